@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { suggestCommand } from '../did-you-mean.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes: 0 success, 1 a check failed (e.g. validate), 2 bad usage or bad input. */
+export const EXIT_USAGE = 2;
+
+function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('replication-tutor')
+    .description(
+      'Learn database replication by doing: break a simulated cluster and watch what happens.',
+    )
+    .version(pkg.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--no-color', 'disable colours (also honours NO_COLOR)'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // One line for the error, then the usage hint; never a stack trace.
+      outputError: (str, write) => write(str.trimEnd() + '\n'),
+    })
+    .allowExcessArguments(true)
+    .action(() => {
+      const [word] = program.args;
+      if (word !== undefined) {
+        const near = suggestCommand(
+          word,
+          program.commands.map((c) => c.name()),
+        );
+        program.error(
+          `error: unknown command '${word}'${near ? ` (did you mean '${near}'?)` : ''}`,
+          {
+            code: 'commander.unknownCommand',
+            exitCode: EXIT_USAGE,
+          },
+        );
+      }
+      program.outputHelp();
+    });
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return 0;
+      process.stderr.write(`Run 'replication-tutor --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`replication-tutor: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

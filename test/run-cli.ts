@@ -1,0 +1,26 @@
+// Runs the built CLI (dist/cli.js) as a user would, capturing output and exit status.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const cliPath = `${repoRoot}dist/cli.js`;
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runBuiltCli(
+  args: readonly string[],
+  opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+): CliResult {
+  const res = spawnSync(process.execPath, [cliPath, ...args], {
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    cwd: opts.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env },
+    timeout: 60_000,
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
