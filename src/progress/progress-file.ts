@@ -1,0 +1,191 @@
+// progress.json on disk: read and classify, move a bad file aside, write atomically.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeFsError, ProgressError } from './progress-error.js';
+import { CURRENT_VERSION, isKnownVersion, type JsonObject, migrate } from './progress-migrate.js';
+import { type ProgressData, progressV1Schema } from './progress-schema.js';
+
+/** What a file's text turned out to be. */
+export type ParsedProgress =
+  | { kind: 'ok'; data: ProgressData; fromVersion: number }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'unknown-version'; version: number };
+
+export function parseProgress(text: string): ParsedProgress {
+  let raw: unknown;
+  try {
+    // A BOM is what a hand edit in some Windows editors leaves behind; it is not corruption.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const reason = text.trim() === '' ? 'the file is empty' : `not valid JSON (${errText(err)})`;
+    return { kind: 'corrupt', reason };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { kind: 'corrupt', reason: 'not a JSON object' };
+  }
+  const obj = raw as JsonObject;
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { kind: 'corrupt', reason: 'no integer "version" field' };
+  }
+  if (!isKnownVersion(version)) return { kind: 'unknown-version', version };
+
+  let migrated: JsonObject;
+  try {
+    migrated = migrate(version, obj);
+  } catch (err) {
+    return { kind: 'corrupt', reason: `cannot upgrade from version ${version} (${errText(err)})` };
+  }
+  const result = progressV1Schema.safeParse(migrated);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const first = issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    return { kind: 'corrupt', reason: `wrong shape, ${where}${first?.message ?? ''}${more}` };
+  }
+  return { kind: 'ok', data: result.data, fromVersion: version };
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function serializeProgress(data: ProgressData): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** The file's text, or null if there is no file. Unreadable is an error, never "corrupt". */
+export function readTextIfExists(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) return null;
+    throw new ProgressError(`cannot read progress file ${file}: ${describeFsError(err)}`, file);
+  }
+}
+
+export interface LoadedProgress {
+  /** null when there is no file, or the file was bad and has been moved aside. */
+  data: ProgressData | null;
+  /** The file's text as read, when it was good (for a backup). */
+  text: string | null;
+  warnings: string[];
+}
+
+/**
+ * Reads progress.json. A corrupt file or one of a version this build cannot read is moved
+ * aside (never deleted, never overwritten) and reported, and the caller starts fresh.
+ */
+export function loadProgressFile(file: string): LoadedProgress {
+  const text = readTextIfExists(file);
+  if (text === null) return { data: null, text: null, warnings: [] };
+  const parsed = parseProgress(text);
+  if (parsed.kind === 'ok') return { data: parsed.data, text, warnings: [] };
+
+  if (parsed.kind === 'corrupt') {
+    const moved = moveAside(file, 'corrupt');
+    return {
+      data: null,
+      text: null,
+      warnings: [
+        `progress file ${file} is unusable (${parsed.reason}); moved it to ${moved} and started fresh progress`,
+      ],
+    };
+  }
+  const moved = moveAside(file, `v${parsed.version}`);
+  const why =
+    parsed.version > CURRENT_VERSION
+      ? `was written by a newer replication-tutor (file version ${parsed.version}, this one reads up to ${CURRENT_VERSION}); upgrade to use it`
+      : `has unknown version ${parsed.version}`;
+  return {
+    data: null,
+    text: null,
+    warnings: [`progress file ${file} ${why}; moved it to ${moved} and started fresh progress`],
+  };
+}
+
+/**
+ * Renames `file` to `<file>.<tag>-<n>` with the first free n. A hard link claims the new
+ * name without ever replacing an existing file (rename would); where links are not
+ * supported an exclusive copy does the same.
+ */
+export function moveAside(file: string, tag: string): string {
+  for (let n = 1; ; n++) {
+    const target = `${file}.${tag}-${n}`;
+    try {
+      claimName(file, target);
+    } catch (err) {
+      if (isCode(err, 'EEXIST')) continue;
+      throw new ProgressError(
+        `cannot move unusable progress file ${file} aside to ${target}: ${describeFsError(err)}`,
+        file,
+      );
+    }
+    try {
+      fs.unlinkSync(file);
+    } catch (err) {
+      throw new ProgressError(
+        `copied unusable progress file ${file} to ${target} but cannot remove it: ${describeFsError(err)}`,
+        file,
+      );
+    }
+    return target;
+  }
+}
+
+function claimName(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (err) {
+    if (isCode(err, 'EEXIST') || isCode(err, 'ENOENT') || isCode(err, 'EACCES')) throw err;
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  }
+}
+
+/**
+ * Writes `text` to `file` so that a crash leaves either the old or the new file, never a
+ * mix: a temp file in the same directory (so rename stays on one file system), fsync, rename
+ * over the target, then fsync the directory so the rename itself is durable.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const dir = path.dirname(file);
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const fd = fs.openSync(tmp, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was created, or the directory refuses even that; the error below says why.
+    }
+    throw new ProgressError(`cannot save progress to ${file}: ${describeFsError(err)}`, file);
+  }
+  syncDir(dir);
+}
+
+function syncDir(dir: string): void {
+  // Best effort: Windows cannot open a directory, and some file systems refuse fsync on one.
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // The data itself is already fsynced and renamed.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function isCode(err: unknown, code: string): boolean {
+  return err instanceof Error && 'code' in err && err.code === code;
+}

@@ -1,0 +1,185 @@
+// The saved progress as an object for the UI and the lesson runner: reads once on open,
+// saves at once on every change. Transitions live in progress-state.ts, disk work in
+// progress-file.ts; this file only joins them.
+import { progressDir, progressFilePath } from './data-dir.js';
+import { loadProgressFile, serializeProgress, writeFileAtomic } from './progress-file.js';
+import type { LessonProgress, ProgressData } from './progress-schema.js';
+import * as state from './progress-state.js';
+
+export interface OpenProgressOptions {
+  /** Directory for progress.json; wins over REPLICATION_TUTOR_HOME and the platform rule. */
+  home?: string;
+  /** The clock for `updatedAt` and friends (tests pin it). */
+  now?: () => Date;
+  /** Called for a warning found after opening, e.g. a file another process left corrupt. */
+  onWarning?: (message: string) => void;
+}
+
+export interface OpenedProgress {
+  store: ProgressStore;
+  /** Problems found while opening (a file moved aside), each naming both paths. */
+  warnings: string[];
+}
+
+/**
+ * Opens the progress store. A missing file is an empty store (nothing is written until the
+ * first change); a corrupt or unreadable-version file is moved aside and reported in
+ * `warnings`. Throws ProgressError if the file cannot be read or moved.
+ */
+export function openProgress(opts: OpenProgressOptions = {}): OpenedProgress {
+  const dir = opts.home ?? progressDir();
+  const clock = opts.now ?? (() => new Date());
+  const loaded = loadProgressFile(progressFilePath(dir));
+  const data = loaded.data ?? state.emptyProgress(clock().toISOString());
+  const store = new ProgressStore({
+    dir,
+    data,
+    warnings: loaded.warnings,
+    clock,
+    onWarning: opts.onWarning,
+  });
+  return { store, warnings: loaded.warnings };
+}
+
+export class ProgressStore {
+  readonly path: string;
+  /** Where a full reset copies the file first, so it can be undone by hand. */
+  readonly backupPath: string;
+  readonly dir: string;
+  #data: ProgressData;
+  #warnings: string[];
+  readonly #clock: () => Date;
+  readonly #onWarning: ((message: string) => void) | undefined;
+
+  /** Use openProgress, which reads the file first. */
+  constructor(init: {
+    dir: string;
+    data: ProgressData;
+    /** Found while reading `data`; kept in `warnings`, not reported again. */
+    warnings?: readonly string[];
+    clock: () => Date;
+    onWarning?: ((message: string) => void) | undefined;
+  }) {
+    this.dir = init.dir;
+    this.path = progressFilePath(init.dir);
+    this.backupPath = `${this.path}.bak`;
+    this.#data = init.data;
+    this.#warnings = [...(init.warnings ?? [])];
+    this.#clock = init.clock;
+    this.#onWarning = init.onWarning;
+  }
+
+  /** Every warning so far, those from opening included. */
+  get warnings(): readonly string[] {
+    return this.#warnings;
+  }
+
+  /** The whole store as saved (version, updatedAt, lessons). */
+  data(): ProgressData {
+    return this.#data;
+  }
+
+  /** Lessons with saved progress, sorted by id. */
+  lessons(): [string, LessonProgress][] {
+    return state.lessonEntries(this.#data);
+  }
+
+  /** A lesson's progress; a lesson with nothing saved reads as status `new`. */
+  lesson(id: string): LessonProgress {
+    return state.lessonProgress(this.#data, id);
+  }
+
+  hasLesson(id: string): boolean {
+    return state.hasLesson(this.#data, id);
+  }
+
+  /** New or done: a fresh attempt. In progress: resumed, answers kept for replay. */
+  startLesson(id: string, opts: { max: number }): LessonProgress {
+    return this.#change(id, state.startLesson(this.#data, id, opts, this.#now()));
+  }
+
+  /** Start again from step 0: answers and score cleared, status in-progress, best kept. */
+  restartLesson(id: string, opts: { max?: number } = {}): LessonProgress {
+    return this.#change(id, state.restartLesson(this.#data, id, opts, this.#now()));
+  }
+
+  /** The learner reached a step that takes no answer. */
+  recordStep(id: string, stepIndex: number, stepLabel: string): LessonProgress {
+    const step = { index: stepIndex, label: stepLabel };
+    return this.#change(id, state.recordStep(this.#data, id, step, this.#now()));
+  }
+
+  recordAnswer(
+    id: string,
+    stepLabel: string,
+    stepIndex: number,
+    answer: string,
+    opts: { scoreDelta?: number } = {},
+  ): LessonProgress {
+    const input = { stepLabel, stepIndex, answer, scoreDelta: opts.scoreDelta ?? 0 };
+    return this.#change(id, state.recordAnswer(this.#data, id, input, this.#now()));
+  }
+
+  /** Status done with this score; the best score is kept if it was better. */
+  finishLesson(id: string, score: number, max: number): LessonProgress {
+    return this.#change(id, state.finishLesson(this.#data, id, { score, max }, this.#now()));
+  }
+
+  updateLesson(id: string, fn: (lesson: LessonProgress) => LessonProgress): LessonProgress {
+    return this.#change(id, state.updateLesson(this.#data, id, fn, this.#now()));
+  }
+
+  /** Forgets one lesson. False (and nothing written) if it had no saved progress. */
+  resetLesson(id: string): boolean {
+    if (!this.hasLesson(id)) return false;
+    this.#change(id, state.resetLesson(this.#data, id, this.#now()));
+    return true;
+  }
+
+  /**
+   * Forgets every lesson. If the file held any progress it is first copied to
+   * `backupPath` (returned), replacing an older backup; an empty file is not backed up, so
+   * resetting twice does not overwrite a useful backup with an empty one.
+   */
+  resetAll(): { backupPath: string | null } {
+    const disk = this.#readDisk();
+    let backupPath: string | null = null;
+    if (disk.data !== null && disk.text !== null && Object.keys(disk.data.lessons).length > 0) {
+      writeFileAtomic(this.backupPath, disk.text);
+      backupPath = this.backupPath;
+    }
+    this.#save(state.resetAll(this.#data, this.#now()));
+    return { backupPath };
+  }
+
+  /**
+   * Saves a change to lesson `id`. The file is re-read first so that lessons another
+   * process saved meanwhile (a second terminal) are kept; only this lesson is replaced.
+   * A change from another process to this same lesson is overwritten: last writer wins.
+   * Memory changes only once the file is written, so a failed save changes nothing.
+   */
+  #change(id: string, next: ProgressData): LessonProgress {
+    // No usable file (deleted, or moved aside just now): our copy is the best there is.
+    const base = this.#readDisk().data ?? next;
+    this.#save(state.mergeTouched(base, next, [id]));
+    return this.lesson(id);
+  }
+
+  #now(): string {
+    return this.#clock().toISOString();
+  }
+
+  #readDisk(): ReturnType<typeof loadProgressFile> {
+    const disk = loadProgressFile(this.path);
+    for (const w of disk.warnings) {
+      this.#warnings.push(w);
+      this.#onWarning?.(w);
+    }
+    return disk;
+  }
+
+  #save(next: ProgressData): void {
+    writeFileAtomic(this.path, serializeProgress(next));
+    this.#data = next;
+  }
+}
