@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { suggestCommand } from '../did-you-mean.js';
+import { PROGRESS_DESCRIPTION, PROGRESS_HELP } from '../progress/progress-help.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 success, 1 a check failed (e.g. validate), 2 bad usage or bad input. */
@@ -39,6 +40,19 @@ function buildProgram(): Command {
         );
       }
       program.outputHelp();
+    });
+  program
+    .command('progress')
+    .description(PROGRESS_DESCRIPTION)
+    .option('--json', 'print the whole progress file as JSON')
+    .addOption(
+      new Option('--reset [lesson]', 'forget one lesson, or every lesson').conflicts('json'),
+    )
+    .addHelpText('after', PROGRESS_HELP)
+    .allowExcessArguments(false)
+    .action(async (opts: { json?: boolean; reset?: boolean | string }) => {
+      const { runProgressCommand } = await import('./progress-command.js');
+      runProgressCommand(opts);
     });
   return program;
 }

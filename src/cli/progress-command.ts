@@ -1,0 +1,100 @@
+// `replication-tutor progress`: shows, prints or resets the saved progress. Loaded lazily
+// by program.ts, so --help never reads the store.
+import { suggestCommand } from '../did-you-mean.js';
+import { ProgressError } from '../progress/progress-error.js';
+import { serializeProgress } from '../progress/progress-file.js';
+import type { LessonProgress } from '../progress/progress-schema.js';
+import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import { UsageError } from './usage-error.js';
+
+export interface ProgressCommandOptions {
+  json?: boolean;
+  /** true: every lesson; a string: that lesson. */
+  reset?: boolean | string;
+}
+
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: Output = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export function runProgressCommand(opts: ProgressCommandOptions, io: Output = stdio): void {
+  try {
+    const { store, warnings } = openProgress();
+    for (const w of warnings) io.err(`replication-tutor: warning: ${w}\n`);
+    if (opts.reset === true) resetEverything(store, io);
+    else if (typeof opts.reset === 'string') resetOne(store, opts.reset, io);
+    else if (opts.json) io.out(serializeProgress(store.data()));
+    else io.out(renderProgress(store));
+  } catch (err) {
+    // A store that cannot be read or written is bad input: one line, exit 2.
+    if (err instanceof ProgressError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+function resetEverything(store: ProgressStore, io: Output): void {
+  const count = store.lessons().length;
+  if (count === 0) {
+    io.out(`No progress to reset (stored in ${store.path})\n`);
+    return;
+  }
+  const { backupPath } = store.resetAll();
+  io.out(`Reset progress for ${count} ${count === 1 ? 'lesson' : 'lessons'}.\n`);
+  if (backupPath !== null) {
+    io.out(`The previous file was copied to ${backupPath}; copy it back to undo.\n`);
+  }
+  io.out(`Progress file: ${store.path}\n`);
+}
+
+function resetOne(store: ProgressStore, id: string, io: Output): void {
+  if (!store.resetLesson(id)) {
+    const near = suggestCommand(
+      id,
+      store.lessons().map(([lessonId]) => lessonId),
+    );
+    throw new UsageError(
+      `no progress for lesson "${id}"${near ? ` (did you mean "${near}"?)` : ''}; stored in ${store.path}`,
+    );
+  }
+  io.out(`Reset progress for lesson "${id}".\nProgress file: ${store.path}\n`);
+}
+
+/** The human table, ending with the file path. */
+export function renderProgress(store: ProgressStore): string {
+  const lessons = store.lessons();
+  if (lessons.length === 0) return `No progress yet (stored in ${store.path})\n`;
+  const rows = [
+    ['LESSON', 'STATUS', 'SCORE', 'BEST', 'LAST STEP', 'UPDATED'],
+    ...lessons.map(([id, l]) => lessonRow(id, l)),
+  ];
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  const lines = rows.map((r) =>
+    r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col] ?? 0))).join('  '),
+  );
+  return `${lines.join('\n')}\n\nProgress file: ${store.path}\n`;
+}
+
+function lessonRow(id: string, l: LessonProgress): string[] {
+  return [
+    id,
+    l.status,
+    `${l.score}/${l.max}`,
+    l.best ? `${l.best.score}/${l.best.max}` : '-',
+    // Steps are shown counted from 1, as a learner counts them.
+    l.lastStep ? `${l.lastStep.index + 1}. ${l.lastStep.label}` : '-',
+    localMinute(l.updatedAt),
+  ];
+}
+
+/** "2025-03-04 17:05" in local time: enough to recognise a session. */
+function localMinute(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}

@@ -1,0 +1,21 @@
+// Help text for `replication-tutor progress`. Plain strings with no imports, so the CLI can
+// show it for --help without loading the store.
+
+export const PROGRESS_DESCRIPTION = 'show saved lesson progress, print it as JSON, or reset it';
+
+export const PROGRESS_HELP = `
+Where progress is saved (file progress.json):
+  any platform      $REPLICATION_TUTOR_HOME, if set
+  Linux and others  $XDG_DATA_HOME/replication-tutor, else ~/.local/share/replication-tutor
+  macOS             ~/Library/Application Support/replication-tutor
+  Windows           %APPDATA%\\replication-tutor
+
+The last line of the output names the file. A corrupt file, or one written by a newer
+version, is moved aside (progress.json.corrupt-<n>, progress.json.v<version>-<n>) with a
+warning, and never deleted.
+
+--reset <lesson>  forgets one lesson. A lesson with no saved progress is an error (exit 2);
+                  lesson ids are not checked against the curriculum.
+--reset           forgets every lesson, after copying the file to progress.json.bak
+                  (copy it back over progress.json to undo).
+`;
