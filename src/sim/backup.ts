@@ -1,0 +1,130 @@
+// Backups, restores and snapshot copies: the operations whose cost is proportional to the
+// size of the data (a 300 GB restore takes hours, a 51 TB one about a day).
+import { catchUp } from './replication.js';
+import { CLS_TIMER, EV, type Ev, type Simulation, SimulationError } from './simulation.js';
+import type { Backup, SimNode } from './state.js';
+
+/** Bytes of a node's data: the initial data set plus every applied entry. */
+export function dataBytes(sim: Simulation, n: SimNode): number {
+  const last = n.log[n.applied - 1];
+  return sim.cfg.dataSize + (last ? last.bytesBefore + last.size : 0);
+}
+
+export function backupNode(sim: Simulation, n: SimNode, id: string, fails: boolean): Backup {
+  const b: Backup = {
+    id,
+    node: n.id,
+    t: sim.now,
+    ok: !fails && n.up,
+    lsn: fails ? 0 : n.applied,
+    size: fails ? 0 : dataBytes(sim, n),
+    log: fails ? [] : n.log.slice(0, n.applied),
+    data: fails ? new Map() : new Map(n.data),
+    autoInc: fails ? new Map() : new Map(n.autoInc),
+  };
+  sim.backups.push(b);
+  sim.record({
+    t: sim.now,
+    type: 'fault',
+    fault: 'backup',
+    node: n.id,
+    // A silent failure looks like success to whoever does not check.
+    detail: `backup "${id}" up to LSN ${b.lsn}`,
+  });
+  return b;
+}
+
+export function findBackup(sim: Simulation, from: string): Backup {
+  const b =
+    from === 'latest-backup'
+      ? sim.backups[sim.backups.length - 1]
+      : sim.backups.findLast((x) => x.id === from);
+  if (!b) {
+    const ids = sim.backups.map((x) => x.id);
+    throw new SimulationError(
+      `no backup "${from}" (backups: ${ids.length ? ids.join(', ') : 'none'})`,
+    );
+  }
+  return b;
+}
+
+interface BusyWork {
+  kind: 'restore' | 'copy';
+  backup?: Backup;
+  source?: SimNode;
+  snapshot?: Backup;
+}
+const work = new WeakMap<SimNode, BusyWork>();
+
+/** Restores a backup onto a node at `rate` bytes per ms; the node is unavailable meanwhile. */
+export function applyBackup(sim: Simulation, n: SimNode, from: string, rate: number): void {
+  const b = findBackup(sim, from);
+  const size = b.ok ? b.size : 0;
+  n.busy = 'restoring';
+  n.busyUntil = sim.now + (rate > 0 ? Math.ceil(size / rate) : 0);
+  work.set(n, { kind: 'restore', backup: b });
+  sim.record({
+    t: sim.now,
+    type: 'fault',
+    fault: 'restore',
+    node: n.id,
+    detail: `from "${b.id}" (${size} bytes)`,
+  });
+  sim.schedule(n.busyUntil, CLS_TIMER, EV.BUSY_DONE, n.idx, -1, 0, n.inc);
+}
+
+/** New follower or full resync: snapshot the source now, copy it, then catch up from there. */
+export function beginCopy(sim: Simulation, n: SimNode, source: SimNode, rate: number): void {
+  const snapshot = backupNodeSilently(sim, source);
+  n.busy = 'copying';
+  n.busyUntil = sim.now + (rate > 0 ? Math.ceil(snapshot.size / rate) : 0);
+  n.needsResync = false;
+  n.source = source;
+  n.linkGen++;
+  work.set(n, { kind: 'copy', source, snapshot });
+  sim.record({
+    t: sim.now,
+    type: 'fault',
+    fault: 'copy',
+    node: n.id,
+    detail: `snapshot of ${source.id} at LSN ${snapshot.lsn} (${snapshot.size} bytes)`,
+  });
+  sim.schedule(n.busyUntil, CLS_TIMER, EV.BUSY_DONE, n.idx, -1, 0, n.inc);
+}
+
+function backupNodeSilently(sim: Simulation, n: SimNode): Backup {
+  return {
+    id: `snapshot-${n.id}`,
+    node: n.id,
+    t: sim.now,
+    ok: true,
+    lsn: n.applied,
+    size: dataBytes(sim, n),
+    log: n.log.slice(0, n.applied),
+    data: new Map(n.data),
+    autoInc: new Map(n.autoInc),
+  };
+}
+
+export function finishBusy(sim: Simulation, ev: Ev): void {
+  const n = sim.nodes[ev.n]!;
+  const w = work.get(n);
+  if (!n.up || n.inc !== ev.g || !w || n.busy === undefined) return;
+  const b = w.kind === 'restore' ? w.backup! : w.snapshot!;
+  n.log = b.log.slice();
+  n.applied = n.log.length;
+  n.data = new Map(b.data);
+  n.autoInc = new Map(b.autoInc);
+  n.evaluated = [];
+  n.recent = [];
+  n.busy = undefined;
+  work.delete(n);
+  sim.record({
+    t: sim.now,
+    type: 'fault',
+    fault: w.kind === 'restore' ? 'restored' : 'copied',
+    node: n.id,
+    detail: b.ok ? `data up to LSN ${b.lsn}` : `backup "${b.id}" was empty: nothing restored`,
+  });
+  if (n.role === 'follower') catchUp(sim, n);
+}

@@ -1,0 +1,88 @@
+import type { HistoryEvent, OpRecord, Value } from '../types.js';
+
+export const CHECKERS = [
+  'stale-read',
+  'read-your-writes',
+  'monotonic-reads',
+  'consistent-prefix',
+  'lost-writes',
+  'divergence',
+  'split-brain',
+  'reused-id',
+] as const;
+export type CheckerName = (typeof CHECKERS)[number];
+
+/** One violation, with the minimal facts that explain it. */
+export interface Anomaly {
+  checker: CheckerName;
+  message: string;
+  /** The operation that shows it (a read, or a lost write). */
+  op?: number;
+  /** Other operations involved (the write a read missed, the earlier read...). */
+  related?: number[];
+  node?: string;
+  nodes?: string[];
+  key?: string;
+  lsns?: number[];
+}
+
+export interface NodeLogView {
+  id: string;
+  up: boolean;
+  applied: number;
+  /** The entry a node holds at an LSN, with the key and value as this node computed them. */
+  entryAt(lsn: number): { epoch: number; op: number; key: string; value: Value } | undefined;
+}
+
+/** What the checkers read: the client history, and the logs as they are now. */
+export interface CheckInput {
+  ops: readonly OpRecord[];
+  history: readonly HistoryEvent[];
+  /** Whether a write's entry is in the current leader's log. */
+  survives(op: OpRecord): boolean;
+  nodes: readonly NodeLogView[];
+}
+
+export function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;
+}
+
+export function show(v: Value | undefined): string {
+  return v === null || v === undefined ? 'nothing' : JSON.stringify(v);
+}
+
+/** Acknowledged writes (ok) that survive, grouped by key, in acknowledgement order. */
+export function survivingWritesByKey(input: CheckInput): Map<string, OpRecord[]> {
+  const byKey = new Map<string, OpRecord[]>();
+  for (const op of input.ops) {
+    if (op.kind !== 'write' || op.outcome !== 'ok' || !input.survives(op)) continue;
+    const list = byKey.get(op.key);
+    if (list) list.push(op);
+    else byKey.set(op.key, [op]);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.completeSeq! - b.completeSeq!);
+  return byKey;
+}
+
+/** True when `a` completed before `b` was invoked. */
+export function completedBefore(a: OpRecord, b: OpRecord): boolean {
+  return a.completeSeq !== undefined && a.completeSeq < b.invokeSeq;
+}
+
+/** Newest (highest LSN) write in `writes` acknowledged before `op` was invoked. */
+export function newestAckedBefore(
+  writes: readonly OpRecord[] | undefined,
+  op: OpRecord,
+): OpRecord | undefined {
+  if (!writes) return undefined;
+  let best: OpRecord | undefined;
+  for (const w of writes) {
+    if (w.completeSeq! >= op.invokeSeq) break;
+    if (!best || w.lsn! > best.lsn!) best = w;
+  }
+  return best;
+}
+
+export function okReads(input: CheckInput): OpRecord[] {
+  return input.ops.filter((op) => op.kind === 'read' && op.outcome === 'ok');
+}

@@ -1,0 +1,71 @@
+// All checkers over one history. Checkers are what grades the learner.
+import type { Simulation } from '../simulation.js';
+import type { OpRecord } from '../types.js';
+import { type Anomaly, CHECKERS, type CheckerName, type CheckInput } from './anomaly.js';
+import { checkConsistentPrefix } from './consistent-prefix.js';
+import { checkDivergence } from './divergence.js';
+import { checkLostWrites } from './lost-writes.js';
+import { checkMonotonicReads } from './monotonic-reads.js';
+import { checkReadYourWrites } from './read-your-writes.js';
+import { checkReusedIds } from './reused-id.js';
+import { checkSplitBrain } from './split-brain.js';
+import { checkStaleReads } from './stale-read.js';
+
+export { type Anomaly, CHECKERS, type CheckerName, type CheckInput };
+
+const run: Record<CheckerName, (input: CheckInput) => Anomaly[]> = {
+  'stale-read': checkStaleReads,
+  'read-your-writes': checkReadYourWrites,
+  'monotonic-reads': checkMonotonicReads,
+  'consistent-prefix': checkConsistentPrefix,
+  'lost-writes': checkLostWrites,
+  divergence: checkDivergence,
+  'split-brain': checkSplitBrain,
+  'reused-id': checkReusedIds,
+};
+
+export type CheckReport = Record<CheckerName, Anomaly[]>;
+
+/** The checkers' view of a simulation as it is now. */
+export function checkInput(sim: Simulation, ops: readonly OpRecord[] = sim.ops): CheckInput {
+  const leader = sim.currentLeader();
+  const statement = sim.cfg.log === 'statement';
+  return {
+    ops,
+    history: sim.history,
+    survives: (op) => {
+      if (!leader || op.lsn === undefined) return false;
+      const e = leader.log[op.lsn - 1];
+      return e !== undefined && e.op === op.id;
+    },
+    nodes: sim.nodes.map((n) => ({
+      id: n.id,
+      up: n.up && n.busy === undefined && !n.needsResync,
+      applied: n.applied,
+      entryAt: (lsn: number) => {
+        const e = n.log[lsn - 1];
+        if (!e) return undefined;
+        const ev = statement ? n.evaluated[lsn - 1] : undefined;
+        const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
+        return { epoch: e.epoch, op: e.op, key, value: ev ? ev.value : e.value };
+      },
+    })),
+  };
+}
+
+export function checkAll(sim: Simulation, ops?: readonly OpRecord[]): CheckReport {
+  const input = checkInput(sim, ops);
+  const report = {} as CheckReport;
+  for (const name of CHECKERS) report[name] = run[name](input);
+  return report;
+}
+
+export function runChecker(name: CheckerName, input: CheckInput): Anomaly[] {
+  return run[name](input);
+}
+
+export function countAnomalies(report: CheckReport): Record<CheckerName, number> {
+  const out = {} as Record<CheckerName, number>;
+  for (const name of CHECKERS) out[name] = report[name].length;
+  return out;
+}

@@ -1,0 +1,327 @@
+// Client operations: invoke → request travels to a node → the node answers (or refuses) →
+// the response travels back → ok / fail / info. Every step takes `netDelay`; a client that
+// hears nothing within `clientTimeout` records the outcome as unknown.
+import { abandonPending, awaitAcks } from './acks.js';
+import type { ReadCommand, WriteCommand } from './commands.js';
+import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
+import { routeRead } from './routing.js';
+import {
+  CLS_MESSAGE,
+  CLS_TIMER,
+  EV,
+  type Ev,
+  type Response,
+  type Simulation,
+} from './simulation.js';
+import type { Entry, SimNode } from './state.js';
+import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
+import type { OpError, OpRecord } from './types.js';
+import { onWorkloadOpDone } from './workload.js';
+
+const DEFAULT_SIZE = 1024;
+
+function newOp(
+  sim: Simulation,
+  client: string,
+  kind: 'read' | 'write',
+  key: string,
+  node: SimNode,
+): OpRecord {
+  const session = sim.ensureSession(client);
+  const op: OpRecord = {
+    id: sim.ops.length,
+    client,
+    user: session.cfg.user ?? client,
+    kind,
+    key,
+    node: node.id,
+    invokedAt: sim.now,
+    invokeSeq: sim.opSeq++,
+    outcome: 'pending',
+  };
+  sim.ops.push(op);
+  sim.record({ t: sim.now, type: 'op', op: op.id, phase: 'invoke' });
+  sim.schedule(
+    sim.now + sim.cfg.clientTimeout,
+    CLS_TIMER,
+    EV.CLIENT_TIMEOUT,
+    node.idx,
+    -1,
+    0,
+    0,
+    undefined,
+    op,
+  );
+  return op;
+}
+
+/** Sends the request, or fails it at once when the client cannot reach the node. */
+function send(sim: Simulation, op: OpRecord, node: SimNode): void {
+  if (!sim.net.clientReaches(op.client, node.id)) {
+    fail(sim, op, node, 'unreachable');
+    return;
+  }
+  sim.schedule(
+    sim.now + sim.cfg.netDelay,
+    CLS_MESSAGE,
+    EV.CLIENT_REQ,
+    node.idx,
+    -1,
+    0,
+    0,
+    undefined,
+    op,
+  );
+}
+
+/** Payload a write carries from invocation to commit. */
+interface WritePayload {
+  value: WriteCommand['value'];
+  size: number;
+  autoId: boolean;
+  txnTime: number;
+  id?: number;
+}
+const payloads = new WeakMap<OpRecord, WritePayload>();
+
+export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
+  const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
+  if (!node) throw new Error('the cluster has no leader');
+  const op = newOp(sim, cmd.client, 'write', cmd.key, node);
+  const session = sim.ensureSession(cmd.client);
+  if (session.seen.size > 0) op.deps = Object.fromEntries(session.seen);
+  payloads.set(op, {
+    value: cmd.value,
+    size: cmd.size ?? DEFAULT_SIZE,
+    autoId: cmd.autoId ?? false,
+    txnTime: cmd.txnTime ?? 0,
+  });
+  send(sim, op, node);
+  return op;
+}
+
+export function invokeRead(sim: Simulation, cmd: ReadCommand): OpRecord {
+  const node = cmd.from === 'route' ? routeRead(sim, cmd.client) : sim.node(cmd.from);
+  const op = newOp(sim, cmd.client, 'read', cmd.key, node);
+  send(sim, op, node);
+  return op;
+}
+
+/** Why a node refuses a write right now, if it does. */
+function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
+  if (n.busy === 'restoring' || n.busy === 'copying') return 'restoring';
+  if (n.fenced) return 'fenced';
+  if (n.role !== 'leader') return n.lostLease ? 'no-quorum' : 'not-leader';
+  const fo = sim.cfg.failover;
+  if (fo?.quorum && !hasLease(sim, n)) return 'no-quorum';
+  return undefined;
+}
+
+/** Quorum guard: a leader may accept writes only while it heard from a majority recently. */
+export function hasLease(sim: Simulation, leader: SimNode): boolean {
+  const fo = sim.cfg.failover;
+  if (!fo?.quorum) return true;
+  let count = 1;
+  for (const n of sim.nodes) {
+    if (n !== leader && sim.now - n.lastContact < fo.timeout) count++;
+  }
+  return count * 2 > sim.nodes.length;
+}
+
+export function onClientRequest(sim: Simulation, ev: Ev): void {
+  const op = ev.o!;
+  const n = sim.nodes[ev.n]!;
+  if (!n.up) {
+    fail(sim, op, n, 'down');
+    return;
+  }
+  if (sim.isPaused(n)) {
+    sim.defer(ev, n.pausedUntil);
+    return;
+  }
+  if (op.kind === 'read') {
+    if (n.busy !== undefined) {
+      fail(sim, op, n, 'restoring');
+      return;
+    }
+    const v = n.data.get(op.key);
+    respond(sim, op, n, {
+      outcome: 'ok',
+      value: v ? v.value : null,
+      lsn: n.applied,
+      versionLsn: v ? v.lsn : 0,
+      versionEpoch: v ? v.epoch : 0,
+      role: n.role,
+    });
+    return;
+  }
+  const refusal = writeRefusal(sim, n);
+  if (refusal) {
+    if (refusal === 'no-quorum') stepDownForLease(sim, n);
+    fail(sim, op, n, refusal);
+    return;
+  }
+  const p = payloads.get(op)!;
+  if (p.autoId) p.id = nextAutoId(n, op.key);
+  if (p.txnTime > 0) {
+    sim.schedule(sim.now + p.txnTime, CLS_TIMER, EV.COMMIT, n.idx, -1, 0, n.inc, undefined, op);
+    return;
+  }
+  commit(sim, n, op);
+}
+
+export function onCommit(sim: Simulation, ev: Ev): void {
+  const n = sim.nodes[ev.n]!;
+  const op = ev.o!;
+  if (!n.up || n.inc !== ev.g) return; // crashed mid-transaction: the client times out
+  if (sim.isPaused(n)) {
+    sim.defer(ev, n.pausedUntil);
+    return;
+  }
+  const refusal = writeRefusal(sim, n);
+  if (refusal) {
+    fail(sim, op, n, refusal);
+    return;
+  }
+  commit(sim, n, op);
+}
+
+/** Appends the write to the leader's log, applies it, ships it, and waits for acks. */
+function commit(sim: Simulation, leader: SimNode, op: OpRecord): void {
+  const p = payloads.get(op)!;
+  const log = leader.log;
+  const prev = log[log.length - 1];
+  const statement = sim.cfg.log === 'statement' && hasNonDeterministicCall(p.value);
+  const value = statement
+    ? evaluateStatement(p.value as string, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
+    : hasNonDeterministicCall(p.value)
+      ? evaluateStatement(p.value, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
+      : p.value;
+  const e: Entry = {
+    epoch: leader.epoch,
+    lsn: log.length + 1,
+    key: op.key,
+    value,
+    expr: statement ? (p.value as string) : undefined,
+    autoId: p.autoId,
+    id: p.id,
+    size: p.size,
+    op: op.id,
+    at: sim.now,
+    bytesBefore: prev ? prev.bytesBefore + prev.size : 0,
+  };
+  log.push(e);
+  applyEntry(sim, leader, e, true);
+  if (p.autoId) op.key = `${op.key}/${p.id}`;
+  op.value = value;
+  op.lsn = e.lsn;
+  op.epoch = e.epoch;
+  op.acceptedAt = sim.now;
+  if (p.id !== undefined) op.autoId = p.id;
+  shipDownstream(sim, leader, e);
+  awaitAcks(sim, leader, op, e.lsn);
+}
+
+function fail(sim: Simulation, op: OpRecord, n: SimNode, error: OpError): void {
+  respond(sim, op, n, { outcome: 'fail', error });
+}
+
+/** Sends a response back to the client; lost if the client can no longer reach the node. */
+export function respond(sim: Simulation, op: OpRecord, n: SimNode, r: Response): void {
+  if (r.outcome === 'fail' && (r.error === 'unreachable' || r.error === 'down')) {
+    // Connection refused or no route: the client learns after a round trip.
+    sim.schedule(
+      sim.now + 2 * sim.cfg.netDelay,
+      CLS_MESSAGE,
+      EV.CLIENT_RESP,
+      n.idx,
+      -1,
+      0,
+      0,
+      undefined,
+      op,
+      r,
+    );
+    return;
+  }
+  sim.schedule(
+    sim.now + sim.cfg.netDelay,
+    CLS_MESSAGE,
+    EV.CLIENT_RESP,
+    n.idx,
+    -1,
+    0,
+    n.inc,
+    undefined,
+    op,
+    r,
+  );
+}
+
+export function onClientResponse(sim: Simulation, ev: Ev): void {
+  const op = ev.o!;
+  if (op.outcome !== 'pending') return; // the client already gave up on it
+  const n = sim.nodes[ev.n]!;
+  const r = ev.r!;
+  if (r.outcome === 'ok' && !sim.net.clientReaches(op.client, n.id)) return; // lost on the way back
+  complete(sim, op, r);
+}
+
+export function onClientTimeout(sim: Simulation, ev: Ev): void {
+  const op = ev.o!;
+  if (op.outcome !== 'pending') return;
+  // A read that never came back changed nothing; a write's fate is unknown.
+  complete(sim, op, { outcome: op.kind === 'read' ? 'fail' : 'info', error: 'timeout' });
+}
+
+function complete(sim: Simulation, op: OpRecord, r: Response): void {
+  op.completedAt = sim.now;
+  op.completeSeq = sim.opSeq++;
+  op.outcome = r.outcome;
+  if (r.error) op.error = r.error;
+  if (op.kind === 'read' && r.outcome === 'ok') {
+    op.value = r.value;
+    op.lsn = r.lsn;
+    op.versionLsn = r.versionLsn;
+    op.versionEpoch = r.versionEpoch;
+    op.role = r.role;
+  } else if (
+    op.kind === 'write' &&
+    r.outcome !== 'fail' &&
+    op.lsn === undefined &&
+    r.lsn !== undefined
+  ) {
+    op.lsn = r.lsn;
+    op.epoch = r.epoch;
+  }
+  sim.record({ t: sim.now, type: 'op', op: op.id, phase: r.outcome });
+  const s = sim.ensureSession(op.client);
+  if (r.outcome === 'ok') {
+    if (op.kind === 'write' && op.lsn !== undefined) {
+      s.lastWriteLsn = Math.max(s.lastWriteLsn, op.lsn);
+      s.lastWriteAt = sim.now;
+      s.seen.set(op.key, op.lsn);
+      sim.userWriteLsn.set(op.user, Math.max(sim.userWriteLsn.get(op.user) ?? 0, op.lsn));
+    } else if (op.kind === 'read') {
+      s.maxReadLsn = Math.max(s.maxReadLsn, op.lsn ?? 0);
+      if ((op.versionLsn ?? 0) > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, op.versionLsn ?? 0);
+    }
+  }
+  onWorkloadOpDone(sim, op);
+}
+
+/** A leader that lost its majority lease steps down and refuses writes. */
+export function stepDownForLease(sim: Simulation, n: SimNode): void {
+  if (n.role !== 'leader') return;
+  n.role = 'follower';
+  n.lostLease = true;
+  n.source = undefined;
+  abandonPending(sim, n);
+  sim.record({
+    t: sim.now,
+    type: 'step-down',
+    node: n.id,
+    epoch: n.epoch,
+    reason: 'lost contact with a majority',
+  });
+}

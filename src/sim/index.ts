@@ -1,0 +1,25 @@
+// The simulator's public surface for the lesson engine, the UI and the tests.
+export {
+  type Anomaly,
+  CHECKERS,
+  type CheckerName,
+  type CheckReport,
+  checkAll,
+  checkInput,
+  countAnomalies,
+} from './check/index.js';
+export type {
+  ClusterParams,
+  Command,
+  ReadCommand,
+  RecordedInput,
+  WorkloadSpec,
+  WriteCommand,
+} from './commands.js';
+export { replayTo, rewind } from './rewind.js';
+export { policies, type RouteView } from './routing.js';
+export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';
+export { formatClock } from './statement.js';
+export { traceHash } from './trace-hash.js';
+export type * from './types.js';
+export { summarizeWorkload, type WorkloadSummary } from './workload-summary.js';

@@ -1,0 +1,282 @@
+// Shipping the log: append on the leader, deliver to followers over FIFO links with lag,
+// apply in LSN order, relay down cascades, catch up after a reconnect, truncate what a new
+// leader never had.
+import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
+import type { Entry, SimNode } from './state.js';
+import { evaluateStatement } from './statement.js';
+import type { Delay, Value } from './types.js';
+
+const RECENT_KEYS = 5;
+
+function sampleDelay(sim: Simulation, d: Delay | undefined): number {
+  if (d === undefined) return 0;
+  if (typeof d === 'number') return d;
+  return sim.rng.int(d.min, d.max);
+}
+
+/** Schedules delivery of `e` from `from` to `to`, honouring lag, throughput and FIFO order. */
+export function ship(sim: Simulation, from: SimNode, to: SimNode, e: Entry): void {
+  const now = sim.now;
+  let base = now;
+  const tp = to.cfg.throughput;
+  if (tp !== undefined && tp > 0) {
+    const start = Math.max(to.linkBusyUntil, now);
+    to.linkBusyUntil = start + 1000 / tp;
+    base = to.linkBusyUntil;
+  }
+  const lag = sampleDelay(sim, to.cfg.lag);
+  const delay = Math.max(lag, sim.cfg.netDelay);
+  let at = base + delay;
+  if (at < to.linkLastArrival) at = to.linkLastArrival;
+  to.linkLastArrival = at;
+  sim.schedule(at, CLS_MESSAGE, EV.DELIVER, to.idx, from.idx, from.inc, to.linkGen, e);
+  if (sim.recordMessages) {
+    sim.record({ t: now, type: 'send', from: from.id, to: to.id, msg: 'entry', lsn: e.lsn });
+  }
+}
+
+/** Ships `e` to every node that streams from `from`. */
+export function shipDownstream(sim: Simulation, from: SimNode, e: Entry): void {
+  const nodes = sim.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const f = nodes[i]!;
+    if (f.source === from && f.up && !f.needsResync && f.busy === undefined) ship(sim, from, f, e);
+  }
+}
+
+export function onDeliver(sim: Simulation, ev: Ev): void {
+  const to = sim.nodes[ev.n]!;
+  const from = sim.nodes[ev.m]!;
+  const e = ev.e!;
+  if (ev.g !== to.linkGen || to.source !== from) return;
+  if (!from.up || from.inc !== ev.x) {
+    // The sender crashed: what it had not delivered is gone.
+    drop(sim, from, to, e);
+    return;
+  }
+  if (!to.up || to.busy !== undefined) {
+    drop(sim, from, to, e);
+    return;
+  }
+  if (!sim.reachable(from, to)) {
+    // The stream stalls at the cut; `heal` resumes it from the follower's last LSN.
+    to.stalled = true;
+    to.linkGen++;
+    return;
+  }
+  if (sim.isPaused(to)) {
+    sim.defer(ev, to.pausedUntil);
+    return;
+  }
+  if (from.role === 'leader' && e.lsn < sim.firstRetained(from)) {
+    breakStream(sim, to, `LSN ${e.lsn} was removed from ${from.id}'s log before it was sent`);
+    return;
+  }
+  receive(sim, to, e);
+}
+
+function drop(sim: Simulation, from: SimNode, to: SimNode, e: Entry): void {
+  if (sim.recordMessages) {
+    sim.record({ t: sim.now, type: 'drop', from: from.id, to: to.id, msg: 'entry', lsn: e.lsn });
+  }
+}
+
+/** The follower needs an entry the leader no longer keeps: only a full resync helps. */
+export function breakStream(sim: Simulation, f: SimNode, why: string): void {
+  if (f.needsResync) return;
+  f.needsResync = true;
+  f.linkGen++;
+  sim.record({ t: sim.now, type: 'fault', fault: 'needs-resync', node: f.id, detail: why });
+}
+
+export function receive(sim: Simulation, f: SimNode, e: Entry): void {
+  const log = f.log;
+  if (e.lsn <= log.length) {
+    if (log[e.lsn - 1] === e) return;
+    truncateFrom(sim, f, e.lsn, 'replaced by the leader');
+  } else if (e.lsn > log.length + 1) {
+    return; // a gap: the catch-up stream will bring the missing entries in order
+  }
+  log.push(e);
+  if (sim.recordMessages) {
+    sim.record({
+      t: sim.now,
+      type: 'deliver',
+      from: f.source?.id ?? '?',
+      to: f.id,
+      msg: 'entry',
+      lsn: e.lsn,
+    });
+  }
+  const src = f.source;
+  if (src && e.lsn >= src.log.length) f.caughtUpOnce = true;
+  if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
+  const replay = f.cfg.replay ?? 0;
+  if (replay <= 0 && f.lastApplyAt <= sim.now && f.applied === e.lsn - 1) {
+    applyNext(sim, f);
+  } else {
+    const at = Math.max(sim.now + replay, f.lastApplyAt);
+    f.lastApplyAt = at;
+    sim.schedule(at, CLS_TIMER, EV.APPLY, f.idx, -1, e.lsn, f.inc);
+  }
+  shipDownstream(sim, f, e);
+}
+
+export function onApply(sim: Simulation, ev: Ev): void {
+  const f = sim.nodes[ev.n]!;
+  if (!f.up || f.inc !== ev.g || f.busy !== undefined) return;
+  if (sim.isPaused(f)) {
+    sim.defer(ev, f.pausedUntil);
+    return;
+  }
+  let advanced = false;
+  while (f.applied < ev.x && f.applied < f.log.length) {
+    applyNext(sim, f, false);
+    advanced = true;
+  }
+  if (advanced && sim.cfg.ackOn === 'apply') sendAck(sim, f, f.applied);
+}
+
+/** Applies the follower's next received entry. */
+function applyNext(sim: Simulation, f: SimNode, ack = true): void {
+  const e = f.log[f.applied]!;
+  applyEntry(sim, f, e);
+  if (ack && sim.cfg.ackOn === 'apply') sendAck(sim, f, f.applied);
+}
+
+/**
+ * Applies an entry to a node's data. `original` marks the leader applying the entry it just
+ * created, whose values it computed itself; everyone else re-executes a statement.
+ */
+export function applyEntry(sim: Simulation, n: SimNode, e: Entry, original = false): void {
+  let key = e.key;
+  let value: Value = e.value;
+  if (sim.cfg.log === 'statement' && !original && (e.expr !== undefined || e.autoId)) {
+    // Re-execute the statement here, with this node's clock, randomness and counters.
+    if (e.autoId) key = `${e.key}/${nextAutoId(n, e.key)}`;
+    if (e.expr !== undefined) {
+      value = evaluateStatement(e.expr, sim.now + (n.cfg.clockSkew ?? 0), n.rng);
+    }
+  } else if (e.autoId && e.id !== undefined) {
+    key = `${e.key}/${e.id}`;
+    const cur = n.autoInc.get(e.key) ?? 0;
+    if (e.id > cur) n.autoInc.set(e.key, e.id);
+  }
+  n.data.set(key, { value, lsn: e.lsn, epoch: e.epoch });
+  if (sim.cfg.log === 'statement') n.evaluated[e.lsn - 1] = { key, value };
+  n.applied = e.lsn;
+  const recent = n.recent;
+  recent.unshift({ key, value, lsn: e.lsn });
+  if (recent.length > RECENT_KEYS) recent.length = RECENT_KEYS;
+}
+
+export function nextAutoId(n: SimNode, table: string): number {
+  const id = (n.autoInc.get(table) ?? 0) + 1;
+  n.autoInc.set(table, id);
+  return id;
+}
+
+export function sendAck(sim: Simulation, f: SimNode, lsn: number): void {
+  const leader = sim.chainLeader(f);
+  if (!leader || leader === f) return;
+  sim.schedule(sim.now + sim.cfg.netDelay, CLS_MESSAGE, EV.ACK, leader.idx, f.idx, lsn, leader.inc);
+  if (sim.recordMessages) {
+    sim.record({ t: sim.now, type: 'send', from: f.id, to: leader.id, msg: 'ack', lsn });
+  }
+}
+
+/**
+ * (Re)starts the stream to `f` from its last received LSN: a new stream generation, so
+ * anything still in flight on the old one is ignored.
+ */
+export function catchUp(sim: Simulation, f: SimNode): void {
+  const src = f.source;
+  f.linkGen++;
+  f.stalled = false;
+  f.linkLastArrival = sim.now;
+  f.linkBusyUntil = sim.now;
+  if (!src || !f.up || f.busy !== undefined || f.needsResync) return;
+  const from = f.log.length + 1;
+  if (src.role === 'leader' && from < sim.firstRetained(src) && from <= src.log.length) {
+    breakStream(
+      sim,
+      f,
+      `it needs LSN ${from}, but ${src.id} keeps only LSN ${sim.firstRetained(src)} onwards`,
+    );
+    return;
+  }
+  f.caughtUpOnce = from > src.log.length;
+  if (!src.up || !sim.reachable(src, f)) {
+    if (from <= src.log.length) f.stalled = true;
+    return;
+  }
+  for (let lsn = from; lsn <= src.log.length; lsn++) ship(sim, src, f, src.log[lsn - 1]!);
+}
+
+/**
+ * Truncates `n`'s log where it diverges from `ref`'s (as pg_rewind or Raft do). Writes that
+ * were acknowledged but exist only in the truncated part are lost.
+ */
+export function truncateDivergent(sim: Simulation, n: SimNode, ref: SimNode): void {
+  if (n === ref) return;
+  const a = n.log;
+  const b = ref.log;
+  let i = 0;
+  const max = Math.min(a.length, b.length);
+  while (i < max && a[i] === b[i]) i++;
+  if (i < a.length) truncateFrom(sim, n, i + 1, `diverged from ${ref.id}`);
+}
+
+/** Removes entries from `lsn` on, rebuilding the node's data if they had been applied. */
+export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: string): void {
+  const removed = n.log.slice(lsn - 1);
+  if (removed.length === 0) return;
+  n.log.length = lsn - 1;
+  const lostOps: number[] = [];
+  for (const e of removed) {
+    const op = e.op >= 0 ? sim.ops[e.op] : undefined;
+    if (op && op.outcome === 'ok') lostOps.push(op.id);
+  }
+  sim.record({
+    t: sim.now,
+    type: 'truncate',
+    node: n.id,
+    fromLsn: lsn,
+    toLsn: lsn + removed.length - 1,
+    lostOps,
+  });
+  if (n.applied >= lsn) rebuildData(sim, n, lsn - 1);
+}
+
+/** Rebuilds a node's data from the first `upTo` entries of its log. */
+function rebuildData(sim: Simulation, n: SimNode, upTo: number): void {
+  const statement = sim.cfg.log === 'statement';
+  const evaluated = n.evaluated;
+  n.data = new Map();
+  n.autoInc = new Map();
+  n.recent = [];
+  for (let i = 0; i < upTo; i++) {
+    const e = n.log[i]!;
+    const ev = statement ? evaluated[i] : undefined;
+    const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
+    n.data.set(key, { value: ev ? ev.value : e.value, lsn: e.lsn, epoch: e.epoch });
+    if (e.autoId && e.id !== undefined) {
+      n.autoInc.set(e.key, Math.max(n.autoInc.get(e.key) ?? 0, e.id));
+    }
+  }
+  if (statement) evaluated.length = upTo;
+  n.applied = upTo;
+}
+
+/** Deletes a node's data and log. A wiped follower needs a full resync (a base backup). */
+export function wipeNode(sim: Simulation, n: SimNode): void {
+  n.log = [];
+  n.applied = 0;
+  n.data = new Map();
+  n.evaluated = [];
+  n.autoInc = new Map();
+  n.recent = [];
+  n.linkGen++;
+  sim.record({ t: sim.now, type: 'fault', fault: 'wipe', node: n.id });
+  if (n.role === 'follower') n.needsResync = true;
+}

@@ -1,0 +1,97 @@
+// A read-only picture of the cluster at the current virtual time, for the UI and for
+// `expect` checks. Computing it never changes the simulation.
+import { EV, type Simulation } from './simulation.js';
+import type { SimNode } from './state.js';
+import type { ClusterSnapshot, InFlightMessage, NodeSnapshot, NodeStatus } from './types.js';
+
+export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
+  if (!n.up) return 'down';
+  if (n.fenced) return 'fenced';
+  if (sim.isPaused(n)) return 'paused';
+  if (n.busy === 'restoring') return 'restoring';
+  if (n.busy === 'copying') return 'copying';
+  if (n.role === 'leader') return 'leading';
+  if (n.needsResync) return 'needs-resync';
+  const src = n.source;
+  if (!src?.up || !sim.reachable(src, n) || (src.role === 'follower' && !sim.chainLeader(src))) {
+    return 'disconnected';
+  }
+  if (n.stalled) return 'disconnected';
+  return n.caughtUpOnce ? 'streaming' : 'catching-up';
+}
+
+export function nodeSnapshot(
+  sim: Simulation,
+  n: SimNode,
+  leader: SimNode | undefined,
+): NodeSnapshot {
+  const top = leader ? leader.log.length : n.log.length;
+  let lagEntries = 0;
+  let lagBytes = 0;
+  let lagMs = 0;
+  if (leader && n !== leader && n.applied < top) {
+    lagEntries = top - n.applied;
+    const first = leader.log[n.applied]!;
+    const last = leader.log[top - 1]!;
+    lagBytes = last.bytesBefore + last.size - first.bytesBefore;
+    lagMs = sim.now - first.at;
+  }
+  const data: Record<string, NodeSnapshot['data'][string]> = {};
+  for (const [k, v] of n.data) data[k] = v.value;
+  return {
+    id: n.id,
+    role: n.role,
+    region: n.cfg.region,
+    epoch: n.epoch,
+    status: nodeStatus(sim, n),
+    receivedLsn: n.log.length,
+    appliedLsn: n.applied,
+    lagEntries,
+    lagBytes,
+    lagMs,
+    upstream: n.role === 'follower' ? n.source?.id : undefined,
+    recentKeys: n.recent.map((r) => ({ ...r })),
+    data,
+  };
+}
+
+const MAX_IN_FLIGHT = 200;
+
+export function snapshotCluster(sim: Simulation): ClusterSnapshot {
+  const leader = sim.currentLeader();
+  const inFlight: InFlightMessage[] = [];
+  for (const ev of sim.queue.items()) {
+    if (inFlight.length >= MAX_IN_FLIGHT) break;
+    if (ev.k === EV.DELIVER) {
+      const to = sim.nodes[ev.n]!;
+      if (ev.g !== to.linkGen) continue;
+      inFlight.push({
+        from: sim.nodes[ev.m]!.id,
+        to: to.id,
+        kind: 'entry',
+        lsn: ev.e!.lsn,
+        sentAt: ev.e!.at,
+        arrivesAt: ev.t,
+      });
+    } else if (ev.k === EV.ACK) {
+      inFlight.push({
+        from: sim.nodes[ev.m]!.id,
+        to: sim.nodes[ev.n]!.id,
+        kind: 'ack',
+        lsn: ev.x,
+        sentAt: ev.t - sim.cfg.netDelay,
+        arrivesAt: ev.t,
+      });
+    }
+  }
+  inFlight.sort((a, b) => a.arrivesAt - b.arrivesAt || (a.lsn ?? 0) - (b.lsn ?? 0));
+  return {
+    t: sim.now,
+    epoch: sim.maxEpoch,
+    leader: leader?.id,
+    mode: sim.cfg.mode,
+    nodes: sim.nodes.map((n) => nodeSnapshot(sim, n, leader)),
+    inFlight,
+    partition: sim.net.current(),
+  };
+}

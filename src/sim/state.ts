@@ -1,0 +1,110 @@
+// Internal, mutable state of a running simulation. Not exported from the package surface:
+// the UI and the lesson engine read snapshots (types.ts) instead.
+import type { Prng } from './prng.js';
+import type { ClientConfig, Ms, NodeConfig, OpRecord, Value } from './types.js';
+
+/** One log entry. Immutable once appended; followers share the leader's objects. */
+export interface Entry {
+  readonly epoch: number;
+  readonly lsn: number;
+  /** Key as written; with autoId the row lives at `${key}/${id}`. */
+  readonly key: string;
+  /** Value as the leader evaluated it (what row-based and WAL shipping replicate). */
+  readonly value: Value;
+  /** The statement text, when it calls NOW(), RAND() or UUID() (statement-based re-runs it). */
+  readonly expr?: string;
+  readonly autoId: boolean;
+  /** Auto-increment id the leader assigned. */
+  readonly id?: number;
+  readonly size: number;
+  /** The client operation that wrote it, or -1. */
+  readonly op: number;
+  readonly at: Ms;
+  /** Sum of the sizes of all entries before this one: lag in bytes is a subtraction. */
+  readonly bytesBefore: number;
+}
+
+export interface Version {
+  value: Value;
+  lsn: number;
+  epoch: number;
+}
+
+export type BusyKind = 'copying' | 'restoring';
+
+export interface SimNode {
+  readonly id: string;
+  readonly idx: number;
+  cfg: NodeConfig;
+  role: 'leader' | 'follower';
+  /** Highest epoch this node knows of. */
+  epoch: number;
+  up: boolean;
+  /** Bumped on every crash, so events of an earlier life are ignored. */
+  inc: number;
+  fenced: boolean;
+  pausedUntil: Ms;
+  log: Entry[];
+  applied: number;
+  data: Map<string, Version>;
+  /** Statement-based only: the value and key this node computed for each applied entry. */
+  evaluated: { key: string; value: Value }[];
+  autoInc: Map<string, number>;
+  rng: Prng;
+  /** Node this one receives entries from (the leader, or an upstream for cascading). */
+  source: SimNode | undefined;
+  /** Bumped when the stream to this node is re-established or broken. */
+  linkGen: number;
+  linkBusyUntil: Ms;
+  linkLastArrival: Ms;
+  /** An entry met a network cut: the stream resumes from this node's last LSN on `heal`. */
+  stalled: boolean;
+  lastApplyAt: Ms;
+  needsResync: boolean;
+  /** Set once the stream has caught up since it (re)connected: streaming vs catching up. */
+  caughtUpOnce: boolean;
+  busy: BusyKind | undefined;
+  busyUntil: Ms;
+  /** Failover: when this node last heard its leader, and the leader's LSN then. */
+  lastHeard: Ms;
+  leaderLsnSeen: number;
+  /** Leader's view of this follower: highest LSN it acknowledged, last contact. */
+  ackedLsn: number;
+  lastContact: Ms;
+  /** Leader only: acknowledging asynchronously after a semi-sync timeout (MySQL fallback). */
+  degraded: boolean;
+  /** Stepped down because its majority lease ran out (writes refused with no-quorum). */
+  lostLease: boolean;
+  recent: { key: string; value: Value; lsn: number }[];
+}
+
+export interface Session {
+  cfg: ClientConfig;
+  lastWriteLsn: number;
+  lastWriteAt: Ms;
+  maxReadLsn: number;
+  /** Latest version (LSN) of each key this client has seen, for causal dependencies. */
+  seen: Map<string, number>;
+  /** Set for clients a workload generates: which run and which of its clients. */
+  workload?: { run: number; client: number };
+}
+
+export interface Backup {
+  id: string;
+  node: string;
+  t: Ms;
+  ok: boolean;
+  lsn: number;
+  size: number;
+  log: Entry[];
+  data: Map<string, Version>;
+  autoInc: Map<string, number>;
+}
+
+/** A write in flight inside the leader, waiting for acknowledgements. */
+export interface PendingWrite {
+  op: OpRecord;
+  lsn: number;
+  leader: SimNode;
+  done: boolean;
+}

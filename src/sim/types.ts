@@ -1,0 +1,200 @@
+// Public types of the simulator. Everything here is plain data: configs in, snapshots and
+// history out. Times are virtual milliseconds, sizes are bytes.
+
+export type NodeId = string;
+export type ClientId = string;
+export type Ms = number;
+
+/** Fixed delay, or a range sampled per entry from the seeded PRNG. */
+export type Delay = Ms | { min: Ms; max: Ms };
+
+export type Topology = 'leader' | 'multi-leader' | 'leaderless';
+export type AckMode = 'async' | 'sync' | 'semi-sync';
+export type AckOn = 'receive' | 'apply';
+export type OnTimeout = 'unknown' | 'degrade';
+export type LogFormat = 'row' | 'statement' | 'wal';
+
+export interface NodeConfig {
+  id: NodeId;
+  role: 'leader' | 'follower';
+  region?: string;
+  /** Delay until this node receives an entry from its upstream (at least netDelay). */
+  lag?: Delay;
+  /** Further delay until it applies a received entry. Reads see applied data. */
+  replay?: Ms;
+  /** Entries per second the link to this node carries; beyond it a backlog grows. */
+  throughput?: number;
+  /** Member of the sync set (default: every follower when none is marked). */
+  sync?: boolean;
+  /** Cascading replication: receive from this follower instead of the leader. */
+  upstream?: NodeId;
+  /** Clock skew in ms, used by NOW() under statement-based replication. */
+  clockSkew?: Ms;
+}
+
+export interface FailoverConfig {
+  auto: boolean;
+  heartbeat: Ms;
+  timeout: Ms;
+  fencing: boolean;
+  quorum: boolean;
+  /** Entries; a follower further behind the leader's last heartbeat LSN is not eligible. */
+  maxLagOnFailover?: number;
+}
+
+export interface ClusterConfig {
+  topology: Topology;
+  mode: AckMode;
+  minAcks: number;
+  ackOn: AckOn;
+  ackTimeout?: Ms;
+  onTimeout: OnTimeout;
+  log: LogFormat;
+  /** Entries the leader keeps for catch-up; undefined keeps everything. */
+  retain?: number;
+  /** One-way delay of client requests, responses and all control traffic. */
+  netDelay: Ms;
+  /** How long a client waits for a response before the outcome is unknown. */
+  clientTimeout: Ms;
+  /** Size of the data set before the first entry (backups and restores copy it). */
+  dataSize: number;
+  nodes: NodeConfig[];
+  failover?: FailoverConfig;
+}
+
+export type RoutingPolicyName =
+  | 'leader'
+  | 'random'
+  | 'sticky'
+  | 'read-your-writes'
+  | 'monotonic'
+  | 'window-after-write'
+  | 'bounded-lag';
+
+export interface ClientConfig {
+  id: ClientId;
+  /** Several clients (devices) of one user share it; defaults to the client id. */
+  user?: string;
+  policy: RoutingPolicyName;
+  window?: Ms;
+  maxLag?: Ms;
+  /** Where read-your-writes remembers the client's writes. */
+  memory?: 'device' | 'user';
+}
+
+export type Value = string | number | boolean | null;
+
+/** Why an operation failed or did not complete. */
+export type OpError =
+  | 'fenced'
+  | 'no-quorum'
+  | 'not-leader'
+  | 'down'
+  | 'unreachable'
+  | 'timeout'
+  | 'restoring';
+
+export type NodeStatus =
+  | 'leading'
+  | 'streaming'
+  | 'catching-up'
+  | 'disconnected'
+  | 'needs-resync'
+  | 'copying'
+  | 'restoring'
+  | 'paused'
+  | 'down'
+  | 'fenced';
+
+export interface NodeSnapshot {
+  id: NodeId;
+  role: 'leader' | 'follower';
+  region?: string;
+  epoch: number;
+  status: NodeStatus;
+  /** Highest LSN received (leader: appended). */
+  receivedLsn: number;
+  appliedLsn: number;
+  /** Behind the current leader's log, in entries, bytes and ms (0 when caught up). */
+  lagEntries: number;
+  lagBytes: number;
+  lagMs: Ms;
+  upstream?: NodeId;
+  /** Most recently applied keys, newest first (bounded). */
+  recentKeys: { key: string; value: Value; lsn: number }[];
+  data: Record<string, Value>;
+}
+
+export interface InFlightMessage {
+  from: NodeId;
+  to: NodeId;
+  kind: 'entry' | 'ack' | 'heartbeat' | 'vote';
+  lsn?: number;
+  sentAt: Ms;
+  arrivesAt: Ms;
+}
+
+export interface ClusterSnapshot {
+  t: Ms;
+  epoch: number;
+  leader?: NodeId;
+  mode: AckMode;
+  nodes: NodeSnapshot[];
+  inFlight: InFlightMessage[];
+  /** Groups of the current partition, or empty when the network is whole. */
+  partition: string[][];
+}
+
+// ---- History ------------------------------------------------------------------------------
+
+export type OpKind = 'read' | 'write';
+
+/** A client operation, from invocation to completion (ok / fail / info = outcome unknown). */
+export interface OpRecord {
+  id: number;
+  client: ClientId;
+  user: string;
+  kind: OpKind;
+  key: string;
+  /** Node the client sent it to. */
+  node: NodeId;
+  invokedAt: Ms;
+  completedAt?: Ms;
+  /** Global order of invocations and completions, to order events within one millisecond. */
+  invokeSeq: number;
+  completeSeq?: number;
+  outcome: 'pending' | 'ok' | 'fail' | 'info';
+  error?: OpError;
+  /** Write: the value written (as evaluated by the leader); read: the value returned. */
+  value?: Value;
+  /** Write: the entry's LSN and epoch. Read: the node's applied LSN when it answered. */
+  lsn?: number;
+  epoch?: number;
+  /** Read: the LSN of the entry that produced the returned value (0 when absent). */
+  versionLsn?: number;
+  versionEpoch?: number;
+  /** Write: auto-increment id assigned, when the write asked for one. */
+  autoId?: number;
+  /** Write: when the leader appended it. */
+  acceptedAt?: Ms;
+  /** Read: the role of the node that served it, when it served it. */
+  role?: 'leader' | 'follower';
+  /** Write: versions (key -> LSN) the writer had seen, for consistent-prefix checks. */
+  deps?: Record<string, number>;
+}
+
+export type HistoryEvent =
+  | { t: Ms; type: 'op'; op: number; phase: 'invoke' | 'ok' | 'fail' | 'info' }
+  | {
+      t: Ms;
+      type: 'send' | 'deliver' | 'drop';
+      from: NodeId;
+      to: NodeId;
+      msg: 'entry' | 'ack' | 'heartbeat' | 'vote';
+      lsn?: number;
+    }
+  | { t: Ms; type: 'fault'; fault: string; node?: NodeId; detail?: string }
+  | { t: Ms; type: 'election'; leader: NodeId; epoch: number; previous?: NodeId; manual: boolean }
+  | { t: Ms; type: 'step-down'; node: NodeId; epoch: number; reason: string }
+  | { t: Ms; type: 'truncate'; node: NodeId; fromLsn: number; toLsn: number; lostOps: number[] }
+  | { t: Ms; type: 'note'; text: string };

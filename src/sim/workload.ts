@@ -1,0 +1,117 @@
+// Generated traffic: each client issues one operation at a time, waits for it, thinks for
+// 1/rate seconds, and goes again until the workload's duration is over.
+import { invokeRead, invokeWrite } from './clients.js';
+import type { WorkloadSpec } from './commands.js';
+import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
+import type { Ms, OpRecord } from './types.js';
+
+export interface WorkloadRun {
+  tag: string;
+  spec: WorkloadSpec;
+  startAt: Ms;
+  endAt: Ms;
+  clients: string[];
+  /** Ops of this workload are those with ids in [firstOp, lastOp]. */
+  firstOp: number;
+  lastOp: number;
+  active: number;
+  /** Per client: key to read next (read-after-write), or undefined. */
+  readNext: (string | undefined)[];
+  counters: number[];
+}
+
+export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string): WorkloadRun {
+  const run: WorkloadRun = {
+    tag,
+    spec,
+    startAt: sim.now,
+    endAt: sim.now + spec.duration,
+    clients: [],
+    firstOp: sim.ops.length,
+    lastOp: sim.ops.length - 1,
+    active: spec.clients,
+    readNext: [],
+    counters: [],
+  };
+  const runIndex = sim.workloads.length;
+  sim.workloads.push(run);
+  const think = 1000 / Math.max(spec.rate, 0.001);
+  for (let i = 0; i < spec.clients; i++) {
+    const id = `${tag}-c${i + 1}`;
+    const s = sim.ensureSession(id, {
+      id,
+      policy: spec.policy,
+      window: spec.window,
+      maxLag: spec.maxLag,
+    });
+    s.workload = { run: runIndex, client: i };
+    run.clients.push(id);
+    run.readNext.push(undefined);
+    run.counters.push(0);
+    // Stagger the first operations across one think time so clients do not march in step.
+    const offset = Math.floor((think * i) / spec.clients);
+    sim.schedule(sim.now + offset, CLS_TIMER, EV.WORKLOAD_TICK, i, runIndex, 0, 0);
+  }
+  sim.record({
+    t: sim.now,
+    type: 'note',
+    text: `workload "${tag}": ${spec.clients} clients for ${spec.duration} ms`,
+  });
+  return run;
+}
+
+export function onWorkloadTick(sim: Simulation, ev: Ev): void {
+  const run = sim.workloads[ev.m]!;
+  const i = ev.n;
+  if (sim.now >= run.endAt) {
+    run.active--;
+    return;
+  }
+  const spec = run.spec;
+  const client = run.clients[i]!;
+  const follow = run.readNext[i];
+  let op: OpRecord;
+  if (follow !== undefined) {
+    run.readNext[i] = undefined;
+    op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' });
+  } else {
+    const key = pickKey(sim, spec);
+    if (sim.rng.next() < spec.writes) {
+      const n = ++run.counters[i]!;
+      op = invokeWrite(sim, {
+        type: 'write',
+        client,
+        key,
+        value: `${client}#${n}`,
+        size: spec.size,
+      });
+      if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
+    } else {
+      op = invokeRead(sim, { type: 'read', client, key, from: 'route' });
+    }
+  }
+  run.lastOp = op.id;
+}
+
+function pickKey(sim: Simulation, spec: WorkloadSpec): string {
+  const n = Math.max(1, spec.keys);
+  // Hot keys: 80 % of operations go to the first 20 % of keys.
+  if (spec.hotKeys && n >= 5) {
+    const hot = Math.max(1, Math.floor(n / 5));
+    return `k${sim.rng.next() < 0.8 ? sim.rng.int(1, hot) : sim.rng.int(hot + 1, n)}`;
+  }
+  return `k${sim.rng.int(1, n)}`;
+}
+
+/** Called when any op completes: a workload client thinks, then issues its next op. */
+export function onWorkloadOpDone(sim: Simulation, op: OpRecord): void {
+  const w = sim.sessions.get(op.client)?.workload;
+  if (!w) return;
+  const think = 1000 / Math.max(sim.workloads[w.run]!.spec.rate, 0.001);
+  sim.schedule(sim.now + think, CLS_TIMER, EV.WORKLOAD_TICK, w.client, w.run, 0, 0);
+}
+
+/** True when every client of the workload has finished. */
+export function workloadDone(run: WorkloadRun): boolean {
+  return run.active <= 0;
+}
