@@ -1,0 +1,63 @@
+// Lag per follower over recent virtual time, one sparkline each on a shared scale.
+import { Box, Text } from 'ink';
+import type { Ms, NodeId } from '../sim/types.js';
+import { formatDuration } from './format.js';
+import { type Sample, seriesMax, sparkline } from './sparkline.js';
+import { padEnd, padStart, textWidth } from './text.js';
+import { useTheme } from './use-theme.js';
+
+export interface LagSeries {
+  node: NodeId;
+  /** Oldest first; null where the node had no lag to report (down, not yet added). */
+  samples: readonly Sample[];
+}
+
+export interface LagChartProps {
+  series: readonly LagSeries[];
+  width: number;
+  /** Rows available (title included); extra series are cut with a "more" line. */
+  height?: number;
+  /** What the samples count: milliseconds of lag, or entries behind. */
+  unit: 'ms' | 'entries';
+  /** Virtual time the samples span, for the title. */
+  span?: Ms;
+}
+
+function formatLag(value: number, unit: LagChartProps['unit']): string {
+  return unit === 'ms' ? formatDuration(value) : `${value} ent`;
+}
+
+export function LagChart({ series, width, height, unit, span }: LagChartProps) {
+  const theme = useTheme();
+  const max = Math.max(0, ...series.map((s) => seriesMax(s.samples)));
+  const nameWidth = Math.min(14, Math.max(4, ...series.map((s) => textWidth(s.node))));
+  const valueWidth = 8;
+  const chartWidth = Math.max(1, width - nameWidth - valueWidth - 2);
+  const title =
+    `lag${span === undefined ? '' : ` over the last ${formatDuration(span)}`}` +
+    ` · scale 0 – ${formatLag(max, unit)}`;
+  const room = height === undefined ? series.length : Math.max(0, height - 1);
+  const cut = series.length > room;
+  const shown = series.slice(0, cut ? Math.max(0, room - 1) : room);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text dimColor wrap="truncate-end">
+        {title}
+      </Text>
+      {shown.map((s) => {
+        const last = s.samples[s.samples.length - 1];
+        const now = last === null || last === undefined ? '—' : formatLag(last, unit);
+        return (
+          <Text key={s.node} wrap="truncate-end">
+            {padEnd(s.node, nameWidth)}{' '}
+            <Text color={theme.color('follower')}>
+              {padStart(sparkline(s.samples, chartWidth, max), chartWidth)}
+            </Text>{' '}
+            {padStart(now, valueWidth)}
+          </Text>
+        );
+      })}
+      {cut && room > 0 ? <Text dimColor>{`+${series.length - shown.length} more`}</Text> : null}
+    </Box>
+  );
+}
