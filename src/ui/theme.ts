@@ -27,7 +27,8 @@ const PALETTE: Record<Tone, string> = {
   muted: 'gray',
   accent: 'magenta',
   code: 'cyan',
-  heading: 'whiteBright',
+  // Not white: headings must read on light backgrounds too.
+  heading: 'blueBright',
 };
 
 export interface Marker {

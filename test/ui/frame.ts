@@ -13,3 +13,8 @@ export function frameSize(frame: string | undefined): { width: number; height: n
 
 /** SGR foreground colour codes (30-37, 90-97, 38;…), not bold or dim. */
 export const COLOUR_CODE = new RegExp(`${String.fromCharCode(27)}\\[(?:3[0-7]|9[0-7]|38;[0-9;]+)m`);
+
+/** The frame's words on one line, to find text regardless of where it wrapped. */
+export function flat(frame: string | undefined): string {
+  return (frame ?? '').replace(/\s+/g, ' ');
+}
