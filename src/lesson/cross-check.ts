@@ -96,6 +96,7 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
   const leaders: number[] = [];
   nodes.forEach((raw, i) => {
     const n = asMap(raw);
+    if (n?.role === 'leader') leaders.push(i);
     const id = asString(n?.id);
     if (!n || id === undefined) return;
     const first = seen.get(id);
@@ -108,7 +109,6 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
       seen.set(id, i);
       c.nodes.push(id);
     }
-    if (n.role === 'leader') leaders.push(i);
   });
 
   const topology = cluster.topology ?? 'leader';

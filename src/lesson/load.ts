@@ -6,9 +6,10 @@ import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLEr
 import type { z } from 'zod';
 import { crossCheck, type PathProblem } from './cross-check.js';
 import { type PathSeg, SourceMap } from './positions.js';
-import { formatPath } from './raw.js';
+import { formatPath, type Path } from './raw.js';
 import { lessonSchema } from './schema.js';
 import { humanIssueMessage } from './schema-messages.js';
+import { nearest } from './suggest.js';
 import type { Lesson, SourcePos, Step } from './types.js';
 
 export const MAX_LESSON_BYTES = 512 * 1024;
@@ -100,7 +101,10 @@ export function parseLessonText(text: string, file: string): LoadResult {
   const map = new SourceMap(doc, lines);
   const toProblem = (l: Located): LessonProblem => ({ file, ...l });
 
-  const syntax = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map));
+  // Several parser errors at one spot are one mistake seen by several rules: keep the first.
+  const syntax = onePerPosition(
+    [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map)),
+  );
   syntax.push(...nonTextKeys(doc, map));
   if (syntax.length > 0)
     return { ok: false, file, errors: sortProblems(syntax).map(toProblem), warnings: [] };
@@ -122,7 +126,9 @@ export function parseLessonText(text: string, file: string): LoadResult {
     path: formatPath(p.path),
     message: p.message,
   });
-  const schemaProblems = parsed.success ? [] : fromZod(parsed.error.issues, []);
+  const schemaProblems = parsed.success
+    ? []
+    : dropMisspeltMissing(fromZod(parsed.error.issues, []));
   const errors = sortProblems(dedupe([...schemaProblems, ...cross.errors].map(place))).map(
     toProblem,
   );
@@ -141,8 +147,13 @@ function yamlProblem(e: YAMLError, text: string, map: SourceMap): Located {
   const pos = map.posOf(e.pos[0]);
   const message = (() => {
     switch (e.code) {
-      case 'DUPLICATE_KEY':
-        return `duplicate key "${text.slice(e.pos[0], e.pos[1])}"`;
+      case 'DUPLICATE_KEY': {
+        // The error marks where the key starts; read the key (plain or quoted) from there.
+        const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[0];
+        return token === undefined
+          ? 'duplicate key'
+          : `duplicate key "${token.replace(/^["']|["']$/g, '')}"`;
+      }
       case 'TAB_AS_INDENT':
         return 'YAML syntax: tabs cannot indent; use spaces';
       case 'MULTIPLE_DOCS':
@@ -214,8 +225,36 @@ function fittingBranch(branches: readonly Issue[][]): Issue[] | undefined {
   return fits.length === 1 ? fits[0] : undefined;
 }
 
-function fromZod(issues: readonly Issue[], prefix: PathSeg[]): PathProblem[] {
-  const out: PathProblem[] = [];
+interface SchemaProblem extends PathProblem {
+  /** A required key that is absent. */
+  missing?: boolean;
+}
+
+/**
+ * `titel: ...` without `title`: the unknown key already says "did you mean "title"?", so the
+ * "missing required key" report for the same map would only repeat it.
+ */
+function dropMisspeltMissing(problems: SchemaProblem[]): PathProblem[] {
+  const parentOf = (p: Path) => formatPath(p.slice(0, -1));
+  const missing = problems.filter((p) => p.missing);
+  const misspelt = new Set<string>();
+  for (const p of problems) {
+    const key = p.path[p.path.length - 1];
+    if (!p.atKey || typeof key !== 'string') continue;
+    const siblings = missing.filter((m) => parentOf(m.path) === parentOf(p.path));
+    const near = nearest(
+      key,
+      siblings.map((m) => String(m.path[m.path.length - 1])),
+    );
+    if (near !== undefined) misspelt.add(formatPath([...p.path.slice(0, -1), near]));
+  }
+  return problems
+    .filter((p) => !(p.missing && misspelt.has(formatPath(p.path))))
+    .map(({ missing: _, ...p }) => p);
+}
+
+function fromZod(issues: readonly Issue[], prefix: PathSeg[]): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
   for (const iss of issues) {
     const path = [...prefix, ...iss.path.filter(isPathSeg)];
     if (iss.code === 'unrecognized_keys') {
@@ -228,7 +267,12 @@ function fromZod(issues: readonly Issue[], prefix: PathSeg[]): PathProblem[] {
           atKey: true,
         });
       });
-    } else if (iss.code === 'invalid_union' && iss.input !== undefined) {
+    } else if (
+      iss.input === undefined &&
+      (iss.code === 'invalid_type' || iss.code === 'invalid_union')
+    ) {
+      out.push({ path, message: iss.message, missing: true });
+    } else if (iss.code === 'invalid_union') {
       const branch = fittingBranch(iss.errors);
       if (branch) out.push(...fromZod(branch, path));
       else out.push({ path, message: iss.message });
@@ -246,6 +290,16 @@ function sortProblems(list: Located[]): Located[] {
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i)
     .map(({ p }) => p);
+}
+
+function onePerPosition(list: Located[]): Located[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.line}:${p.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function dedupe(list: Located[]): Located[] {

@@ -113,7 +113,8 @@ export const delay = () =>
       [
         duration(),
         strictMap({ min: duration(), max: duration() }, 'a range like {min: 1s, max: 3s}').refine(
-          (r) => r.min <= r.max,
+          // Judged only when both ends parsed; a bad end has its own message.
+          (r) => typeof r.min !== 'number' || typeof r.max !== 'number' || r.min <= r.max,
           { message: 'max must not be below min', path: ['max'] },
         ),
       ],

@@ -1,5 +1,25 @@
 // "Did you mean" for lesson files: keys, step kinds, node ids, enum values.
-import { editDistance } from '../did-you-mean.js';
+
+/**
+ * Edit distance counting a swap of neighbours as one edit (optimal string alignment):
+ * "sya" is one edit from "say", as a typist would judge it, and two from "set".
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
 
 /**
  * The single closest candidate within a small edit distance. A tie yields nothing: with
@@ -11,7 +31,7 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let bestDist = limit + 1;
   let tie = false;
   for (const c of new Set(candidates)) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = typoDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       best = c;
       bestDist = d;
