@@ -54,6 +54,12 @@ function buildProgram(): Command {
       const { runProgressCommand } = await import('./progress-command.js');
       runProgressCommand(opts);
     });
+  program
+    .command('list')
+    .description('list the lessons in curriculum order')
+    .option('--json', 'print the lessons as a JSON array')
+    .allowExcessArguments(false)
+    .action(async (opts: { json?: boolean }) => (await import('./list-command.js')).runList(opts));
   return program;
 }
 
