@@ -145,9 +145,9 @@ describe('a lesson with every step kind', () => {
     expect(lesson.steps.slice(0, 3).map((s) => [s.label, s.pos])).toEqual([
       ['#0', { line: 50, col: 5 }],
       ['w1', { line: 52, col: 5 }],
-      ['#2', { line: 55, col: 5 }],
+      ['#2', { line: 56, col: 5 }],
     ]);
-    expect(stepWith(lesson, 'w1', 'write').expectPos).toEqual({ line: 54, col: 13 });
+    expect(stepWith(lesson, 'w1', 'write').expectPos).toEqual({ line: 55, col: 13 });
   });
 
   it('normalises writes: size, SQL functions, autoId, txnTime, background', () => {
@@ -257,7 +257,7 @@ describe('a lesson with every step kind', () => {
     ]);
     expect(p1.answer).toBeUndefined();
     expect(p1.run).toMatchObject({ kind: 'read', from: 'replica-3', label: 'p1.then' });
-    expect(p1.run.pos).toEqual({ line: 97, col: 13 });
+    expect(p1.run.pos).toEqual({ line: 98, col: 13 });
   });
 
   it('defaults routing options to every node known at that step', () => {
@@ -285,8 +285,8 @@ describe('a lesson with every step kind', () => {
     expect(c2.choices.map((c) => c.label)).toEqual(['db1 (primary)', 'db2 (secondary)']);
     const second = c2.choices[1]?.do ?? [];
     expect(second.map((s) => [s.kind, s.label, s.pos.line])).toEqual([
-      ['wipe', 'c2.options[1].do[0]', 112],
-      ['read', 'c2-check', 113],
+      ['wipe', 'c2.options[1].do[0]', 113],
+      ['read', 'c2-check', 114],
     ]);
   });
 });
