@@ -1,0 +1,78 @@
+// Text for plain line mode (pipes, CI, screen readers): Markdown emphasis markers removed,
+// no colour, no cursor movement, and the facts of the run in words.
+
+import { at, duration } from '../lesson/describe-outcome.js';
+import type { StepRecord } from '../lesson/runner.js';
+import type { InteractiveStep } from '../lesson/types.js';
+import type { ClusterSnapshot } from '../sim/index.js';
+
+export function plainMarkdown(md: string): string {
+  return md
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/(^|[\s(])\*(?!\s)(.+?)\*(?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .trimEnd();
+}
+
+export function clusterLine(s: ClusterSnapshot): string {
+  const parts = s.nodes.map((n) => {
+    const behind =
+      n.role === 'follower' && n.lagEntries > 0
+        ? `, ${n.lagEntries} behind (${duration(n.lagMs)})`
+        : '';
+    const status = n.status === 'leading' ? 'leader' : n.status;
+    return `${n.id}: ${status}, LSN ${n.appliedLsn}${behind}`;
+  });
+  return `Cluster at ${at(s.t)} — ${parts.join('; ')}${s.partition.length ? `; partition ${s.partition.map((g) => `[${g.join(', ')}]`).join(' | ')}` : ''}`;
+}
+
+export function questionText(step: InteractiveStep): string[] {
+  const lines = [`Question: ${plainMarkdown(step.prompt)}`];
+  step.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+  return lines;
+}
+
+/** Lines printed for one executed step. */
+export function recordText(r: StepRecord): string[] {
+  switch (r.kind) {
+    case 'say':
+      return ['', plainMarkdown(r.text ?? ''), ''];
+    case 'quiz':
+    case 'predict':
+    case 'choose': {
+      const lines = [
+        `Your answer: ${(r.answer ?? 0) + 1}. ${r.answerLabel}`,
+        ...(r.feedback ?? []),
+      ];
+      if (r.explain) lines.push(`Why: ${plainMarkdown(r.explain)}`);
+      lines.push(`Points: ${r.points}/${r.max}`, '');
+      return lines;
+    }
+    case 'experiment': {
+      const rows = r.table ?? [];
+      const lines = [
+        'Experiment: the same workload under each policy',
+        '  policy               anomalies  leader load  p50    p99',
+      ];
+      for (const row of rows) {
+        lines.push(
+          `  ${row.policy.padEnd(20)} ${String(row.anomalies).padStart(9)}  ${`${row.leaderLoad}%`.padStart(11)}  ${duration(row.p50).padStart(5)}  ${duration(row.p99).padStart(5)}`,
+        );
+      }
+      return [...lines, ''];
+    }
+    case 'wait':
+      return [`${at(r.t)}  (time passes)`];
+    default: {
+      const what = r.summary ?? describeFault(r);
+      const extra = r.stale ? '  [stale]' : '';
+      const held = r.held === false ? '  [condition not reached]' : '';
+      return [`${at(r.t)}  ${what}${extra}${held}`];
+    }
+  }
+}
+
+function describeFault(r: StepRecord): string {
+  return r.kind === 'until' ? 'waited until the condition held' : r.kind;
+}

@@ -1,0 +1,71 @@
+// `replication-tutor play <id|path>`: the interactive player in a terminal; the plain line
+// mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
+import { AnswersError, loadAnswersFile } from '../lesson/answers-file.js';
+import { PlaySession } from '../lesson/play-session.js';
+import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import { lessonFromArg, parseSeed } from './lesson-arg.js';
+import { LineInput } from './line-input.js';
+import { playPlain } from './play-plain.js';
+import { UsageError } from './usage-error.js';
+
+export interface PlayOptions {
+  seed?: string;
+  answers?: string;
+  json?: boolean;
+  plain?: boolean;
+  restart?: boolean;
+}
+
+/** Opens saved progress; a store that cannot be used is reported, and the lesson still runs. */
+export function openStoreOrWarn(): ProgressStore | undefined {
+  try {
+    const { store, warnings } = openProgress({
+      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+    });
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    return store;
+  } catch (err) {
+    process.stderr.write(`warning: progress will not be saved: ${(err as Error).message}\n`);
+    return undefined;
+  }
+}
+
+export function wantsInteractive(opts: PlayOptions): boolean {
+  return (
+    !opts.json &&
+    !opts.plain &&
+    !opts.answers &&
+    Boolean(process.stdin.isTTY) &&
+    Boolean(process.stdout.isTTY)
+  );
+}
+
+export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<void> {
+  const lesson = await lessonFromArg(arg);
+  const seed = parseSeed(opts.seed);
+  let answers: Map<string, number> | undefined;
+  if (opts.answers) {
+    try {
+      answers = await loadAnswersFile(opts.answers, lesson);
+    } catch (err) {
+      if (err instanceof AnswersError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+  const store = openStoreOrWarn();
+  if (wantsInteractive(opts)) {
+    const { runInteractiveLesson } = await import('../ui/run-interactive.js');
+    await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
+    return;
+  }
+  const session = new PlaySession(lesson, store, {
+    seed,
+    answers,
+    restart: opts.restart || answers !== undefined,
+  });
+  await playPlain(session, {
+    write: (line) => process.stdout.write(`${line}\n`),
+    input: new LineInput(),
+    json: Boolean(opts.json),
+  });
+}

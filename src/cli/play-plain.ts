@@ -1,0 +1,120 @@
+// Plain line mode for `play`: narration as text, choices numbered from 1 read from standard
+// input, feedback printed; or, with --json, one JSON object per executed step. No wall-clock
+// pacing: the output depends only on the lesson, the seed, the input and saved progress.
+import { at } from '../lesson/describe-outcome.js';
+import type { PlaySession } from '../lesson/play-session.js';
+import type { StepRecord } from '../lesson/runner.js';
+import type { LineInput } from './line-input.js';
+import { clusterLine, plainMarkdown, questionText, recordText } from './plain-text.js';
+
+export interface PlainIo {
+  write(line: string): void;
+  input: LineInput;
+  json: boolean;
+}
+
+export function jsonRecord(r: StepRecord): string {
+  const { index: _index, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+/** Plays until the lesson ends or input runs out. Returns whether the lesson was completed. */
+export async function playPlain(session: PlaySession, io: PlainIo): Promise<boolean> {
+  const { lesson } = session;
+  const runner = session.runner;
+  if (!io.json) {
+    io.write(`${lesson.title}  (${lesson.minutes} min, seed ${runner.seed})`);
+    if (lesson.objectives.length > 0) {
+      io.write('After this lesson you can:');
+      for (const o of lesson.objectives) io.write(`  - ${plainMarkdown(o)}`);
+    }
+    if (session.resumedAnswers > 0)
+      io.write(`Resuming: replaying your ${session.resumedAnswers} earlier answer(s).`);
+    io.write('Answer with the number of a choice; h shows a hint.');
+  }
+  let printed = 0;
+  const flush = () => {
+    for (; printed < runner.records.length; printed++) {
+      const r = runner.records[printed]!;
+      if (io.json) io.write(jsonRecord(r));
+      else for (const line of recordText(r)) io.write(line);
+    }
+  };
+  for (;;) {
+    runner.advance();
+    flush();
+    session.syncScore();
+    session.saveStep();
+    const state = runner.state;
+    if (state.kind === 'done') break;
+    if (state.kind === 'say') {
+      runner.continueSay();
+      continue;
+    }
+    if (state.kind !== 'question') continue;
+    const step = state.step;
+    if (io.json) {
+      io.write(
+        JSON.stringify({
+          t: runner.sim.now,
+          step: step.label,
+          kind: 'question',
+          prompt: step.prompt,
+          choices: step.choices.map((c) => c.label),
+        }),
+      );
+    } else {
+      io.write(clusterLine(runner.sim.snapshot()));
+      for (const line of questionText(step)) io.write(line);
+    }
+    for (;;) {
+      const line = await io.input.next();
+      if (line === undefined) {
+        if (io.json)
+          io.write(
+            JSON.stringify({
+              kind: 'summary',
+              lesson: lesson.id,
+              seed: runner.seed,
+              score: runner.score,
+              max: runner.maxScore,
+              complete: false,
+            }),
+          );
+        else
+          io.write(
+            `Input ended at ${step.label} (${at(runner.sim.now)}). Your progress is saved; run the same command to continue.`,
+          );
+        return false;
+      }
+      const text = line.trim().toLowerCase();
+      if (text === 'h' || text === 'hint') {
+        const hint = runner.hint();
+        io.write(hint ? `Hint: ${plainMarkdown(hint)}` : 'No hint for this one.');
+        continue;
+      }
+      const n = Number(text);
+      if (Number.isInteger(n) && n >= 1 && n <= step.choices.length) {
+        session.answer(n - 1);
+        break;
+      }
+      io.write(`Please type a number from 1 to ${step.choices.length}, or h for a hint.`);
+    }
+  }
+  session.syncScore();
+  if (io.json) {
+    io.write(
+      JSON.stringify({
+        kind: 'summary',
+        lesson: lesson.id,
+        seed: runner.seed,
+        score: runner.score,
+        max: runner.maxScore,
+        complete: true,
+      }),
+    );
+  } else {
+    io.write(`Lesson complete. Score: ${runner.score}/${runner.maxScore}.`);
+  }
+  return true;
+}

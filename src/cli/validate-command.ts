@@ -1,0 +1,37 @@
+// `replication-tutor validate [paths...]`: schema, cross-checks and headless runs over 20
+// seeds for each lesson file (default: the bundled lessons). `file:line:col: message`; exit 1
+// on any failure.
+import { displayPath, lessonFiles } from '../lesson/catalog.js';
+import { lessonsDir } from '../lesson/lesson-paths.js';
+import { formatProblem } from '../lesson/load.js';
+import { validateFile } from '../lesson/validate.js';
+import { UsageError } from './usage-error.js';
+
+export async function runValidateCommand(
+  paths: string[],
+  opts: { quiet?: boolean },
+): Promise<number> {
+  let files = paths;
+  if (files.length === 0) {
+    const dir = lessonsDir();
+    files = ((await lessonFiles(dir)) ?? []).map((f) => displayPath(f));
+    if (files.length === 0) throw new UsageError(`no lesson files found in ${displayPath(dir)}`);
+  }
+  let failed = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const report = await validateFile(file);
+    for (const e of report.errors) process.stdout.write(`${formatProblem(e)}\n`);
+    for (const w of report.warnings) {
+      warnings++;
+      if (!opts.quiet)
+        process.stdout.write(`${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`);
+    }
+    if (report.errors.length > 0) failed++;
+    else if (!opts.quiet)
+      process.stdout.write(`${file}: ok (${report.lesson?.id}, ${report.seeds.length} seeds)\n`);
+  }
+  const summary = `${files.length - failed} of ${files.length} lesson file(s) valid${warnings ? `, ${warnings} warning(s)` : ''}`;
+  process.stdout.write(`${summary}\n`);
+  return failed > 0 ? 1 : 0;
+}

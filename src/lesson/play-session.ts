@@ -1,0 +1,83 @@
+// A lesson being played by a person: the runner plus saved progress. Progress is saved when
+// the lesson starts, after every answer and at the end, so quitting at any moment loses
+// nothing; resuming replays the saved answers to re-simulate exactly where the learner was.
+import type { ProgressStore } from '../progress/progress-store.js';
+import { LessonRunner, type RunnerOptions } from './runner.js';
+import type { Lesson } from './types.js';
+
+export interface SessionOptions extends RunnerOptions {
+  /** Start from step 0 even if the lesson is in progress. */
+  restart?: boolean;
+}
+
+export class PlaySession {
+  runner: LessonRunner;
+  /** Answers replayed from saved progress when resuming. */
+  readonly resumedAnswers: number;
+  private finishedSaved = false;
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly store: ProgressStore | undefined,
+    private readonly options: SessionOptions = {},
+  ) {
+    const answers = new Map(options.answers ?? []);
+    let resumed = 0;
+    if (store) {
+      const max = new LessonRunner(lesson, { seed: options.seed }).maxScore;
+      const saved = options.restart
+        ? store.restartLesson(lesson.id, { max })
+        : store.startLesson(lesson.id, { max });
+      if (!options.restart && !options.answers) {
+        for (const a of saved.answers) {
+          const i = Number(a.answer);
+          if (Number.isInteger(i) && !answers.has(a.step)) {
+            answers.set(a.step, i);
+            resumed++;
+          }
+        }
+      }
+    }
+    this.resumedAnswers = resumed;
+    this.runner = new LessonRunner(lesson, { ...options, answers });
+  }
+
+  /** Answers the current question and saves it. */
+  answer(index: number): void {
+    const r = this.runner;
+    if (r.state.kind !== 'question') return;
+    const step = r.state.step;
+    const before = r.score;
+    r.answer(index);
+    // Grading of predict/choose completes as the outcome plays; points are known once it has.
+    this.saveAnswer(step.label, index, r.score - before);
+  }
+
+  private saveAnswer(label: string, index: number, points: number): void {
+    this.store?.recordAnswer(this.lesson.id, label, this.runner.cursor - 1, String(index), {
+      scoreDelta: points,
+    });
+  }
+
+  /** Saves the points of answers whose grading finished after answer() returned. */
+  syncScore(): void {
+    const store = this.store;
+    if (!store) return;
+    const saved = store.lesson(this.lesson.id);
+    if (saved.status === 'in-progress' && saved.score !== this.runner.score) {
+      store.updateLesson(this.lesson.id, (l) => ({ ...l, score: this.runner.score }));
+    }
+    if (this.runner.done && !this.finishedSaved) {
+      this.finishedSaved = true;
+      store.finishLesson(this.lesson.id, this.runner.score, this.runner.maxScore);
+    }
+  }
+
+  /** Records where the learner is, for "continue where you left off". */
+  saveStep(): void {
+    const step = this.runner.currentStep;
+    if (!this.store || !step || this.runner.done) return;
+    if (this.store.lesson(this.lesson.id).status !== 'in-progress') return;
+    this.store.recordStep(this.lesson.id, this.runner.cursor, step.label);
+  }
+}

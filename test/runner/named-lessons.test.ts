@@ -1,0 +1,108 @@
+// The three named scenarios, run headless with the reference answers and with wrong ones:
+// grades come from what the simulated cluster did, and the feedback quotes its numbers.
+import { describe, expect, it } from 'vitest';
+import { loadAnswersFile } from '../../src/lesson/answers-file.js';
+import { predictOutcomes } from '../../src/lesson/grading.js';
+import { loadLessonFile } from '../../src/lesson/load.js';
+import { type AutoAnswer, LessonRunner, type StepRecord } from '../../src/lesson/runner.js';
+import type { Lesson } from '../../src/lesson/types.js';
+
+async function load(id: string): Promise<{ lesson: Lesson; answers: Map<string, number> }> {
+  const r = await loadLessonFile(`lessons/${id}.yaml`);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return {
+    lesson: r.lesson,
+    answers: await loadAnswersFile(`lessons/answers/${id}.yaml`, r.lesson),
+  };
+}
+
+const graded = (r: LessonRunner) =>
+  r.records.filter((x) => x.correct !== undefined && x.answer !== undefined);
+
+function byLabel(records: StepRecord[]): Map<string, StepRecord> {
+  return new Map(records.filter((r) => r.correct !== undefined).map((r) => [r.step, r]));
+}
+
+/** Answers every question wrongly, judged from the state at that moment of this run. */
+const wrongly: AutoAnswer = (step, runner) => {
+  const right =
+    step.kind === 'quiz'
+      ? step.answer
+      : step.kind === 'predict'
+        ? predictOutcomes(runner.sim, step)
+        : (runner.optionOutcomes() ?? []).filter((o) => o.correct).map((o) => o.index);
+  const wrong = step.choices.findIndex((_, i) => !right.includes(i));
+  return wrong >= 0 ? wrong : 0;
+};
+
+describe.each(['lost-tweet', 'disappearing-comment', 'gitlab-2017'])('%s', (id) => {
+  it('completes with the reference answers: every answer right, every expect holds', async () => {
+    const { lesson, answers } = await load(id);
+    const r = new LessonRunner(lesson, { answers });
+    r.advance();
+    expect(r.done).toBe(true);
+    expect(r.problems).toEqual([]);
+    const grades = graded(r);
+    expect(grades.length).toBe(
+      lesson.steps.filter((s) => ['quiz', 'predict', 'choose'].includes(s.kind)).length,
+    );
+    for (const g of grades)
+      expect({ step: g.step, correct: g.correct }).toEqual({ step: g.step, correct: true });
+    expect(r.score).toBeGreaterThan(r.maxScore / 2);
+    // At least one choose and one predict are graded by the simulated outcome.
+    expect(grades.some((g) => g.kind === 'choose' && (g.outcomes?.length ?? 0) > 1)).toBe(true);
+    expect(grades.some((g) => g.kind === 'predict')).toBe(true);
+  });
+
+  it('grades wrong answers as wrong, with feedback that names what happened', async () => {
+    const { lesson, answers } = await load(id);
+    const right = new LessonRunner(lesson, { answers });
+    right.advance();
+    const r = new LessonRunner(lesson, { autoAnswer: wrongly });
+    r.advance();
+    expect(r.done).toBe(true);
+    const grades = graded(r);
+    expect(grades.length).toBe(graded(right).length);
+    for (const rec of grades) {
+      expect({ label: rec.step, correct: rec.correct, points: rec.points }).toEqual({
+        label: rec.step,
+        correct: false,
+        points: 0,
+      });
+      expect(rec.feedback?.[0]).toMatch(/^✗/);
+    }
+    expect(r.score).toBe(0);
+  });
+});
+
+describe('feedback facts', () => {
+  it('lost-tweet: the reload read is stale, and the feedback quotes replica-2 at LSN 0', async () => {
+    const { lesson } = await load('lost-tweet');
+    const r = new LessonRunner(lesson, { answers: new Map([['p-reload', 0]]) });
+    r.advance();
+    const rec = byLabel(r.records).get('p-reload')!;
+    expect(rec.correct).toBe(false);
+    expect(rec.feedback?.join('\n')).toContain('replica-2 had applied LSN 0');
+    expect(rec.correctChoices).toEqual([1]);
+    const read = r.records.find(
+      (x) => x.step === 'p-reload.then' || (x.kind === 'read' && x.step.startsWith('p-reload')),
+    )!;
+    expect(read).toMatchObject({ node: 'replica-2', value: null, lsn: 0, stale: true });
+  });
+
+  it('lost-tweet: routing your own read to a lagging replica is wrong, and the counterfactuals say which nodes would have worked', async () => {
+    const { lesson, answers } = await load('lost-tweet');
+    const step = lesson.steps.find((s) => s.label === 'c-own-profile');
+    if (step?.kind !== 'choose') throw new Error('c-own-profile is not a choose step');
+    const lagging = step.choices.findIndex((c) => c.node === 'replica-2');
+    const r = new LessonRunner(lesson, {
+      answers: new Map([...answers, ['c-own-profile', lagging]]),
+    });
+    r.advance();
+    const rec = byLabel(r.records).get('c-own-profile')!;
+    expect(rec.correct).toBe(false);
+    const text = rec.feedback!.join('\n');
+    expect(text).toContain('✓ primary');
+    expect(text).toMatch(/replica-2 had applied LSN \d+\), but your own write is LSN \d+/);
+  });
+});
