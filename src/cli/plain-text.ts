@@ -29,7 +29,7 @@ export function clusterLine(s: ClusterSnapshot): string {
 
 export function questionText(step: InteractiveStep): string[] {
   const lines = [`Question: ${plainMarkdown(step.prompt)}`];
-  step.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+  for (const [i, c] of step.choices.entries()) lines.push(`  ${i + 1}. ${c.label}`);
   return lines;
 }
 

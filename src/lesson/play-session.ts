@@ -19,7 +19,7 @@ export class PlaySession {
   constructor(
     readonly lesson: Lesson,
     readonly store: ProgressStore | undefined,
-    private readonly options: SessionOptions = {},
+    options: SessionOptions = {},
   ) {
     const answers = new Map(options.answers ?? []);
     let resumed = 0;

@@ -32,7 +32,7 @@ const wrongly: AutoAnswer = (step, runner) => {
         ? predictOutcomes(runner.sim, step)
         : (runner.optionOutcomes() ?? []).filter((o) => o.correct).map((o) => o.index);
   const wrong = step.choices.findIndex((_, i) => !right.includes(i));
-  return wrong >= 0 ? wrong : 0;
+  return Math.max(wrong, 0);
 };
 
 describe.each(['lost-tweet', 'disappearing-comment', 'gitlab-2017'])('%s', (id) => {
