@@ -10,6 +10,7 @@ import type {
   ChooseRouteStep,
   ChooseStep,
   Expect,
+  PredictStep,
   ReadStep,
   RouteGoal,
   Step,
