@@ -79,7 +79,7 @@ export async function runList(
     return;
   }
   if (rows.length === 0) {
-    const why = catalog.exists ? '' : ' (the directory does not exist)';
+    const why = catalog.problem === undefined ? '' : ` (${catalog.problem})`;
     out.write(`no lessons found in ${displayPath(catalog.dir)}${why}\n`);
     return;
   }

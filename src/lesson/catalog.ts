@@ -11,8 +11,10 @@ export type BrokenLesson = Extract<LoadResult, { ok: false }>;
 
 export interface Catalog {
   dir: string;
-  /** False when the directory does not exist (reported like an empty one). */
+  /** False when the directory could not be listed (reported like an empty one). */
   exists: boolean;
+  /** Why it could not be listed, e.g. "the directory does not exist". */
+  problem?: string;
   /** Valid lessons in curriculum order. */
   lessons: LoadedLesson[];
   /** Files with errors (including a lesson id another file already uses), by file name. */
@@ -25,7 +27,20 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** Lesson files directly in `dir`, sorted by name; undefined when `dir` does not exist. */
+async function unlistable(dir: string): Promise<string> {
+  try {
+    await readdir(dir);
+    return 'it changed while being read';
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'ENOENT') return 'the directory does not exist';
+    if (code === 'ENOTDIR') return 'it is not a directory';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot read it: permission denied';
+    return `cannot read it: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+/** Lesson files directly in `dir`, sorted by name; undefined when `dir` cannot be listed. */
 export async function lessonFiles(dir: string): Promise<string[] | undefined> {
   let names: string[];
   try {
@@ -74,7 +89,10 @@ export async function loadCatalog(dir: string = lessonsDir()): Promise<Catalog> 
     lessons.push(r);
   }
   lessons.sort(byCurriculumOrder);
-  return { dir, exists: files !== undefined, lessons, broken };
+  if (files === undefined) {
+    return { dir, exists: false, problem: await unlistable(dir), lessons, broken };
+  }
+  return { dir, exists: true, lessons, broken };
 }
 
 /** A path rather than an id: has a directory separator or a YAML extension. */

@@ -70,9 +70,16 @@ describe('catalog', () => {
     );
   });
 
-  it('reports a missing directory as empty, and says so', async () => {
+  it('reports a missing directory as empty, and says why', async () => {
     const catalog = await loadCatalog(join(dir, 'missing'));
-    expect(catalog).toMatchObject({ exists: false, lessons: [], broken: [] });
+    expect(catalog).toMatchObject({
+      exists: false,
+      problem: 'the directory does not exist',
+      lessons: [],
+      broken: [],
+    });
+    write('file.yaml', lessonText({ id: 'a' }));
+    expect((await loadCatalog(join(dir, 'file.yaml'))).problem).toBe('it is not a directory');
   });
 });
 
