@@ -42,6 +42,29 @@ function buildProgram(): Command {
       program.outputHelp();
     });
   program
+    .command('play')
+    .description('play a lesson (interactive in a terminal; plain text when piped)')
+    .argument('<lesson>', 'a lesson id (see `list`) or a path to a lesson file')
+    .option('--seed <n>', "seed for the simulator (default: the lesson's own)")
+    .option('--answers <file>', 'answer questions from a YAML file (step id: choice)')
+    .option('--json', 'print every executed step as a JSON line')
+    .option('--plain', 'plain line mode: numbered choices read from standard input')
+    .option('--restart', 'start from the beginning instead of resuming')
+    .allowExcessArguments(false)
+    .action(async (lesson: string, opts: import('./play-command.js').PlayOptions) => {
+      const { runPlayCommand } = await import('./play-command.js');
+      await runPlayCommand(lesson, opts);
+    });
+  program
+    .command('validate')
+    .description('check lesson files: schema, cross-checks, and headless runs over 20 seeds')
+    .argument('[paths...]', 'lesson files (default: the bundled lessons)')
+    .option('-q, --quiet', 'print only errors')
+    .action(async (paths: string[], opts: { quiet?: boolean }) => {
+      const { runValidateCommand } = await import('./validate-command.js');
+      process.exitCode = await runValidateCommand(paths, opts);
+    });
+  program
     .command('progress')
     .description(PROGRESS_DESCRIPTION)
     .option('--json', 'print the whole progress file as JSON')

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../run-cli.js';
+
+describe('validate', () => {
+  it('passes the bundled lessons over 20 seeds', () => {
+    const r = runBuiltCli(['validate']);
+    expect(r.stdout).toContain('lessons/lost-tweet.yaml: ok (lost-tweet, 20 seeds)');
+    expect(r.stdout).toContain('3 of 3 lesson file(s) valid');
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('fails a lesson whose expect does not hold, naming file:line:col and the seeds', () => {
+    const r = runBuiltCli(['validate', 'test/fixtures/runtime/false-claim.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      'test/fixtures/runtime/false-claim.yaml:12:13: step #2: expected value null, got "v" (on every seed)',
+    );
+    expect(r.stdout).toContain('step #2: expected stale true, got false (on every seed)');
+    expect(r.stdout).toContain('false-claim.yaml:14:5: step c-route: choose: no option meets the goal (on every seed)');
+    expect(r.stdout).toContain('0 of 1 lesson file(s) valid');
+  });
+
+  it('fails a lesson that does not load, with exit 1', () => {
+    const r = runBuiltCli(['validate', 'no/such/lesson.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('no/such/lesson.yaml: cannot read: no such file');
+  });
+});
