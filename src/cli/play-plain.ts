@@ -33,11 +33,19 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     io.write('Answer with the number of a choice; h shows a hint.');
   }
   let printed = 0;
+  const asked = new Set<string>();
   const flush = () => {
     for (; printed < runner.records.length; printed++) {
       const r = runner.records[printed]!;
-      if (io.json) io.write(jsonRecord(r));
-      else for (const line of recordText(r)) io.write(line);
+      if (io.json) {
+        io.write(jsonRecord(r));
+        continue;
+      }
+      const step = r.answer !== undefined ? lesson.steps[r.index] : undefined;
+      // Answered from a file or from saved progress: show what was asked before the answer.
+      if (step && 'choices' in step && !asked.has(step.label))
+        for (const line of questionText(step)) io.write(line);
+      for (const line of recordText(r)) io.write(line);
     }
   };
   for (;;) {
@@ -66,6 +74,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     } else {
       io.write(clusterLine(runner.sim.snapshot()));
       for (const line of questionText(step)) io.write(line);
+      asked.add(step.label);
     }
     for (;;) {
       const line = await io.input.next();

@@ -10,6 +10,7 @@ import {
   chooseFeedback,
   cloneSim,
   evaluateOptions,
+  goalFacts,
   isGraded,
   judgeAction,
   judgeRoute,
@@ -393,7 +394,12 @@ export class LessonRunner {
               : `predict: more than one choice matches what happened (${holding.map((i) => step.choices[i]!.label).join(', ')})`,
           );
         }
-        const what = act?.op ? describeOp(act.op) : 'the step ran';
+        const facts = step.choices[holding[0] ?? index]?.expect;
+        const what = act?.op
+          ? describeOp(act.op)
+          : facts
+            ? goalFacts(obs, facts)
+            : describeStep(step.run);
         const correct = holding.includes(index);
         this.grade(step, index, correct, holding, {
           feedback: [
