@@ -3,43 +3,66 @@
 // is down or cut off blocks writes; after `ackTimeout` a write is indeterminate, or with
 // `onTimeout: degrade` the leader acknowledges and carries on asynchronously (as MySQL does).
 import { respond } from './clients.js';
-import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
+import { EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 import type { OpRecord } from './types.js';
 
+/**
+ * Whether `n` could be in `leader`'s sync set: a follower (a crashed or fenced old leader is
+ * not one) that is not still being copied (a new standby joins once it streams).
+ */
+function candidate(leader: SimNode, n: SimNode): boolean {
+  return n !== leader && n.role === 'follower' && n.busy !== 'copying';
+}
+
+/** True when some follower is marked `sync`: then only marked followers are members. */
+function anyMarked(sim: Simulation, leader: SimNode): boolean {
+  for (const n of sim.nodes) if (candidate(leader, n) && n.cfg.sync === true) return true;
+  return false;
+}
+
+function isMember(leader: SimNode, n: SimNode, marked: boolean): boolean {
+  return candidate(leader, n) && (!marked || n.cfg.sync === true);
+}
+
 /** Members of the sync set for a leader: followers marked `sync`, or every follower. */
 export function syncSet(sim: Simulation, leader: SimNode): SimNode[] {
-  const followers = sim.nodes.filter((n) => n !== leader);
-  const marked = followers.filter((n) => n.cfg.sync === true);
-  return marked.length > 0 ? marked : followers;
+  const marked = anyMarked(sim, leader);
+  return sim.nodes.filter((n) => isMember(leader, n, marked));
+}
+
+function memberCount(sim: Simulation, leader: SimNode, marked: boolean): number {
+  let count = 0;
+  for (const n of sim.nodes) if (isMember(leader, n, marked)) count++;
+  return count;
+}
+
+/** Acknowledgements a write needs with `members` in the sync set (mode permitting). */
+function needed(sim: Simulation, members: number): number {
+  if (sim.cfg.mode === 'sync') return members;
+  return Math.min(Math.max(1, sim.cfg.minAcks), members);
 }
 
 /** How many acknowledgements a write on this leader needs right now. */
 export function requiredAcks(sim: Simulation, leader: SimNode): number {
   if (sim.cfg.mode === 'async' || leader.degraded) return 0;
-  const members = syncSet(sim, leader).length;
-  if (sim.cfg.mode === 'sync') return members;
-  return Math.min(Math.max(1, sim.cfg.minAcks), members);
+  return needed(sim, memberCount(sim, leader, anyMarked(sim, leader)));
 }
 
 /** Registers a freshly appended write: acknowledged now, or when enough followers ack. */
 export function awaitAcks(sim: Simulation, leader: SimNode, op: OpRecord, lsn: number): void {
-  const need = requiredAcks(sim, leader);
-  if (need === 0) {
+  if (requiredAcks(sim, leader) === 0) {
     respond(sim, op, leader, { outcome: 'ok', lsn, epoch: leader.epoch });
     return;
   }
   sim.pending.push({ op, lsn, leader, done: false });
   if (sim.cfg.ackTimeout !== undefined) {
-    sim.schedule(
+    sim.scheduleTimer(
       sim.now + sim.cfg.ackTimeout,
-      CLS_TIMER,
       EV.ACK_TIMEOUT,
       leader.idx,
-      -1,
       lsn,
       leader.inc,
-      undefined,
       op,
     );
   }
@@ -63,23 +86,35 @@ export function onAck(sim: Simulation, ev: Ev): void {
       lsn: ev.x,
     });
   }
-  if (ev.x > from.ackedLsn) from.ackedLsn = ev.x;
-  from.lastContact = sim.now;
-  releaseAcknowledged(sim, leader);
+  const prev = leader.ackedBy[from.idx];
+  if (prev === undefined || ev.x > prev) leader.ackedBy[from.idx] = ev.x;
+  if (leader.role === 'leader') releaseAcknowledged(sim, leader);
+}
+
+/** Members of the sync set that acknowledged the leader's own entry at `lsn`. */
+function acksFor(sim: Simulation, leader: SimNode, lsn: number, marked: boolean): number {
+  const entry = leader.log[lsn - 1];
+  let acks = 0;
+  const nodes = sim.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const m = nodes[i]!;
+    if (!isMember(leader, m, marked)) continue;
+    // The identity check guards against an acknowledgement of another leader's entry.
+    if ((leader.ackedBy[i] ?? 0) >= lsn && m.log[lsn - 1] === entry) acks++;
+  }
+  return acks;
 }
 
 /** Acknowledges every pending write of `leader` that now has enough acks, in LSN order. */
 export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
-  if (sim.pending.length === 0) return;
-  const members = syncSet(sim, leader);
-  const need = requiredAcks(sim, leader);
+  if (sim.pending.length === 0 && !leader.degraded) return;
+  const marked = anyMarked(sim, leader);
+  const members = memberCount(sim, leader, marked);
+  const need = sim.cfg.mode === 'async' || leader.degraded ? 0 : needed(sim, members);
   let removed = 0;
   for (const p of sim.pending) {
     if (p.done || p.leader !== leader) continue;
-    let acks = 0;
-    for (const m of members)
-      if (m.ackedLsn >= p.lsn && m.log[p.lsn - 1] === leader.log[p.lsn - 1]) acks++;
-    if (acks < need) break;
+    if (need > 0 && acksFor(sim, leader, p.lsn, marked) < need) break;
     p.done = true;
     removed++;
     respond(sim, p.op, leader, { outcome: 'ok', lsn: p.lsn, epoch: p.op.epoch ?? leader.epoch });
@@ -87,12 +122,12 @@ export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
   if (removed > 0) compactPending(sim);
   if (leader.degraded) {
     // Back to semi-sync once enough of the sync set has caught up again.
-    const caught = members.filter((m) => m.ackedLsn >= leader.log.length).length;
-    const want =
-      sim.cfg.mode === 'sync'
-        ? members.length
-        : Math.min(Math.max(1, sim.cfg.minAcks), members.length);
-    if (caught >= want) {
+    let caught = 0;
+    for (const m of sim.nodes) {
+      if (isMember(leader, m, marked) && (leader.ackedBy[m.idx] ?? 0) >= leader.log.length)
+        caught++;
+    }
+    if (caught >= needed(sim, members) && sim.cfg.mode !== 'async') {
       leader.degraded = false;
       sim.record({
         t: sim.now,
@@ -114,6 +149,11 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
   const p = sim.pending.find((x) => x.op === op && !x.done);
   if (!p) return;
   const leader = p.leader;
+  if (!leader.up || leader.inc !== ev.g) return;
+  if (sim.isPaused(leader)) {
+    sim.defer(ev, leader.pausedUntil);
+    return;
+  }
   if (sim.cfg.onTimeout === 'degrade') {
     leader.degraded = true;
     sim.record({
@@ -141,6 +181,7 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
 
 /** Drops the waits of a leader that crashed or stepped down: its clients will time out. */
 export function abandonPending(sim: Simulation, leader: SimNode): void {
+  if (sim.pending.length === 0) return;
   for (const p of sim.pending) if (p.leader === leader) p.done = true;
   compactPending(sim);
 }

@@ -1,6 +1,7 @@
 // Backups, restores and snapshot copies: the operations whose cost is proportional to the
 // size of the data (a 300 GB restore takes hours, a 51 TB one about a day).
-import { catchUp } from './replication.js';
+import { clearData } from './node-data.js';
+import { catchUp, follow } from './replication.js';
 import { CLS_TIMER, EV, type Ev, type Simulation, SimulationError } from './simulation.js';
 import type { Backup, SimNode } from './state.js';
 
@@ -11,16 +12,18 @@ export function dataBytes(sim: Simulation, n: SimNode): number {
 }
 
 export function backupNode(sim: Simulation, n: SimNode, id: string, fails: boolean): Backup {
+  // A backup of a down node fails too (nothing answers); either way the archive is empty.
+  const ok = !fails && n.up;
   const b: Backup = {
     id,
     node: n.id,
     t: sim.now,
-    ok: !fails && n.up,
-    lsn: fails ? 0 : n.applied,
-    size: fails ? 0 : dataBytes(sim, n),
-    log: fails ? [] : n.log.slice(0, n.applied),
-    data: fails ? new Map() : new Map(n.data),
-    autoInc: fails ? new Map() : new Map(n.autoInc),
+    ok,
+    lsn: ok ? n.applied : 0,
+    size: ok ? dataBytes(sim, n) : 0,
+    log: ok ? n.log.slice(0, n.applied) : [],
+    data: ok ? new Map(n.data) : new Map(),
+    autoInc: ok ? new Map(n.autoInc) : new Map(),
   };
   sim.backups.push(b);
   sim.record({
@@ -28,8 +31,8 @@ export function backupNode(sim: Simulation, n: SimNode, id: string, fails: boole
     type: 'fault',
     fault: 'backup',
     node: n.id,
-    // A silent failure looks like success to whoever does not check.
-    detail: `backup "${id}" up to LSN ${b.lsn}`,
+    // A silent failure looks like success to whoever does not check: same message.
+    detail: `backup "${id}" up to LSN ${n.applied}`,
   });
   return b;
 }
@@ -80,6 +83,7 @@ export function beginCopy(sim: Simulation, n: SimNode, source: SimNode, rate: nu
   n.busyUntil = sim.now + (rate > 0 ? Math.ceil(snapshot.size / rate) : 0);
   n.needsResync = false;
   n.source = source;
+  n.caughtUpOnce = false;
   n.linkGen++;
   work.set(n, { kind: 'copy', source, snapshot });
   sim.record({
@@ -109,15 +113,16 @@ function backupNodeSilently(sim: Simulation, n: SimNode): Backup {
 export function finishBusy(sim: Simulation, ev: Ev): void {
   const n = sim.nodes[ev.n]!;
   const w = work.get(n);
-  if (!n.up || n.inc !== ev.g || !w || n.busy === undefined) return;
+  // A second restore or copy started meanwhile: only the timer of the latest one finishes it.
+  if (!n.up || n.inc !== ev.g || !w || n.busy === undefined || sim.now < n.busyUntil) return;
   const b = w.kind === 'restore' ? w.backup! : w.snapshot!;
+  clearData(n);
   n.log = b.log.slice();
   n.applied = n.log.length;
   n.data = new Map(b.data);
   n.autoInc = new Map(b.autoInc);
-  n.evaluated = [];
-  n.recent = [];
   n.busy = undefined;
+  n.linkGen++;
   work.delete(n);
   sim.record({
     t: sim.now,
@@ -126,5 +131,13 @@ export function finishBusy(sim: Simulation, ev: Ev): void {
     node: n.id,
     detail: b.ok ? `data up to LSN ${b.lsn}` : `backup "${b.id}" was empty: nothing restored`,
   });
-  if (n.role === 'follower') catchUp(sim, n);
+  if (n.role !== 'follower') return;
+  // A base backup: whatever the leader still keeps after it can be streamed again.
+  n.needsResync = false;
+  n.lastApplyAt = sim.now;
+  // The leader may have changed during a long copy: follow it (truncating what it lacks).
+  const leader = sim.currentLeader();
+  const src = n.source?.up ? n.source : leader;
+  if (src && src !== n) follow(sim, n, src);
+  else catchUp(sim, n);
 }

@@ -1,8 +1,9 @@
 // Client operations: invoke → request travels to a node → the node answers (or refuses) →
 // the response travels back → ok / fail / info. Every step takes `netDelay`; a client that
 // hears nothing within `clientTimeout` records the outcome as unknown.
-import { abandonPending, awaitAcks } from './acks.js';
+import { awaitAcks } from './acks.js';
 import type { ReadCommand, WriteCommand } from './commands.js';
+import { hasLease, stepDownForLease } from './lease.js';
 import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
 import { routeRead } from './routing.js';
 import {
@@ -12,6 +13,7 @@ import {
   type Ev,
   type Response,
   type Simulation,
+  SimulationError,
 } from './simulation.js';
 import type { Entry, SimNode } from './state.js';
 import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
@@ -41,17 +43,7 @@ function newOp(
   };
   sim.ops.push(op);
   sim.record({ t: sim.now, type: 'op', op: op.id, phase: 'invoke' });
-  sim.schedule(
-    sim.now + sim.cfg.clientTimeout,
-    CLS_TIMER,
-    EV.CLIENT_TIMEOUT,
-    node.idx,
-    -1,
-    0,
-    0,
-    undefined,
-    op,
-  );
+  sim.scheduleTimer(sim.now + sim.cfg.clientTimeout, EV.CLIENT_TIMEOUT, node.idx, 0, 0, op);
   return op;
 }
 
@@ -75,27 +67,31 @@ function send(sim: Simulation, op: OpRecord, node: SimNode): void {
 }
 
 /** Payload a write carries from invocation to commit. */
-interface WritePayload {
+export interface WritePayload {
   value: WriteCommand['value'];
   size: number;
   autoId: boolean;
   txnTime: number;
   id?: number;
 }
-const payloads = new WeakMap<OpRecord, WritePayload>();
 
 export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
+  // Without `via`, the newest leader the client can reach (or, when a leader stepped down
+  // for lack of a majority and nobody replaced it, that node, which refuses with no-quorum).
   const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
-  if (!node) throw new Error('the cluster has no leader');
-  const op = newOp(sim, cmd.client, 'write', cmd.key, node);
+  if (!node) throw new SimulationError('the cluster has no leader');
   const session = sim.ensureSession(cmd.client);
-  if (session.seen.size > 0) op.deps = Object.fromEntries(session.seen);
-  payloads.set(op, {
+  const op = newOp(sim, cmd.client, 'write', cmd.key, node);
+  // Causal dependencies are listed for scripted clients; generated workload clients would
+  // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
+  // history either way.
+  if (session.seen.size > 0 && !session.workload) op.deps = Object.fromEntries(session.seen);
+  sim.payloads[op.id] = {
     value: cmd.value,
     size: cmd.size ?? DEFAULT_SIZE,
     autoId: cmd.autoId ?? false,
     txnTime: cmd.txnTime ?? 0,
-  });
+  };
   send(sim, op, node);
   return op;
 }
@@ -115,17 +111,6 @@ function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
   const fo = sim.cfg.failover;
   if (fo?.quorum && !hasLease(sim, n)) return 'no-quorum';
   return undefined;
-}
-
-/** Quorum guard: a leader may accept writes only while it heard from a majority recently. */
-export function hasLease(sim: Simulation, leader: SimNode): boolean {
-  const fo = sim.cfg.failover;
-  if (!fo?.quorum) return true;
-  let count = 1;
-  for (const n of sim.nodes) {
-    if (n !== leader && sim.now - n.lastContact < fo.timeout) count++;
-  }
-  return count * 2 > sim.nodes.length;
 }
 
 export function onClientRequest(sim: Simulation, ev: Ev): void {
@@ -158,10 +143,11 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
   const refusal = writeRefusal(sim, n);
   if (refusal) {
     if (refusal === 'no-quorum') stepDownForLease(sim, n);
+    sim.payloads[op.id] = undefined;
     fail(sim, op, n, refusal);
     return;
   }
-  const p = payloads.get(op)!;
+  const p = sim.payloads[op.id]!;
   if (p.autoId) p.id = nextAutoId(n, op.key);
   if (p.txnTime > 0) {
     sim.schedule(sim.now + p.txnTime, CLS_TIMER, EV.COMMIT, n.idx, -1, 0, n.inc, undefined, op);
@@ -180,6 +166,7 @@ export function onCommit(sim: Simulation, ev: Ev): void {
   }
   const refusal = writeRefusal(sim, n);
   if (refusal) {
+    sim.payloads[op.id] = undefined;
     fail(sim, op, n, refusal);
     return;
   }
@@ -188,7 +175,8 @@ export function onCommit(sim: Simulation, ev: Ev): void {
 
 /** Appends the write to the leader's log, applies it, ships it, and waits for acks. */
 function commit(sim: Simulation, leader: SimNode, op: OpRecord): void {
-  const p = payloads.get(op)!;
+  const p = sim.payloads[op.id]!;
+  sim.payloads[op.id] = undefined;
   const log = leader.log;
   const prev = log[log.length - 1];
   const statement = sim.cfg.log === 'statement' && hasNonDeterministicCall(p.value);
@@ -228,8 +216,9 @@ function fail(sim: Simulation, op: OpRecord, n: SimNode, error: OpError): void {
 
 /** Sends a response back to the client; lost if the client can no longer reach the node. */
 export function respond(sim: Simulation, op: OpRecord, n: SimNode, r: Response): void {
-  if (r.outcome === 'fail' && (r.error === 'unreachable' || r.error === 'down')) {
-    // Connection refused or no route: the client learns after a round trip.
+  if (r.outcome === 'fail' && r.error === 'unreachable') {
+    // No route: the client learns after a round trip (a down node answers like any other:
+    // the refusal travels back from where the request arrived).
     sim.schedule(
       sim.now + 2 * sim.cfg.netDelay,
       CLS_MESSAGE,
@@ -300,7 +289,7 @@ function complete(sim: Simulation, op: OpRecord, r: Response): void {
     if (op.kind === 'write' && op.lsn !== undefined) {
       s.lastWriteLsn = Math.max(s.lastWriteLsn, op.lsn);
       s.lastWriteAt = sim.now;
-      s.seen.set(op.key, op.lsn);
+      if (op.lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, op.lsn);
       sim.userWriteLsn.set(op.user, Math.max(sim.userWriteLsn.get(op.user) ?? 0, op.lsn));
     } else if (op.kind === 'read') {
       s.maxReadLsn = Math.max(s.maxReadLsn, op.lsn ?? 0);
@@ -308,20 +297,4 @@ function complete(sim: Simulation, op: OpRecord, r: Response): void {
     }
   }
   onWorkloadOpDone(sim, op);
-}
-
-/** A leader that lost its majority lease steps down and refuses writes. */
-export function stepDownForLease(sim: Simulation, n: SimNode): void {
-  if (n.role !== 'leader') return;
-  n.role = 'follower';
-  n.lostLease = true;
-  n.source = undefined;
-  abandonPending(sim, n);
-  sim.record({
-    t: sim.now,
-    type: 'step-down',
-    node: n.id,
-    epoch: n.epoch,
-    reason: 'lost contact with a majority',
-  });
 }

@@ -79,4 +79,10 @@ export interface ClusterParams {
 export interface RecordedInput {
   t: Ms;
   cmd: Command;
+  /**
+   * Events the simulation had processed when the command was applied. A replay steps to
+   * exactly this point, so a command given in the middle of a millisecond (after `step()`)
+   * replays identically. Optional: without it a replay runs every event up to `t` first.
+   */
+  events?: number;
 }

@@ -1,6 +1,11 @@
-// Binary min-heap of events ordered by (time, class, sequence). The class puts message
-// deliveries before faults before lesson steps within one millisecond; the sequence number
-// makes ties stable (scheduling order), which is what makes runs reproducible.
+// Events ordered by (time, class, sequence). The class puts message deliveries before faults
+// before lesson steps within one millisecond; the sequence number makes ties stable
+// (scheduling order), which is what makes runs reproducible.
+//
+// Two containers share one order: a binary min-heap for everything, and a FIFO "lane" for
+// timers with a constant delay (client timeouts, ack timeouts). Those are scheduled in
+// non-decreasing time, so a queue keeps them sorted for free; keeping tens of thousands of
+// far-off timeouts out of the heap keeps the heap shallow and the hot path fast.
 
 export interface Queued {
   t: number;
@@ -14,15 +19,38 @@ function before(a: Queued, b: Queued): boolean {
 
 export class EventQueue<E extends Queued> {
   private heap: E[] = [];
+  private lane: E[] = [];
+  private laneHead = 0;
   private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.length + this.lane.length - this.laneHead;
   }
 
   /** Assigns the event's sequence number and inserts it. */
   push(ev: E): void {
     ev.seq = this.nextSeq++;
+    this.siftUp(ev);
+  }
+
+  /**
+   * Like `push`, for timers that are usually scheduled in time order: they go to the FIFO
+   * lane when that keeps it sorted, to the heap otherwise. The order of events is the same.
+   */
+  pushTimer(ev: E): void {
+    ev.seq = this.nextSeq++;
+    const lane = this.lane;
+    const tail = lane.length > this.laneHead ? lane[lane.length - 1] : undefined;
+    if (tail === undefined || (tail.cls === ev.cls && tail.t <= ev.t)) lane.push(ev);
+    else this.siftUp(ev);
+  }
+
+  /** Re-inserts a popped event at a new time, keeping its sequence number (a deferral). */
+  requeue(ev: E): void {
+    this.siftUp(ev);
+  }
+
+  private siftUp(ev: E): void {
     const h = this.heap;
     let i = h.length;
     h.push(ev);
@@ -37,12 +65,31 @@ export class EventQueue<E extends Queued> {
   }
 
   peek(): E | undefined {
-    return this.heap[0];
+    const top = this.heap[0];
+    const head = this.lane.length > this.laneHead ? this.lane[this.laneHead] : undefined;
+    if (head === undefined) return top;
+    if (top === undefined) return head;
+    return before(head, top) ? head : top;
   }
 
   pop(): E | undefined {
     const h = this.heap;
     const top = h[0];
+    const lane = this.lane;
+    if (lane.length > this.laneHead) {
+      const head = lane[this.laneHead]!;
+      if (top === undefined || before(head, top)) {
+        lane[this.laneHead++] = undefined as unknown as E;
+        if (this.laneHead === lane.length) {
+          lane.length = 0;
+          this.laneHead = 0;
+        } else if (this.laneHead > 4096 && this.laneHead * 2 > lane.length) {
+          lane.splice(0, this.laneHead);
+          this.laneHead = 0;
+        }
+        return head;
+      }
+    }
     const last = h.pop();
     if (h.length > 0 && last !== undefined) {
       const n = h.length;
@@ -51,9 +98,17 @@ export class EventQueue<E extends Queued> {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && before(h[r]!, h[l]!) ? r : l;
-        if (!before(h[c]!, last)) break;
-        h[i] = h[c]!;
+        let c = l;
+        let child = h[l]!;
+        if (r < n) {
+          const right = h[r]!;
+          if (before(right, child)) {
+            c = r;
+            child = right;
+          }
+        }
+        if (!before(child, last)) break;
+        h[i] = child;
         i = c;
       }
       h[i] = last;
@@ -61,8 +116,10 @@ export class EventQueue<E extends Queued> {
     return top;
   }
 
-  /** Every queued event, in heap order (for snapshots of messages in flight). */
-  items(): readonly E[] {
-    return this.heap;
+  /** Every queued event, in no particular order (for snapshots of messages in flight). */
+  items(): E[] {
+    const out = this.heap.slice();
+    for (let i = this.laneHead; i < this.lane.length; i++) out.push(this.lane[i]!);
+    return out;
   }
 }

@@ -2,10 +2,11 @@
 // heard nothing for `timeout` (plus a margin of its index in ms, so elections do not
 // collide) starts an election. The winner is the reachable follower with the highest
 // (epoch, received LSN), ties by node id. Optional guards: fencing (the old leader is shut
-// off on promotion) and quorum (elections need a majority; a leader without one steps down).
+// off on promotion) and quorum (elections need a majority; a leader without one steps down,
+// see lease.ts).
 import { abandonPending } from './acks.js';
-import { hasLease, stepDownForLease } from './clients.js';
-import { applyEntry, catchUp } from './replication.js';
+import { hasLease, stepDownForLease } from './lease.js';
+import { applyEntry, catchUp, follow } from './replication.js';
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 
@@ -20,24 +21,66 @@ export function startFailoverTimers(sim: Simulation, only?: SimNode): void {
   for (const n of only ? [only] : sim.nodes) {
     if (!n.up) continue;
     n.lastHeard = sim.now;
-    if (n.role === 'leader') {
-      for (const f of sim.nodes) f.lastContact = sim.now;
-      sim.schedule(sim.now, CLS_TIMER, EV.HB_TICK, n.idx, -1, 0, n.inc);
-    } else {
-      scheduleElectionCheck(sim, n);
-    }
+    if (n.role === 'leader') startHeartbeats(sim, n);
+    else scheduleElectionCheck(sim, n);
   }
 }
 
-function scheduleElectionCheck(sim: Simulation, n: SimNode): void {
-  const fo = sim.cfg.failover!;
-  sim.schedule(n.lastHeard + fo.timeout + n.idx, CLS_TIMER, EV.ELECTION_CHECK, n.idx, -1, 0, n.inc);
+function startHeartbeats(sim: Simulation, l: SimNode): void {
+  l.heartbeatTimer++;
+  sim.schedule(sim.now, CLS_TIMER, EV.HB_TICK, l.idx, -1, l.heartbeatTimer, l.inc);
+}
+
+/** (Re)arms the node's election timer; an earlier timer of the node is superseded. */
+export function scheduleElectionCheck(sim: Simulation, n: SimNode): void {
+  const fo = sim.cfg.failover;
+  if (!fo || !n.up) return;
+  n.electionTimer++;
+  const at = Math.max(sim.now, n.lastHeard + fo.timeout + n.idx);
+  sim.schedule(at, CLS_TIMER, EV.ELECTION_CHECK, n.idx, -1, n.electionTimer, n.inc);
+}
+
+/** A leader becomes a follower (it learned of a newer epoch, or lost its lease). */
+export function stepDown(sim: Simulation, n: SimNode, epoch: number, reason: string): void {
+  n.role = 'follower';
+  if (epoch > n.epoch) n.epoch = epoch;
+  n.degraded = false;
+  abandonPending(sim, n);
+  sim.record({ t: sim.now, type: 'step-down', node: n.id, epoch: n.epoch, reason });
+  n.lastHeard = sim.now;
+  scheduleElectionCheck(sim, n);
+}
+
+/**
+ * A deposed leader rejoins as a follower of `leader`: it steps down, its fencing is lifted
+ * (it has been rewound and is harmless now), and it truncates what the new leader never had.
+ */
+export function rejoin(
+  sim: Simulation,
+  n: SimNode,
+  leader: SimNode,
+  epoch: number,
+  reason: string,
+): void {
+  if (n.role === 'leader') stepDown(sim, n, epoch, reason);
+  else if (epoch > n.epoch) n.epoch = epoch;
+  if (n.fenced) {
+    n.fenced = false;
+    sim.record({
+      t: sim.now,
+      type: 'note',
+      text: `${n.id} rejoined as a follower of ${leader.id}: fencing lifted`,
+    });
+  }
+  n.lostLease = false;
+  follow(sim, n, leader);
 }
 
 export function onHeartbeatTick(sim: Simulation, ev: Ev): void {
   const l = sim.nodes[ev.n]!;
   const fo = sim.cfg.failover;
-  if (!fo || !l.up || l.inc !== ev.g || l.role !== 'leader' || l.fenced) return;
+  if (!fo || !l.up || l.inc !== ev.g || ev.x !== l.heartbeatTimer) return;
+  if (l.role !== 'leader' || l.fenced) return;
   if (sim.isPaused(l)) {
     sim.defer(ev, l.pausedUntil);
     return;
@@ -46,19 +89,24 @@ export function onHeartbeatTick(sim: Simulation, ev: Ev): void {
     stepDownForLease(sim, l);
     return;
   }
+  const now = sim.now;
   for (const f of sim.nodes) {
     if (f === l) continue;
     sim.schedule(
-      sim.now + sim.cfg.netDelay,
+      now + sim.cfg.netDelay,
       CLS_MESSAGE,
       EV.HEARTBEAT,
       f.idx,
       l.idx,
       l.epoch,
       l.log.length,
+      undefined,
+      undefined,
+      undefined,
+      now,
     );
   }
-  sim.schedule(sim.now + fo.heartbeat, CLS_TIMER, EV.HB_TICK, l.idx, -1, 0, l.inc);
+  sim.schedule(now + fo.heartbeat, CLS_TIMER, EV.HB_TICK, l.idx, -1, ev.x, l.inc);
 }
 
 export function onHeartbeat(sim: Simulation, ev: Ev): void {
@@ -76,32 +124,28 @@ export function onHeartbeat(sim: Simulation, ev: Ev): void {
     f.leaderLsnSeen = ev.g;
     if (f.role === 'leader' && f !== l) {
       // An old leader hears of a newer one: it steps down, and what it alone has is truncated.
-      f.role = 'follower';
-      abandonPending(sim, f);
-      sim.record({
-        t: sim.now,
-        type: 'step-down',
-        node: f.id,
-        epoch,
-        reason: `heard from ${l.id}, leader of epoch ${epoch}`,
-      });
-      f.lostLease = false;
-      sim.follow(f, l);
-      scheduleElectionCheck(sim, f);
-    } else if (
-      f.role === 'follower' &&
-      sim.chainLeader(f) !== l &&
-      !f.needsResync &&
-      f.busy === undefined
-    ) {
-      f.lostLease = false;
-      sim.follow(
-        f,
-        f.cfg.upstream && sim.byId.get(f.cfg.upstream)?.up ? sim.node(f.cfg.upstream) : l,
-      );
+      rejoin(sim, f, l, epoch, `heard from ${l.id}, leader of epoch ${epoch}`);
+    } else if (f.role === 'follower' && !f.needsResync && f.busy === undefined) {
+      // Stream from the configured upstream if it is alive, else from the leader itself
+      // (not through a deposed leader that happens to follow it now).
+      const up = f.cfg.upstream ? sim.byId.get(f.cfg.upstream) : undefined;
+      const want = up?.up && up !== f ? up : l;
+      if (f.source !== want) rejoin(sim, f, want, epoch, '');
     }
   }
-  sim.schedule(sim.now + sim.cfg.netDelay, CLS_MESSAGE, EV.HB_REPLY, l.idx, f.idx, f.epoch, l.inc);
+  sim.schedule(
+    sim.now + sim.cfg.netDelay,
+    CLS_MESSAGE,
+    EV.HB_REPLY,
+    l.idx,
+    f.idx,
+    f.epoch,
+    l.inc,
+    undefined,
+    undefined,
+    undefined,
+    ev.y,
+  );
 }
 
 export function onHeartbeatReply(sim: Simulation, ev: Ev): void {
@@ -113,27 +157,22 @@ export function onHeartbeatReply(sim: Simulation, ev: Ev): void {
     return;
   }
   if (ev.x > l.epoch && l.role === 'leader') {
-    l.epoch = ev.x;
-    l.role = 'follower';
-    abandonPending(sim, l);
-    sim.record({
-      t: sim.now,
-      type: 'step-down',
-      node: l.id,
-      epoch: ev.x,
-      reason: `${f.id} knows a newer epoch`,
-    });
     const cur = sim.currentLeader();
-    if (cur && cur !== l) sim.follow(l, cur);
+    const reason = `${f.id} knows a newer epoch`;
+    if (cur && cur !== l) rejoin(sim, l, cur, ev.x, reason);
+    else stepDown(sim, l, ev.x, reason);
     return;
   }
-  f.lastContact = sim.now;
+  // The lease runs from when the heartbeat was sent: the follower's election timer started
+  // no earlier than that, so the old lease always ends before anyone else can be elected.
+  const prev = l.heardAt[f.idx];
+  if (prev === undefined || ev.y > prev) l.heardAt[f.idx] = ev.y;
 }
 
 export function onElectionCheck(sim: Simulation, ev: Ev): void {
   const n = sim.nodes[ev.n]!;
   const fo = sim.cfg.failover;
-  if (!fo || !n.up || n.inc !== ev.g || n.role === 'leader') return;
+  if (!fo || !n.up || n.inc !== ev.g || ev.x !== n.electionTimer || n.role === 'leader') return;
   if (sim.isPaused(n)) {
     sim.defer(ev, n.pausedUntil);
     return;
@@ -164,7 +203,8 @@ function startElection(sim: Simulation, c: SimNode): void {
     });
     return;
   }
-  const known = Math.max(c.leaderLsnSeen, ...reach.map((n) => n.log.length));
+  let known = c.leaderLsnSeen;
+  for (const n of reach) known = Math.max(known, n.log.length);
   const eligible = reach.filter((n) => {
     if (n.role !== 'follower' || n.needsResync || n.busy !== undefined || n.fenced) return false;
     return fo.maxLagOnFailover === undefined || known - n.log.length <= fo.maxLagOnFailover;
@@ -211,6 +251,7 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   const fo = sim.cfg.failover;
   const previous = sim.currentLeader();
   const epoch = ++sim.maxEpoch;
+  const now = sim.now;
   w.role = 'leader';
   w.epoch = epoch;
   w.source = undefined;
@@ -218,38 +259,36 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   w.linkGen++;
   w.degraded = false;
   w.lostLease = false;
+  w.fenced = false;
   w.needsResync = false;
+  w.ackedBy = [];
+  w.heardAt = [];
   // Like PostgreSQL's promote: first apply everything already received.
   while (w.applied < w.log.length) applyEntry(sim, w, w.log[w.applied]!);
-  sim.record({ t: sim.now, type: 'election', leader: w.id, epoch, previous: previous?.id, manual });
+  sim.record({ t: now, type: 'election', leader: w.id, epoch, previous: previous?.id, manual });
   for (const x of sim.nodes) {
     if (x === w) continue;
-    x.ackedLsn = 0;
-    x.lastContact = sim.now;
-    const reach = x.up && sim.reachable(w, x);
+    // A paused node cannot take part: it is treated like one across a cut.
+    const reach = x.up && !sim.isPaused(x) && sim.reachable(w, x);
     if (reach) {
-      x.epoch = epoch;
-      if (x.role === 'leader') {
-        x.role = 'follower';
-        abandonPending(sim, x);
-        sim.record({
-          t: sim.now,
-          type: 'step-down',
-          node: x.id,
-          epoch,
-          reason: `demoted: ${w.id} was promoted`,
-        });
-      }
+      // It voted (or was told): the new leader's lease starts with it.
+      w.heardAt[x.idx] = now;
+      x.lastHeard = now;
       x.cfg.upstream = undefined;
-      x.lostLease = false;
-      if (!x.needsResync && x.busy === undefined) sim.follow(x, w);
-      else x.source = w;
+      if (x.role === 'leader') {
+        rejoin(sim, x, w, epoch, `demoted: ${w.id} was promoted`);
+      } else if (!x.needsResync && x.busy === undefined) {
+        rejoin(sim, x, w, epoch, '');
+      } else {
+        x.epoch = epoch;
+        x.source = w;
+      }
     } else if (x.role === 'leader' && fo?.fencing && !x.fenced) {
       // STONITH works out of band, even across the partition.
       x.fenced = true;
       abandonPending(sim, x);
       sim.record({
-        t: sim.now,
+        t: now,
         type: 'fault',
         fault: 'fenced',
         node: x.id,
@@ -260,13 +299,9 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   for (const f of sim.nodes)
     if (f.source === w && f.up && f.log.length >= w.log.length) f.caughtUpOnce = true;
   if (fo) {
-    w.lastHeard = sim.now;
-    sim.schedule(sim.now, CLS_TIMER, EV.HB_TICK, w.idx, -1, 0, w.inc);
+    w.lastHeard = now;
+    startHeartbeats(sim, w);
   }
-  catchUpAll(sim, w);
-}
-
-function catchUpAll(sim: Simulation, w: SimNode): void {
   for (const f of sim.nodes) {
     if (f.source === w && f.up && f.stalled) catchUp(sim, f);
   }

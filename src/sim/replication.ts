@@ -1,12 +1,11 @@
 // Shipping the log: append on the leader, deliver to followers over FIFO links with lag,
 // apply in LSN order, relay down cascades, catch up after a reconnect, truncate what a new
 // leader never had.
+import { clearData, rememberApplied } from './node-data.js';
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
-import type { Entry, SimNode } from './state.js';
+import type { Entry, SimNode, Version } from './state.js';
 import { evaluateStatement } from './statement.js';
 import type { Delay, Value } from './types.js';
-
-const RECENT_KEYS = 5;
 
 function sampleDelay(sim: Simulation, d: Delay | undefined): number {
   if (d === undefined) return 0;
@@ -29,7 +28,19 @@ export function ship(sim: Simulation, from: SimNode, to: SimNode, e: Entry): voi
   let at = base + delay;
   if (at < to.linkLastArrival) at = to.linkLastArrival;
   to.linkLastArrival = at;
-  sim.schedule(at, CLS_MESSAGE, EV.DELIVER, to.idx, from.idx, from.inc, to.linkGen, e);
+  sim.schedule(
+    at,
+    CLS_MESSAGE,
+    EV.DELIVER,
+    to.idx,
+    from.idx,
+    from.inc,
+    to.linkGen,
+    e,
+    undefined,
+    undefined,
+    now,
+  );
   if (sim.recordMessages) {
     sim.record({ t: now, type: 'send', from: from.id, to: to.id, msg: 'entry', lsn: e.lsn });
   }
@@ -95,7 +106,10 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
     if (log[e.lsn - 1] === e) return;
     truncateFrom(sim, f, e.lsn, 'replaced by the leader');
   } else if (e.lsn > log.length + 1) {
-    return; // a gap: the catch-up stream will bring the missing entries in order
+    // A gap cannot happen on a FIFO stream; should one ever appear, restart the stream from
+    // the last entry this node has rather than wait forever.
+    catchUp(sim, f);
+    return;
   }
   log.push(e);
   if (sim.recordMessages) {
@@ -108,8 +122,7 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
       lsn: e.lsn,
     });
   }
-  const src = f.source;
-  if (src && e.lsn >= src.log.length) f.caughtUpOnce = true;
+  if (!f.caughtUpOnce && e.lsn >= f.catchUpTo) f.caughtUpOnce = true;
   if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
   const replay = f.cfg.replay ?? 0;
   if (replay <= 0 && f.lastApplyAt <= sim.now && f.applied === e.lsn - 1) {
@@ -162,12 +175,12 @@ export function applyEntry(sim: Simulation, n: SimNode, e: Entry, original = fal
     const cur = n.autoInc.get(e.key) ?? 0;
     if (e.id > cur) n.autoInc.set(e.key, e.id);
   }
-  n.data.set(key, { value, lsn: e.lsn, epoch: e.epoch });
+  // The entry itself is the version when the value is the leader's (no copy per apply).
+  const version: Version = value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch };
+  n.data.set(key, version);
   if (sim.cfg.log === 'statement') n.evaluated[e.lsn - 1] = { key, value };
   n.applied = e.lsn;
-  const recent = n.recent;
-  recent.unshift({ key, value, lsn: e.lsn });
-  if (recent.length > RECENT_KEYS) recent.length = RECENT_KEYS;
+  rememberApplied(n, key, value, e.lsn);
 }
 
 export function nextAutoId(n: SimNode, table: string): number {
@@ -179,7 +192,19 @@ export function nextAutoId(n: SimNode, table: string): number {
 export function sendAck(sim: Simulation, f: SimNode, lsn: number): void {
   const leader = sim.chainLeader(f);
   if (!leader || leader === f) return;
-  sim.schedule(sim.now + sim.cfg.netDelay, CLS_MESSAGE, EV.ACK, leader.idx, f.idx, lsn, leader.inc);
+  sim.schedule(
+    sim.now + sim.cfg.netDelay,
+    CLS_MESSAGE,
+    EV.ACK,
+    leader.idx,
+    f.idx,
+    lsn,
+    leader.inc,
+    undefined,
+    undefined,
+    undefined,
+    sim.now,
+  );
   if (sim.recordMessages) {
     sim.record({ t: sim.now, type: 'send', from: f.id, to: leader.id, msg: 'ack', lsn });
   }
@@ -205,12 +230,27 @@ export function catchUp(sim: Simulation, f: SimNode): void {
     );
     return;
   }
+  f.catchUpTo = src.log.length;
   f.caughtUpOnce = from > src.log.length;
   if (!src.up || !sim.reachable(src, f)) {
     if (from <= src.log.length) f.stalled = true;
     return;
   }
   for (let lsn = from; lsn <= src.log.length; lsn++) ship(sim, src, f, src.log[lsn - 1]!);
+}
+
+/** Points `n` at a new source: truncate what the source's leader does not have, catch up. */
+export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
+  n.source = source;
+  const root = sim.chainLeader(source);
+  if (root) truncateDivergent(sim, n, root);
+  if (n.applied < n.log.length) {
+    // Received but not yet applied: replay resumes.
+    const at = Math.max(sim.now + (n.cfg.replay ?? 0), n.lastApplyAt);
+    n.lastApplyAt = at;
+    sim.schedule(at, CLS_TIMER, EV.APPLY, n.idx, -1, n.log.length, n.inc);
+  }
+  catchUp(sim, n);
 }
 
 /**
@@ -246,20 +286,28 @@ export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: str
     lostOps,
   });
   if (n.applied >= lsn) rebuildData(sim, n, lsn - 1);
+  // Whoever streams from `n` received entries `n` no longer has: reconcile them too, against
+  // the leader of their chain (they may hold its entries already), and restart their streams.
+  for (const f of sim.nodes) {
+    if (f.source !== n || f === n) continue;
+    truncateDivergent(sim, f, sim.chainLeader(f) ?? n);
+    catchUp(sim, f);
+  }
 }
 
 /** Rebuilds a node's data from the first `upTo` entries of its log. */
 function rebuildData(sim: Simulation, n: SimNode, upTo: number): void {
   const statement = sim.cfg.log === 'statement';
   const evaluated = n.evaluated;
-  n.data = new Map();
-  n.autoInc = new Map();
-  n.recent = [];
+  clearData(n);
+  n.evaluated = evaluated;
   for (let i = 0; i < upTo; i++) {
     const e = n.log[i]!;
     const ev = statement ? evaluated[i] : undefined;
     const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
-    n.data.set(key, { value: ev ? ev.value : e.value, lsn: e.lsn, epoch: e.epoch });
+    const value = ev ? ev.value : e.value;
+    n.data.set(key, value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch });
+    rememberApplied(n, key, value, e.lsn);
     if (e.autoId && e.id !== undefined) {
       n.autoInc.set(e.key, Math.max(n.autoInc.get(e.key) ?? 0, e.id));
     }
@@ -272,10 +320,7 @@ function rebuildData(sim: Simulation, n: SimNode, upTo: number): void {
 export function wipeNode(sim: Simulation, n: SimNode): void {
   n.log = [];
   n.applied = 0;
-  n.data = new Map();
-  n.evaluated = [];
-  n.autoInc = new Map();
-  n.recent = [];
+  clearData(n);
   n.linkGen++;
   sim.record({ t: sim.now, type: 'fault', fault: 'wipe', node: n.id });
   if (n.role === 'follower') n.needsResync = true;

@@ -1,8 +1,31 @@
-// Rewind by re-simulation: a run is fully determined by its config, seed and recorded
-// inputs, so the state at any earlier time is rebuilt by replaying the inputs up to it.
+// Rewind by re-simulation: a run is fully determined by its config, seed, options and
+// recorded inputs, so the state at any earlier time is rebuilt by replaying the inputs up to
+// it. Each input remembers how many events had run when it was given, so a command issued in
+// the middle of a millisecond (after single `step()`s) lands at the same point again.
 import type { RecordedInput } from './commands.js';
 import { Simulation, type SimulationOptions } from './simulation.js';
 import type { ClusterConfig, Ms } from './types.js';
+
+/** Runs `sim` to the point where `input` was applied in the original run. */
+function advanceTo(sim: Simulation, input: RecordedInput): void {
+  const events = input.events;
+  if (events === undefined) {
+    sim.runUntil(input.t);
+    return;
+  }
+  while (sim.eventsProcessed < events) {
+    const next = sim.nextEventTime();
+    if (next === undefined || next > input.t) break;
+    sim.step();
+  }
+  // Every event before `t` had run in the original; the clock then stood at `t`.
+  for (;;) {
+    const next = sim.nextEventTime();
+    if (next === undefined || next >= input.t) break;
+    sim.step();
+  }
+  if (sim.now < input.t) sim.now = input.t;
+}
 
 /** A fresh simulation that has replayed `inputs` and run until time `t`. */
 export function replayTo(
@@ -14,22 +37,25 @@ export function replayTo(
   const sim = new Simulation(config, options);
   for (const input of inputs) {
     if (input.t > t) break;
-    sim.runUntil(input.t);
+    advanceTo(sim, input);
     sim.apply(input.cmd);
   }
   sim.runUntil(t);
   return sim;
 }
 
-/** The state of `sim` as it was at time `t` (≤ now), as a new simulation. */
+/**
+ * The state of `sim` as it was at time `t` (≤ now), as a new simulation with the same
+ * config, seed and options (`options` overrides some, e.g. `recordMessages`).
+ */
 export function rewind(
   sim: Simulation,
   t: Ms,
-  options: Omit<SimulationOptions, 'seed'> = {},
+  options: Partial<Omit<SimulationOptions, 'seed'>> = {},
 ): Simulation {
   return replayTo(
     sim.initialConfig,
-    { ...options, seed: sim.seed },
+    { ...sim.options, ...options, seed: sim.seed },
     sim.inputs,
     Math.min(t, sim.now),
   );

@@ -1,8 +1,8 @@
 // Read routing policies. Each is a small pure function from what a router can know (the
 // client's session and each node's applied LSN and lag) to a node. The simulation builds the
 // view; the policies decide.
-import { hashString } from './prng.js';
-import type { Simulation } from './simulation.js';
+import { type Simulation, SimulationError } from './simulation.js';
+import type { SimNode } from './state.js';
 import type { Ms, NodeId, RoutingPolicyName } from './types.js';
 
 export interface RouteNode {
@@ -32,20 +32,36 @@ export interface RouteView {
 
 type Policy = (v: RouteView) => NodeId;
 
-/** Hash-picks one of the candidates, or the leader when there are none. */
-function pick(v: RouteView, candidates: RouteNode[]): NodeId {
-  if (candidates.length === 0) return v.leader;
-  return candidates[v.userHash % candidates.length]!.id;
+// Policies run on every routed read, so they count and index instead of building arrays.
+
+/** The `k`-th (0-based) available follower that satisfies `ok`. */
+function nth(v: RouteView, k: number, ok: (f: RouteNode) => boolean): NodeId {
+  let i = 0;
+  for (const f of v.followers) {
+    if (!f.available || !ok(f)) continue;
+    if (i++ === k) return f.id;
+  }
+  return v.leader;
 }
 
-const available = (v: RouteView) => v.followers.filter((f) => f.available);
+/** Hash-picks one of the available followers satisfying `ok`, or the leader when none does. */
+function pick(v: RouteView, ok: (f: RouteNode) => boolean): NodeId {
+  let count = 0;
+  for (const f of v.followers) if (f.available && ok(f)) count++;
+  if (count === 0) return v.leader;
+  return nth(v, v.userHash % count, ok);
+}
+
+const any = () => true;
 
 export const policies: Record<RoutingPolicyName, Policy> = {
   leader: (v) => v.leader,
 
   random: (v) => {
-    const all = [v.leader, ...available(v).map((f) => f.id)];
-    return all[Math.floor(v.random * all.length)]!;
+    let count = 0;
+    for (const f of v.followers) if (f.available) count++;
+    const i = Math.floor(v.random * (count + 1));
+    return i === 0 ? v.leader : nth(v, i - 1, any);
   },
 
   // The same user always lands on the same follower; if it is unavailable, on the next one.
@@ -60,33 +76,21 @@ export const policies: Record<RoutingPolicyName, Policy> = {
     return v.leader;
   },
 
-  'read-your-writes': (v) =>
-    pick(
-      v,
-      available(v).filter((f) => f.applied >= v.lastWriteLsn),
-    ),
+  'read-your-writes': (v) => pick(v, (f) => f.applied >= v.lastWriteLsn),
 
-  monotonic: (v) =>
-    pick(
-      v,
-      available(v).filter((f) => f.applied >= v.maxReadLsn),
-    ),
+  monotonic: (v) => pick(v, (f) => f.applied >= v.maxReadLsn),
 
   'window-after-write': (v) =>
-    v.lastWriteAt >= 0 && v.now - v.lastWriteAt < v.window ? v.leader : pick(v, available(v)),
+    v.lastWriteAt >= 0 && v.now - v.lastWriteAt < v.window ? v.leader : pick(v, any),
 
-  'bounded-lag': (v) =>
-    pick(
-      v,
-      available(v).filter((f) => f.lagMs <= v.maxLag),
-    ),
+  'bounded-lag': (v) => pick(v, (f) => f.lagMs <= v.maxLag),
 };
 
 /** Picks the node a client's read goes to under its policy. */
-export function routeRead(sim: Simulation, client: string) {
+export function routeRead(sim: Simulation, client: string): SimNode {
   const s = sim.ensureSession(client);
   const leader = sim.leaderFor(client);
-  if (!leader) throw new Error('the cluster has no leader');
+  if (!leader) throw new SimulationError('the cluster has no leader');
   const top = leader.log.length;
   const followers: RouteNode[] = [];
   for (const n of sim.nodes) {
@@ -111,7 +115,7 @@ export function routeRead(sim: Simulation, client: string) {
     now: sim.now,
     leader: leader.id,
     followers,
-    userHash: hashString(user),
+    userHash: s.userHash,
     random: policy === 'random' ? sim.rng.next() : 0,
     lastWriteLsn: memoryLsn,
     lastWriteAt: s.lastWriteAt,

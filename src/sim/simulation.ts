@@ -11,6 +11,7 @@ import {
   onClientResponse,
   onClientTimeout,
   onCommit,
+  type WritePayload,
 } from './clients.js';
 import type { Command, RecordedInput } from './commands.js';
 import { EventQueue, type Queued } from './event-queue.js';
@@ -23,9 +24,20 @@ import {
   promote,
   startFailoverTimers,
 } from './failover.js';
+import {
+  crashNode,
+  healNetwork,
+  partitionNetwork,
+  pauseNode,
+  restartNode,
+  setClusterParams,
+  setNodeParams,
+  validateNodeParams,
+} from './faults.js';
 import { Network } from './network.js';
-import { Prng } from './prng.js';
-import { catchUp, onApply, onDeliver, truncateDivergent, wipeNode } from './replication.js';
+import { newNode } from './node-data.js';
+import { hashString, Prng } from './prng.js';
+import { onApply, onDeliver, wipeNode } from './replication.js';
 import { snapshotCluster } from './snapshot.js';
 import type { Backup, Entry, PendingWrite, Session, SimNode } from './state.js';
 import type {
@@ -76,16 +88,22 @@ export interface Response {
   role?: 'leader' | 'follower';
 }
 
+/**
+ * One scheduled event. Event objects are pooled and reused once processed, so nothing may
+ * keep a reference to one after its handler returns (handlers that want it later `defer` it).
+ */
 export interface Ev extends Queued {
   k: EvKind;
   /** Target node index (or client session index for workload ticks). */
   n: number;
   /** Other node index (sender), or -1. */
   m: number;
-  /** A number whose meaning depends on the kind (LSN, epoch, incarnation). */
+  /** A number whose meaning depends on the kind (LSN, epoch, incarnation, timer token). */
   x: number;
   /** Generation guard: incarnation or stream generation at scheduling time. */
   g: number;
+  /** A second number: when a message was sent (messages), a heartbeat's send time (replies). */
+  y: number;
   e: Entry | undefined;
   o: OpRecord | undefined;
   r: Response | undefined;
@@ -104,6 +122,8 @@ export class Simulation {
   readonly cfg: ClusterConfig;
   /** The config as given, before any `set` command changed `cfg` (for replays). */
   readonly initialConfig: ClusterConfig;
+  /** The options as given (for replays: rewind re-creates the same clients). */
+  readonly options: SimulationOptions;
   readonly seed: number;
   readonly rng: Prng;
   readonly nodes: SimNode[] = [];
@@ -119,17 +139,27 @@ export class Simulation {
   readonly pending: PendingWrite[] = [];
   readonly inputs: RecordedInput[] = [];
   readonly workloads: WorkloadRun[] = [];
+  /** What a write carries from invocation to commit, by op id (cleared at commit). */
+  readonly payloads: (WritePayload | undefined)[] = [];
   readonly recordMessages: boolean;
   now: Ms = 0;
   maxEpoch = 1;
   electionPending = false;
+  /** Events processed so far (timers of operations that already finished are not counted). */
   eventsProcessed = 0;
   /** Counter ordering op invocations and completions (see OpRecord.invokeSeq). */
   opSeq = 0;
+  private readonly pool: Ev[] = [];
+  /** Set by `defer` while a handler runs: the event went back into the queue. */
+  private requeued = false;
 
   constructor(config: ClusterConfig, options: SimulationOptions) {
     this.cfg = structuredClone(config);
     this.initialConfig = structuredClone(config);
+    this.options = {
+      ...options,
+      clients: options.clients?.map((c) => ({ ...c })),
+    };
     this.seed = options.seed;
     this.rng = new Prng(options.seed);
     this.recordMessages = options.recordMessages ?? true;
@@ -150,7 +180,14 @@ export class Simulation {
       n.source = up;
       n.caughtUpOnce = true;
     }
+    for (const n of this.nodes) {
+      if (!this.chainLeader(n)) {
+        throw new SimulationError(`"${n.id}": its upstream chain never reaches the leader`);
+      }
+    }
     for (const c of options.clients ?? []) this.ensureSession(c.id, c);
+    // The first leader starts with a lease from everyone: the cluster was just formed.
+    for (const n of this.nodes) leader.heardAt[n.idx] = 0;
     startFailoverTimers(this);
   }
 
@@ -158,41 +195,7 @@ export class Simulation {
 
   addNode(nc: NodeConfig): SimNode {
     if (this.byId.has(nc.id)) throw new SimulationError(`duplicate node id "${nc.id}"`);
-    const idx = this.nodes.length;
-    const node: SimNode = {
-      id: nc.id,
-      idx,
-      cfg: { ...nc },
-      role: nc.role,
-      epoch: 1,
-      up: true,
-      inc: 0,
-      fenced: false,
-      pausedUntil: 0,
-      log: [],
-      applied: 0,
-      data: new Map(),
-      evaluated: [],
-      autoInc: new Map(),
-      rng: this.rng.fork(idx),
-      source: undefined,
-      linkGen: 0,
-      linkBusyUntil: 0,
-      linkLastArrival: 0,
-      stalled: false,
-      lastApplyAt: 0,
-      needsResync: false,
-      caughtUpOnce: false,
-      busy: undefined,
-      busyUntil: 0,
-      lastHeard: this.now,
-      leaderLsnSeen: 0,
-      ackedLsn: 0,
-      lastContact: this.now,
-      degraded: false,
-      lostLease: false,
-      recent: [],
-    };
+    const node = newNode(nc, this.nodes.length, this.rng.fork(this.nodes.length), this.now);
     this.nodes.push(node);
     this.byId.set(node.id, node);
     return node;
@@ -211,21 +214,55 @@ export class Simulation {
   ensureSession(id: string, cfg?: ClientConfig): Session {
     let s = this.sessions.get(id);
     if (!s) {
+      const c: ClientConfig = cfg ? { ...cfg } : { id, policy: 'leader' };
       s = {
-        cfg: cfg ? { ...cfg } : { id, policy: 'leader' },
+        cfg: c,
         lastWriteLsn: 0,
         lastWriteAt: -1,
         maxReadLsn: 0,
         seen: new Map(),
+        userHash: hashString(c.user ?? id),
       };
       this.sessions.set(id, s);
     } else if (cfg) {
       s.cfg = { ...cfg };
+      s.userHash = hashString(cfg.user ?? id);
     }
     return s;
   }
 
   // ---- scheduling ---------------------------------------------------------------------------
+
+  private take(
+    t: Ms,
+    cls: number,
+    k: EvKind,
+    n: number,
+    m: number,
+    x: number,
+    g: number,
+    e: Entry | undefined,
+    o: OpRecord | undefined,
+    r: Response | undefined,
+    y: number,
+  ): Ev {
+    // Never schedule into the past: the clock only moves forward.
+    const at = t < this.now ? this.now : t;
+    const ev = this.pool.pop();
+    if (ev === undefined) return { t: at, cls, seq: 0, k, n, m, x, g, y, e, o, r };
+    ev.t = at;
+    ev.cls = cls;
+    ev.k = k;
+    ev.n = n;
+    ev.m = m;
+    ev.x = x;
+    ev.g = g;
+    ev.y = y;
+    ev.e = e;
+    ev.o = o;
+    ev.r = r;
+    return ev;
+  }
 
   schedule(
     t: Ms,
@@ -238,15 +275,24 @@ export class Simulation {
     e?: Entry,
     o?: OpRecord,
     r?: Response,
-  ): Ev {
-    const ev: Ev = { t, cls, seq: 0, k, n, m, x, g, e, o, r };
-    this.queue.push(ev);
-    return ev;
+    y = 0,
+  ): void {
+    this.queue.push(this.take(t, cls, k, n, m, x, g, e, o, r, y));
   }
 
-  /** Puts an event back for when a paused node resumes (a stall, not a loss). */
+  /** Schedules a constant-delay timer (client and ack timeouts): same order, cheaper. */
+  scheduleTimer(t: Ms, k: EvKind, n: number, x: number, g: number, o: OpRecord): void {
+    this.queue.pushTimer(this.take(t, CLS_TIMER, k, n, -1, x, g, undefined, o, undefined, 0));
+  }
+
+  /**
+   * Puts the event being handled back for when a paused node resumes (a stall, not a loss).
+   * It keeps its place among events of the same time, so a link stays FIFO across a pause.
+   */
   defer(ev: Ev, until: Ms): void {
-    this.schedule(until, ev.cls, ev.k, ev.n, ev.m, ev.x, ev.g, ev.e, ev.o, ev.r);
+    ev.t = until;
+    this.queue.requeue(ev);
+    this.requeued = true;
   }
 
   record(ev: HistoryEvent): void {
@@ -259,18 +305,48 @@ export class Simulation {
 
   // ---- the event loop -----------------------------------------------------------------------
 
+  /** A client timeout of an operation that already finished: nothing left to do. */
+  private isDead(ev: Ev): boolean {
+    return ev.k === EV.CLIENT_TIMEOUT && ev.o!.outcome !== 'pending';
+  }
+
+  private release(ev: Ev): void {
+    ev.e = undefined;
+    ev.o = undefined;
+    ev.r = undefined;
+    this.pool.push(ev);
+  }
+
+  /** The next event that will do something, dropping finished timers on the way. */
+  private peekLive(): Ev | undefined {
+    const q = this.queue;
+    for (;;) {
+      const head = q.peek();
+      if (head === undefined || !this.isDead(head)) return head;
+      q.pop();
+      this.release(head);
+    }
+  }
+
+  private process(ev: Ev): void {
+    this.now = ev.t;
+    this.eventsProcessed++;
+    this.dispatch(ev);
+    if (this.requeued) this.requeued = false;
+    else this.release(ev);
+  }
+
   /** Time of the next pending event, or undefined when nothing is scheduled. */
   nextEventTime(): Ms | undefined {
-    return this.queue.peek()?.t;
+    return this.peekLive()?.t;
   }
 
   /** Processes exactly one event (advancing the clock to it). False when none is pending. */
   step(): boolean {
-    const ev = this.queue.pop();
-    if (!ev) return false;
-    this.now = ev.t;
-    this.eventsProcessed++;
-    this.dispatch(ev);
+    const ev = this.peekLive();
+    if (ev === undefined) return false;
+    this.queue.pop();
+    this.process(ev);
     return true;
   }
 
@@ -279,8 +355,10 @@ export class Simulation {
     const q = this.queue;
     for (;;) {
       const head = q.peek();
-      if (!head || head.t > t) break;
-      this.step();
+      if (head === undefined || head.t > t) break;
+      q.pop();
+      if (this.isDead(head)) this.release(head);
+      else this.process(head);
     }
     if (t > this.now) this.now = t;
   }
@@ -293,7 +371,7 @@ export class Simulation {
   runUntilCondition(done: () => boolean, limit: Ms): boolean {
     if (done()) return true;
     for (;;) {
-      const head = this.queue.peek();
+      const head = this.peekLive();
       if (!head || head.t > limit) {
         this.runUntil(limit);
         return done();
@@ -368,6 +446,20 @@ export class Simulation {
     return best;
   }
 
+  /**
+   * The log that counts: the current leader's or, when a leader stepped down for lack of a
+   * majority and nobody replaced it, that deposed leader's (its log is still the newest).
+   */
+  referenceLeader(): SimNode | undefined {
+    const cur = this.currentLeader();
+    if (cur) return cur;
+    let best: SimNode | undefined;
+    for (const n of this.nodes) {
+      if (n.lostLease && (!best || n.epoch > best.epoch)) best = n;
+    }
+    return best;
+  }
+
   /** The leader a client would send a write to: the newest one it can reach. */
   leaderFor(client: string): SimNode | undefined {
     let best: SimNode | undefined;
@@ -375,7 +467,7 @@ export class Simulation {
       if (n.role !== 'leader' || n.fenced || !this.net.clientReaches(client, n.id)) continue;
       if (!best || n.epoch > best.epoch) best = n;
     }
-    return best ?? this.currentLeader();
+    return best ?? this.referenceLeader();
   }
 
   reachable(a: SimNode, b: SimNode): boolean {
@@ -404,68 +496,78 @@ export class Simulation {
 
   // ---- commands -----------------------------------------------------------------------------
 
-  /** Applies a command at the current virtual time and records it for replay. Returns the op id for reads and writes. */
+  /**
+   * Applies a command at the current virtual time and records it for replay. Returns the op
+   * id for reads and writes. A command that is refused (unknown node, no leader...) throws a
+   * SimulationError before changing anything, and is not recorded.
+   */
   apply(cmd: Command): number | undefined {
-    this.inputs.push({ t: this.now, cmd });
+    const input: RecordedInput = { t: this.now, cmd, events: this.eventsProcessed };
+    const result = this.execute(cmd);
+    this.inputs.push(input);
+    return result;
+  }
+
+  private execute(cmd: Command): number | undefined {
     switch (cmd.type) {
       case 'write':
         return invokeWrite(this, cmd).id;
       case 'read':
         return invokeRead(this, cmd).id;
       case 'crash':
-        this.crash(this.node(cmd.node));
+        crashNode(this, this.node(cmd.node));
         return undefined;
       case 'restart':
-        this.restart(this.node(cmd.node));
+        restartNode(this, this.node(cmd.node));
         return undefined;
-      case 'pause': {
-        const n = this.node(cmd.node);
-        n.pausedUntil = Math.max(n.pausedUntil, this.now + cmd.for);
-        this.record({
-          t: this.now,
-          type: 'fault',
-          fault: 'pause',
-          node: n.id,
-          detail: `${cmd.for} ms`,
-        });
+      case 'pause':
+        pauseNode(this, this.node(cmd.node), cmd.for);
         return undefined;
-      }
       case 'partition':
-        this.net.partition(cmd.groups);
-        this.record({
-          t: this.now,
-          type: 'fault',
-          fault: 'partition',
-          detail: cmd.groups.map((g) => `[${g.join(', ')}]`).join(' | '),
-        });
+        partitionNetwork(this, cmd.groups);
         return undefined;
       case 'heal':
-        this.heal();
+        healNetwork(this);
         return undefined;
-      case 'set-node':
-        this.setNode(this.node(cmd.node), cmd.params);
+      case 'set-node': {
+        const n = this.node(cmd.node);
+        validateNodeParams(this, n, cmd.params);
+        setNodeParams(this, n, cmd.params);
         return undefined;
+      }
       case 'set-cluster':
-        this.setCluster(cmd.params);
+        setClusterParams(this, cmd.params);
         return undefined;
-      case 'promote':
-        promote(this, this.node(cmd.node), true);
+      case 'promote': {
+        const n = this.node(cmd.node);
+        if (!n.up) throw new SimulationError(`cannot promote "${n.id}": it is down`);
+        if (n.role === 'leader' && !n.fenced && n === this.currentLeader()) {
+          throw new SimulationError(`cannot promote "${n.id}": it is already the leader`);
+        }
+        promote(this, n, true);
         return undefined;
+      }
       case 'wipe':
         wipeNode(this, this.node(cmd.node));
         return undefined;
       case 'backup':
         backupNode(this, this.node(cmd.from), cmd.id, cmd.fails);
         return undefined;
-      case 'restore':
-        applyBackup(this, this.node(cmd.node), cmd.from, cmd.rate);
+      case 'restore': {
+        const n = this.node(cmd.node);
+        applyBackup(this, n, cmd.from, cmd.rate);
         return undefined;
+      }
       case 'add-follower': {
         const from = cmd.from ? this.node(cmd.from) : this.currentLeader();
         if (!from) throw new SimulationError('no leader to copy a snapshot from');
+        if (this.byId.has(cmd.node.id)) {
+          throw new SimulationError(`duplicate node id "${cmd.node.id}"`);
+        }
         const n = this.addNode({ ...cmd.node, role: 'follower' });
         n.epoch = from.epoch;
         beginCopy(this, n, from, cmd.rate);
+        startFailoverTimers(this, n);
         return undefined;
       }
       case 'resync': {
@@ -482,115 +584,5 @@ export class Simulation {
         startWorkload(this, cmd.spec, cmd.tag);
         return undefined;
     }
-  }
-
-  private crash(n: SimNode): void {
-    if (!n.up) return;
-    n.up = false;
-    n.inc++;
-    n.pausedUntil = 0;
-    if (n.busy) n.busy = undefined;
-    this.record({ t: this.now, type: 'fault', fault: 'crash', node: n.id });
-  }
-
-  private restart(n: SimNode): void {
-    if (n.up) return;
-    n.up = true;
-    n.inc++;
-    this.record({ t: this.now, type: 'fault', fault: 'restart', node: n.id });
-    n.lastHeard = this.now;
-    const leader = this.currentLeader();
-    if (n.role === 'leader') {
-      if (leader && leader !== n && leader.epoch > n.epoch) {
-        // A newer leader exists: rejoin as its follower; what it never received is truncated.
-        n.role = 'follower';
-        n.epoch = leader.epoch;
-        this.record({
-          t: this.now,
-          type: 'step-down',
-          node: n.id,
-          epoch: leader.epoch,
-          reason: 'restarted after a failover',
-        });
-        this.follow(n, leader);
-      } else {
-        // Still the leader: its followers missed what was in flight when it crashed.
-        for (const f of this.nodes) if (f.source === n && f.up) catchUp(this, f);
-      }
-    } else {
-      const up = n.cfg.upstream ? this.byId.get(n.cfg.upstream) : undefined;
-      const target = up?.up && up.role === 'follower' ? up : leader;
-      if (target && target !== n) {
-        if (target.role === 'leader' && target.epoch > n.epoch) n.epoch = target.epoch;
-        this.follow(n, target);
-      }
-    }
-    startFailoverTimers(this, n);
-  }
-
-  /** Points `n` at a new source: truncate what the source does not have, then catch up. */
-  follow(n: SimNode, source: SimNode): void {
-    n.source = source;
-    const root = this.chainLeader(source);
-    if (root) truncateDivergent(this, n, root);
-    if (n.applied < n.log.length) {
-      this.schedule(
-        this.now + (n.cfg.replay ?? 0),
-        CLS_TIMER,
-        EV.APPLY,
-        n.idx,
-        -1,
-        n.log.length,
-        n.inc,
-      );
-    }
-    catchUp(this, n);
-  }
-
-  private heal(): void {
-    this.net.heal();
-    this.record({ t: this.now, type: 'fault', fault: 'heal' });
-    for (const f of this.nodes) {
-      if (f.stalled && f.up && f.source) catchUp(this, f);
-    }
-  }
-
-  private setNode(n: SimNode, params: Partial<NodeConfig>): void {
-    const before = n.cfg.upstream;
-    n.cfg = { ...n.cfg, ...params };
-    const detail = Object.entries(params)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join(' ');
-    this.record({ t: this.now, type: 'fault', fault: 'set', node: n.id, detail });
-    if ('upstream' in params && params.upstream !== before && n.role === 'follower') {
-      const target = params.upstream ? this.node(params.upstream) : this.currentLeader();
-      if (target) this.follow(n, target);
-    }
-  }
-
-  private setCluster(
-    params: Command & { type: 'set-cluster' } extends { params: infer P } ? P : never,
-  ): void {
-    const { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover, ...rest } = params;
-    Object.assign(this.cfg, rest);
-    const fo = { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover };
-    const touched = Object.entries(fo).filter(([, v]) => v !== undefined);
-    if (touched.length > 0) {
-      const prev = this.cfg.failover;
-      this.cfg.failover = {
-        auto: prev?.auto ?? true,
-        heartbeat: prev?.heartbeat ?? 1000,
-        timeout: prev?.timeout ?? 30_000,
-        fencing: prev?.fencing ?? false,
-        quorum: prev?.quorum ?? false,
-        maxLagOnFailover: prev?.maxLagOnFailover,
-        ...Object.fromEntries(touched),
-      };
-      if (!prev) startFailoverTimers(this);
-    }
-    const detail = Object.entries(params)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join(' ');
-    this.record({ t: this.now, type: 'fault', fault: 'set', detail });
   }
 }

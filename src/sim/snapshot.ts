@@ -1,5 +1,6 @@
 // A read-only picture of the cluster at the current virtual time, for the UI and for
 // `expect` checks. Computing it never changes the simulation.
+import { recentNewestFirst } from './node-data.js';
 import { EV, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 import type { ClusterSnapshot, InFlightMessage, NodeSnapshot, NodeStatus } from './types.js';
@@ -50,7 +51,7 @@ export function nodeSnapshot(
     lagBytes,
     lagMs,
     upstream: n.role === 'follower' ? n.source?.id : undefined,
-    recentKeys: n.recent.map((r) => ({ ...r })),
+    recentKeys: recentNewestFirst(n),
     data,
   };
 }
@@ -61,16 +62,16 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
   const leader = sim.currentLeader();
   const inFlight: InFlightMessage[] = [];
   for (const ev of sim.queue.items()) {
-    if (inFlight.length >= MAX_IN_FLIGHT) break;
     if (ev.k === EV.DELIVER) {
       const to = sim.nodes[ev.n]!;
+      // Entries of a stream that was since restarted will be ignored on arrival.
       if (ev.g !== to.linkGen) continue;
       inFlight.push({
         from: sim.nodes[ev.m]!.id,
         to: to.id,
         kind: 'entry',
         lsn: ev.e!.lsn,
-        sentAt: ev.e!.at,
+        sentAt: ev.y,
         arrivesAt: ev.t,
       });
     } else if (ev.k === EV.ACK) {
@@ -79,12 +80,21 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
         to: sim.nodes[ev.n]!.id,
         kind: 'ack',
         lsn: ev.x,
-        sentAt: ev.t - sim.cfg.netDelay,
+        sentAt: ev.y,
         arrivesAt: ev.t,
       });
     }
   }
-  inFlight.sort((a, b) => a.arrivesAt - b.arrivesAt || (a.lsn ?? 0) - (b.lsn ?? 0));
+  // The earliest arrivals first; a picture needs no more than a few hundred of them.
+  inFlight.sort(
+    (a, b) =>
+      a.arrivesAt - b.arrivesAt ||
+      (a.lsn ?? 0) - (b.lsn ?? 0) ||
+      (a.to < b.to ? -1 : a.to > b.to ? 1 : 0) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+      (a.from < b.from ? -1 : a.from > b.from ? 1 : 0),
+  );
+  if (inFlight.length > MAX_IN_FLIGHT) inFlight.length = MAX_IN_FLIGHT;
   return {
     t: sim.now,
     epoch: sim.maxEpoch,

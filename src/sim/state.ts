@@ -24,10 +24,18 @@ export interface Entry {
   readonly bytesBefore: number;
 }
 
+/** What a node stores per key. Row-based nodes store the log entry itself (no copy). */
 export interface Version {
+  readonly value: Value;
+  readonly lsn: number;
+  readonly epoch: number;
+}
+
+/** One slot of a node's ring of recently applied keys (reused, never reallocated). */
+export interface RecentSlot {
+  key: string;
   value: Value;
   lsn: number;
-  epoch: number;
 }
 
 export type BusyKind = 'copying' | 'restoring';
@@ -63,19 +71,31 @@ export interface SimNode {
   needsResync: boolean;
   /** Set once the stream has caught up since it (re)connected: streaming vs catching up. */
   caughtUpOnce: boolean;
+  /** The source's last LSN when the stream (re)started: receiving it ends catching up. */
+  catchUpTo: number;
   busy: BusyKind | undefined;
   busyUntil: Ms;
   /** Failover: when this node last heard its leader, and the leader's LSN then. */
   lastHeard: Ms;
   leaderLsnSeen: number;
-  /** Leader's view of this follower: highest LSN it acknowledged, last contact. */
-  ackedLsn: number;
-  lastContact: Ms;
+  /** Token of the live election-check timer; older timers are ignored (one chain per node). */
+  electionTimer: number;
+  /** Token of the live heartbeat timer of a leader. */
+  heartbeatTimer: number;
+  /**
+   * This node's view as a leader, indexed by node idx: the highest LSN each node
+   * acknowledged to it, and the send time of the latest heartbeat each node answered (the
+   * lease). Per leader, so that two leaders in a split brain never share acknowledgements.
+   */
+  ackedBy: number[];
+  heardAt: Ms[];
   /** Leader only: acknowledging asynchronously after a semi-sync timeout (MySQL fallback). */
   degraded: boolean;
   /** Stepped down because its majority lease ran out (writes refused with no-quorum). */
   lostLease: boolean;
-  recent: { key: string; value: Value; lsn: number }[];
+  /** Ring of the most recently applied keys; `recentHead` is the next slot to write. */
+  recent: RecentSlot[];
+  recentHead: number;
 }
 
 export interface Session {
@@ -85,6 +105,8 @@ export interface Session {
   maxReadLsn: number;
   /** Latest version (LSN) of each key this client has seen, for causal dependencies. */
   seen: Map<string, number>;
+  /** Hash of the user, for sticky routing (computed once). */
+  userHash: number;
   /** Set for clients a workload generates: which run and which of its clients. */
   workload?: { run: number; client: number };
 }

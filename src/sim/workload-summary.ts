@@ -27,9 +27,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function summarizeWorkload(sim: Simulation, run: WorkloadRun): WorkloadSummary {
+  // Only this workload's clients: others (another workload, lesson steps) may interleave.
+  const index = sim.workloads.indexOf(run);
   const ops = sim.ops
     .slice(run.firstOp, run.lastOp + 1)
-    .filter((o) => sim.sessions.get(o.client)?.workload);
+    .filter((o) => sim.sessions.get(o.client)?.workload?.run === index);
   const reads = ops.filter((o) => o.kind === 'read');
   const okReads = reads.filter((o) => o.outcome === 'ok');
   const latencies = ops

@@ -24,6 +24,8 @@ export interface Anomaly {
   nodes?: string[];
   key?: string;
   lsns?: number[];
+  /** Epochs involved (of the two leaders in a split brain, of a lost write). */
+  epochs?: number[];
 }
 
 export interface NodeLogView {
@@ -62,6 +64,21 @@ export function survivingWritesByKey(input: CheckInput): Map<string, OpRecord[]>
   }
   for (const list of byKey.values()) list.sort((a, b) => a.completeSeq! - b.completeSeq!);
   return byKey;
+}
+
+/**
+ * Whether the version (epoch, lsn) is at least as new as (wEpoch, wLsn) in log order. Along
+ * one history epochs and LSNs grow together; between a lost branch and the surviving one the
+ * later epoch is newer whatever its LSN (an isolated old leader's LSN 7 is older than the new
+ * leader's LSN 6), which is how Raft compares logs too.
+ */
+export function atLeast(epoch: number, lsn: number, wEpoch: number, wLsn: number): boolean {
+  return epoch > wEpoch || (epoch === wEpoch && lsn >= wLsn);
+}
+
+/** Whether a read returned `w`'s write or something newer. */
+export function readReflects(r: OpRecord, w: OpRecord): boolean {
+  return atLeast(r.versionEpoch ?? 0, r.versionLsn ?? 0, w.epoch ?? 0, w.lsn ?? 0);
 }
 
 /** True when `a` completed before `b` was invoked. */

@@ -28,7 +28,7 @@ export type CheckReport = Record<CheckerName, Anomaly[]>;
 
 /** The checkers' view of a simulation as it is now. */
 export function checkInput(sim: Simulation, ops: readonly OpRecord[] = sim.ops): CheckInput {
-  const leader = sim.currentLeader();
+  const leader = sim.referenceLeader();
   const statement = sim.cfg.log === 'statement';
   return {
     ops,

@@ -12,6 +12,7 @@ export function checkLostWrites(input: CheckInput): Anomaly[] {
       node: op.node,
       key: op.key,
       lsns: [op.lsn ?? 0],
+      epochs: [op.epoch ?? 0],
       message: `${show(op.value)} to "${op.key}" was acknowledged by ${op.node} at ${secs(op.completedAt!)} (epoch ${op.epoch}, LSN ${op.lsn}) but is not in the current leader's log`,
     });
   }

@@ -2,7 +2,20 @@
 // not return an older one ("time going backwards").
 
 import type { OpRecord } from '../types.js';
-import { type Anomaly, type CheckInput, completedBefore, okReads, secs, show } from './anomaly.js';
+import {
+  type Anomaly,
+  atLeast,
+  type CheckInput,
+  completedBefore,
+  okReads,
+  secs,
+  show,
+} from './anomaly.js';
+
+/** Whether read `a` returned an older version than read `b` did. */
+function older(a: OpRecord, b: OpRecord): boolean {
+  return !atLeast(a.versionEpoch ?? 0, a.versionLsn ?? 0, b.versionEpoch ?? 0, b.versionLsn ?? 0);
+}
 
 export function checkMonotonicReads(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
@@ -12,7 +25,7 @@ export function checkMonotonicReads(input: CheckInput): Anomaly[] {
     const k = `${r.client}\u0000${r.key}`;
     const prev = newest.get(k);
     const v = r.versionLsn ?? 0;
-    if (prev && completedBefore(prev, r) && v < (prev.versionLsn ?? 0)) {
+    if (prev && completedBefore(prev, r) && older(r, prev)) {
       out.push({
         checker: 'monotonic-reads',
         op: r.id,
@@ -25,7 +38,7 @@ export function checkMonotonicReads(input: CheckInput): Anomaly[] {
       });
       continue;
     }
-    if (!prev || v > (prev.versionLsn ?? 0)) newest.set(k, r);
+    if (!prev || older(prev, r)) newest.set(k, r);
   }
   return out;
 }

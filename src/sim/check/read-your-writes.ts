@@ -5,6 +5,7 @@ import {
   type CheckInput,
   newestAckedBefore,
   okReads,
+  readReflects,
   secs,
   show,
   survivingWritesByKey,
@@ -16,7 +17,7 @@ export function checkReadYourWrites(input: CheckInput): Anomaly[] {
   for (const r of okReads(input)) {
     const own = byKey.get(r.key)?.filter((w) => w.user === r.user);
     const w = newestAckedBefore(own, r);
-    if (!w || (r.versionLsn ?? 0) >= w.lsn!) continue;
+    if (!w || readReflects(r, w)) continue;
     const device =
       w.client === r.client ? '' : ` (written from ${w.client}, read from ${r.client})`;
     out.push({

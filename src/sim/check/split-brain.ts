@@ -45,6 +45,7 @@ export function checkSplitBrain(input: CheckInput): Anomaly[] {
       out.push({
         checker: 'split-brain',
         nodes: [a.node, b.node],
+        epochs: [a.epoch, b.epoch],
         related: [...a.ops.slice(0, 3), ...b.ops.slice(0, 3)],
         message: `two leaders: ${why}`,
       });

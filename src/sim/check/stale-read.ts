@@ -5,6 +5,7 @@ import {
   type CheckInput,
   newestAckedBefore,
   okReads,
+  readReflects,
   secs,
   show,
   survivingWritesByKey,
@@ -15,7 +16,7 @@ export function checkStaleReads(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   for (const r of okReads(input)) {
     const w = newestAckedBefore(writes.get(r.key), r);
-    if (!w || (r.versionLsn ?? 0) >= w.lsn!) continue;
+    if (!w || readReflects(r, w)) continue;
     out.push({
       checker: 'stale-read',
       op: r.id,

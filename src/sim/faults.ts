@@ -1,0 +1,140 @@
+// Faults and live reconfiguration: crash / restart, pause, partition / heal, and `set` of a
+// node's or the cluster's parameters. Each is recorded in the history as a 'fault' event.
+import { abandonPending, releaseAcknowledged } from './acks.js';
+import type { ClusterParams } from './commands.js';
+import { rejoin, startFailoverTimers } from './failover.js';
+import { catchUp, follow } from './replication.js';
+import { type Simulation, SimulationError } from './simulation.js';
+import type { SimNode } from './state.js';
+import type { Ms, NodeConfig } from './types.js';
+
+export function crashNode(sim: Simulation, n: SimNode): void {
+  if (!n.up) return;
+  n.up = false;
+  n.inc++;
+  n.pausedUntil = 0;
+  n.busy = undefined;
+  // Its clients' connections break: writes waiting for acknowledgements never get one.
+  abandonPending(sim, n);
+  sim.record({ t: sim.now, type: 'fault', fault: 'crash', node: n.id });
+}
+
+export function restartNode(sim: Simulation, n: SimNode): void {
+  if (n.up) return;
+  n.up = true;
+  n.inc++;
+  sim.record({ t: sim.now, type: 'fault', fault: 'restart', node: n.id });
+  n.lastHeard = sim.now;
+  const leader = sim.currentLeader();
+  if (n.role === 'leader') {
+    if (leader && leader !== n && (leader.epoch > n.epoch || n.fenced)) {
+      // A newer leader exists: rejoin as its follower; what it never received is truncated.
+      rejoin(sim, n, leader, leader.epoch, 'restarted after a failover');
+    }
+  } else {
+    const up = n.cfg.upstream ? sim.byId.get(n.cfg.upstream) : undefined;
+    // With no leader in sight (one stepped down for lack of a majority), resume from the
+    // old source: the stream stalls, and heal or a heartbeat sorts it out.
+    const target = up?.up && up.role === 'follower' ? up : (leader ?? n.source);
+    if (target && target !== n) {
+      if (target.role === 'leader' && target.epoch > n.epoch) n.epoch = target.epoch;
+      follow(sim, n, target);
+    }
+  }
+  // Whoever streams from this node missed what was in flight when it went down.
+  for (const f of sim.nodes) if (f.source === n && f.up) catchUp(sim, f);
+  startFailoverTimers(sim, n);
+}
+
+export function pauseNode(sim: Simulation, n: SimNode, ms: Ms): void {
+  n.pausedUntil = Math.max(n.pausedUntil, sim.now + ms);
+  sim.record({ t: sim.now, type: 'fault', fault: 'pause', node: n.id, detail: `${ms} ms` });
+}
+
+export function partitionNetwork(sim: Simulation, groups: readonly (readonly string[])[]): void {
+  sim.net.partition(groups);
+  sim.record({
+    t: sim.now,
+    type: 'fault',
+    fault: 'partition',
+    detail: groups.map((g) => `[${g.join(', ')}]`).join(' | '),
+  });
+  resumeStalledStreams(sim);
+}
+
+export function healNetwork(sim: Simulation): void {
+  sim.net.heal();
+  sim.record({ t: sim.now, type: 'fault', fault: 'heal' });
+  resumeStalledStreams(sim);
+}
+
+/** Streams that stalled at a cut resume from the follower's last LSN once it is gone. */
+function resumeStalledStreams(sim: Simulation): void {
+  for (const f of sim.nodes) {
+    const src = f.source;
+    if (f.stalled && f.up && src && sim.reachable(src, f)) catchUp(sim, f);
+  }
+}
+
+/** Throws before anything changes when a `set` names something that does not exist. */
+export function validateNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeConfig>): void {
+  const up = params.upstream;
+  if (up === undefined) return;
+  // Walk the would-be chain: it must not come back to `n`.
+  for (let cur: SimNode | undefined = sim.node(up), hops = 0; cur; cur = cur.source, hops++) {
+    if (cur === n || hops > sim.nodes.length) {
+      throw new SimulationError(`"${n.id}" cannot stream from "${up}": that makes a cycle`);
+    }
+    if (cur.role === 'leader') break;
+  }
+}
+
+export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeConfig>): void {
+  const before = n.cfg.upstream;
+  n.cfg = { ...n.cfg, ...params };
+  const detail = Object.entries(params)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ');
+  sim.record({ t: sim.now, type: 'fault', fault: 'set', node: n.id, detail });
+  if ('upstream' in params && params.upstream !== before && n.role === 'follower') {
+    const target = params.upstream ? sim.node(params.upstream) : sim.currentLeader();
+    if (target) follow(sim, n, target);
+  }
+  // The sync set may have changed: a write that now has enough acknowledgements is done.
+  if ('sync' in params) releaseAll(sim);
+}
+
+export function setClusterParams(sim: Simulation, params: ClusterParams): void {
+  const { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover, ...rest } = params;
+  Object.assign(sim.cfg, rest);
+  const fo = { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover };
+  const touched = Object.entries(fo).filter(([, v]) => v !== undefined);
+  if (touched.length > 0) {
+    const prev = sim.cfg.failover;
+    sim.cfg.failover = {
+      auto: prev?.auto ?? true,
+      heartbeat: prev?.heartbeat ?? 1000,
+      timeout: prev?.timeout ?? 30_000,
+      fencing: prev?.fencing ?? false,
+      quorum: prev?.quorum ?? false,
+      maxLagOnFailover: prev?.maxLagOnFailover,
+      ...Object.fromEntries(touched),
+    };
+    if (!prev) {
+      // Failover switched on mid-run: the leader starts with a fresh lease.
+      const leader = sim.currentLeader();
+      if (leader) for (const n of sim.nodes) leader.heardAt[n.idx] = sim.now;
+      startFailoverTimers(sim);
+    }
+  }
+  const detail = Object.entries(params)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ');
+  sim.record({ t: sim.now, type: 'fault', fault: 'set', detail });
+  // A new mode or minAcks may release writes that were waiting.
+  if (rest.mode !== undefined || rest.minAcks !== undefined) releaseAll(sim);
+}
+
+function releaseAll(sim: Simulation): void {
+  for (const n of sim.nodes) if (n.role === 'leader' && n.up) releaseAcknowledged(sim, n);
+}
