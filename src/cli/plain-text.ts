@@ -2,7 +2,7 @@
 // no colour, no cursor movement, and the facts of the run in words.
 
 import { at, duration } from '../lesson/describe-outcome.js';
-import type { StepRecord } from '../lesson/runner.js';
+import type { ExperimentRow, StepRecord } from '../lesson/runner.js';
 import type { InteractiveStep } from '../lesson/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
 
@@ -49,19 +49,8 @@ export function recordText(r: StepRecord): string[] {
       lines.push(`Points: ${r.points}/${r.max}`, '');
       return lines;
     }
-    case 'experiment': {
-      const rows = r.table ?? [];
-      const lines = [
-        'Experiment: the same workload under each policy',
-        '  policy               anomalies  leader load  p50    p99',
-      ];
-      for (const row of rows) {
-        lines.push(
-          `  ${row.policy.padEnd(20)} ${String(row.anomalies).padStart(9)}  ${`${row.leaderLoad}%`.padStart(11)}  ${duration(row.p50).padStart(5)}  ${duration(row.p99).padStart(5)}`,
-        );
-      }
-      return [...lines, ''];
-    }
+    case 'experiment':
+      return [...experimentTable(r.table ?? []), ''];
     case 'wait':
       return [`${at(r.t)}  (time passes)`];
     default: {
@@ -75,4 +64,26 @@ export function recordText(r: StepRecord): string[] {
 
 function describeFault(r: StepRecord): string {
   return r.kind === 'until' ? 'waited until the condition held' : r.kind;
+}
+
+const COLUMNS: [string, string][] = [
+  ['stale-read', 'stale'],
+  ['read-your-writes', 'ryw'],
+  ['monotonic-reads', 'monotonic'],
+];
+
+/** The comparison table of an experiment: one row per policy, anomalies by kind. */
+export function experimentTable(rows: readonly ExperimentRow[]): string[] {
+  const head = `  ${'policy'.padEnd(20)}${COLUMNS.map(([, h]) => h.padStart(10)).join('')}${'leader'.padStart(8)}${'p50'.padStart(7)}${'p99'.padStart(7)}`;
+  const lines = [
+    'Experiment: the same workload under each policy (anomalies by kind, share of reads on the leader)',
+    head,
+  ];
+  for (const row of rows) {
+    const counts = COLUMNS.map(([k]) => String(row.byChecker[k] ?? 0).padStart(10)).join('');
+    lines.push(
+      `  ${row.policy.padEnd(20)}${counts}${`${row.leaderLoad}%`.padStart(8)}${duration(row.p50).padStart(7)}${duration(row.p99).padStart(7)}`,
+    );
+  }
+  return lines;
 }
