@@ -145,9 +145,10 @@ export class LessonRunner {
    * answers given so far. Narration before `t` does not stop the replay.
    */
   rewoundTo(t: number): LessonRunner {
+    // Answers given so far win over preset ones not yet reached (resumed progress, a file).
     const r = new LessonRunner(this.lesson, {
       ...this.options,
-      answers: new Map(this.given),
+      answers: new Map([...this.preset, ...this.given]),
       pauseOnSay: false,
     });
     r.advance(t);
