@@ -1,0 +1,41 @@
+// Every question template, by id. A bank question names one with `template:`.
+import { asyncLoss } from './async-loss.js';
+import { cascadeDelay } from './cascade-delay.js';
+import { failoverWinner } from './failover-winner.js';
+import { monotonicNodes } from './monotonic-nodes.js';
+import { quorumOverlap } from './quorum-overlap.js';
+import { retentionResync } from './retention-resync.js';
+import { routeMonotonic } from './route-monotonic.js';
+import { routeOwnRead } from './route-own-read.js';
+import { routeSyncStandby } from './route-sync-standby.js';
+import { routeWriteAfterFailover } from './route-write-after-failover.js';
+import { rywNodes } from './ryw-nodes.js';
+import type { Template } from './template.js';
+import { versionVectorOrder } from './version-vector-order.js';
+
+export type {
+  Generated,
+  GeneratedChoice,
+  GeneratedNumeric,
+  GeneratedRouting,
+  Template,
+} from './template.js';
+
+export const TEMPLATES: readonly Template[] = [
+  rywNodes,
+  monotonicNodes,
+  asyncLoss,
+  failoverWinner,
+  retentionResync,
+  cascadeDelay,
+  quorumOverlap,
+  versionVectorOrder,
+  routeOwnRead,
+  routeMonotonic,
+  routeWriteAfterFailover,
+  routeSyncStandby,
+];
+
+export function templateById(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

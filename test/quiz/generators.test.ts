@@ -1,0 +1,285 @@
+// Every generated question is checked against the simulator, for many seeds: the answer a
+// generator states is recomputed independently — by running the read on a copy and asking
+// the checker, by promoting each follower and counting lost writes, by letting failover run,
+// by enumerating quorums — and must agree.
+import { describe, expect, it } from 'vitest';
+import { cloneSim } from '../../src/lesson/grading.js';
+import { runOp } from '../../src/quiz/generators/cluster.js';
+import { templateById } from '../../src/quiz/generators/index.js';
+import type {
+  Generated,
+  GeneratedChoice,
+  GeneratedNumeric,
+  GeneratedRouting,
+} from '../../src/quiz/generators/template.js';
+import { runRouteOptions } from '../../src/quiz/routing-grade.js';
+import { checkAll, type Simulation } from '../../src/sim/index.js';
+
+const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
+const FEW = SEEDS.slice(0, 80);
+
+function gen(id: string, seed: number, params: Record<string, unknown> = {}): Generated {
+  const t = templateById(id);
+  if (!t) throw new Error(`no template ${id}`);
+  return t.generate(params, seed);
+}
+
+function choice(g: Generated): GeneratedChoice {
+  if (g.form !== 'choice') throw new Error(`expected a choice question, got ${g.form}`);
+  return g;
+}
+function numeric(g: Generated): GeneratedNumeric {
+  if (g.form !== 'numeric') throw new Error(`expected a numeric question, got ${g.form}`);
+  return g;
+}
+function routing(g: Generated): GeneratedRouting {
+  if (g.form !== 'routing') throw new Error(`expected a routing question, got ${g.form}`);
+  return g;
+}
+
+/** "primary, replica-1 and replica-3" → the node ids. */
+function nodesOf(label: string): string[] {
+  return label.split(/, | and /).sort();
+}
+
+function wellFormed(g: GeneratedChoice): void {
+  expect(new Set(g.choices).size).toBe(g.choices.length);
+  expect(g.choices.length).toBeGreaterThanOrEqual(2);
+  expect(g.correct).toHaveLength(1);
+  expect(g.correct[0]).toBeGreaterThanOrEqual(0);
+  expect(g.correct[0]).toBeLessThan(g.choices.length);
+}
+
+/** Nodes whose read, run on a copy, the named checker finds nothing wrong with. */
+function nodesPassing(
+  sim: Simulation,
+  key: string,
+  checker: 'read-your-writes' | 'monotonic-reads',
+): string[] {
+  return sim.nodes
+    .map((n) => n.id)
+    .filter((id) => {
+      const copy = cloneSim(sim);
+      const op = runOp(copy, { type: 'read', client: 'you', key, from: id });
+      expect(op.outcome).toBe('ok');
+      return !checkAll(copy)[checker].some((a) => a.op === op.id);
+    })
+    .sort();
+}
+
+describe('ryw-nodes', () => {
+  it.each(SEEDS)(
+    'seed %i: the stated set is exactly the nodes whose read shows your write',
+    (seed) => {
+      const g = choice(gen('ryw-nodes', seed));
+      wellFormed(g);
+      const stated = nodesOf(g.choices[g.correct[0]!]!);
+      expect(stated).toEqual(nodesPassing(g.sim!, 'profile', 'read-your-writes'));
+      // Instructive: some replica can serve, some cannot.
+      expect(stated.length).toBeGreaterThan(1);
+      expect(stated.length).toBeLessThan(g.sim!.nodes.length);
+    },
+  );
+});
+
+describe('monotonic-nodes', () => {
+  it.each(SEEDS)(
+    'seed %i: the stated set is exactly the nodes that do not go back in time',
+    (seed) => {
+      const g = choice(gen('monotonic-nodes', seed));
+      wellFormed(g);
+      const stated = nodesOf(g.choices[g.correct[0]!]!);
+      expect(stated).toEqual(nodesPassing(g.sim!, 'thread', 'monotonic-reads'));
+    },
+  );
+});
+
+describe('async-loss', () => {
+  it.each(SEEDS)('seed %i: promoting the best follower loses exactly the stated count', (seed) => {
+    const g = numeric(gen('async-loss', seed));
+    const sim = g.sim!;
+    const lost = sim.nodes
+      .filter((n) => n.id !== 'primary')
+      .map((n) => {
+        const copy = cloneSim(sim);
+        copy.apply({ type: 'promote', node: n.id });
+        copy.runUntil(copy.now + 2000);
+        return checkAll(copy)['lost-writes'].length;
+      });
+    expect(g.answer).toBe(Math.min(...lost));
+  });
+});
+
+describe('failover-winner', () => {
+  it.each(SEEDS)('seed %i: the stated follower is the one automatic failover elects', (seed) => {
+    const g = choice(gen('failover-winner', seed));
+    wellFormed(g);
+    const copy = cloneSim(g.sim!);
+    copy.runUntil(copy.now + 10_000);
+    expect(copy.currentLeader()?.id).toBe(g.choices[g.correct[0]!]);
+  });
+
+  it('the winner is not always the same node', () => {
+    const winners = new Set(
+      FEW.map((s) => {
+        const g = choice(gen('failover-winner', s));
+        return g.choices[g.correct[0]!];
+      }),
+    );
+    expect(winners.size).toBeGreaterThan(1);
+  });
+});
+
+describe('retention-resync', () => {
+  function afterDowntime(sim: Simulation, writes: number): string {
+    const copy = cloneSim(sim);
+    for (let i = 0; i < writes; i++) {
+      copy.runUntil(copy.now + 50);
+      copy.apply({ type: 'write', client: 'app', key: `more-${i}`, value: i });
+    }
+    copy.runUntil(copy.now + 1000);
+    copy.apply({ type: 'restart', node: 'replica-1' });
+    copy.runUntil(copy.now + 10_000);
+    return copy.snapshot().nodes.find((n) => n.id === 'replica-1')!.status;
+  }
+
+  it.each(FEW)('seed %i: the stated count still catches up, one more needs a resync', (seed) => {
+    const g = numeric(gen('retention-resync', seed));
+    expect(g.answer).toBeGreaterThanOrEqual(0);
+    expect(afterDowntime(g.sim!, g.answer)).toBe('streaming');
+    expect(afterDowntime(g.sim!, g.answer + 1)).toBe('needs-resync');
+  });
+});
+
+describe('cascade-delay', () => {
+  it.each(SEEDS)('seed %i: the last node applies the write when stated', (seed) => {
+    const g = numeric(gen('cascade-delay', seed));
+    const sim = g.sim!;
+    const write = sim.ops[0]!;
+    const last = sim.nodes[sim.nodes.length - 1]!.id;
+    const copy = cloneSim(sim);
+    const applied = () => copy.snapshot().nodes.find((n) => n.id === last)!.appliedLsn >= 1;
+    expect(copy.runUntilCondition(applied, copy.now + 60_000)).toBe(true);
+    const tookSeconds = (copy.now - write.acceptedAt!) / 1000;
+    expect(Math.abs(tookSeconds - g.answer)).toBeLessThanOrEqual(g.tolerance);
+  });
+});
+
+describe('quorum-overlap', () => {
+  /** All k-subsets of {0..n-1} as bit masks. */
+  function subsets(n: number, k: number): number[] {
+    const out: number[] = [];
+    for (let m = 0; m < 1 << n; m++) {
+      let bits = 0;
+      for (let x = m; x; x &= x - 1) bits++;
+      if (bits === k) out.push(m);
+    }
+    return out;
+  }
+  const overlaps = (n: number, w: number, r: number) =>
+    subsets(n, w).every((a) => subsets(n, r).every((b) => (a & b) !== 0));
+
+  it.each(SEEDS)('seed %i: the answer agrees with enumerating every quorum', (seed) => {
+    const g = numeric(gen('quorum-overlap', seed));
+    const nums = Object.fromEntries(
+      [...g.prompt.matchAll(/\*\*(\w) = (\d+)\*\*/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    const n = nums.n!;
+    if (/smallest read quorum/.test(g.prompt)) {
+      const r = Array.from({ length: n }, (_, i) => i + 1).find((x) => overlaps(n, nums.w!, x));
+      expect(g.answer).toBe(r);
+    } else if (/smallest write quorum/.test(g.prompt)) {
+      const w = Array.from({ length: n }, (_, i) => i + 1).find((x) => overlaps(n, x, nums.r!));
+      expect(g.answer).toBe(w);
+    } else if (/both reads and writes/.test(g.prompt)) {
+      // The most nodes that can be down while a w-set and an r-set of live nodes remain.
+      const down = Array.from({ length: n + 1 }, (_, i) => i).filter(
+        (d) => n - d >= nums.w! && n - d >= nums.r!,
+      );
+      expect(g.answer).toBe(Math.max(...down));
+    } else {
+      const down = Array.from({ length: n + 1 }, (_, i) => i).filter((d) => n - d >= nums.w!);
+      expect(g.answer).toBe(Math.max(...down));
+    }
+  });
+});
+
+describe('version-vector-order', () => {
+  /** Happened-before from the listed history alone: a graph of events, no vectors. */
+  function relationFromHistory(facts: readonly string[], x: string, y: string): 0 | 1 | 2 {
+    // Each replica's events form a chain; "X sends everything to Y" links X's latest event
+    // to Y's next one. v happened before u when u's event can reach back to v's.
+    const preds = new Map<number, number[]>();
+    const lastAt = new Map<string, number>();
+    const writeEvent = new Map<string, number>();
+    facts.forEach((f, i) => {
+      const w = /^\d+\. (\w) writes (v\d+)$/.exec(f);
+      const s = /^\d+\. (\w) sends everything it has to (\w)$/.exec(f);
+      const at = w ? w[1]! : s![2]!;
+      const p: number[] = [];
+      if (lastAt.has(at)) p.push(lastAt.get(at)!);
+      if (s && lastAt.has(s[1]!)) p.push(lastAt.get(s[1]!)!);
+      preds.set(i, p);
+      lastAt.set(at, i);
+      if (w) writeEvent.set(w[2]!, i);
+    });
+    const reaches = (from: number, to: number): boolean => {
+      const stack = [from];
+      const seen = new Set<number>();
+      while (stack.length) {
+        const e = stack.pop()!;
+        if (e === to) return true;
+        if (seen.has(e)) continue;
+        seen.add(e);
+        stack.push(...(preds.get(e) ?? []));
+      }
+      return false;
+    };
+    const ex = writeEvent.get(x)!;
+    const ey = writeEvent.get(y)!;
+    if (reaches(ey, ex)) return 0;
+    if (reaches(ex, ey)) return 1;
+    return 2;
+  }
+
+  it.each(SEEDS)('seed %i: the relation follows from the history, and vectors agree', (seed) => {
+    const h = choice(gen('version-vector-order', seed, { show: 'history' }));
+    const v = choice(gen('version-vector-order', seed, { show: 'vectors' }));
+    wellFormed(h);
+    const [x, y] = /How are (v\d+) and (v\d+) related/.exec(h.prompt)!.slice(1);
+    expect(h.correct[0]).toBe(relationFromHistory(h.facts, x!, y!));
+    expect(v.correct).toEqual(h.correct);
+  });
+});
+
+describe.each([
+  'route-own-read',
+  'route-monotonic',
+  'route-write-after-failover',
+  'route-sync-standby',
+])('%s', (id) => {
+  it.each(FEW)(
+    'seed %i: the options that pass when run are the ones the generator expects',
+    (seed) => {
+      const g = routing(gen(id, seed));
+      const outcomes = runRouteOptions(g);
+      const passed = outcomes.filter((o) => o.correct).map((o) => o.index);
+      expect(passed).toEqual([...g.expected].sort((a, b) => a - b));
+      expect(passed.length).toBeGreaterThan(0);
+      expect(passed.length).toBeLessThan(g.nodes.length);
+    },
+  );
+});
+
+describe('generators are reproducible', () => {
+  it.each(['ryw-nodes', 'async-loss', 'route-sync-standby', 'version-vector-order'])(
+    '%s: same seed, same question',
+    (id) => {
+      const a = gen(id, 42);
+      const b = gen(id, 42);
+      expect(a.prompt).toBe(b.prompt);
+      expect(a.facts).toEqual(b.facts);
+      expect(a.why).toBe(b.why);
+    },
+  );
+});
