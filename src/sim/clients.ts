@@ -216,6 +216,7 @@ function fail(sim: Simulation, op: OpRecord, n: SimNode, error: OpError): void {
 
 /** Sends a response back to the client; lost if the client can no longer reach the node. */
 export function respond(sim: Simulation, op: OpRecord, n: SimNode, r: Response): void {
+  if (r.outcome === 'ok' && op.kind === 'write') op.ackedAt = sim.now;
   if (r.outcome === 'fail' && r.error === 'unreachable') {
     // No route: the client learns after a round trip (a down node answers like any other:
     // the refusal travels back from where the request arrived).

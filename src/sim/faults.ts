@@ -3,7 +3,7 @@
 import { abandonPending, releaseAcknowledged } from './acks.js';
 import type { ClusterParams } from './commands.js';
 import { rejoin, startFailoverTimers } from './failover.js';
-import { catchUp, follow } from './replication.js';
+import { catchUp, follow, sendAck } from './replication.js';
 import { type Simulation, SimulationError } from './simulation.js';
 import type { SimNode } from './state.js';
 import type { Ms, NodeConfig } from './types.js';
@@ -68,11 +68,19 @@ export function healNetwork(sim: Simulation): void {
   resumeStalledStreams(sim);
 }
 
-/** Streams that stalled at a cut resume from the follower's last LSN once it is gone. */
+/**
+ * Streams that stalled at a cut resume from the follower's last LSN once it is gone, and a
+ * follower that can reach its leader again reports its position (acknowledgements sent
+ * across the cut were dropped, and a synchronous write may still be waiting for them).
+ */
 function resumeStalledStreams(sim: Simulation): void {
   for (const f of sim.nodes) {
     const src = f.source;
-    if (f.stalled && f.up && src && sim.reachable(src, f)) catchUp(sim, f);
+    if (!f.up || f.role !== 'follower' || !src) continue;
+    if (f.stalled && sim.reachable(src, f)) catchUp(sim, f);
+    const leader = sim.chainLeader(f);
+    const position = sim.cfg.ackOn === 'apply' ? f.applied : f.log.length;
+    if (leader?.up && sim.reachable(leader, f) && position > 0) sendAck(sim, f, position);
   }
 }
 

@@ -274,8 +274,10 @@ export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: str
   n.log.length = lsn - 1;
   const lostOps: number[] = [];
   for (const e of removed) {
+    // Acknowledged: the client heard ok, or the acknowledgement is on its way to it.
     const op = e.op >= 0 ? sim.ops[e.op] : undefined;
-    if (op && op.outcome === 'ok') lostOps.push(op.id);
+    if (op && (op.outcome === 'ok' || (op.outcome === 'pending' && op.ackedAt !== undefined)))
+      lostOps.push(op.id);
   }
   sim.record({
     t: sim.now,

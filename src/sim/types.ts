@@ -177,6 +177,8 @@ export interface OpRecord {
   autoId?: number;
   /** Write: when the leader appended it. */
   acceptedAt?: Ms;
+  /** Write: when the node sent its acknowledgement (the client hears a network delay later). */
+  ackedAt?: Ms;
   /** Read: the role of the node that served it, when it served it. */
   role?: 'leader' | 'follower';
   /** Write: versions (key -> LSN) the writer had seen, for consistent-prefix checks. */

@@ -1,55 +1,93 @@
-// Split brain: two nodes acknowledging writes at overlapping times, or in the same epoch.
+// Split brain: two nodes accepting writes at overlapping times. A node that accepts (and
+// acknowledges) a write in its epoch after a leader of a newer epoch was elected is a second
+// leader; so are two nodes accepting writes in the same epoch. Comparing leadership, not the
+// spans between the first and last write of each, also catches a single stale write.
+import type { OpRecord } from '../types.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 
-interface Span {
-  node: string;
+interface Election {
+  t: number;
   epoch: number;
-  from: number;
-  to: number;
-  ops: number[];
+  leader: string;
+}
+
+interface Pair {
+  old: { node: string; epoch: number; ops: OpRecord[] };
+  newer: Election;
+}
+
+/**
+ * The first election of an epoch above `epoch` held before `t`. Within one millisecond
+ * messages (a client's request) run before timers (an election's promotion), so a write
+ * accepted in the same millisecond as an election counts as accepted before it.
+ */
+function newerLeader(
+  elections: readonly Election[],
+  epoch: number,
+  t: number,
+): Election | undefined {
+  let best: Election | undefined;
+  for (const e of elections) {
+    if (e.epoch > epoch && e.t < t && (!best || e.epoch < best.epoch)) best = e;
+  }
+  return best;
 }
 
 export function checkSplitBrain(input: CheckInput): Anomaly[] {
-  const spans = new Map<string, Span>();
+  const elections: Election[] = [];
+  for (const e of input.history) {
+    if (e.type === 'election') elections.push({ t: e.t, epoch: e.epoch, leader: e.leader });
+  }
+  const acceptedBy = new Map<number, Map<string, OpRecord[]>>();
+  const pairs = new Map<string, Pair>();
   for (const op of input.ops) {
     if (op.kind !== 'write' || op.outcome !== 'ok' || op.acceptedAt === undefined) continue;
-    const k = `${op.node}\u0000${op.epoch}`;
-    const s = spans.get(k);
-    if (!s)
-      spans.set(k, {
-        node: op.node,
-        epoch: op.epoch ?? 0,
-        from: op.acceptedAt,
-        to: op.acceptedAt,
-        ops: [op.id],
-      });
-    else {
-      s.from = Math.min(s.from, op.acceptedAt);
-      s.to = Math.max(s.to, op.acceptedAt);
-      s.ops.push(op.id);
-    }
+    const epoch = op.epoch ?? 0;
+    const byNode = acceptedBy.get(epoch) ?? new Map<string, OpRecord[]>();
+    acceptedBy.set(epoch, byNode);
+    const mine = byNode.get(op.node);
+    if (mine) mine.push(op);
+    else byNode.set(op.node, [op]);
+    const newer = newerLeader(elections, epoch, op.acceptedAt);
+    if (!newer || newer.leader === op.node) continue;
+    const key = `${op.node}\u0000${epoch}\u0000${newer.epoch}`;
+    const pair = pairs.get(key) ?? { old: { node: op.node, epoch, ops: [] }, newer };
+    pair.old.ops.push(op);
+    pairs.set(key, pair);
   }
-  const list = [...spans.values()];
   const out: Anomaly[] = [];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const a = list[i]!;
-      const b = list[j]!;
-      if (a.node === b.node) continue;
-      const sameEpoch = a.epoch === b.epoch;
-      const overlap = a.from <= b.to && b.from <= a.to;
-      if (!sameEpoch && !overlap) continue;
-      const why = sameEpoch
-        ? `both accepted writes in epoch ${a.epoch}`
-        : `${a.node} (epoch ${a.epoch}) accepted writes from ${secs(a.from)} to ${secs(a.to)} while ${b.node} (epoch ${b.epoch}) did from ${secs(b.from)} to ${secs(b.to)}`;
-      out.push({
-        checker: 'split-brain',
-        nodes: [a.node, b.node],
-        epochs: [a.epoch, b.epoch],
-        related: [...a.ops.slice(0, 3), ...b.ops.slice(0, 3)],
-        message: `two leaders: ${why}`,
-      });
-    }
+  for (const [epoch, byNode] of acceptedBy) {
+    const nodes = [...byNode.keys()];
+    if (nodes.length < 2) continue;
+    out.push({
+      checker: 'split-brain',
+      nodes,
+      epochs: [epoch, epoch],
+      related: nodes.flatMap((n) =>
+        byNode
+          .get(n)!
+          .slice(0, 3)
+          .map((o) => o.id),
+      ),
+      message: `two leaders: ${nodes.join(' and ')} both accepted writes in epoch ${epoch}`,
+    });
+  }
+  for (const { old, newer } of pairs.values()) {
+    const theirs = acceptedBy.get(newer.epoch)?.get(newer.leader) ?? [];
+    const first = old.ops[0]!;
+    const last = old.ops[old.ops.length - 1]!;
+    const when =
+      first === last
+        ? `at ${secs(first.acceptedAt!)}`
+        : `from ${secs(first.acceptedAt!)} to ${secs(last.acceptedAt!)}`;
+    out.push({
+      checker: 'split-brain',
+      op: first.id,
+      nodes: [old.node, newer.leader],
+      epochs: [old.epoch, newer.epoch],
+      related: [...old.ops.slice(0, 3), ...theirs.slice(0, 3)].map((o) => o.id),
+      message: `two leaders: ${old.node} (epoch ${old.epoch}) accepted writes ${when}, after ${newer.leader} became leader of epoch ${newer.epoch} at ${secs(newer.t)}`,
+    });
   }
   return out;
 }
