@@ -31,7 +31,7 @@ export function orderNodes(snapshot: ClusterSnapshot): NodeSnapshot[] {
 }
 
 /** Exact height of a row of cards: a card lists its keys, or one "(no data yet)" line. */
-function cardRowHeight(row: readonly NodeSnapshot[], keyLines: number): number {
+export function cardRowHeight(row: readonly NodeSnapshot[], keyLines: number): number {
   if (keyLines === 0) return CARD_BASE_HEIGHT;
   const keys = Math.max(0, ...row.map((n) => n.recentKeys.length));
   return CARD_BASE_HEIGHT + Math.max(1, Math.min(keyLines, keys));
@@ -90,4 +90,14 @@ export function planClusterLayout(
     links,
     linkLines: Math.max(0, Math.min(links.length, height - used)),
   };
+}
+
+/** Rows the pane takes with `layout` (header, partition line, nodes, link lines). */
+export function clusterPaneHeight(layout: ClusterLayout, snapshot: ClusterSnapshot): number {
+  const fixed = 1 + (snapshot.partition.length > 0 ? 1 : 0);
+  const nodes =
+    layout.variant === 'cards'
+      ? layout.cardRows.reduce((sum, row) => sum + cardRowHeight(row, layout.keyLines), 0)
+      : 1 + (layout.cardRows[0]?.length ?? 0) + (layout.hiddenNodes > 0 ? 1 : 0);
+  return fixed + nodes + layout.linkLines;
 }

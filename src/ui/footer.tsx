@@ -20,7 +20,8 @@ export function footerItems(context: KeyContext, width: number, status = ''): Fo
       keys: b.display,
       label: b.footerIn?.[context] ?? b.footer ?? '',
       action: b.action,
-    }));
+    }))
+    .filter((it) => it.label !== '');
   const room = width - (status ? textWidth(status) + 2 : 0);
   const lineWidth = (items: readonly FooterItem[]) =>
     items.reduce((w, it, i) => w + (i > 0 ? 2 : 0) + textWidth(`${it.keys} ${it.label}`), 0);

@@ -6,11 +6,16 @@ export function formatTime(t: Ms): string {
   return `t=${(t / 1000).toFixed(3)}s`;
 }
 
-/** A duration, short: `850ms`, `1.2s`, `2m05s`. */
+/** A duration, short: `850ms`, `1.2s`, `2m05s`, `17h39m`. */
 export function formatDuration(ms: Ms): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
   const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds >= 3600) {
+    const totalMinutes = Math.round(totalSeconds / 60);
+    const h = Math.floor(totalMinutes / 60);
+    return `${h}h${String(totalMinutes % 60).padStart(2, '0')}m`;
+  }
   const m = Math.floor(totalSeconds / 60);
   const s = totalSeconds % 60;
   return `${m}m${String(s).padStart(2, '0')}s`;

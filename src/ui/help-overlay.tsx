@@ -1,6 +1,8 @@
 // Every key binding, grouped, from the one keymap. Two columns when one does not fit.
 import { Box, Text } from 'ink';
 import { type Binding, KEYMAP } from './keymap.js';
+import { layoutMarkdown } from './markdown.js';
+import { StyledLine } from './styled-line.js';
 import { padEnd, textWidth } from './text.js';
 import { useTheme } from './use-theme.js';
 
@@ -46,13 +48,18 @@ export function helpColumns(lines: readonly HelpLine[], height: number): HelpLin
 export interface HelpOverlayProps {
   width: number;
   height: number;
+  /** The bindings to list (default: every binding). */
+  bindings?: readonly Binding[];
+  /** Sentences under the keys, e.g. how playback time works. */
+  notes?: readonly string[];
 }
 
-export function HelpOverlay({ width, height }: HelpOverlayProps) {
+export function HelpOverlay({ width, height, bindings = KEYMAP, notes = [] }: HelpOverlayProps) {
   const theme = useTheme();
-  const lines = helpLines();
-  // Border (2), title and closing line take four rows.
-  const columns = helpColumns(lines, height - 4);
+  const lines = helpLines(bindings);
+  const noteLines = notes.flatMap((n) => layoutMarkdown(n, Math.max(1, width - 4)));
+  // Border (2), title and closing line take four rows; the notes theirs.
+  const columns = helpColumns(lines, height - 4 - noteLines.length);
   const keyWidth = Math.max(...lines.map((l) => (l.kind === 'key' ? textWidth(l.keys) : 0)));
   const colWidth = Math.floor((width - 4) / Math.max(1, columns.length));
   return (
@@ -77,7 +84,11 @@ export function HelpOverlay({ width, height }: HelpOverlayProps) {
           </Box>
         ))}
       </Box>
-      <Text dimColor>? or Esc closes this help</Text>
+      {noteLines.map((spans, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <StyledLine key={`n-${i}`} spans={spans} />
+      ))}
+      <Text dimColor>? or Esc closes this help · Ctrl-C quits</Text>
     </Box>
   );
 }

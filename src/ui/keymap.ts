@@ -37,7 +37,8 @@ export interface Binding {
   description: string;
   /** Shorter words for the footer; bindings without it stay out of the footer. */
   footer?: string;
-  /** The footer word where the key means something more specific (q quits the menu). */
+  /** The footer word where the key means something more specific (q quits the menu); '' keeps
+   * the binding out of that context's footer. */
   footerIn?: Partial<Record<KeyContext, string>>;
   contexts: readonly KeyContext[];
   group: 'Playback' | 'Moving and choosing' | 'Menu' | 'General';
@@ -111,9 +112,12 @@ export const KEYMAP: readonly Binding[] = [
       { input: 'k', arg: -1 },
     ],
     display: '↑↓ j/k',
-    description: 'move the highlight',
+    description: 'move the highlight / scroll text',
     footer: 'move',
-    contexts: ['menu', 'choice'],
+    // The player's footer has no room for it; the pane says when there is more to scroll.
+    footerIn: { player: '' },
+    // In the player they scroll narration and feedback too long for their pane.
+    contexts: ['menu', 'choice', 'player'],
     group: 'Moving and choosing',
   },
   {
@@ -131,6 +135,7 @@ export const KEYMAP: readonly Binding[] = [
     display: 'Enter',
     description: 'choose / continue',
     footer: 'choose',
+    footerIn: { player: 'continue' },
     contexts: ['menu', 'filter', 'choice', 'player'],
     group: 'Moving and choosing',
   },

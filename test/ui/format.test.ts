@@ -11,6 +11,7 @@ describe('formatting', () => {
     expect(formatDuration(850)).toBe('850ms');
     expect(formatDuration(1_200)).toBe('1.2s');
     expect(formatDuration(125_000)).toBe('2m05s');
+    expect(formatDuration(63_540_000)).toBe('17h39m');
   });
 
   it('prints sizes 1024-based', () => {
