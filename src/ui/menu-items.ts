@@ -1,0 +1,69 @@
+// The menu's entries from the lessons and the saved progress: status, best score, the step
+// to resume at, and which lesson was played last (for "Continue"). Pure reading.
+import type { Lesson } from '../lesson/types.js';
+import type { LessonProgress } from '../progress/progress-schema.js';
+import { curriculumNumber, partOf } from './curriculum.js';
+import type { ExtraItem, LessonItem, MenuInput } from './menu-state.js';
+
+/** Entries for what does not exist yet: shown, not selectable. */
+export const COMING_SOON: readonly ExtraItem[] = [
+  {
+    kind: 'quiz',
+    summary: 'Interview drill: questions by topic, with model answers.',
+    disabled: true,
+    reason: 'coming soon',
+  },
+  {
+    kind: 'sandbox',
+    summary: 'Build a cluster and break it, free-form.',
+    disabled: true,
+    reason: 'coming soon',
+  },
+];
+
+export interface ProgressReader {
+  lesson(id: string): LessonProgress;
+}
+
+export function lessonItem(
+  lesson: Lesson,
+  position: number,
+  progress?: LessonProgress,
+): LessonItem {
+  const item: LessonItem = {
+    id: lesson.id,
+    title: lesson.title,
+    part: partOf(lesson.order),
+    // Lessons outside the curriculum come after it, in the order given.
+    order: curriculumNumber(lesson.order) ?? 100 + position,
+    minutes: lesson.minutes,
+    summary: lesson.summary,
+    status: progress?.status ?? 'new',
+  };
+  if (progress?.best) {
+    item.bestScore = progress.best.score;
+    item.max = progress.best.max;
+  }
+  if (progress?.status === 'in-progress' && progress.lastStep)
+    item.step = progress.lastStep.index + 1;
+  return item;
+}
+
+/** Lessons in curriculum order with their progress, the extras, and the lesson played last. */
+export function menuInput(lessons: readonly Lesson[], store?: ProgressReader): MenuInput {
+  const progress = lessons.map((l) => store?.lesson(l.id));
+  let lastPlayedId: string | undefined;
+  let latest = '';
+  lessons.forEach((l, i) => {
+    const p = progress[i];
+    if (p?.status === 'in-progress' && p.updatedAt > latest) {
+      latest = p.updatedAt;
+      lastPlayedId = l.id;
+    }
+  });
+  return {
+    lessons: lessons.map((l, i) => lessonItem(l, i + 1, progress[i])),
+    extras: COMING_SOON,
+    lastPlayedId,
+  };
+}

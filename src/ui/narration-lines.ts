@@ -1,0 +1,163 @@
+// The narration pane's text laid out as lines for a width: narration, experiment tables,
+// graded answers with the run's numbers and the counterfactuals, the end of the lesson.
+// Pure; the pane scrolls through the lines and prints them.
+import type { StepRecord } from '../lesson/runner.js';
+import type { InteractiveStep } from '../lesson/types.js';
+import { choiceLines } from './choice-list.js';
+import { experimentTable } from './experiment-table.js';
+import { layoutMarkdown, type Span, wrapSpans } from './markdown.js';
+import type { Narration } from './narration.js';
+import type { Tone } from './theme.js';
+
+export interface PaneLine {
+  spans: Span[];
+  lead?: string;
+  tone?: Tone;
+  dim?: boolean;
+}
+
+const BLANK: PaneLine = { spans: [] };
+
+function markdown(text: string, width: number, codeTicks: boolean, tone?: Tone): PaneLine[] {
+  return layoutMarkdown(text, width, { codeTicks }).map((spans) => ({ spans, tone }));
+}
+
+/** Plain text (feedback from the engine is not Markdown), wrapped, with a hanging indent. */
+function plain(text: string, width: number, tone?: Tone): PaneLine[] {
+  const indent = /^\s*/.exec(text)?.[0] ?? '';
+  return wrapSpans([{ text: text.trim() }], width - indent.length).map((spans, i) => ({
+    lead: i === 0 ? indent : `${indent}  `,
+    spans,
+    tone,
+  }));
+}
+
+function toneOf(line: string): Tone | undefined {
+  const t = line.trimStart();
+  if (t.startsWith('✓')) return 'ok';
+  if (t.startsWith('✗')) return 'danger';
+  return undefined;
+}
+
+export function experimentLines(record: StepRecord): PaneLine[] {
+  return [
+    { spans: [{ text: 'Experiment: the same workload under each policy', bold: true }] },
+    ...experimentTable(record.table ?? []).map((text, i) => ({
+      spans: [{ text }],
+      dim: i === 0,
+    })),
+  ];
+}
+
+/** A graded answer: the choices marked ✓/✗, what happened, the other options, why, points. */
+export function feedbackLines(
+  step: InteractiveStep,
+  record: StepRecord,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const lines: PaneLine[] = markdown(step.prompt, width, codeTicks);
+  lines.push(BLANK);
+  const marked = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    { chosen: record.answer, answer: { correct: record.correctChoices ?? [] } },
+    codeTicks,
+  );
+  for (const l of marked)
+    lines.push({ lead: l.lead, spans: l.spans, tone: l.leadTone, dim: l.dim });
+  lines.push(BLANK);
+  for (const f of record.feedback ?? []) lines.push(...plain(f, width, toneOf(f)));
+  if (record.explain) {
+    lines.push(BLANK);
+    lines.push(...markdown(`**Why:** ${record.explain}`, width, codeTicks));
+  }
+  if (record.points !== undefined) {
+    lines.push(BLANK);
+    const hinted =
+      record.correct && record.points < (record.max ?? 0)
+        ? ' (a hint or a costly choice halves the points)'
+        : '';
+    lines.push({
+      spans: [{ text: `Points: ${record.points}/${record.max ?? 0}${hinted}`, bold: true }],
+    });
+  }
+  return lines;
+}
+
+/** An answered question while its outcome plays: the answer marked, no verdict yet. */
+export function outcomeLines(
+  step: InteractiveStep,
+  answer: number,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const lines: PaneLine[] = markdown(step.prompt, width, codeTicks);
+  lines.push(BLANK);
+  const marked = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    { chosen: answer },
+    codeTicks,
+  );
+  for (const l of marked) lines.push({ lead: l.lead, spans: l.spans });
+  lines.push(BLANK, {
+    spans: [{ text: '▶ Your answer is being played on the cluster…', italic: true }],
+    tone: 'info',
+  });
+  return lines;
+}
+
+/** The question's text above its choices (the choices are the interactive list). */
+export function questionLines(
+  step: InteractiveStep,
+  experiment: StepRecord | undefined,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const lines = experiment ? [...experimentLines(experiment), BLANK] : [];
+  lines.push(...markdown(step.prompt, width, codeTicks, 'heading'));
+  return lines;
+}
+
+/** Rows the choices take before an answer (the hint included when shown). */
+export function choicesHeight(
+  step: InteractiveStep,
+  width: number,
+  codeTicks: boolean,
+  hint: boolean,
+): number {
+  const n = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    {},
+    codeTicks,
+  ).length;
+  const h =
+    hint && step.hint ? layoutMarkdown(`Hint: ${step.hint}`, width - 2, { codeTicks }).length : 0;
+  return n + h;
+}
+
+export function narrationLines(n: Narration, width: number, codeTicks: boolean): PaneLine[] {
+  switch (n.kind) {
+    case 'say':
+      return markdown(n.text, width, codeTicks);
+    case 'experiment':
+      return experimentLines(n.record);
+    case 'feedback':
+      return feedbackLines(n.step, n.record, width, codeTicks);
+    case 'question':
+      return questionLines(n.step, n.experiment, width, codeTicks);
+    case 'outcome':
+      return outcomeLines(n.step, n.answer, width, codeTicks);
+    case 'done': {
+      const head: PaneLine = {
+        spans: [{ text: `✓ Lesson complete. Score: ${n.score}/${n.max}.`, bold: true }],
+        tone: 'ok',
+      };
+      return n.text ? [head, BLANK, ...markdown(n.text, width, codeTicks)] : [head];
+    }
+    case 'none':
+      return [];
+  }
+}

@@ -1,0 +1,210 @@
+// One frame of the lesson player, from plain data: header, narration or question, cluster,
+// lag chart and event log (or the space-time diagram), footer. No engine calls and no key
+// handling here besides the question's list, so it renders the same off-screen.
+import { Box, Text } from 'ink';
+import { ClusterPane } from './cluster-pane.js';
+import { EventLog } from './event-log.js';
+import { Footer } from './footer.js';
+import { formatDuration } from './format.js';
+import { HelpOverlay } from './help-overlay.js';
+import { KEYMAP } from './keymap.js';
+import { LagChart } from './lag-chart.js';
+import { narrationKey } from './narration.js';
+import { choicesHeight, narrationLines, questionLines } from './narration-lines.js';
+import { NarrationPane, narrationCue } from './narration-pane.js';
+import { maxScroll } from './pane-lines.js';
+import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
+import { type PlayerState, scrollOffset } from './player-state.js';
+import type { PlayerView } from './player-view.js';
+import { SpaceTime } from './space-time.js';
+import { formatSpeed } from './speed.js';
+import { textWidth, truncate } from './text.js';
+import { TIME_LAPSE_NOTES } from './time-lapse-notes.js';
+import { useTheme } from './use-theme.js';
+import type { WindowSize } from './use-window-size.js';
+
+/** The player's keys: its own and those of a question's list. */
+export const PLAYER_BINDINGS = KEYMAP.filter(
+  (b) => b.contexts.includes('player') || b.contexts.includes('choice'),
+);
+
+export interface PlayerScreenProps {
+  view: PlayerView;
+  ui: PlayerState;
+  size: WindowSize;
+  /** Virtual ms per wall ms right now (above the speed while a long step is compressed). */
+  rate: number;
+  onAnswer?: (index: number) => void;
+  onHint?: () => void;
+  isActive?: boolean;
+}
+
+/** Right side of the footer: play state, speed, and any time-lapse. */
+export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): string {
+  if (ui.message) return ui.message;
+  const state =
+    view.phase === 'done'
+      ? '✓ done'
+      : ui.paused
+        ? '⏸ paused'
+        : view.phase === 'running'
+          ? '▶ playing'
+          : view.phase === 'question'
+            ? '? answer'
+            : '⏎ waiting';
+  const parts = [state, formatSpeed(ui.speed)];
+  if (view.phase === 'running' && rate > ui.speed * 1.01)
+    parts.push(`≫ ×${Math.round(rate / ui.speed)} long step`);
+  if (ui.lapse) parts.push(`≫ +${formatDuration(ui.lapse.skipped)}`);
+  return parts.join(' · ');
+}
+
+/** Lines the narration would like at `width` (the cue and a question's choices included). */
+export function narrationWant(view: PlayerView, width: number, codeTicks: boolean): number {
+  const n = view.narration;
+  if (n.kind === 'question') {
+    return (
+      questionLines(n.step, n.experiment, width, codeTicks).length +
+      1 +
+      choicesHeight(n.step, width, codeTicks, true)
+    );
+  }
+  return narrationLines(n, width, codeTicks).length + (narrationCue(n) ? 1 : 0);
+}
+
+/** The layout of a frame, and the narration's scroll bounds (for the keys). */
+export function screenLayout(
+  view: PlayerView,
+  ui: PlayerState,
+  size: WindowSize,
+  codeTicks: boolean,
+): { layout: PlayerLayout; scrollKey: string; scrollMax: number } {
+  const n = view.narration;
+  const reading = view.phase !== 'running';
+  const layout = planPlayerLayout({
+    columns: size.columns,
+    rows: size.rows,
+    snapshot: view.snapshot,
+    narration: narrationWant(view, narrationWidth(size.columns), codeTicks),
+    followers: view.lag.length,
+    diagram: ui.diagram,
+    reading,
+  });
+  const lines =
+    n.kind === 'question' ? 0 : narrationLines(n, layout.narration.width, codeTicks).length;
+  const rows = layout.narration.height - (narrationCue(n) ? 1 : 0);
+  return { layout, scrollKey: narrationKey(n, view.generation), scrollMax: maxScroll(lines, rows) };
+}
+
+function Header({ view, width }: { view: PlayerView; width: number }) {
+  const theme = useTheme();
+  const right = `step ${view.step}/${view.steps} · score ${view.score}/${view.maxScore}`;
+  const left = truncate(view.title, Math.max(1, width - textWidth(right) - 2));
+  return (
+    <Box width={width} justifyContent="space-between">
+      <Text bold color={theme.color('heading')}>
+        {left}
+      </Text>
+      <Text dimColor>{right}</Text>
+    </Box>
+  );
+}
+
+export function PlayerScreen({
+  view,
+  ui,
+  size,
+  rate,
+  onAnswer,
+  onHint,
+  isActive = true,
+}: PlayerScreenProps) {
+  const theme = useTheme();
+  const width = size.columns;
+  const height = Math.max(1, size.rows - 1);
+  if (ui.help) {
+    return (
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        <HelpOverlay
+          width={width}
+          height={height}
+          bindings={PLAYER_BINDINGS}
+          notes={TIME_LAPSE_NOTES}
+        />
+      </Box>
+    );
+  }
+  const { layout, scrollKey } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const narration = (
+    <NarrationPane
+      narration={view.narration}
+      width={layout.narration.width}
+      height={layout.narration.height}
+      offset={scrollOffset(ui, scrollKey)}
+      generation={view.generation}
+      onAnswer={onAnswer ?? (() => {})}
+      onHint={onHint ?? (() => {})}
+      isActive={isActive && !ui.confirmRestart}
+    />
+  );
+  const watch = (
+    <Box flexDirection="column" width={layout.cluster.width}>
+      <ClusterPane
+        snapshot={view.snapshot}
+        width={layout.cluster.width}
+        height={layout.cluster.height}
+      />
+      {layout.lag.height > 0 ? (
+        <LagChart
+          series={view.lag}
+          width={layout.lag.width}
+          height={layout.lag.height}
+          unit="ms"
+          span={view.lagSpan}
+        />
+      ) : null}
+      {layout.events.height > 0 ? (
+        <EventLog
+          events={view.events}
+          ops={view.ops}
+          labels={view.labels}
+          width={layout.events.width}
+          height={layout.events.height}
+        />
+      ) : null}
+      {layout.diagram.height > 0 ? (
+        <SpaceTime
+          nodes={view.snapshot.nodes.map((n) => n.id)}
+          events={view.diagram.events}
+          ops={view.ops}
+          from={view.diagram.from}
+          to={view.diagram.to}
+          width={layout.diagram.width}
+          height={layout.diagram.height}
+        />
+      ) : null}
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Header view={view} width={width} />
+      <Box height={layout.body} overflow="hidden" flexDirection={layout.split ? 'row' : 'column'}>
+        {narration}
+        {layout.split ? <Box width={1} /> : null}
+        {watch}
+      </Box>
+      {ui.confirmRestart ? (
+        <Text bold color={theme.color('warn')} wrap="truncate-end">
+          Restart this lesson from the beginning? Your answers are cleared, the best score kept. y =
+          yes, any other key = no
+        </Text>
+      ) : (
+        <Footer
+          context={view.phase === 'question' ? 'choice' : 'player'}
+          width={width}
+          status={playerStatus(view, ui, rate)}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,81 @@
+// The lesson player: the driver, the ticker, the keys and the screen joined. Below 80×24 it
+// shows the enlarge-the-window notice instead (and holds the clock).
+import { useCallback, useRef, useState } from 'react';
+import type { LessonDriver } from './lesson-driver.js';
+import { PlayerScreen, screenLayout } from './player-screen.js';
+import { initialPlayer, type PlayerState, reducePlayer } from './player-state.js';
+import { playerView } from './player-view.js';
+import { isTooSmall, TooSmall } from './too-small.js';
+import { usePlayback } from './use-playback.js';
+import { usePlayerKeys } from './use-player-keys.js';
+import { useReducerRef } from './use-reducer-ref.js';
+import { useTheme } from './use-theme.js';
+import { useWindowSize } from './use-window-size.js';
+
+export interface PlayerProps {
+  driver: LessonDriver;
+  /** q/Esc: leave the player. */
+  onBack: () => void;
+  isActive?: boolean;
+  /** Initial play state (tests start paused and step by hand). */
+  initial?: Partial<Pick<PlayerState, 'paused' | 'speed'>>;
+  clock?: () => number;
+  frameMs?: number;
+}
+
+export function Player({ driver, onBack, isActive = true, initial, clock, frameMs }: PlayerProps) {
+  const theme = useTheme();
+  const size = useWindowSize();
+  const [ui, dispatch, uiRef] = useReducerRef(reducePlayer, initialPlayer(initial));
+  const [, setVersion] = useState(driver.version);
+  const refresh = useCallback(() => setVersion(driver.version), [driver]);
+  const tooSmall = isTooSmall(size);
+  usePlayback({
+    driver,
+    playing: isActive && !ui.paused && !ui.help && !ui.confirmRestart && !tooSmall,
+    speed: ui.speed,
+    refresh,
+    dispatch,
+    clock,
+    frameMs,
+  });
+  const view = playerView(driver);
+  const { scrollKey, scrollMax } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const scroll = useRef({ key: scrollKey, max: scrollMax });
+  scroll.current = { key: scrollKey, max: scrollMax };
+  usePlayerKeys({
+    driver,
+    state: uiRef,
+    dispatch,
+    refresh,
+    onBack,
+    scroll,
+    backOnly: tooSmall,
+    isActive,
+  });
+  const onAnswer = useCallback(
+    (index: number) => {
+      driver.answer(index);
+      // The outcome of a prediction or a choice plays at once.
+      dispatch({ type: 'play' });
+      refresh();
+    },
+    [driver, dispatch, refresh],
+  );
+  const onHint = useCallback(() => {
+    driver.hint();
+    refresh();
+  }, [driver, refresh]);
+  if (tooSmall) return <TooSmall size={size} />;
+  return (
+    <PlayerScreen
+      view={view}
+      ui={ui}
+      size={size}
+      rate={driver.rate(ui.speed)}
+      onAnswer={onAnswer}
+      onHint={onHint}
+      isActive={isActive}
+    />
+  );
+}

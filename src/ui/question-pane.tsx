@@ -1,0 +1,51 @@
+// A question waiting for an answer: its prompt (with the experiment it asks about, if any)
+// above the numbered choices. The choices keep their rows; a long prompt is cut first.
+import { Box, Text } from 'ink';
+import type { StepRecord } from '../lesson/runner.js';
+import type { InteractiveStep } from '../lesson/types.js';
+import { ChoiceList } from './choice-list.js';
+import { choicesHeight, questionLines } from './narration-lines.js';
+import { PaneLines } from './pane-lines.js';
+import { useTheme } from './use-theme.js';
+
+export interface QuestionPaneProps {
+  step: InteractiveStep;
+  experiment?: StepRecord;
+  width: number;
+  height: number;
+  onAnswer: (index: number) => void;
+  onHint: () => void;
+  isActive: boolean;
+}
+
+export function QuestionPane({
+  step,
+  experiment,
+  width,
+  height,
+  onAnswer,
+  onHint,
+  isActive,
+}: QuestionPaneProps) {
+  const theme = useTheme();
+  const codeTicks = !theme.colorEnabled;
+  const head = questionLines(step, experiment, width, codeTicks);
+  const choices = choicesHeight(step, width, codeTicks, true);
+  const headRows = Math.max(1, Math.min(head.length, height - choices - 1));
+  const choiceRows = Math.max(1, height - headRows - 1);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <PaneLines lines={head} width={width} height={headRows} />
+      <Text> </Text>
+      <ChoiceList
+        choices={step.choices.map((c) => c.label)}
+        width={width}
+        height={choiceRows}
+        hint={step.hint}
+        onChoose={onAnswer}
+        onHint={onHint}
+        isActive={isActive}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,85 @@
+// Entry points of the interactive UI, imported lazily by the CLI (so `--help` never loads
+// React or Ink): the whole app for the bare command, one lesson for `play <lesson>`.
+// They resolve once the UI has unmounted: every timer lives in a React effect and stops
+// with it (INK-NOTES pitfall 7), Ink shows the cursor again, and the exit status says how
+// the learner left. Progress needs no saving here: it is saved after every step.
+import { render } from 'ink';
+import type { ReactElement } from 'react';
+import { loadCatalog } from '../lesson/catalog.js';
+import type { Lesson } from '../lesson/types.js';
+import type { ProgressStore } from '../progress/progress-store.js';
+import { App, type ExitReason } from './app.js';
+import { applyColorChoice, colorWanted } from './theme.js';
+import { ThemeContext } from './use-theme.js';
+
+/** Exit statuses: 0 after q, 128 + the signal number after Ctrl-C (SIGINT) or a signal. */
+export const EXIT_STATUS: Record<ExitReason | 'terminate' | 'hangup', number> = {
+  quit: 0,
+  interrupt: 130,
+  terminate: 143,
+  hangup: 129,
+};
+
+async function run(app: (onExit: (reason: ExitReason) => void) => ReactElement): Promise<number> {
+  const theme = applyColorChoice(colorWanted(process.env, process.argv));
+  let status = EXIT_STATUS.quit;
+  const instance = render(
+    <ThemeContext value={theme}>
+      {app((reason) => {
+        status = EXIT_STATUS[reason];
+      })}
+    </ThemeContext>,
+    // Ctrl-C is handled by the app, which records why it is leaving.
+    { exitOnCtrlC: false },
+  );
+  // A signal from outside (kill, a closed terminal) unmounts the same way.
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => () => {
+    status =
+      signal === 'SIGINT'
+        ? EXIT_STATUS.interrupt
+        : signal === 'SIGTERM'
+          ? EXIT_STATUS.terminate
+          : EXIT_STATUS.hangup;
+    instance.unmount();
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, onSignal(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const [s, h] of handlers) process.off(s, h);
+  }
+  return status;
+}
+
+export interface InteractiveLessonOptions {
+  lesson: Lesson;
+  seed?: number;
+  store?: ProgressStore;
+  restart?: boolean;
+}
+
+/** `play <lesson>` in a terminal: the player alone; leaving the lesson quits. */
+export async function runInteractiveLesson(options: InteractiveLessonOptions): Promise<void> {
+  const { lesson, seed, store, restart } = options;
+  const status = await run((onExit) => (
+    <App lessons={[lesson]} store={store} start={{ lesson, seed, restart }} onExit={onExit} />
+  ));
+  if (status !== 0) process.exitCode = status;
+}
+
+/** The bare command in a terminal: the menu of lessons. Returns the exit status. */
+export async function runInteractiveApp(options: { store?: ProgressStore }): Promise<number> {
+  const catalog = await loadCatalog();
+  const lessons = catalog.lessons.map((l) => l.lesson);
+  const status = await run((onExit) => (
+    <App lessons={lessons} store={options.store} onExit={onExit} />
+  ));
+  if (catalog.broken.length > 0) {
+    const n = catalog.broken.length;
+    process.stderr.write(
+      `note: ${n} lesson file${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} left out of the menu; run \`replication-tutor validate\` to see them.\n`,
+    );
+  }
+  return status;
+}

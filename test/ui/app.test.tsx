@@ -1,0 +1,105 @@
+// The app shell: the menu from lessons and saved progress, Enter starts the player, q goes
+// back to the menu and quits from there, Ctrl-C quits from anywhere with its own reason.
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { App, type ExitReason } from '../../src/ui/app.js';
+import { menuInput } from '../../src/ui/menu-items.js';
+import { KEY, press, tick } from './keys.js';
+import { miniLesson, tempStore } from './mini-lesson.js';
+
+function setup(start = false) {
+  const lesson = miniLesson();
+  const store = tempStore();
+  const onExit = vi.fn<(reason: ExitReason) => void>();
+  const app = render(
+    <App
+      lessons={[lesson]}
+      store={store}
+      start={start ? { lesson } : undefined}
+      onExit={onExit}
+      player={{ initial: { paused: true } }}
+    />,
+  );
+  return { app, onExit, store };
+}
+
+describe('App', () => {
+  it('shows the menu with the lesson, its part and the extras that are not there yet', () => {
+    const { app } = setup();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toContain('Part 1 — Leaders and followers');
+    expect(frame).toMatch(/› +3\. Mini lesson +○ new +3 min/);
+    expect(frame).toMatch(/Quiz drill +coming soon/);
+    expect(frame).toMatch(/Sandbox +coming soon/);
+    app.unmount();
+  });
+
+  it('menu → lesson → q back to the menu (now in progress, Continue first) → q quits', async () => {
+    const { app, onExit } = setup();
+    let frame = await press(app, KEY.enter);
+    expect(frame).toContain('Welcome. Watch the cluster.');
+    await press(app, KEY.enter);
+    frame = await press(app, 'q');
+    expect(frame).toMatch(/› +▶ Continue: Mini lesson \(step \d+\)/);
+    expect(frame).toContain('◐ in progress');
+    expect(onExit).not.toHaveBeenCalled();
+    // Continue resumes where the learner was.
+    frame = await press(app, KEY.enter);
+    expect(frame).toContain('The write is on its way');
+    await press(app, 'q');
+    await press(app, 'q');
+    expect(onExit).toHaveBeenCalledWith('quit');
+    app.unmount();
+  });
+
+  it('Ctrl-C quits from the player with its own reason', async () => {
+    const { app, onExit } = setup();
+    await press(app, KEY.enter);
+    app.stdin.write('\u0003');
+    await tick(20);
+    expect(onExit).toHaveBeenCalledWith('interrupt');
+    app.unmount();
+  });
+
+  it('a lesson started directly quits on q', async () => {
+    const { app, onExit } = setup(true);
+    expect(app.lastFrame()).toContain('Welcome');
+    await press(app, 'q');
+    expect(onExit).toHaveBeenCalledWith('quit');
+    app.unmount();
+  });
+
+  it('says the window is too small for the menu, and q still quits', async () => {
+    const { app, onExit } = setup();
+    Object.defineProperty(app.stdout, 'columns', { value: 50, configurable: true });
+    app.stdout.emit('resize');
+    await tick(20);
+    expect(app.lastFrame()).toContain('Enlarge the window to at least 80×24 (now 50×24)');
+    await press(app, 'q');
+    expect(onExit).toHaveBeenCalledWith('quit');
+    app.unmount();
+  });
+});
+
+describe('menuInput', () => {
+  it('reads status, best score and the step to resume from progress', () => {
+    const lesson = miniLesson();
+    const store = tempStore();
+    expect(menuInput([lesson], store).lessons[0]).toMatchObject({
+      id: 'mini',
+      status: 'new',
+      order: 3,
+    });
+    store.startLesson('mini', { max: 6 });
+    store.recordStep('mini', 4, 'c1');
+    const input = menuInput([lesson], store);
+    expect(input.lessons[0]).toMatchObject({ status: 'in-progress', step: 5 });
+    expect(input.lastPlayedId).toBe('mini');
+    store.finishLesson('mini', 4, 6);
+    expect(menuInput([lesson], store).lessons[0]).toMatchObject({
+      status: 'done',
+      bestScore: 4,
+      max: 6,
+    });
+  });
+});

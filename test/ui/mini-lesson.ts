@@ -1,0 +1,71 @@
+// A short lesson for player tests: narration, a write that replicates with 1 s and 5 s of
+// lag, a prediction, a routing choice, a long wait, a quiz; and a temporary progress store.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { formatProblem, parseLessonText } from '../../src/lesson/load.js';
+import type { Lesson } from '../../src/lesson/types.js';
+import { openProgress, type ProgressStore } from '../../src/progress/progress-store.js';
+
+export const MINI = `
+id: mini
+title: Mini lesson
+order: 30
+minutes: 3
+summary: A tweet, two replicas, one stale read.
+cluster:
+  nodes:
+    - {id: primary, role: leader}
+    - {id: replica-1, role: follower, lag: 1s}
+    - {id: replica-2, role: follower, lag: 5s}
+steps:
+  - say: "**Welcome.** Watch the cluster."
+  - write: {client: you, key: tweet, value: Hello}
+  - say: "The write is on its way to both replicas."
+  - id: p1
+    predict:
+      question: You read from replica-2 at once. What comes back?
+      choices:
+        - {label: Hello, expect: {value: Hello}}
+        - {label: nothing, expect: {value: null}}
+      then: {read: {client: you, key: tweet, from: replica-2}}
+      explain: replica-2 is 5 s behind.
+      hint: Look at replica-2's applied LSN.
+  - id: c1
+    choose:
+      prompt: Route your read of tweet.
+      client: you
+      read: tweet
+      goal: read-your-writes
+      prefer: replica
+      explain: Only the primary had applied LSN 1.
+  - wait: 30s
+  - id: q1
+    quiz:
+      question: Why was the first read empty?
+      choices: [the write failed, replication lag]
+      answer: 1
+  - say: The end.
+`;
+
+export function miniLesson(text = MINI): Lesson {
+  const r = parseLessonText(text, 'mini.yaml');
+  if (!r.ok) throw new Error(r.errors.map(formatProblem).join('\n'));
+  return r.lesson;
+}
+
+const homes: string[] = [];
+afterEach(() => {
+  for (const dir of homes.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempHome(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-ui-'));
+  homes.push(dir);
+  return dir;
+}
+
+export function tempStore(home = tempHome()): ProgressStore {
+  return openProgress({ home }).store;
+}
