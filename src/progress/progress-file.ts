@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeFsError, ProgressError } from './progress-error.js';
 import { CURRENT_VERSION, isKnownVersion, type JsonObject, migrate } from './progress-migrate.js';
-import { type ProgressData, progressV1Schema } from './progress-schema.js';
+import { PROGRESS_SCHEMAS, type ProgressData, progressSchema } from './progress-schema.js';
 
 /** What a file's text turned out to be. */
 export type ParsedProgress =
@@ -31,21 +31,30 @@ export function parseProgress(text: string): ParsedProgress {
   }
   if (!isKnownVersion(version)) return { kind: 'unknown-version', version };
 
+  // An old file must be a good file of its own version before it is upgraded: a migration
+  // would otherwise paper over keys that version never had.
+  const own = PROGRESS_SCHEMAS[version as keyof typeof PROGRESS_SCHEMAS];
+  const asWritten = own?.safeParse(obj);
+  if (asWritten && !asWritten.success) return wrongShape(asWritten.error.issues);
+
   let migrated: JsonObject;
   try {
     migrated = migrate(version, obj);
   } catch (err) {
     return { kind: 'corrupt', reason: `cannot upgrade from version ${version} (${errText(err)})` };
   }
-  const result = progressV1Schema.safeParse(migrated);
-  if (!result.success) {
-    const issues = result.error.issues;
-    const first = issues[0];
-    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    return { kind: 'corrupt', reason: `wrong shape, ${where}${first?.message ?? ''}${more}` };
-  }
+  const result = progressSchema.safeParse(migrated);
+  if (!result.success) return wrongShape(result.error.issues);
   return { kind: 'ok', data: result.data, fromVersion: version };
+}
+
+function wrongShape(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ParsedProgress {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return { kind: 'corrupt', reason: `wrong shape, ${where}${first?.message ?? ''}${more}` };
 }
 
 function errText(err: unknown): string {

@@ -1,17 +1,23 @@
-// Versions of progress.json and the steps between them. To add a section (e.g. `quiz`):
-// write progressV2Schema, add 2 to PROGRESS_VERSIONS, and add MIGRATIONS[1], which turns a
-// version-1 object into a version-2 one (e.g. `{ ...data, version: 2, quiz: {} }`).
-// Files are always migrated one version at a time, then validated against the newest schema.
+// Versions of progress.json and the steps between them. To add a section: write the next
+// version's schema, add it to PROGRESS_VERSIONS and PROGRESS_SCHEMAS, and add a migration
+// that turns the previous version's object into the new one.
+// Files are checked against their own version's schema, migrated one version at a time, then
+// validated against the newest schema.
+//
+// 1 → 2: the quiz section (spaced-repetition cards per question, and past drills).
 
-export const PROGRESS_VERSIONS = [1] as const;
+export const PROGRESS_VERSIONS = [1, 2] as const;
 export type ProgressVersion = (typeof PROGRESS_VERSIONS)[number];
-export const CURRENT_VERSION: ProgressVersion = 1;
+export const CURRENT_VERSION: ProgressVersion = 2;
 
 export type JsonObject = Record<string, unknown>;
 /** Turns a version-k object into a version-(k+1) object. */
 export type Migration = (data: JsonObject) => JsonObject;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Nothing drilled yet: an empty quiz section.
+  1: (data) => ({ ...data, version: 2, quiz: { cards: {}, drills: [] } }),
+};
 
 /** True if this build can read files of that version (now or after migrating). */
 export function isKnownVersion(version: number, current: number = CURRENT_VERSION): boolean {

@@ -1,4 +1,5 @@
-// The shape of progress.json (version 1). Strict objects: a key this version does not know
+// The shape of progress.json (version 2: lessons, and the quiz's spaced-repetition cards;
+// version 1 had lessons only). Strict objects: a key this version does not know
 // means the file is not ours to rewrite, so it is moved aside rather than silently trimmed.
 import { z } from 'zod';
 
@@ -50,9 +51,54 @@ export const progressV1Schema = z.strictObject({
   lessons: z.record(z.string(), lessonProgressSchema),
 });
 
+/** One quiz question's place in the Leitner boxes (src/quiz/leitner.ts). */
+export const quizCardSchema = z.strictObject({
+  /** The question's topic when last answered, for weak-topic selection. */
+  topic: z.string(),
+  /** 1 (answered wrongly, back soon) to 5 (known, back in weeks). */
+  box: z.number().int().min(1).max(5),
+  due: isoTime,
+  seen: z.number().int().nonnegative(),
+  correct: z.number().int().nonnegative(),
+  wrong: z.number().int().nonnegative(),
+  last: isoTime,
+  lastCorrect: z.boolean(),
+});
+
+/** One finished drill, for the record. */
+export const quizDrillSchema = z.strictObject({
+  at: isoTime,
+  seed: z.number().int().nonnegative(),
+  score: z.number().int().nonnegative(),
+  asked: z.number().int().nonnegative(),
+  review: z.boolean(),
+});
+
+export const quizProgressSchema = z.strictObject({
+  /** By question id. */
+  cards: z.record(z.string(), quizCardSchema),
+  /** Most recent last; bounded (see progress-state.ts). */
+  drills: z.array(quizDrillSchema),
+});
+
+export const progressV2Schema = z.strictObject({
+  version: z.literal(2),
+  updatedAt: isoTime,
+  lessons: z.record(z.string(), lessonProgressSchema),
+  quiz: quizProgressSchema,
+});
+
+/** The schema of each version a file may have, for checking a file before migrating it. */
+export const PROGRESS_SCHEMAS = { 1: progressV1Schema, 2: progressV2Schema } as const;
+/** The newest version: what this build writes. */
+export const progressSchema = progressV2Schema;
+
 export type StepRef = z.infer<typeof stepRefSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 export type BestScore = z.infer<typeof bestSchema>;
 export type LessonStatus = z.infer<typeof lessonStatusSchema>;
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-export type ProgressData = z.infer<typeof progressV1Schema>;
+export type QuizCard = z.infer<typeof quizCardSchema>;
+export type QuizDrill = z.infer<typeof quizDrillSchema>;
+export type QuizProgress = z.infer<typeof quizProgressSchema>;
+export type ProgressData = z.infer<typeof progressSchema>;

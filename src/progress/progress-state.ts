@@ -6,18 +6,35 @@ import type {
   LessonProgress,
   LessonStatus,
   ProgressData,
+  QuizCard,
+  QuizDrill,
+  QuizProgress,
   StepRef,
 } from './progress-schema.js';
 
-export type { Answer, BestScore, LessonProgress, LessonStatus, ProgressData, StepRef };
+export type {
+  Answer,
+  BestScore,
+  LessonProgress,
+  LessonStatus,
+  ProgressData,
+  QuizCard,
+  QuizDrill,
+  QuizProgress,
+  StepRef,
+};
 
 /** Thrown for a call the state does not allow, e.g. an answer to a lesson never started. */
 export class ProgressStateError extends Error {
   override name = 'ProgressStateError';
 }
 
+export function emptyQuiz(): QuizProgress {
+  return { cards: {}, drills: [] };
+}
+
 export function emptyProgress(now: string): ProgressData {
-  return { version: 1, updatedAt: now, lessons: {} };
+  return { version: 2, updatedAt: now, lessons: {}, quiz: emptyQuiz() };
 }
 
 /** A lesson with nothing saved: what `lessonProgress` returns for an unknown id. */
@@ -216,6 +233,7 @@ export function answersByStep(lesson: LessonProgress): Map<string, string> {
  * What to save when another process (a second terminal) may have saved since we loaded:
  * its lessons are kept, and only the lessons this change touched come from `mine`
  * (present there: replaced; absent: removed). Last writer wins per lesson, not per file.
+ * A lesson change never touches the quiz, so the quiz section is the one on disk.
  */
 export function mergeTouched(
   onDisk: ProgressData,
@@ -224,5 +242,35 @@ export function mergeTouched(
 ): ProgressData {
   const keep = Object.entries(onDisk.lessons).filter(([id]) => !touched.includes(id));
   const mineTouched = Object.entries(mine.lessons).filter(([id]) => touched.includes(id));
-  return { ...mine, lessons: Object.fromEntries([...keep, ...mineTouched]) };
+  return { ...mine, quiz: onDisk.quiz, lessons: Object.fromEntries([...keep, ...mineTouched]) };
+}
+
+// ---- Quiz -----------------------------------------------------------------------------------
+
+/** Drills remembered; older ones are dropped (the cards hold what repetition needs). */
+export const MAX_DRILLS = 100;
+
+/** Saves one question's card (computed by the quiz's scheduler). */
+export function setQuizCard(
+  data: ProgressData,
+  id: string,
+  card: QuizCard,
+  now: string,
+): ProgressData {
+  return {
+    ...data,
+    updatedAt: now,
+    quiz: { ...data.quiz, cards: { ...data.quiz.cards, [id]: { ...card } } },
+  };
+}
+
+/** Records a finished drill, keeping the most recent MAX_DRILLS. */
+export function addQuizDrill(data: ProgressData, drill: QuizDrill, now: string): ProgressData {
+  const drills = [...data.quiz.drills, { ...drill }].slice(-MAX_DRILLS);
+  return { ...data, updatedAt: now, quiz: { ...data.quiz, drills } };
+}
+
+/** Forgets every card and drill. */
+export function resetQuiz(data: ProgressData, now: string): ProgressData {
+  return { ...data, updatedAt: now, quiz: emptyQuiz() };
 }

@@ -3,7 +3,13 @@
 // progress-file.ts; this file only joins them.
 import { progressDir, progressFilePath } from './data-dir.js';
 import { loadProgressFile, serializeProgress, writeFileAtomic } from './progress-file.js';
-import type { LessonProgress, ProgressData } from './progress-schema.js';
+import type {
+  LessonProgress,
+  ProgressData,
+  QuizCard,
+  QuizDrill,
+  QuizProgress,
+} from './progress-schema.js';
 import * as state from './progress-state.js';
 
 export interface OpenProgressOptions {
@@ -150,6 +156,31 @@ export class ProgressStore {
     }
     this.#save(state.resetAll(this.#data, this.#now()));
     return { backupPath };
+  }
+
+  /** The quiz section: a card per question drilled, and past drills. */
+  quiz(): QuizProgress {
+    return this.#data.quiz;
+  }
+
+  /** Saves one question's card; other cards (another terminal's too) are kept. */
+  setQuizCard(id: string, card: QuizCard): void {
+    this.#changeQuiz((data, now) => state.setQuizCard(data, id, card, now));
+  }
+
+  /** Records a finished drill. */
+  addQuizDrill(drill: QuizDrill): void {
+    this.#changeQuiz((data, now) => state.addQuizDrill(data, drill, now));
+  }
+
+  /**
+   * Applies a quiz change to the file as it is on disk now, so whatever another process saved
+   * meanwhile (lessons, other cards) is kept; then memory follows the file.
+   */
+  #changeQuiz(fn: (data: ProgressData, now: string) => ProgressData): void {
+    const now = this.#now();
+    const base = this.#readDisk().data ?? this.#data;
+    this.#save(fn(base, now));
   }
 
   /**

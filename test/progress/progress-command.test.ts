@@ -58,7 +58,7 @@ describe('replication-tutor progress', () => {
     expect(JSON.parse(r.stdout)).toEqual(
       JSON.parse(fs.readFileSync(path.join(home, 'progress.json'), 'utf8')),
     );
-    expect(JSON.parse(r.stdout)).toMatchObject({ version: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ version: 2, quiz: { cards: {}, drills: [] } });
   });
 
   it('--reset <lesson> forgets that lesson only', () => {

@@ -17,7 +17,7 @@ describe('parseProgress', () => {
   it('accepts what serializeProgress writes, and a leading BOM', () => {
     const data = startLesson(emptyProgress(t0), 'a', { max: 2 }, t0);
     const text = serializeProgress(data);
-    expect(parseProgress(text)).toEqual({ kind: 'ok', data, fromVersion: 1 });
+    expect(parseProgress(text)).toEqual({ kind: 'ok', data, fromVersion: 2 });
     expect(parseProgress(`\uFEFF${text}`).kind).toBe('ok');
   });
 
@@ -47,9 +47,9 @@ describe('parseProgress', () => {
   });
 
   it('reports a newer or nonsense integer version as unknown, not corrupt', () => {
-    expect(parseProgress('{"version": 2, "quiz": {}}')).toEqual({
+    expect(parseProgress('{"version": 3, "quiz": {}}')).toEqual({
       kind: 'unknown-version',
-      version: 2,
+      version: 3,
     });
     expect(parseProgress('{"version": 0}')).toEqual({ kind: 'unknown-version', version: 0 });
   });

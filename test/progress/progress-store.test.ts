@@ -28,7 +28,7 @@ describe('progress store on disk', () => {
     store.startLesson('lost-tweet', { max: 3 });
     store.recordAnswer('lost-tweet', 'route', 2, 'leader', { scoreDelta: 1 });
     expect(readJson(store.path)).toMatchObject({
-      version: 1,
+      version: 2,
       lessons: { 'lost-tweet': { status: 'in-progress', score: 1, answers: [{ step: 'route' }] } },
     });
     store.recordStep('lost-tweet', 3, 'wait');
@@ -80,7 +80,7 @@ describe('progress store on disk', () => {
     expect(store.resetAll()).toEqual({ backupPath: `${store.path}.bak` });
     expect(fs.readFileSync(`${store.path}.bak`, 'utf8')).toBe(before);
     expect(store.lessons()).toEqual([]);
-    expect(readJson(store.path)).toMatchObject({ version: 1, lessons: {} });
+    expect(readJson(store.path)).toMatchObject({ version: 2, lessons: {} });
     expect(store.resetAll()).toEqual({ backupPath: null });
     expect(fs.readFileSync(`${store.path}.bak`, 'utf8')).toBe(before);
   });
