@@ -24,7 +24,7 @@ function buildProgram(): Command {
       outputError: (str, write) => write(str.trimEnd() + '\n'),
     })
     .allowExcessArguments(true)
-    .action(() => {
+    .action(async () => {
       const [word] = program.args;
       if (word !== undefined) {
         const near = suggestCommand(
@@ -39,7 +39,9 @@ function buildProgram(): Command {
           },
         );
       }
-      program.outputHelp();
+      // The tutor itself: the menu (Ink in a terminal, numbered lines otherwise).
+      const { runTutor } = await import('./plain-menu.js');
+      process.exitCode = await runTutor();
     });
   program
     .command('play')
