@@ -49,14 +49,28 @@ export function experimentLines(record: StepRecord): PaneLine[] {
   ];
 }
 
-/** A graded answer: the choices marked ✓/✗, what happened, the other options, why, points. */
+/**
+ * A graded answer, most important first (a short pane cuts from the end): what happened
+ * with the run's numbers, the points, the choices marked ✓/✗, what the other options would
+ * have done, and why.
+ */
 export function feedbackLines(
   step: InteractiveStep,
   record: StepRecord,
   width: number,
   codeTicks: boolean,
 ): PaneLine[] {
-  const lines: PaneLine[] = markdown(step.prompt, width, codeTicks);
+  const [verdict, ...rest] = record.feedback ?? [];
+  const lines: PaneLine[] = verdict ? plain(verdict, width, toneOf(verdict)) : [];
+  if (record.points !== undefined) {
+    const halved =
+      record.correct && record.points < (record.max ?? 0)
+        ? ' (halved: a hint was used, or the answer cost more than it had to)'
+        : '';
+    lines.push({
+      spans: [{ text: `Points: ${record.points}/${record.max ?? 0}${halved}`, bold: true }],
+    });
+  }
   lines.push(BLANK);
   const marked = choiceLines(
     step.choices.map((c) => c.label),
@@ -66,21 +80,11 @@ export function feedbackLines(
   );
   for (const l of marked)
     lines.push({ lead: l.lead, spans: l.spans, tone: l.leadTone, dim: l.dim });
-  lines.push(BLANK);
-  for (const f of record.feedback ?? []) lines.push(...plain(f, width, toneOf(f)));
+  if (rest.length > 0) lines.push(BLANK);
+  for (const f of rest) lines.push(...plain(f, width, toneOf(f)));
   if (record.explain) {
     lines.push(BLANK);
     lines.push(...markdown(`**Why:** ${record.explain}`, width, codeTicks));
-  }
-  if (record.points !== undefined) {
-    lines.push(BLANK);
-    const hinted =
-      record.correct && record.points < (record.max ?? 0)
-        ? ' (a hint or a costly choice halves the points)'
-        : '';
-    lines.push({
-      spans: [{ text: `Points: ${record.points}/${record.max ?? 0}${hinted}`, bold: true }],
-    });
   }
   return lines;
 }
