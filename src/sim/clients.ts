@@ -15,35 +15,74 @@ import {
   type Simulation,
   SimulationError,
 } from './simulation.js';
-import type { Entry, SimNode } from './state.js';
+import type { Entry, Session, SimNode } from './state.js';
 import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
 import type { OpError, OpRecord } from './types.js';
 import { onWorkloadOpDone } from './workload.js';
 
 const DEFAULT_SIZE = 1024;
 
+/**
+ * A new operation record. It is created with every field its kind will ever have (unset
+ * ones undefined, which JSON and deep equality ignore): records never change shape, which
+ * keeps them small and their updates fast.
+ */
 function newOp(
   sim: Simulation,
+  session: Session,
   client: string,
   kind: 'read' | 'write',
   key: string,
   node: SimNode,
 ): OpRecord {
-  const session = sim.ensureSession(client);
-  const op: OpRecord = {
-    id: sim.ops.length,
-    client,
-    user: session.cfg.user ?? client,
-    kind,
-    key,
-    node: node.id,
-    invokedAt: sim.now,
-    invokeSeq: sim.opSeq++,
-    outcome: 'pending',
-  };
+  const id = sim.ops.length;
+  const user = session.cfg.user ?? client;
+  const now = sim.now;
+  const op: OpRecord =
+    kind === 'read'
+      ? {
+          id,
+          client,
+          user,
+          kind,
+          key,
+          node: node.id,
+          invokedAt: now,
+          invokeSeq: sim.opSeq++,
+          outcome: 'pending',
+          completedAt: undefined,
+          completeSeq: undefined,
+          error: undefined,
+          value: undefined,
+          lsn: undefined,
+          versionLsn: undefined,
+          versionEpoch: undefined,
+          role: undefined,
+        }
+      : {
+          id,
+          client,
+          user,
+          kind,
+          key,
+          node: node.id,
+          invokedAt: now,
+          invokeSeq: sim.opSeq++,
+          outcome: 'pending',
+          completedAt: undefined,
+          completeSeq: undefined,
+          error: undefined,
+          value: undefined,
+          lsn: undefined,
+          epoch: undefined,
+          acceptedAt: undefined,
+          ackedAt: undefined,
+          autoId: undefined,
+          deps: undefined,
+        };
   sim.ops.push(op);
-  sim.record({ t: sim.now, type: 'op', op: op.id, phase: 'invoke' });
-  sim.scheduleTimer(sim.now + sim.cfg.clientTimeout, EV.CLIENT_TIMEOUT, node.idx, 0, 0, op);
+  sim.record({ t: now, type: 'op', op: id, phase: 'invoke' });
+  sim.scheduleTimer(now + sim.cfg.clientTimeout, EV.CLIENT_TIMEOUT, node.idx, 0, 0, op);
   return op;
 }
 
@@ -81,7 +120,7 @@ export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
   const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
   if (!node) throw new SimulationError('the cluster has no leader');
   const session = sim.ensureSession(cmd.client);
-  const op = newOp(sim, cmd.client, 'write', cmd.key, node);
+  const op = newOp(sim, session, cmd.client, 'write', cmd.key, node);
   // Causal dependencies are listed for scripted clients; generated workload clients would
   // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
   // history either way.
@@ -97,8 +136,9 @@ export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
 }
 
 export function invokeRead(sim: Simulation, cmd: ReadCommand): OpRecord {
-  const node = cmd.from === 'route' ? routeRead(sim, cmd.client) : sim.node(cmd.from);
-  const op = newOp(sim, cmd.client, 'read', cmd.key, node);
+  const session = sim.ensureSession(cmd.client);
+  const node = cmd.from === 'route' ? routeRead(sim, session, cmd.client) : sim.node(cmd.from);
+  const op = newOp(sim, session, cmd.client, 'read', cmd.key, node);
   send(sim, op, node);
   return op;
 }
@@ -288,14 +328,17 @@ function complete(sim: Simulation, op: OpRecord, r: Response): void {
   const s = sim.ensureSession(op.client);
   if (r.outcome === 'ok') {
     if (op.kind === 'write' && op.lsn !== undefined) {
-      s.lastWriteLsn = Math.max(s.lastWriteLsn, op.lsn);
+      const lsn = op.lsn;
+      if (lsn > s.lastWriteLsn) s.lastWriteLsn = lsn;
       s.lastWriteAt = sim.now;
-      if (op.lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, op.lsn);
-      sim.userWriteLsn.set(op.user, Math.max(sim.userWriteLsn.get(op.user) ?? 0, op.lsn));
+      if (lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, lsn);
+      if (lsn > (sim.userWriteLsn.get(op.user) ?? 0)) sim.userWriteLsn.set(op.user, lsn);
     } else if (op.kind === 'read') {
-      s.maxReadLsn = Math.max(s.maxReadLsn, op.lsn ?? 0);
-      if ((op.versionLsn ?? 0) > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, op.versionLsn ?? 0);
+      const applied = op.lsn ?? 0;
+      if (applied > s.maxReadLsn) s.maxReadLsn = applied;
+      const v = op.versionLsn ?? 0;
+      if (v > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, v);
     }
   }
-  onWorkloadOpDone(sim, op);
+  if (s.workload) onWorkloadOpDone(sim, s.workload);
 }

@@ -2,7 +2,7 @@
 // client's session and each node's applied LSN and lag) to a node. The simulation builds the
 // view; the policies decide.
 import { type Simulation, SimulationError } from './simulation.js';
-import type { SimNode } from './state.js';
+import type { Session, SimNode } from './state.js';
 import type { Ms, NodeId, RoutingPolicyName } from './types.js';
 
 export interface RouteNode {
@@ -34,25 +34,40 @@ type Policy = (v: RouteView) => NodeId;
 
 // Policies run on every routed read, so they count and index instead of building arrays.
 
-/** The `k`-th (0-based) available follower that satisfies `ok`. */
-function nth(v: RouteView, k: number, ok: (f: RouteNode) => boolean): NodeId {
+/** Which followers a policy accepts. */
+type Accept = 'any' | 'has-last-write' | 'has-max-read' | 'within-max-lag';
+
+function accepts(v: RouteView, f: RouteNode, what: Accept): boolean {
+  if (!f.available) return false;
+  switch (what) {
+    case 'any':
+      return true;
+    case 'has-last-write':
+      return f.applied >= v.lastWriteLsn;
+    case 'has-max-read':
+      return f.applied >= v.maxReadLsn;
+    case 'within-max-lag':
+      return f.lagMs <= v.maxLag;
+  }
+}
+
+/** The `k`-th (0-based) follower that the policy accepts. */
+function nth(v: RouteView, k: number, what: Accept): NodeId {
   let i = 0;
   for (const f of v.followers) {
-    if (!f.available || !ok(f)) continue;
+    if (!accepts(v, f, what)) continue;
     if (i++ === k) return f.id;
   }
   return v.leader;
 }
 
-/** Hash-picks one of the available followers satisfying `ok`, or the leader when none does. */
-function pick(v: RouteView, ok: (f: RouteNode) => boolean): NodeId {
+/** Hash-picks one of the accepted followers, or the leader when there is none. */
+function pick(v: RouteView, what: Accept): NodeId {
   let count = 0;
-  for (const f of v.followers) if (f.available && ok(f)) count++;
+  for (const f of v.followers) if (accepts(v, f, what)) count++;
   if (count === 0) return v.leader;
-  return nth(v, v.userHash % count, ok);
+  return nth(v, v.userHash % count, what);
 }
-
-const any = () => true;
 
 export const policies: Record<RoutingPolicyName, Policy> = {
   leader: (v) => v.leader,
@@ -61,7 +76,7 @@ export const policies: Record<RoutingPolicyName, Policy> = {
     let count = 0;
     for (const f of v.followers) if (f.available) count++;
     const i = Math.floor(v.random * (count + 1));
-    return i === 0 ? v.leader : nth(v, i - 1, any);
+    return i === 0 ? v.leader : nth(v, i - 1, 'any');
   },
 
   // The same user always lands on the same follower; if it is unavailable, on the next one.
@@ -76,52 +91,77 @@ export const policies: Record<RoutingPolicyName, Policy> = {
     return v.leader;
   },
 
-  'read-your-writes': (v) => pick(v, (f) => f.applied >= v.lastWriteLsn),
+  'read-your-writes': (v) => pick(v, 'has-last-write'),
 
-  monotonic: (v) => pick(v, (f) => f.applied >= v.maxReadLsn),
+  monotonic: (v) => pick(v, 'has-max-read'),
 
   'window-after-write': (v) =>
-    v.lastWriteAt >= 0 && v.now - v.lastWriteAt < v.window ? v.leader : pick(v, any),
+    v.lastWriteAt >= 0 && v.now - v.lastWriteAt < v.window ? v.leader : pick(v, 'any'),
 
-  'bounded-lag': (v) => pick(v, (f) => f.lagMs <= v.maxLag),
+  'bounded-lag': (v) => pick(v, 'within-max-lag'),
 };
 
+/** One reusable view per simulation: policies are pure and keep nothing of it. */
+const scratch = new WeakMap<Simulation, RouteView>();
+
+function viewFor(sim: Simulation): RouteView {
+  let v = scratch.get(sim);
+  if (!v) {
+    v = {
+      now: 0,
+      leader: '',
+      followers: [],
+      userHash: 0,
+      random: 0,
+      lastWriteLsn: 0,
+      lastWriteAt: -1,
+      maxReadLsn: 0,
+      window: 0,
+      maxLag: 0,
+    };
+    scratch.set(sim, v);
+  }
+  return v;
+}
+
 /** Picks the node a client's read goes to under its policy. */
-export function routeRead(sim: Simulation, client: string): SimNode {
-  const s = sim.ensureSession(client);
+export function routeRead(sim: Simulation, s: Session, client: string): SimNode {
   const leader = sim.leaderFor(client);
   if (!leader) throw new SimulationError('the cluster has no leader');
+  const view = viewFor(sim);
   const top = leader.log.length;
-  const followers: RouteNode[] = [];
+  const followers = view.followers;
+  let count = 0;
   for (const n of sim.nodes) {
     if (n === leader || n.role === 'leader') continue;
-    const lagMs = n.applied < top ? sim.now - leader.log[n.applied]!.at : 0;
-    followers.push({
-      id: n.id,
-      applied: n.applied,
-      lagMs,
-      available:
-        n.up &&
-        !sim.isPaused(n) &&
-        n.busy === undefined &&
-        !n.needsResync &&
-        sim.net.clientReaches(client, n.id),
-    });
+    let f = followers[count];
+    if (f === undefined) {
+      f = { id: n.id, applied: 0, lagMs: 0, available: false };
+      followers.push(f);
+    }
+    count++;
+    f.id = n.id;
+    f.applied = n.applied;
+    f.lagMs = n.applied < top ? sim.now - leader.log[n.applied]!.at : 0;
+    f.available =
+      n.up &&
+      !sim.isPaused(n) &&
+      n.busy === undefined &&
+      !n.needsResync &&
+      sim.net.clientReaches(client, n.id);
   }
-  const user = s.cfg.user ?? client;
-  const memoryLsn = s.cfg.memory === 'user' ? (sim.userWriteLsn.get(user) ?? 0) : s.lastWriteLsn;
-  const policy = s.cfg.policy;
-  const view: RouteView = {
-    now: sim.now,
-    leader: leader.id,
-    followers,
-    userHash: s.userHash,
-    random: policy === 'random' ? sim.rng.next() : 0,
-    lastWriteLsn: memoryLsn,
-    lastWriteAt: s.lastWriteAt,
-    maxReadLsn: s.maxReadLsn,
-    window: s.cfg.window ?? 60_000,
-    maxLag: s.cfg.maxLag ?? 1000,
-  };
+  followers.length = count;
+  const cfg = s.cfg;
+  const policy = cfg.policy;
+  view.now = sim.now;
+  view.leader = leader.id;
+  view.userHash = s.userHash;
+  view.random = policy === 'random' ? sim.rng.next() : 0;
+  view.lastWriteLsn =
+    cfg.memory === 'user' ? (sim.userWriteLsn.get(cfg.user ?? client) ?? 0) : s.lastWriteLsn;
+  view.lastWriteAt = s.lastWriteAt;
+  view.maxReadLsn = s.maxReadLsn;
+  view.window = cfg.window ?? 60_000;
+  view.maxLag = cfg.maxLag ?? 1000;
   return sim.node(policies[policy](view));
 }

@@ -18,6 +18,8 @@ export interface WorkloadRun {
   /** Per client: key to read next (read-after-write), or undefined. */
   readNext: (string | undefined)[];
   counters: number[];
+  /** Key names by number, made once ("k1", "k2", ...). */
+  keyNames: string[];
 }
 
 export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string): WorkloadRun {
@@ -32,6 +34,7 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
     active: spec.clients,
     readNext: [],
     counters: [],
+    keyNames: [],
   };
   const runIndex = sim.workloads.length;
   sim.workloads.push(run);
@@ -75,7 +78,7 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
     run.readNext[i] = undefined;
     op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' });
   } else {
-    const key = pickKey(sim, spec);
+    const key = pickKey(sim, run);
     if (sim.rng.next() < spec.writes) {
       const n = ++run.counters[i]!;
       op = invokeWrite(sim, {
@@ -93,20 +96,27 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   run.lastOp = op.id;
 }
 
-function pickKey(sim: Simulation, spec: WorkloadSpec): string {
+function pickKey(sim: Simulation, run: WorkloadRun): string {
+  const spec = run.spec;
   const n = Math.max(1, spec.keys);
+  let i: number;
   // Hot keys: 80 % of operations go to the first 20 % of keys.
   if (spec.hotKeys && n >= 5) {
     const hot = Math.max(1, Math.floor(n / 5));
-    return `k${sim.rng.next() < 0.8 ? sim.rng.int(1, hot) : sim.rng.int(hot + 1, n)}`;
+    i = sim.rng.next() < 0.8 ? sim.rng.int(1, hot) : sim.rng.int(hot + 1, n);
+  } else {
+    i = sim.rng.int(1, n);
   }
-  return `k${sim.rng.int(1, n)}`;
+  let key = run.keyNames[i];
+  if (key === undefined) {
+    key = `k${i}`;
+    run.keyNames[i] = key;
+  }
+  return key;
 }
 
-/** Called when any op completes: a workload client thinks, then issues its next op. */
-export function onWorkloadOpDone(sim: Simulation, op: OpRecord): void {
-  const w = sim.sessions.get(op.client)?.workload;
-  if (!w) return;
+/** Called when an op of a workload client completes: it thinks, then issues its next op. */
+export function onWorkloadOpDone(sim: Simulation, w: { run: number; client: number }): void {
   const think = 1000 / Math.max(sim.workloads[w.run]!.spec.rate, 0.001);
   sim.schedule(sim.now + think, CLS_TIMER, EV.WORKLOAD_TICK, w.client, w.run, 0, 0);
 }
