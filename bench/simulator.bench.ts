@@ -1,0 +1,306 @@
+// Simulator throughput, lesson-sized runs, rewind latency and memory.
+//
+// The baseline is a bare binary-heap event loop (1,000 pending events, each popped event
+// pushes one successor carrying a small object), measured in the same process, alternating
+// with the simulator so that machine noise hits both alike. Memory is measured in a child
+// process (this bundle re-run with --memory-child), so the parent's heap does not count.
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { ClusterConfig, WorkloadSpec } from '../src/sim/index.js';
+import { rewind, Simulation } from '../src/sim/index.js';
+import { type BenchContext, type BenchResult, median } from './measure.js';
+
+// ---- the workloads ---------------------------------------------------------------------
+
+function cluster(followers: number, lagMax: number): ClusterConfig {
+  return {
+    topology: 'leader',
+    mode: 'async',
+    minAcks: 1,
+    ackOn: 'receive',
+    onTimeout: 'unknown',
+    log: 'row',
+    netDelay: 1,
+    clientTimeout: 10_000,
+    dataSize: 0,
+    nodes: [
+      { id: 'primary', role: 'leader' },
+      ...Array.from({ length: followers }, (_, i) => ({
+        id: `replica-${i + 1}`,
+        role: 'follower' as const,
+        lag: { min: 5, max: lagMax },
+      })),
+    ],
+    failover: { auto: true, heartbeat: 1000, timeout: 5000, fencing: false, quorum: false },
+  };
+}
+
+/** 1 leader + 4 followers, 100 clients: the figure the targets are about. */
+const BIG: WorkloadSpec = {
+  clients: 100,
+  duration: 1e12,
+  writes: 0.3,
+  readAfterWrite: 0.3,
+  keys: 100,
+  rate: 20,
+  policy: 'read-your-writes',
+};
+
+/** A lesson's cluster: 3 nodes, a few clients, a short workload (about 2,000 events). */
+const LESSON: WorkloadSpec = {
+  clients: 4,
+  duration: 10_000,
+  writes: 0.3,
+  readAfterWrite: 0.5,
+  keys: 5,
+  rate: 12,
+  policy: 'read-your-writes',
+};
+
+function bigSim(recordMessages: boolean): Simulation {
+  const sim = new Simulation(cluster(4, 50), { seed: 1, recordMessages });
+  sim.apply({ type: 'workload', tag: 'w', spec: BIG });
+  return sim;
+}
+
+function lessonRun(seed: number): Simulation {
+  const sim = new Simulation(cluster(2, 500), { seed });
+  sim.apply({ type: 'workload', tag: 'w', spec: LESSON });
+  sim.runUntil(20_000);
+  return sim;
+}
+
+// ---- measurements ----------------------------------------------------------------------
+
+interface HeapEvent {
+  t: number;
+  seq: number;
+  data: { n: number };
+}
+
+/** The baseline: a bare heap loop with 1,000 pending events, for about `ms` of wall time. */
+function heapLoop(ms: number): number {
+  const h: HeapEvent[] = [];
+  let seq = 0;
+  let x = 12345;
+  const rnd = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % 1000;
+  };
+  const less = (a: HeapEvent, b: HeapEvent) => a.t < b.t || (a.t === b.t && a.seq < b.seq);
+  const push = (e: HeapEvent) => {
+    let i = h.length;
+    h.push(e);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const q = h[p]!;
+      if (!less(e, q)) break;
+      h[i] = q;
+      i = p;
+    }
+    h[i] = e;
+  };
+  const pop = (): HeapEvent => {
+    const top = h[0]!;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && less(h[r]!, h[l]!) ? r : l;
+        if (!less(h[c]!, last)) break;
+        h[i] = h[c]!;
+        i = c;
+      }
+      h[i] = last;
+    }
+    return top;
+  };
+  for (let i = 0; i < 1000; i++) push({ t: rnd(), seq: seq++, data: { n: i } });
+  let events = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let j = 0; j < 20_000; j++) {
+      const e = pop();
+      push({ t: e.t + 1 + rnd(), seq: seq++, data: { n: e.data.n + 1 } });
+    }
+    events += 20_000;
+    elapsed = performance.now() - t0;
+  }
+  return (events / elapsed) * 1000;
+}
+
+/** Simulator events per second on the big workload, for about `ms` of wall time. */
+function simulatorLoop(ms: number, recordMessages: boolean): number {
+  const sim = bigSim(recordMessages);
+  sim.runUntil(2000); // warm up: every client busy, links full
+  const e0 = sim.eventsProcessed;
+  const t0 = performance.now();
+  let elapsed = 0;
+  let vt = sim.now;
+  while (elapsed < ms) {
+    vt += 50;
+    sim.runUntil(vt);
+    elapsed = performance.now() - t0;
+  }
+  return ((sim.eventsProcessed - e0) / elapsed) * 1000;
+}
+
+function lessonRuns(ms: number): { perSecond: number; events: number } {
+  let runs = 0;
+  let events = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    events += lessonRun(runs + 1).eventsProcessed;
+    runs++;
+    elapsed = performance.now() - t0;
+  }
+  return { perSecond: (runs / elapsed) * 1000, events: events / runs };
+}
+
+/** Median ms to rewind a 50,000-event run to points spread across it. */
+function rewindMs(): { ms: number; events: number } {
+  const sim = bigSim(true);
+  while (sim.eventsProcessed < 50_000) sim.runUntil(sim.now + 10);
+  const end = sim.now;
+  const times: number[] = [];
+  for (const f of [0.1, 0.3, 0.5, 0.7, 0.9, 1]) {
+    const t0 = performance.now();
+    rewind(sim, Math.round(end * f));
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), events: sim.eventsProcessed };
+}
+
+// ---- memory, in a child process ------------------------------------------------------------
+
+interface MemoryFigures {
+  peakMb: number;
+  growthMb: number;
+  events: number;
+  history: number;
+}
+
+function memoryChild(recordMessages: boolean): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().rss;
+  const sim = bigSim(recordMessages);
+  while (sim.eventsProcessed < 1_000_000) sim.runUntil(sim.now + 100);
+  gc?.();
+  const after = process.memoryUsage().rss;
+  const figures: MemoryFigures = {
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    growthMb: (after - before) / 1024 / 1024,
+    events: sim.eventsProcessed,
+    history: sim.history.length,
+  };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+function measureMemory(recordMessages: boolean): MemoryFigures {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', self, '--memory-child', String(recordMessages)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`memory child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as MemoryFigures;
+}
+
+const childArg = process.argv.indexOf('--memory-child');
+if (childArg >= 0) memoryChild(process.argv[childArg + 1] === 'true');
+
+// ---- the report ----------------------------------------------------------------------------
+
+export async function run(ctx: BenchContext): Promise<BenchResult> {
+  // Throughput: five rounds, each the heap loop then the simulator, so that a change in the
+  // machine's load hits both; the ratio is the median of the per-round ratios. (No forced
+  // GCs between phases: a full GC makes V8 drop optimized code, and runs restart cold.)
+  heapLoop(200);
+  simulatorLoop(300, true);
+  const heap: number[] = [];
+  const simulator: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    heap.push(heapLoop(400));
+    simulator.push(simulatorLoop(1000, true));
+    ratios.push(simulator[i]! / heap[i]!);
+  }
+  const quiet: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    quiet.push(simulatorLoop(700, false));
+  }
+  const heapRate = median(heap);
+  const simRate = median(simulator);
+  ctx.log(`heap loop events/s per round: ${heap.map((x) => Math.round(x)).join(', ')}`);
+  ctx.log(`simulator events/s per round: ${simulator.map((x) => Math.round(x)).join(', ')}`);
+  lessonRuns(500);
+  const lessons: number[] = [];
+  let lessonEvents = 0;
+  for (let i = 0; i < 5; i++) {
+    const r = lessonRuns(400);
+    lessons.push(r.perSecond);
+    lessonEvents = r.events;
+  }
+  ctx.log(`lesson-sized runs/s per round: ${lessons.map((x) => Math.round(x)).join(', ')}`);
+  const rw = rewindMs();
+  const memory = measureMemory(true);
+  const memoryQuiet = measureMemory(false);
+  ctx.log(
+    `memory: ${memory.events} events, ${memory.history} history events (${memoryQuiet.history} without messages)`,
+  );
+  const lessonRate = median(lessons);
+  return {
+    figures: [
+      { name: 'baseline heap loop', value: Math.round(heapRate), unit: 'events/s' },
+      { name: 'simulator', value: Math.round(simRate), unit: 'events/s' },
+      {
+        name: 'simulator (recordMessages: false)',
+        value: Math.round(median(quiet)),
+        unit: 'events/s',
+      },
+      { name: 'lesson-sized runs', value: Math.round(lessonRate), unit: 'runs/s' },
+      { name: 'lesson-sized run', value: Math.round(lessonEvents), unit: 'events' },
+      { name: 'rewind (50,000-event run, median)', value: rw.ms, unit: 'ms' },
+      { name: '1M-event run peak RSS (recordMessages: true)', value: memory.peakMb, unit: 'MB' },
+      {
+        name: '1M-event run peak RSS (recordMessages: false)',
+        value: memoryQuiet.peakMb,
+        unit: 'MB',
+      },
+      {
+        name: '1M-event run RSS growth (recordMessages: false)',
+        value: memoryQuiet.growthMb,
+        unit: 'MB',
+      },
+    ],
+    ratios: [
+      { name: 'simulator vs heap loop', value: median(ratios), target: 0.25, cmp: '>=' },
+      { name: 'simulator events/s vs 2M', value: simRate / 2_000_000, target: 1, cmp: '>=' },
+      { name: 'lesson-sized runs/s vs 1000', value: lessonRate / 1000, target: 1, cmp: '>=' },
+      { name: 'rewind ms vs 100', value: rw.ms / 100, target: 1, cmp: '<=' },
+      {
+        name: '1M-event run peak RSS (recordMessages: false) vs 150 MB',
+        value: memoryQuiet.peakMb / 150,
+        target: 1,
+        cmp: '<=',
+      },
+      {
+        name: '1M-event run peak RSS (recordMessages: true) vs 150 MB',
+        value: memory.peakMb / 150,
+        target: 1,
+        cmp: '<=',
+      },
+    ],
+  };
+}
