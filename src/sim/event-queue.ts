@@ -72,24 +72,44 @@ export class EventQueue<E extends Queued> {
     return before(head, top) ? head : top;
   }
 
-  pop(): E | undefined {
-    const h = this.heap;
-    const top = h[0];
+  /** Pops the next event if it is due at or before `t`. */
+  popUntil(t: number): E | undefined {
+    const top = this.heap[0];
     const lane = this.lane;
     if (lane.length > this.laneHead) {
       const head = lane[this.laneHead]!;
-      if (top === undefined || before(head, top)) {
-        lane[this.laneHead++] = undefined as unknown as E;
-        if (this.laneHead === lane.length) {
-          lane.length = 0;
-          this.laneHead = 0;
-        } else if (this.laneHead > 4096 && this.laneHead * 2 > lane.length) {
-          lane.splice(0, this.laneHead);
-          this.laneHead = 0;
-        }
-        return head;
-      }
+      if (top === undefined || before(head, top)) return head.t <= t ? this.popLane() : undefined;
     }
+    return top !== undefined && top.t <= t ? this.popHeap() : undefined;
+  }
+
+  pop(): E | undefined {
+    const top = this.heap[0];
+    const lane = this.lane;
+    if (lane.length > this.laneHead) {
+      const head = lane[this.laneHead]!;
+      if (top === undefined || before(head, top)) return this.popLane();
+    }
+    return this.popHeap();
+  }
+
+  private popLane(): E {
+    const lane = this.lane;
+    const head = lane[this.laneHead]!;
+    lane[this.laneHead++] = undefined as unknown as E;
+    if (this.laneHead === lane.length) {
+      lane.length = 0;
+      this.laneHead = 0;
+    } else if (this.laneHead > 4096 && this.laneHead * 2 > lane.length) {
+      lane.splice(0, this.laneHead);
+      this.laneHead = 0;
+    }
+    return head;
+  }
+
+  private popHeap(): E | undefined {
+    const h = this.heap;
+    const top = h[0];
     const last = h.pop();
     if (h.length > 0 && last !== undefined) {
       const n = h.length;

@@ -365,12 +365,9 @@ export class Simulation {
   /** Processes every event due at or before `t`, then sets the clock to `t`. */
   runUntil(t: Ms): void {
     const q = this.queue;
-    for (;;) {
-      const head = q.peek();
-      if (head === undefined || head.t > t) break;
-      q.pop();
-      if (this.isDead(head)) this.release(head);
-      else this.process(head);
+    for (let ev = q.popUntil(t); ev !== undefined; ev = q.popUntil(t)) {
+      if (this.isDead(ev)) this.release(ev);
+      else this.process(ev);
     }
     if (t > this.now) this.now = t;
   }
