@@ -19,12 +19,14 @@ function before(a: Queued, b: Queued): boolean {
 
 export class EventQueue<E extends Queued> {
   private heap: E[] = [];
-  private lane: E[] = [];
+  /** The timer lane: a ring buffer (capacity a power of two) of `laneSize` events. */
+  private lane: (E | undefined)[] = new Array(64).fill(undefined);
   private laneHead = 0;
+  private laneSize = 0;
   private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length + this.lane.length - this.laneHead;
+    return this.heap.length + this.laneSize;
   }
 
   /** Assigns the event's sequence number and inserts it. */
@@ -39,10 +41,25 @@ export class EventQueue<E extends Queued> {
    */
   pushTimer(ev: E): void {
     ev.seq = this.nextSeq++;
-    const lane = this.lane;
-    const tail = lane.length > this.laneHead ? lane[lane.length - 1] : undefined;
-    if (tail === undefined || (tail.cls === ev.cls && tail.t <= ev.t)) lane.push(ev);
-    else this.siftUp(ev);
+    const tail = this.laneSize > 0 ? this.laneAt(this.laneSize - 1) : undefined;
+    if (tail !== undefined && (tail.cls !== ev.cls || tail.t > ev.t)) {
+      this.siftUp(ev);
+      return;
+    }
+    let lane = this.lane;
+    if (this.laneSize === lane.length) {
+      // Grow: unroll the ring into a buffer twice the size.
+      const bigger: (E | undefined)[] = new Array(lane.length * 2).fill(undefined);
+      for (let i = 0; i < this.laneSize; i++) bigger[i] = this.laneAt(i);
+      this.lane = lane = bigger;
+      this.laneHead = 0;
+    }
+    lane[(this.laneHead + this.laneSize) & (lane.length - 1)] = ev;
+    this.laneSize++;
+  }
+
+  private laneAt(i: number): E {
+    return this.lane[(this.laneHead + i) & (this.lane.length - 1)]!;
   }
 
   /** Re-inserts a popped event at a new time, keeping its sequence number (a deferral). */
@@ -66,18 +83,16 @@ export class EventQueue<E extends Queued> {
 
   peek(): E | undefined {
     const top = this.heap[0];
-    const head = this.lane.length > this.laneHead ? this.lane[this.laneHead] : undefined;
-    if (head === undefined) return top;
-    if (top === undefined) return head;
-    return before(head, top) ? head : top;
+    if (this.laneSize === 0) return top;
+    const head = this.lane[this.laneHead]!;
+    return top === undefined || before(head, top) ? head : top;
   }
 
   /** Pops the next event if it is due at or before `t`. */
   popUntil(t: number): E | undefined {
     const top = this.heap[0];
-    const lane = this.lane;
-    if (lane.length > this.laneHead) {
-      const head = lane[this.laneHead]!;
+    if (this.laneSize > 0) {
+      const head = this.lane[this.laneHead]!;
       if (top === undefined || before(head, top)) return head.t <= t ? this.popLane() : undefined;
     }
     return top !== undefined && top.t <= t ? this.popHeap() : undefined;
@@ -85,9 +100,8 @@ export class EventQueue<E extends Queued> {
 
   pop(): E | undefined {
     const top = this.heap[0];
-    const lane = this.lane;
-    if (lane.length > this.laneHead) {
-      const head = lane[this.laneHead]!;
+    if (this.laneSize > 0) {
+      const head = this.lane[this.laneHead]!;
       if (top === undefined || before(head, top)) return this.popLane();
     }
     return this.popHeap();
@@ -96,14 +110,9 @@ export class EventQueue<E extends Queued> {
   private popLane(): E {
     const lane = this.lane;
     const head = lane[this.laneHead]!;
-    lane[this.laneHead++] = undefined as unknown as E;
-    if (this.laneHead === lane.length) {
-      lane.length = 0;
-      this.laneHead = 0;
-    } else if (this.laneHead > 4096 && this.laneHead * 2 > lane.length) {
-      lane.splice(0, this.laneHead);
-      this.laneHead = 0;
-    }
+    lane[this.laneHead] = undefined;
+    this.laneHead = (this.laneHead + 1) & (lane.length - 1);
+    this.laneSize--;
     return head;
   }
 
@@ -139,7 +148,7 @@ export class EventQueue<E extends Queued> {
   /** Every queued event, in no particular order (for snapshots of messages in flight). */
   items(): E[] {
     const out = this.heap.slice();
-    for (let i = this.laneHead; i < this.lane.length; i++) out.push(this.lane[i]!);
+    for (let i = 0; i < this.laneSize; i++) out.push(this.laneAt(i));
     return out;
   }
 }

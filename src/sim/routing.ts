@@ -150,7 +150,7 @@ export function routeRead(sim: Simulation, s: Session, client: string): SimNode 
       !n.needsResync &&
       sim.net.clientReaches(client, n.id);
   }
-  followers.length = count;
+  if (followers.length !== count) followers.length = count;
   const cfg = s.cfg;
   const policy = cfg.policy;
   view.now = sim.now;
