@@ -1,21 +1,26 @@
 // `replication-tutor validate [paths...]`: schema, cross-checks and headless runs over 20
-// seeds for each lesson file (default: the bundled lessons). `file:line:col: message`; exit 1
+// seeds for each lesson file (default: the bundled lessons, and the quiz bank in
+// lessons/quiz/, whose files are checked as bank files). `file:line:col: message`; exit 1
 // on any failure.
 import { displayPath, lessonFiles } from '../lesson/catalog.js';
 import { lessonsDir } from '../lesson/lesson-paths.js';
 import { formatProblem } from '../lesson/load.js';
 import { validateFile } from '../lesson/validate.js';
+import { quizDir } from '../quiz/bank.js';
+import { isBankPath, runBankValidation } from '../quiz/bank-validate.js';
 import { UsageError } from './usage-error.js';
 
 export async function runValidateCommand(
   paths: string[],
   opts: { quiet?: boolean },
 ): Promise<number> {
-  let files = paths;
-  if (files.length === 0) {
+  let files = paths.filter((p) => !isBankPath(p));
+  let banks = paths.filter(isBankPath);
+  if (paths.length === 0) {
     const dir = lessonsDir();
     files = ((await lessonFiles(dir)) ?? []).map((f) => displayPath(f));
     if (files.length === 0) throw new UsageError(`no lesson files found in ${displayPath(dir)}`);
+    banks = ((await lessonFiles(quizDir(dir))) ?? []).map((f) => displayPath(f));
   }
   let failed = 0;
   let warnings = 0;
@@ -32,6 +37,8 @@ export async function runValidateCommand(
       process.stdout.write(`${file}: ok (${report.lesson?.id}, ${report.seeds.length} seeds)\n`);
   }
   const summary = `${files.length - failed} of ${files.length} lesson file(s) valid${warnings ? `, ${warnings} warning(s)` : ''}`;
-  process.stdout.write(`${summary}\n`);
+  if (files.length > 0 || banks.length === 0) process.stdout.write(`${summary}\n`);
+  if (banks.length > 0)
+    failed += await runBankValidation(banks, opts, (line) => process.stdout.write(`${line}\n`));
   return failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,258 @@
+// One bank file → questions, or every problem as `file:line:col: path: message`. Parsed as
+// plain data exactly as lesson files are (core schema, no custom tags, size and alias caps,
+// duplicate keys rejected), with the lesson loader's positions (SourceMap), message wording
+// (humanIssueMessage, strictMap's "did you mean") and formatting (formatProblem).
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { PathProblem } from '../lesson/cross-check.js';
+import { type LessonProblem, MAX_ALIAS_COUNT, MAX_LESSON_BYTES } from '../lesson/load.js';
+import { type PathSeg, SourceMap } from '../lesson/positions.js';
+import { asMap, formatPath } from '../lesson/raw.js';
+import { humanIssueMessage } from '../lesson/schema-messages.js';
+import { listNames, nearest } from '../lesson/suggest.js';
+import { bankFileSchema, kindSchema, SCHEMA_BY_KIND } from './bank-schema.js';
+import { TEMPLATES, templateById } from './generators/index.js';
+import { TOPIC_IDS } from './topics.js';
+import type { BankQuestion, QuestionKind } from './types.js';
+
+export type BankProblem = LessonProblem;
+
+export interface BankFileResult {
+  file: string;
+  questions: BankQuestion[];
+  errors: BankProblem[];
+  /** Where a data path sits in the file (for problems found later, e.g. duplicate ids). */
+  locate: (path: readonly PathSeg[]) => { line: number; col: number };
+}
+
+const PARSE = { error: humanIssueMessage, reportInput: true } as const;
+
+function failed(file: string, message: string): BankFileResult {
+  return {
+    file,
+    questions: [],
+    errors: [{ file, line: 0, col: 0, path: '', message }],
+    locate: () => ({ line: 0, col: 0 }),
+  };
+}
+
+/** Reads and parses a bank file. Never throws for a bad or unreadable file. */
+export async function loadBankFile(
+  file: string,
+  knownLessons: readonly string[],
+): Promise<BankFileResult> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return failed(file, 'cannot read: it is a directory, not a bank file');
+    if (info.size > MAX_LESSON_BYTES) return failed(file, tooLarge(info.size));
+    return parseBankText(await readFile(file, 'utf8'), file, knownLessons);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return failed(file, `cannot read: ${code === 'ENOENT' ? 'no such file' : String(err)}`);
+  }
+}
+
+function tooLarge(bytes: number): string {
+  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+  return `file too large (${kib(bytes)}; a bank file may be at most ${kib(MAX_LESSON_BYTES)})`;
+}
+
+export function parseBankText(
+  text: string,
+  file: string,
+  knownLessons: readonly string[],
+): BankFileResult {
+  if (Buffer.byteLength(text, 'utf8') > MAX_LESSON_BYTES) {
+    return failed(file, tooLarge(Buffer.byteLength(text, 'utf8')));
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const map = new SourceMap(doc, lines);
+  const locate = (path: readonly PathSeg[]) => map.locate(path);
+  const problem = (p: PathProblem): BankProblem => ({
+    file,
+    ...map.locate(p.path, p.atKey),
+    path: formatPath(p.path),
+    message: p.message,
+  });
+  const syntax = [...doc.errors, ...doc.warnings];
+  if (syntax.length > 0) {
+    const errors = syntax.map((e) => ({
+      file,
+      ...map.posOf(e.pos[0]),
+      path: '',
+      message:
+        e.code === 'DUPLICATE_KEY'
+          ? 'duplicate key'
+          : `YAML syntax: ${(e.message.split('\n')[0] ?? e.message).replace(/^\w/, (c) => c.toLowerCase())}`,
+    }));
+    return { file, questions: [], errors: [errors[0]!], locate };
+  }
+  if (doc.contents === null) {
+    return failed(file, 'the file is empty; a bank is a map with topic and questions');
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return failed(file, `YAML: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const problems: PathProblem[] = [];
+  const top = bankFileSchema.safeParse(data, PARSE);
+  if (!top.success) problems.push(...zodProblems(top.error.issues, []));
+  const defaults = asMap(data) ?? {};
+  const fileTopic = top.success ? top.data.topic : undefined;
+  const fileLesson = top.success ? top.data.lesson : undefined;
+  const raw = Array.isArray(defaults.questions) ? defaults.questions : [];
+  const questions: BankQuestion[] = [];
+  const lessons = new Set([...TOPIC_IDS, ...knownLessons]);
+  raw.forEach((q, i) => {
+    const at: PathSeg[] = ['questions', i];
+    const parsed = parseQuestion(q, at, problems);
+    if (!parsed || !fileTopic) return;
+    const pos = map.locate(at);
+    const question = {
+      ...parsed,
+      topic: parsed.topic ?? fileTopic,
+      lesson: parsed.lesson ?? fileLesson ?? parsed.topic ?? fileTopic,
+      file,
+      ...pos,
+    } as BankQuestion;
+    if (!lessons.has(question.lesson)) {
+      const near = nearest(question.lesson, [...lessons]);
+      problems.push({
+        path: parsed.lesson !== undefined ? [...at, 'lesson'] : ['lesson'],
+        message: `unknown lesson or topic "${question.lesson}"${near ? ` (did you mean "${near}"?)` : ''}`,
+      });
+    }
+    questions.push(question);
+  });
+  problems.push(...duplicateIds(raw));
+  const errors = problems.map(problem).sort((a, b) => a.line - b.line || a.col - b.col);
+  return { file, questions: errors.length > 0 ? [] : questions, errors, locate };
+}
+
+type ParsedQuestion = Omit<BankQuestion, 'topic' | 'lesson' | 'file' | 'line' | 'col'> & {
+  topic?: string;
+  lesson?: string;
+};
+
+/** One question by the schema of its kind, plus the checks one question can make alone. */
+function parseQuestion(
+  q: unknown,
+  at: PathSeg[],
+  problems: PathProblem[],
+): ParsedQuestion | undefined {
+  const m = asMap(q);
+  if (!m) {
+    problems.push({ path: at, message: 'expected a question: a map with id, kind, question...' });
+    return undefined;
+  }
+  const kind = kindSchema.safeParse(m.kind, PARSE);
+  if (!kind.success) {
+    problems.push(...zodProblems(kind.error.issues, [...at, 'kind']));
+    return undefined;
+  }
+  const parsed = SCHEMA_BY_KIND[kind.data].safeParse(q, PARSE);
+  if (!parsed.success) {
+    problems.push(...zodProblems(parsed.error.issues, at));
+    return undefined;
+  }
+  const d = parsed.data;
+  if (d.kind === 'choice') {
+    d.answer.forEach((a, j) => {
+      if (a >= d.choices.length) {
+        const path = Array.isArray(m.answer) ? [...at, 'answer', j] : [...at, 'answer'];
+        problems.push({
+          path,
+          message: `answer ${a} is out of range: the ${d.choices.length} choices are numbered 0 to ${d.choices.length - 1}`,
+        });
+      }
+    });
+  }
+  if (d.kind === 'scenario' || d.kind === 'routing') checkTemplate(d, kind.data, at, problems);
+  return d as ParsedQuestion;
+}
+
+function checkTemplate(
+  d: { template: string; params: Record<string, unknown> },
+  kind: QuestionKind,
+  at: PathSeg[],
+  problems: PathProblem[],
+): void {
+  const t = templateById(d.template);
+  if (!t) {
+    const ids = TEMPLATES.filter((x) => x.kind === kind).map((x) => x.id);
+    const near = nearest(d.template, ids);
+    problems.push({
+      path: [...at, 'template'],
+      message: `unknown ${kind} template "${d.template}" (${near ? `did you mean "${near}"? ` : ''}templates: ${listNames(ids)})`,
+    });
+    return;
+  }
+  if (t.kind !== kind) {
+    problems.push({
+      path: [...at, 'template'],
+      message: `template "${t.id}" makes ${t.kind} questions, not ${kind} ones; set kind: ${t.kind}`,
+    });
+    return;
+  }
+  const check = t.checkParams(d.params);
+  if (!check.ok) problems.push(...zodProblems(check.issues, [...at, 'params']));
+}
+
+function duplicateIds(raw: readonly unknown[]): PathProblem[] {
+  const first = new Map<string, number>();
+  const out: PathProblem[] = [];
+  raw.forEach((q, i) => {
+    const id = asMap(q)?.id;
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, i);
+    else
+      out.push({
+        path: ['questions', i, 'id'],
+        message: `duplicate question id "${id}" (first used by questions[${earlier}])`,
+      });
+  });
+  return out;
+}
+
+function isPathSeg(s: PropertyKey): s is PathSeg {
+  return typeof s === 'string' || typeof s === 'number';
+}
+
+/**
+ * Zod issues as problems at data paths. An unknown key points at the key; a required key that
+ * is missing is not reported again when an unknown key beside it is its misspelling.
+ */
+export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PathSeg[]): PathProblem[] {
+  const out: PathProblem[] = [];
+  const misspelt = new Set<string>();
+  for (const iss of issues) {
+    const path = [...prefix, ...iss.path.filter(isPathSeg)];
+    if (iss.code === 'unrecognized_keys') {
+      const lines = iss.message.split('\n');
+      iss.keys.forEach((key, i) => {
+        const message = lines[i] ?? `unknown key "${key}"`;
+        const near = /did you mean "([^"]+)"/.exec(message)?.[1];
+        if (near) misspelt.add(formatPath([...path, near]));
+        out.push({ path: [...path, key], message, atKey: true });
+      });
+    } else {
+      out.push({ path, message: iss.message });
+    }
+  }
+  return out.filter(
+    (p) => !(p.message.startsWith('missing required key') && misspelt.has(formatPath(p.path))),
+  );
+}
