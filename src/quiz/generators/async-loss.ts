@@ -37,7 +37,7 @@ export const asyncLoss = defineTemplate({
       answer: lost,
       tolerance: 0,
       unit: 'writes',
-      why: `${best} had received up to LSN ${kept}; promotion first applies everything received, so it keeps LSN 1–${kept}. LSN ${kept + 1}–${s.leaderLsn} existed only on the crashed leader: ${s.leaderLsn} − ${kept} = ${lost} acknowledged write${lost === 1 ? '' : 's'} lost.`,
+      why: `${best} had received up to LSN ${kept}; promotion first applies everything received, so it keeps LSN 1–${kept}. ${kept + 1 === s.leaderLsn ? `LSN ${s.leaderLsn}` : `LSN ${kept + 1}–${s.leaderLsn}`} existed only on the crashed leader: ${s.leaderLsn} − ${kept} = ${lost} acknowledged write${lost === 1 ? '' : 's'} lost.`,
       sim: s.sim,
     };
   },
