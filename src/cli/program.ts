@@ -85,6 +85,24 @@ function buildProgram(): Command {
     .option('--json', 'print the lessons as a JSON array')
     .allowExcessArguments(false)
     .action(async (opts: { json?: boolean }) => (await import('./list-command.js')).runList(opts));
+  program
+    .command('quiz')
+    .description('interview drill: timed, scored questions with spaced repetition')
+    .option('--topic <topics>', 'only these curriculum topics (comma-separated)')
+    .option('--count <n>', 'questions to ask (default 10)')
+    .option('--time-limit <duration>', 'end the drill after this long, e.g. 10m')
+    .option('--difficulty <levels>', 'easy, medium, hard or 1-3 (comma-separated)')
+    .option('--plain', 'plain line mode: numbered choices read from standard input')
+    .option('--seed <n>', 'seed for choosing and generating questions (default: the clock)')
+    .option('--review', 'drill the questions due for review')
+    .option('--export <file>', 'write the bank as Markdown')
+    .option('--missed', 'with --export: only the questions last answered wrongly')
+    .option('--list', 'list the bank, one question per line')
+    .option('--json', 'with --list: JSON Lines')
+    .allowExcessArguments(false)
+    .action(async (opts: import('./quiz-command.js').QuizOptions) =>
+      (await import('./quiz-command.js')).runQuizCommand(opts),
+    );
   return program;
 }
 

@@ -1,0 +1,271 @@
+// `replication-tutor quiz`: an interview drill over the question bank (lessons/quiz/*.yaml),
+// in the TUI when both ends are a terminal and in plain line mode otherwise; or the bank
+// listed (--list [--json]) or exported as Markdown (--export FILE.md [--missed]).
+// Loaded lazily by program.ts.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lessonsDir } from '../lesson/lesson-paths.js';
+import { formatProblem } from '../lesson/load.js';
+import { listNames, nearest } from '../lesson/suggest.js';
+import { parseDuration } from '../lesson/units.js';
+import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import { type Bank, loadBank } from '../quiz/bank.js';
+import { Drill } from '../quiz/drill.js';
+import { exportMarkdown } from '../quiz/export-markdown.js';
+import { nextDue } from '../quiz/leitner.js';
+import { listJsonLines, listText } from '../quiz/list.js';
+import { QuizMemory } from '../quiz/memory.js';
+import { PLAIN_HELP, runPlainDrill } from '../quiz/plain-drill.js';
+import { localMinute, reportLines } from '../quiz/report.js';
+import { applyFilters, type Filters, selectQuestions } from '../quiz/select.js';
+import { TOPIC_IDS } from '../quiz/topics.js';
+import { type BankQuestion, DIFFICULTY_NAMES, type Difficulty } from '../quiz/types.js';
+import { parseSeed } from './lesson-arg.js';
+import { LineInput } from './line-input.js';
+import { UsageError } from './usage-error.js';
+
+export interface QuizOptions {
+  topic?: string;
+  count?: string;
+  timeLimit?: string;
+  difficulty?: string;
+  plain?: boolean;
+  seed?: string;
+  review?: boolean;
+  export?: string;
+  missed?: boolean;
+  list?: boolean;
+  json?: boolean;
+}
+
+export const DEFAULT_COUNT = 10;
+const MAX_COUNT = 1000;
+
+// ---- Flags ----------------------------------------------------------------------------------
+
+function parseCount(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_COUNT)
+    throw new UsageError(`--count: expected a whole number from 1 to ${MAX_COUNT}, found "${raw}"`);
+  return n;
+}
+
+/** Wall-clock limit: "10m", "90s", "1h" (a unit is required: "10" could mean anything). */
+export function parseTimeLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const fail = () =>
+    new UsageError(`--time-limit: expected a duration like 10m, 90s or 1h, found "${raw}"`);
+  if (!/^\d+(?:\.\d+)? ?(?:ms|s|m|h)$/.test(raw.trim())) throw fail();
+  const ms = parseDuration(raw.trim());
+  if (ms <= 0) throw fail();
+  return ms;
+}
+
+const DIFFICULTY_WORDS: Record<string, Difficulty> = {
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  easy: 1,
+  medium: 2,
+  hard: 3,
+};
+
+function parseDifficulty(raw: string | undefined): Difficulty[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw.split(',').map((word) => {
+    const d = DIFFICULTY_WORDS[word.trim().toLowerCase()];
+    if (d === undefined)
+      throw new UsageError(
+        `--difficulty: expected easy, medium, hard (or 1, 2, 3), found "${word.trim()}"`,
+      );
+    return d;
+  });
+}
+
+function parseTopics(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw.split(',').map((word) => {
+    const t = word.trim().toLowerCase();
+    if (TOPIC_IDS.includes(t)) return t;
+    const near = nearest(t, TOPIC_IDS);
+    throw new UsageError(
+      `--topic: unknown topic "${word.trim()}" (${near ? `did you mean "${near}"? ` : ''}topics: ${listNames(TOPIC_IDS, 20)})`,
+    );
+  });
+}
+
+/** Flags that only make sense together, checked before anything is loaded. */
+function checkCombinations(o: QuizOptions): void {
+  if (o.missed && o.export === undefined)
+    throw new UsageError('--missed only goes with --export FILE.md');
+  if (o.json && !o.list) throw new UsageError('--json only goes with --list');
+  if (o.list && o.export !== undefined)
+    throw new UsageError('--list and --export cannot be used together');
+  if (o.list || o.export !== undefined) {
+    const mode = o.list ? '--list' : '--export';
+    const drillOnly: [keyof QuizOptions, string][] = [
+      ['count', '--count'],
+      ['timeLimit', '--time-limit'],
+      ['review', '--review'],
+      ['plain', '--plain'],
+    ];
+    for (const [key, flag] of drillOnly) {
+      if (o[key] !== undefined && o[key] !== false)
+        throw new UsageError(`${flag} is for drills and does not go with ${mode}`);
+    }
+  }
+  if (o.export !== undefined && o.export.trim() === '')
+    throw new UsageError('--export: expected a file name like drill.md');
+}
+
+// ---- Loading --------------------------------------------------------------------------------
+
+async function bankOrFail(): Promise<Bank> {
+  const bank = await loadBank();
+  if (bank.errors.length > 0) {
+    for (const p of bank.errors) process.stderr.write(`${formatProblem(p)}\n`);
+    throw new UsageError(
+      `the question bank has ${bank.errors.length} error(s); run 'replication-tutor validate'`,
+    );
+  }
+  if (bank.questions.length === 0) throw new UsageError(`no questions found in ${bank.dir}`);
+  return bank;
+}
+
+function openStore(): ProgressStore | undefined {
+  try {
+    const { store, warnings } = openProgress({
+      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+    });
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    return store;
+  } catch (err) {
+    process.stderr.write(`warning: progress will not be saved: ${(err as Error).message}\n`);
+    return undefined;
+  }
+}
+
+function describeFilters(f: Filters): string {
+  const parts = [];
+  if (f.topics) parts.push(`--topic ${f.topics.join(',')}`);
+  if (f.difficulties)
+    parts.push(`--difficulty ${f.difficulties.map((d) => DIFFICULTY_NAMES[d]).join(',')}`);
+  return parts.join(' ');
+}
+
+// ---- The command ----------------------------------------------------------------------------
+
+export async function runQuizCommand(opts: QuizOptions): Promise<void> {
+  checkCombinations(opts);
+  const filters: Filters = {
+    topics: parseTopics(opts.topic),
+    difficulties: parseDifficulty(opts.difficulty),
+  };
+  const count = parseCount(opts.count);
+  const timeLimitMs = parseTimeLimit(opts.timeLimit);
+  const givenSeed = parseSeed(opts.seed);
+  const bank = await bankOrFail();
+  const chosen = applyFilters(bank.questions, filters);
+  if (chosen.length === 0)
+    throw new UsageError(`no questions match ${describeFilters(filters)}`.trimEnd());
+
+  if (opts.list) {
+    process.stdout.write(opts.json ? listJsonLines(chosen) : listText(chosen));
+    return;
+  }
+  if (opts.export !== undefined) {
+    exportBank(opts.export, chosen, Boolean(opts.missed), givenSeed ?? 1);
+    return;
+  }
+
+  const seed = givenSeed ?? Date.now() % 1_000_000_000;
+  const store = openStore();
+  const memory = new QuizMemory(store, undefined, (m) => process.stderr.write(`warning: ${m}\n`));
+  const questions = selectQuestions(bank.questions, {
+    ...filters,
+    count: count ?? (opts.review ? undefined : DEFAULT_COUNT),
+    seed,
+    now: new Date(),
+    cards: memory.cards(),
+    review: Boolean(opts.review),
+  });
+  if (questions.length === 0) {
+    // Only a review can come up empty: the filters matched something.
+    const due = nextDue(memory.cards());
+    process.stdout.write(
+      due
+        ? `Nothing is due for review. The next question is due at ${localMinute(due)}.\n`
+        : `Nothing to review yet: run 'replication-tutor quiz' first; missed questions come back here.\n`,
+    );
+    return;
+  }
+  const drill = new Drill(questions, {
+    seed,
+    timeLimitMs,
+    startedAt: Date.now(),
+    onResult: (r) => memory.record(r),
+  });
+  const header = `${opts.review ? 'Review' : 'Interview drill'}: ${questions.length} question${questions.length === 1 ? '' : 's'}, seed ${seed} (repeat with --seed ${seed})${opts.timeLimit ? `, time limit ${opts.timeLimit}` : ''}.`;
+  const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  if (interactive) {
+    const { runQuizTui } = await import('../ui/quiz-run.js');
+    await runQuizTui({
+      drill,
+      header,
+      timeLimit: opts.timeLimit,
+      lessonAvailable,
+      nextDue: () => nextDue(memory.cards()),
+    });
+  } else {
+    const write = (line: string) => process.stdout.write(`${line}\n`);
+    write(header);
+    write(PLAIN_HELP);
+    await runPlainDrill(drill, { write, input: new LineInput(), now: () => Date.now() });
+  }
+  const report = drill.report();
+  memory.finishDrill({
+    at: new Date().toISOString(),
+    seed,
+    score: report.score,
+    asked: report.asked,
+    review: Boolean(opts.review),
+  });
+  if (!interactive) {
+    process.stdout.write('\n');
+    const lines = reportLines(report, {
+      lessonAvailable,
+      nextDue: nextDue(memory.cards()),
+      timeLimit: opts.timeLimit,
+    });
+    for (const line of lines) process.stdout.write(`${line}\n`);
+  }
+}
+
+/** Whether `replication-tutor play <id>` finds a lesson file for this id. */
+function lessonAvailable(id: string): boolean {
+  const dir = lessonsDir();
+  return existsSync(join(dir, `${id}.yaml`)) || existsSync(join(dir, `${id}.yml`));
+}
+
+function exportBank(file: string, questions: BankQuestion[], missed: boolean, seed: number): void {
+  let chosen = questions;
+  let note = 'Every question of the bank, grouped by curriculum topic.';
+  if (missed) {
+    const cards = openStore()?.quiz().cards ?? {};
+    chosen = questions.filter(
+      (q) => Object.hasOwn(cards, q.id) && cards[q.id]?.lastCorrect === false,
+    );
+    note = 'The questions you last answered wrongly.';
+  }
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(`--export: ${file} is a directory; give a file name like drill.md`);
+  try {
+    writeFileSync(file, exportMarkdown(chosen, { seed, note }));
+  } catch (err) {
+    throw new UsageError(`--export: cannot write ${file}: ${(err as Error).message}`);
+  }
+  process.stdout.write(
+    `Wrote ${chosen.length} question${chosen.length === 1 ? '' : 's'} to ${file}${missed && chosen.length === 0 ? ' (nothing missed so far)' : ''}\n`,
+  );
+}
