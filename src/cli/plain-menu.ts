@@ -1,13 +1,11 @@
 // The bare command. In a terminal (stdin and stdout both TTYs) it loads the Ink app lazily;
 // anywhere else (pipes, CI, screen readers) it prints a numbered menu of lessons, reads a
 // number from standard input and plays that lesson in plain line mode, then shows the menu
-// again. End of input exits 0; nothing here ever needs raw mode.
-import { type LoadedLesson, loadCatalog } from '../lesson/catalog.js';
-import { PlaySession } from '../lesson/play-session.js';
-import type { ProgressStore } from '../progress/progress-store.js';
-import { LineInput } from './line-input.js';
-import { openStoreOrWarn } from './play-command.js';
-import { playPlain } from './play-plain.js';
+// again. End of input exits 0; nothing here ever needs raw mode. Heavy modules (the lesson
+// loader, the engine) are imported where used, so the Ink menu's first frame waits for none.
+import type { LoadedLesson } from '../lesson/catalog.js';
+import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import type { LineInput } from './line-input.js';
 
 export interface PlainMenuIo {
   write(line: string): void;
@@ -37,6 +35,10 @@ export async function plainMenu(
     io.write('No lessons found.');
     return;
   }
+  const [{ PlaySession }, { playPlain }] = await Promise.all([
+    import('../lesson/play-session.js'),
+    import('./play-plain.js'),
+  ]);
   for (;;) {
     io.write('replication-tutor — lessons');
     for (const line of menuLines(lessons, store)) io.write(line);
@@ -59,13 +61,30 @@ export async function plainMenu(
   }
 }
 
+/** Saved progress, or none (with a warning) when it cannot be used: lessons still run. */
+function openStore(): ProgressStore | undefined {
+  const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
+  try {
+    const { store, warnings } = openProgress({ onWarning: warn });
+    for (const w of warnings) warn(w);
+    return store;
+  } catch (err) {
+    warn(`progress will not be saved: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 /** The bare command; returns the exit status. */
 export async function runTutor(): Promise<number> {
-  const store = openStoreOrWarn();
+  const store = openStore();
   if (process.stdin.isTTY && process.stdout.isTTY) {
     const { runInteractiveApp } = await import('../ui/run-interactive.js');
     return runInteractiveApp({ store });
   }
+  const [{ loadCatalog }, { LineInput }] = await Promise.all([
+    import('../lesson/catalog.js'),
+    import('./line-input.js'),
+  ]);
   const catalog = await loadCatalog();
   await plainMenu(catalog.lessons, store, {
     write: (line) => process.stdout.write(`${line}\n`),

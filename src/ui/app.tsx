@@ -1,42 +1,85 @@
 // The interactive app: the menu, and the lesson player started from it (or directly, for
-// `play <lesson>`). It owns leaving: q in the menu (or in a lesson started directly) quits,
-// Ctrl-C quits from anywhere; `onExit` says which, the caller turns it into an exit status.
-import { Box, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+// `play <lesson>`). The menu's first frame comes from the lessons' listings; the lessons
+// themselves (YAML and schema) and the player (simulator and engine) load right after it.
+// The app owns leaving: q in the menu (or in a lesson started directly) quits, Ctrl-C quits
+// from anywhere; `onExit` says which, the caller turns it into an exit status.
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lesson } from '../lesson/types.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { resolveKey } from './keymap.js';
-import { type DriverOptions, LessonDriver } from './lesson-driver.js';
+import type { DriverOptions } from './lesson-driver.js';
+import type { LessonScreenProps } from './lesson-screen.js';
 import { Menu } from './menu.js';
-import { menuInput } from './menu-items.js';
+import { type MenuLesson, menuInput } from './menu-items.js';
 import type { MenuEntry } from './menu-state.js';
-import { Player, type PlayerProps } from './player.js';
 import { isTooSmall, TooSmall } from './too-small.js';
 import { useWindowSize } from './use-window-size.js';
 
 export type ExitReason = 'quit' | 'interrupt';
 
+export interface LessonCatalog {
+  /** What the menu lists before the lessons are loaded. */
+  listing: readonly MenuLesson[];
+  /** Loads and validates the lessons (those that fail are left out). */
+  load: () => Promise<readonly Lesson[]>;
+}
+
+/** A catalog of lessons already loaded (play <lesson>, tests). */
+export function loadedCatalog(lessons: readonly Lesson[]): LessonCatalog {
+  return { listing: lessons, load: () => Promise.resolve(lessons) };
+}
+
 export interface AppProps {
-  lessons: readonly Lesson[];
+  catalog: LessonCatalog;
   store?: ProgressStore;
   /** Play this lesson at once; leaving it quits the app. */
   start?: { lesson: Lesson } & DriverOptions;
   onExit: (reason: ExitReason) => void;
   /** Passed to the player (tests). */
-  player?: Pick<PlayerProps, 'initial' | 'clock' | 'frameMs'>;
+  player?: LessonScreenProps['player'];
 }
 
-type Screen = { kind: 'menu' } | { kind: 'player'; driver: LessonDriver };
+type Screen = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson; options?: DriverOptions };
+type LessonScreenModule = typeof import('./lesson-screen.js');
 
-export function App({ lessons, store, start, onExit, player }: AppProps) {
+export function App({ catalog, store, start, onExit, player }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useWindowSize();
   const [screen, setScreen] = useState<Screen>(() =>
-    start
-      ? { kind: 'player', driver: new LessonDriver(start.lesson, store, start) }
-      : { kind: 'menu' },
+    start ? { kind: 'lesson', lesson: start.lesson, options: start } : { kind: 'menu' },
   );
+  const [lessons, setLessons] = useState<readonly Lesson[]>();
+  const [screens, setScreens] = useState<LessonScreenModule>();
+  /** A lesson picked before the lessons had loaded. */
+  const [pending, setPending] = useState<string>();
+
+  // After the first frame: the lessons and the player.
+  useEffect(() => {
+    let live = true;
+    void catalog.load().then((l) => live && setLessons(l));
+    void import('./lesson-screen.js').then((m) => live && setScreens(m));
+    return () => {
+      live = false;
+    };
+  }, [catalog]);
+
+  const open = useCallback(
+    (id: string) => {
+      const lesson = lessons?.find((l) => l.id === id);
+      if (lesson) setScreen({ kind: 'lesson', lesson });
+      else if (!lessons) setPending(id);
+    },
+    [lessons],
+  );
+  useEffect(() => {
+    if (pending !== undefined && lessons) {
+      setPending(undefined);
+      open(pending);
+    }
+  }, [pending, lessons, open]);
+
   const leave = useCallback(
     (reason: ExitReason) => {
       onExit(reason);
@@ -52,23 +95,22 @@ export function App({ lessons, store, start, onExit, player }: AppProps) {
         screen.kind === 'menu' &&
         isTooSmall(size) &&
         resolveKey(input, key, 'menu')?.action === 'back'
-      )
+      ) {
         leave('quit');
+      }
     },
     { isActive: Boolean(isRawModeSupported) },
   );
   // Read again on every return to the menu: statuses and scores changed in the lesson.
   const input = useMemo(
-    () => (screen.kind === 'menu' ? menuInput(lessons, store) : undefined),
-    [screen, lessons, store],
+    () => (screen.kind === 'menu' ? menuInput(lessons ?? catalog.listing, store) : undefined),
+    [screen, lessons, catalog, store],
   );
   const select = useCallback(
     (entry: MenuEntry) => {
-      if (entry.kind !== 'lesson' && entry.kind !== 'continue') return;
-      const lesson = lessons.find((l) => l.id === entry.lesson.id);
-      if (lesson) setScreen({ kind: 'player', driver: new LessonDriver(lesson, store) });
+      if (entry.kind === 'lesson' || entry.kind === 'continue') open(entry.lesson.id);
     },
-    [lessons, store],
+    [open],
   );
   const back = useCallback(
     () => (start ? leave('quit') : setScreen({ kind: 'menu' })),
@@ -76,13 +118,21 @@ export function App({ lessons, store, start, onExit, player }: AppProps) {
   );
   const height = Math.max(1, size.rows - 1);
 
-  if (screen.kind === 'player')
+  if (screen.kind === 'lesson') {
+    if (!screens) return <Text dimColor>Loading the lesson…</Text>;
     return (
-      <Player key={screen.driver.lesson.id} driver={screen.driver} onBack={back} {...player} />
+      <screens.LessonScreen
+        lesson={screen.lesson}
+        store={store}
+        options={screen.options}
+        onBack={back}
+        player={player}
+      />
     );
+  }
   if (isTooSmall(size)) return <TooSmall size={size} />;
   return (
-    <Box flexDirection="column" width={size.columns} height={height} overflow="hidden">
+    <Box flexDirection="column" width={size.columns} height={height} overflowY="hidden">
       {input ? (
         <Menu
           {...input}

@@ -25,8 +25,11 @@ export interface ProgressReader {
   lesson(id: string): LessonProgress;
 }
 
+/** What the menu needs of a lesson: a loaded lesson, or a listing read before loading. */
+export type MenuLesson = Pick<Lesson, 'id' | 'title' | 'order' | 'minutes' | 'summary'>;
+
 export function lessonItem(
-  lesson: Lesson,
+  lesson: MenuLesson,
   position: number,
   progress?: LessonProgress,
 ): LessonItem {
@@ -50,7 +53,7 @@ export function lessonItem(
 }
 
 /** Lessons in curriculum order with their progress, the extras, and the lesson played last. */
-export function menuInput(lessons: readonly Lesson[], store?: ProgressReader): MenuInput {
+export function menuInput(lessons: readonly MenuLesson[], store?: ProgressReader): MenuInput {
   const progress = lessons.map((l) => store?.lesson(l.id));
   let lastPlayedId: string | undefined;
   let latest = '';

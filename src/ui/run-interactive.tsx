@@ -5,10 +5,11 @@
 // the learner left. Progress needs no saving here: it is saved after every step.
 import { render } from 'ink';
 import type { ReactElement } from 'react';
-import { loadCatalog } from '../lesson/catalog.js';
+import { listLessons } from '../lesson/lesson-listing.js';
+import { lessonsDir } from '../lesson/lesson-paths.js';
 import type { Lesson } from '../lesson/types.js';
 import type { ProgressStore } from '../progress/progress-store.js';
-import { App, type ExitReason } from './app.js';
+import { App, type ExitReason, loadedCatalog } from './app.js';
 import { applyColorChoice, colorWanted } from './theme.js';
 import { ThemeContext } from './use-theme.js';
 
@@ -63,22 +64,36 @@ export interface InteractiveLessonOptions {
 export async function runInteractiveLesson(options: InteractiveLessonOptions): Promise<void> {
   const { lesson, seed, store, restart } = options;
   const status = await run((onExit) => (
-    <App lessons={[lesson]} store={store} start={{ lesson, seed, restart }} onExit={onExit} />
+    <App
+      catalog={loadedCatalog([lesson])}
+      store={store}
+      start={{ lesson, seed, restart }}
+      onExit={onExit}
+    />
   ));
   if (status !== 0) process.exitCode = status;
 }
 
-/** The bare command in a terminal: the menu of lessons. Returns the exit status. */
+/**
+ * The bare command in a terminal: the menu of lessons. Its first frame is drawn from the
+ * lessons' listings; loading them (YAML, schema) waits until after it. Returns the status.
+ */
 export async function runInteractiveApp(options: { store?: ProgressStore }): Promise<number> {
-  const catalog = await loadCatalog();
-  const lessons = catalog.lessons.map((l) => l.lesson);
+  const dir = lessonsDir();
+  const listing = await listLessons(dir);
+  let broken = 0;
+  const load = async () => {
+    const { loadCatalog } = await import('../lesson/catalog.js');
+    const catalog = await loadCatalog(dir);
+    broken = catalog.broken.length;
+    return catalog.lessons.map((l) => l.lesson);
+  };
   const status = await run((onExit) => (
-    <App lessons={lessons} store={options.store} onExit={onExit} />
+    <App catalog={{ listing, load }} store={options.store} onExit={onExit} />
   ));
-  if (catalog.broken.length > 0) {
-    const n = catalog.broken.length;
+  if (broken > 0) {
     process.stderr.write(
-      `note: ${n} lesson file${n === 1 ? ' has' : 's have'} errors and ${n === 1 ? 'was' : 'were'} left out of the menu; run \`replication-tutor validate\` to see them.\n`,
+      `note: ${broken} lesson file${broken === 1 ? ' has' : 's have'} errors and ${broken === 1 ? 'was' : 'were'} left out of the menu; run \`replication-tutor validate\` to see them.\n`,
     );
   }
   return status;

@@ -2,10 +2,21 @@
 // back to the menu and quits from there, Ctrl-C quits from anywhere with its own reason.
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { App, type ExitReason } from '../../src/ui/app.js';
+import { App, type ExitReason, loadedCatalog } from '../../src/ui/app.js';
 import { menuInput } from '../../src/ui/menu-items.js';
 import { KEY, press, tick } from './keys.js';
 import { miniLesson, tempStore } from './mini-lesson.js';
+
+type Rendered = ReturnType<typeof render>;
+
+/** Waits until the frame contains `text`: the player is loaded lazily. */
+async function until(app: Rendered, text: string, timeout = 5_000): Promise<string> {
+  const start = Date.now();
+  while (!(app.lastFrame() ?? '').includes(text) && Date.now() - start < timeout) await tick(10);
+  // The new screen's key handlers subscribe in effects, just after its first frame.
+  await tick(20);
+  return app.lastFrame() ?? '';
+}
 
 function setup(start = false) {
   const lesson = miniLesson();
@@ -13,7 +24,7 @@ function setup(start = false) {
   const onExit = vi.fn<(reason: ExitReason) => void>();
   const app = render(
     <App
-      lessons={[lesson]}
+      catalog={loadedCatalog([lesson])}
       store={store}
       start={start ? { lesson } : undefined}
       onExit={onExit}
@@ -36,7 +47,8 @@ describe('App', () => {
 
   it('menu → lesson → q back to the menu (now in progress, Continue first) → q quits', async () => {
     const { app, onExit } = setup();
-    let frame = await press(app, KEY.enter);
+    await press(app, KEY.enter);
+    let frame = await until(app, 'Welcome');
     expect(frame).toContain('Welcome. Watch the cluster.');
     await press(app, KEY.enter);
     frame = await press(app, 'q');
@@ -44,7 +56,8 @@ describe('App', () => {
     expect(frame).toContain('◐ in progress');
     expect(onExit).not.toHaveBeenCalled();
     // Continue resumes where the learner was.
-    frame = await press(app, KEY.enter);
+    await press(app, KEY.enter);
+    frame = await until(app, 'on its way');
     expect(frame).toContain('The write is on its way');
     await press(app, 'q');
     await press(app, 'q');
@@ -55,6 +68,7 @@ describe('App', () => {
   it('Ctrl-C quits from the player with its own reason', async () => {
     const { app, onExit } = setup();
     await press(app, KEY.enter);
+    await until(app, 'Welcome');
     app.stdin.write('\u0003');
     await tick(20);
     expect(onExit).toHaveBeenCalledWith('interrupt');
@@ -63,7 +77,7 @@ describe('App', () => {
 
   it('a lesson started directly quits on q', async () => {
     const { app, onExit } = setup(true);
-    expect(app.lastFrame()).toContain('Welcome');
+    expect(await until(app, 'Welcome')).toContain('Welcome');
     await press(app, 'q');
     expect(onExit).toHaveBeenCalledWith('quit');
     app.unmount();
