@@ -48,7 +48,7 @@ export function NarrationPane(props: NarrationPaneProps) {
   const lines = narrationLines(narration, width, !theme.colorEnabled);
   const textRows = cue && height > 1 ? height - 1 : height;
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneLines lines={lines} width={width} height={textRows} offset={offset} />
       {cue && height > 1 ? (
         <Text bold color={theme.color('accent')}>

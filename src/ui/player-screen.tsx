@@ -124,7 +124,7 @@ export function PlayerScreen({
   const height = Math.max(1, size.rows - 1);
   if (ui.help) {
     return (
-      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box flexDirection="column" width={width} height={height} overflowY="hidden">
         <HelpOverlay
           width={width}
           height={height}
@@ -185,10 +185,12 @@ export function PlayerScreen({
       ) : null}
     </Box>
   );
+  // Clipped vertically only: every line is already cut to the width, and a horizontal clip
+  // makes Ink re-slice every line of every frame (most of a frame's cost).
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <Header view={view} width={width} />
-      <Box height={layout.body} overflow="hidden" flexDirection={layout.split ? 'row' : 'column'}>
+      <Box height={layout.body} overflowY="hidden" flexDirection={layout.split ? 'row' : 'column'}>
         {narration}
         {layout.split ? <Box width={1} /> : null}
         {watch}

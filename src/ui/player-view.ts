@@ -5,7 +5,7 @@ import { readLabels } from '../lesson/read-labels.js';
 import type { ClusterSnapshot, HistoryEvent, Ms, OpRecord } from '../sim/types.js';
 import { firstIndexAtOrAfter, opsOf, recentWindow } from './history-window.js';
 import type { LagSeries } from './lag-chart.js';
-import { lagSeries, sampleSpan } from './lag-sampler.js';
+import { type LagSamples, lagSeries, sampleSpan } from './lag-sampler.js';
 import type { LessonDriver, Phase } from './lesson-driver.js';
 import { type Narration, narrationOf } from './narration.js';
 
@@ -49,14 +49,55 @@ export function diagramWindow(
   return { events: history.slice(firstIndexAtOrAfter(history, from)), from, to };
 }
 
+/** What a frame is built from: the simulator's state and the lesson's, as plain data. */
+export interface ViewInput {
+  title: string;
+  step: number;
+  steps: number;
+  score: number;
+  maxScore: number;
+  phase: Phase;
+  generation: number;
+  now: Ms;
+  snapshot: ClusterSnapshot;
+  history: readonly HistoryEvent[];
+  ops: readonly OpRecord[];
+  labels: ReadonlyMap<number, readonly string[]>;
+  lag: LagSamples;
+  narration: Narration;
+}
+
+/** A frame's data; reads only bounded windows of the history and the operations. */
+export function buildPlayerView(input: ViewInput): PlayerView {
+  const { history } = input;
+  const log = recentWindow(history, 0);
+  const diagram = diagramWindow(history, input.now);
+  // Both windows are suffixes of the history: the longer one holds the other.
+  const longer = diagram.events.length > log.events.length ? diagram.events : log.events;
+  return {
+    title: input.title,
+    step: input.step,
+    steps: input.steps,
+    score: input.score,
+    maxScore: input.maxScore,
+    phase: input.phase,
+    generation: input.generation,
+    snapshot: input.snapshot,
+    events: log.events,
+    ops: opsOf(longer, input.ops),
+    labels: input.labels,
+    diagram,
+    lag: lagSeries(input.lag),
+    lagSpan: sampleSpan(input.lag),
+    narration: input.narration,
+  };
+}
+
 export function playerView(driver: LessonDriver): PlayerView {
   const runner = driver.runner;
   const sim = runner.sim;
-  const history = sim.history;
-  const log = recentWindow(history, 0);
-  const diagram = diagramWindow(history, sim.now);
   const phase = driver.phase;
-  return {
+  return buildPlayerView({
     title: driver.lesson.title,
     step: Math.min(runner.cursor + 1, driver.lesson.steps.length),
     steps: driver.lesson.steps.length,
@@ -64,13 +105,12 @@ export function playerView(driver: LessonDriver): PlayerView {
     maxScore: runner.maxScore,
     phase,
     generation: driver.generation,
+    now: sim.now,
     snapshot: driver.snapshot(),
-    events: log.events,
-    ops: opsOf(diagram.events.length > log.events.length ? diagram.events : log.events, sim.ops),
+    history: sim.history,
+    ops: sim.ops,
     labels: readLabels(sim),
-    diagram,
-    lag: lagSeries(driver.lag),
-    lagSpan: sampleSpan(driver.lag),
+    lag: driver.lag,
     narration: narrationOf({
       phase,
       question: driver.question,
@@ -81,5 +121,5 @@ export function playerView(driver: LessonDriver): PlayerView {
       score: runner.score,
       maxScore: runner.maxScore,
     }),
-  };
+  });
 }

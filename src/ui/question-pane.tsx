@@ -34,7 +34,7 @@ export function QuestionPane({
   const headRows = Math.max(1, Math.min(head.length, height - choices - 1));
   const choiceRows = Math.max(1, height - headRows - 1);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneLines lines={head} width={width} height={headRows} />
       <Text> </Text>
       <ChoiceList
