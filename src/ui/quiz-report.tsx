@@ -21,7 +21,6 @@ export function QuizReport({ report, context, width, height }: QuizReportProps) 
           key={i}
           bold={line.startsWith('Score:')}
           color={line.startsWith('Score:') ? theme.color('heading') : undefined}
-          wrap="truncate-end"
         >
           {line}
         </Text>
