@@ -112,15 +112,18 @@ export function outcomeLines(
   return lines;
 }
 
-/** The question's text above its choices (the choices are the interactive list). */
+/**
+ * The question's text above its choices (the choices are the interactive list): the prompt
+ * first, so a short pane cuts the experiment table it asks about rather than the question.
+ */
 export function questionLines(
   step: InteractiveStep,
   experiment: StepRecord | undefined,
   width: number,
   codeTicks: boolean,
 ): PaneLine[] {
-  const lines = experiment ? [...experimentLines(experiment), BLANK] : [];
-  lines.push(...markdown(step.prompt, width, codeTicks, 'heading'));
+  const lines = markdown(step.prompt, width, codeTicks, 'heading');
+  if (experiment) lines.push(BLANK, ...experimentLines(experiment).slice(1));
   return lines;
 }
 

@@ -4,7 +4,7 @@ import { stepSpan } from '../../src/lesson/step-span.js';
 import type { InteractiveStep } from '../../src/lesson/types.js';
 import { spansText } from '../../src/ui/markdown.js';
 import { narrationKey, narrationOf } from '../../src/ui/narration.js';
-import { feedbackLines, narrationLines } from '../../src/ui/narration-lines.js';
+import { feedbackLines, narrationLines, questionLines } from '../../src/ui/narration-lines.js';
 import { miniLesson } from './mini-lesson.js';
 
 const lesson = miniLesson();
@@ -92,5 +92,23 @@ describe('stepSpan', () => {
     expect(stepSpan(lesson.steps[5]!)).toBe(30_000);
     expect(stepSpan(p1)).toBeUndefined();
     expect(stepSpan(lesson.steps[0]!)).toBeUndefined();
+  });
+});
+
+describe('a question about an experiment', () => {
+  it('puts the prompt first and the table under it', () => {
+    const q = lesson.steps[6] as InteractiveStep;
+    const experiment: StepRecord = {
+      t: 0,
+      step: 'x',
+      kind: 'experiment',
+      index: 0,
+      table: [
+        { policy: 'random', ops: 10, anomalies: 4, byChecker: {}, leaderLoad: 33, p50: 2, p99: 3 },
+      ],
+    };
+    const out = questionLines(q, experiment, 70, true).map((l) => spansText(l.spans));
+    expect(out[0]).toBe('Why was the first read empty?');
+    expect(out.join('\n')).toMatch(/random +4 +33% +2ms +3ms/);
   });
 });
