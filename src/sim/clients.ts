@@ -156,6 +156,8 @@ function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
 export function onClientRequest(sim: Simulation, ev: Ev): void {
   const op = ev.o!;
   const n = sim.nodes[ev.n]!;
+  // Cut off while on its way: the request is lost and the client will time out.
+  if (!sim.net.clientReaches(op.client, n.id)) return;
   if (!n.up) {
     fail(sim, op, n, 'down');
     return;

@@ -7,6 +7,7 @@ import {
   faults,
   node,
   read,
+  runOp,
   sim,
   start,
   status,
@@ -150,6 +151,18 @@ describe('replication', () => {
     s.apply({ type: 'heal' });
     s.runUntil(2002);
     expect([w.outcome, w.completedAt]).toEqual(['ok', 2002]);
+  });
+
+  it('partition: a client request on its way when a cut isolates the client is lost', () => {
+    const s = sim(threeNodes([1000, 5000]));
+    const w = start(s, { type: 'write', client: 'you', key: 'k', value: 1 });
+    s.apply({ type: 'partition', groups: [['you'], ['primary', 'replica-1', 'replica-2']] });
+    s.runUntil(20_000);
+    expect([w.outcome, w.error, w.completedAt]).toEqual(['info', 'timeout', 10_000]);
+    expect(node(s, 'primary').log).toEqual([]);
+    // Sent while cut off: refused after a round trip.
+    const r = runOp(s, { type: 'read', client: 'you', key: 'k', from: 'primary' });
+    expect([r.outcome, r.error, r.completedAt! - r.invokedAt]).toEqual(['fail', 'unreachable', 2]);
   });
 
   it('slow link: lag set mid-run applies to new entries, and never lets one overtake', () => {
