@@ -29,6 +29,8 @@ export interface ChoiceListProps {
   onChoose: (index: number) => void;
   onHint?: () => void;
   onBack?: () => void;
+  /** The highlighted choice, whenever it changes (and at first). */
+  onCursor?: (index: number) => void;
   isActive?: boolean;
 }
 
@@ -99,6 +101,7 @@ export function ChoiceList({
   onChoose,
   onHint,
   onBack,
+  onCursor,
   isActive,
 }: ChoiceListProps) {
   const theme = useTheme();
@@ -107,6 +110,7 @@ export function ChoiceList({
     onChoose,
     onHint,
     onBack,
+    onCursor,
     locked: answer !== undefined,
     isActive,
   });

@@ -13,16 +13,19 @@ export interface ClusterPaneProps {
   width: number;
   /** Rows available; the pane picks cards or a table to fit. */
   height?: number;
+  /** A node to mark (the one a question's highlighted choice points at). */
+  highlight?: string;
 }
 
-export function ClusterPane({ snapshot, width, height }: ClusterPaneProps) {
+export function ClusterPane({ snapshot, width, height, highlight }: ClusterPaneProps) {
   const theme = useTheme();
   const layout = planClusterLayout(snapshot, width, height);
   const partition = formatPartition(snapshot.partition);
   const links = layout.links;
   const linkOverflow = links.length > layout.linkLines;
   const shownLinks = links.slice(0, linkOverflow ? layout.linkLines - 1 : layout.linkLines);
-  const idWidth = rowIdWidth(layout.order);
+  // Room for the "› " that marks the highlighted node.
+  const idWidth = rowIdWidth(layout.order) + (highlight === undefined ? 0 : 2);
 
   return (
     <Box flexDirection="column" width={width}>
@@ -50,6 +53,7 @@ export function ClusterPane({ snapshot, width, height }: ClusterPaneProps) {
                 node={node}
                 width={layout.cardWidth}
                 keyLines={layout.keyLines}
+                highlighted={node.id === highlight}
               />
             ))}
           </Box>
@@ -60,7 +64,13 @@ export function ClusterPane({ snapshot, width, height }: ClusterPaneProps) {
             {rowHeader(idWidth)}
           </Text>
           {(layout.cardRows[0] ?? []).map((node) => (
-            <NodeRow key={node.id} node={node} width={width} idWidth={idWidth} />
+            <NodeRow
+              key={node.id}
+              node={node}
+              width={width}
+              idWidth={idWidth}
+              highlighted={node.id === highlight}
+            />
           ))}
           {layout.hiddenNodes > 0 ? (
             <Text dimColor>{`+${layout.hiddenNodes} more nodes`}</Text>

@@ -16,6 +16,7 @@ export interface NarrationPaneProps {
   generation: number;
   onAnswer: (index: number) => void;
   onHint: () => void;
+  onCursor?: (index: number) => void;
   isActive: boolean;
 }
 
@@ -40,6 +41,7 @@ export function NarrationPane(props: NarrationPaneProps) {
         height={height}
         onAnswer={props.onAnswer}
         onHint={props.onHint}
+        onCursor={props.onCursor}
         isActive={props.isActive}
       />
     );

@@ -68,9 +68,16 @@ export interface NodeCardProps {
   width: number;
   /** Recent keys to list (0 to 3). */
   keyLines?: number;
+  /** The node a question's highlighted choice points at: marked ›, with a heavy border. */
+  highlighted?: boolean;
 }
 
-export function NodeCard({ node, width, keyLines = MAX_KEY_LINES }: NodeCardProps) {
+export function NodeCard({
+  node,
+  width,
+  keyLines = MAX_KEY_LINES,
+  highlighted = false,
+}: NodeCardProps) {
   const theme = useTheme();
   const inner = Math.max(1, width - 4);
   const status = STATUS[node.status];
@@ -82,13 +89,13 @@ export function NodeCard({ node, width, keyLines = MAX_KEY_LINES }: NodeCardProp
     <Box
       flexDirection="column"
       width={width}
-      borderStyle={node.role === 'leader' ? 'double' : 'round'}
+      borderStyle={highlighted ? 'bold' : node.role === 'leader' ? 'double' : 'round'}
       borderColor={theme.color(status.tone)}
       paddingX={1}
     >
       <Text wrap="truncate-end">
-        <Text bold color={theme.color(role.tone)}>
-          {padEnd(node.id, idWidth)}
+        <Text bold inverse={highlighted} color={theme.color(role.tone)}>
+          {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
         </Text>{' '}
         <Text dimColor>{epoch}</Text>
       </Text>
@@ -139,10 +146,11 @@ export interface NodeRowProps {
   node: NodeSnapshot;
   width: number;
   idWidth: number;
+  highlighted?: boolean;
 }
 
 /** The compact variant: one line per node, columns as in rowHeader. */
-export function NodeRow({ node, width, idWidth }: NodeRowProps) {
+export function NodeRow({ node, width, idWidth, highlighted = false }: NodeRowProps) {
   const theme = useTheme();
   const c = ROW_COLUMNS;
   const status = STATUS[node.status];
@@ -158,8 +166,8 @@ export function NodeRow({ node, width, idWidth }: NodeRowProps) {
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
-        <Text bold color={theme.color(role.tone)}>
-          {padEnd(node.id, idWidth)}
+        <Text bold inverse={highlighted} color={theme.color(role.tone)}>
+          {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
         </Text>{' '}
         <Text color={theme.color(status.tone)}>{padEnd(statusText(node), c.status)}</Text>{' '}
         <Text color={theme.color(role.tone)}>{padEnd(roleText(node), c.role)}</Text>{' '}

@@ -36,7 +36,16 @@ export interface PlayerScreenProps {
   rate: number;
   onAnswer?: (index: number) => void;
   onHint?: () => void;
+  onCursor?: (index: number) => void;
   isActive?: boolean;
+}
+
+/** The node a routing question's highlighted choice sends the operation to. */
+export function highlightedNode(view: PlayerView, ui: PlayerState): string | undefined {
+  const n = view.narration;
+  if (n.kind !== 'question' || n.step.kind !== 'choose' || n.step.form !== 'route')
+    return undefined;
+  return n.step.choices[ui.cursor]?.node;
 }
 
 /** Right side of the footer: play state, speed, and any time-lapse. */
@@ -117,6 +126,7 @@ export function PlayerScreen({
   rate,
   onAnswer,
   onHint,
+  onCursor,
   isActive = true,
 }: PlayerScreenProps) {
   const theme = useTheme();
@@ -144,6 +154,7 @@ export function PlayerScreen({
       generation={view.generation}
       onAnswer={onAnswer ?? (() => {})}
       onHint={onHint ?? (() => {})}
+      onCursor={onCursor}
       isActive={isActive && !ui.confirmRestart}
     />
   );
@@ -153,6 +164,7 @@ export function PlayerScreen({
         snapshot={view.snapshot}
         width={layout.cluster.width}
         height={layout.cluster.height}
+        highlight={highlightedNode(view, ui)}
       />
       {layout.lag.height > 0 ? (
         <LagChart

@@ -19,6 +19,8 @@ export interface PlayerState {
   lapse?: { skipped: Ms; until: number };
   /** A one-line message, e.g. why a key did nothing. */
   message?: string;
+  /** The highlighted choice of the question on screen (its node is marked in the cluster). */
+  cursor: number;
 }
 
 export type PlayerAction =
@@ -34,7 +36,8 @@ export type PlayerAction =
   | { type: 'scroll'; key: string; delta: number; max: number }
   | { type: 'lapse'; skipped: Ms; wallNow: number }
   | { type: 'clock'; wallNow: number }
-  | { type: 'message'; text?: string };
+  | { type: 'message'; text?: string }
+  | { type: 'cursor'; index: number };
 
 export function initialPlayer(options: { paused?: boolean; speed?: number } = {}): PlayerState {
   return {
@@ -44,6 +47,7 @@ export function initialPlayer(options: { paused?: boolean; speed?: number } = {}
     diagram: false,
     confirmRestart: false,
     scroll: { key: '', offset: 0 },
+    cursor: 0,
   };
 }
 
@@ -90,5 +94,7 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
         : state;
     case 'message':
       return state.message === action.text ? state : { ...state, message: action.text };
+    case 'cursor':
+      return state.cursor === action.index ? state : { ...state, cursor: action.index };
   }
 }

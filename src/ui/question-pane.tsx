@@ -15,6 +15,7 @@ export interface QuestionPaneProps {
   height: number;
   onAnswer: (index: number) => void;
   onHint: () => void;
+  onCursor?: (index: number) => void;
   isActive: boolean;
 }
 
@@ -25,6 +26,7 @@ export function QuestionPane({
   height,
   onAnswer,
   onHint,
+  onCursor,
   isActive,
 }: QuestionPaneProps) {
   const theme = useTheme();
@@ -44,6 +46,7 @@ export function QuestionPane({
         hint={step.hint}
         onChoose={onAnswer}
         onHint={onHint}
+        onCursor={onCursor}
         isActive={isActive}
       />
     </Box>

@@ -1,5 +1,6 @@
 // Key bindings of a choice list: 1-9 pick, ↑/↓ (j/k) move, Enter chooses, h toggles the hint.
 import { useInput, useStdin } from 'ink';
+import { useEffect } from 'react';
 import {
   type ChoiceListAction,
   type ChoiceListState,
@@ -15,6 +16,8 @@ export interface ChoiceListKeysOptions {
   onHint?: () => void;
   /** q/Esc: leave the question (the player decides what that means). */
   onBack?: () => void;
+  /** The highlighted choice, whenever it changes (and at first). */
+  onCursor?: (index: number) => void;
   /** The answer is already known (e.g. restored): ignore choosing keys. */
   locked?: boolean;
   isActive?: boolean;
@@ -25,6 +28,7 @@ export function useChoiceList({
   onChoose,
   onHint,
   onBack,
+  onCursor,
   locked = false,
   isActive = true,
 }: ChoiceListKeysOptions): ChoiceListState {
@@ -33,6 +37,9 @@ export function useChoiceList({
     INITIAL_CHOICE_LIST,
   );
   const { isRawModeSupported } = useStdin();
+  useEffect(() => {
+    onCursor?.(state.cursor);
+  }, [state.cursor, onCursor]);
 
   useInput(
     (text, key) => {

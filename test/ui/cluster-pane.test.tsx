@@ -79,3 +79,19 @@ describe('ClusterPane', () => {
     expect(frame).toContain('primary');
   });
 });
+
+describe('ClusterPane highlight', () => {
+  it('marks the node a routing choice points at, on cards and in the table', () => {
+    const cards = render(
+      <ClusterPane snapshot={threeNodes} width={100} height={20} highlight="replica-1" />,
+    );
+    expect(cards.lastFrame()).toMatch(/┃ › replica-1 +epoch 1 ┃/);
+    cards.unmount();
+    const rows = render(
+      <ClusterPane snapshot={threeNodes} width={80} height={7} highlight="replica-1" />,
+    );
+    expect(rows.lastFrame()).toMatch(/^› replica-1 +▶ streaming/m);
+    expect(rows.lastFrame()).toMatch(/^primary +● leading/m);
+    rows.unmount();
+  });
+});
