@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Lesson } from '../lesson/types.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { type DriverOptions, LessonDriver } from './lesson-driver.js';
+import { LessonErrorBoundary } from './lesson-error.js';
 import { Player, type PlayerProps } from './player.js';
 
 export interface LessonScreenProps {
@@ -15,7 +16,15 @@ export interface LessonScreenProps {
   player?: Pick<PlayerProps, 'initial' | 'clock' | 'frameMs'>;
 }
 
-export function LessonScreen({ lesson, store, options, onBack, player }: LessonScreenProps) {
+function LessonPlayer({ lesson, store, options, onBack, player }: LessonScreenProps) {
   const [driver] = useState(() => new LessonDriver(lesson, store, options));
   return <Player driver={driver} onBack={onBack} {...player} />;
+}
+
+export function LessonScreen(props: LessonScreenProps) {
+  return (
+    <LessonErrorBoundary onBack={props.onBack}>
+      <LessonPlayer {...props} />
+    </LessonErrorBoundary>
+  );
 }

@@ -29,8 +29,13 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
   const [ui, dispatch, uiRef] = useReducerRef(reducePlayer, initialPlayer(initial));
   const [, setVersion] = useState(driver.version);
   const refresh = useCallback(() => setVersion(driver.version), [driver]);
+  // An engine error in the ticker or a key handler is rethrown while rendering, where the
+  // lesson's error boundary shows it (React catches only errors thrown while rendering).
+  const [failure, setFailure] = useState<unknown>();
+  if (failure !== undefined) throw failure;
   const tooSmall = isTooSmall(size);
   usePlayback({
+    onError: setFailure,
     driver,
     playing: isActive && !ui.paused && !ui.help && !ui.confirmRestart && !tooSmall,
     speed: ui.speed,
@@ -44,6 +49,7 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
   const scroll = useRef({ key: scrollKey, max: scrollMax });
   scroll.current = { key: scrollKey, max: scrollMax };
   usePlayerKeys({
+    onError: setFailure,
     driver,
     state: uiRef,
     dispatch,
@@ -55,13 +61,18 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
   });
   const onAnswer = useCallback(
     (index: number) => {
-      driver.answer(index);
+      try {
+        driver.answer(index);
+      } catch (err) {
+        setFailure(err);
+      }
       // The outcome of a prediction or a choice plays at once.
       dispatch({ type: 'play' });
       refresh();
     },
     [driver, dispatch, refresh],
   );
+  const onCursor = useCallback((index: number) => dispatch({ type: 'cursor', index }), [dispatch]);
   const onHint = useCallback(() => {
     driver.hint();
     refresh();
@@ -75,6 +86,7 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
       rate={driver.rate(ui.speed)}
       onAnswer={onAnswer}
       onHint={onHint}
+      onCursor={onCursor}
       isActive={isActive}
     />
   );

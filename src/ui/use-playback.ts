@@ -18,6 +18,8 @@ export interface PlaybackOptions {
   /** Wall clock in ms (tests pass their own). */
   clock?: () => number;
   frameMs?: number;
+  /** An engine error during a frame (playback stops). */
+  onError?: (error: unknown) => void;
 }
 
 export function usePlayback({
@@ -28,13 +30,21 @@ export function usePlayback({
   dispatch,
   clock = () => performance.now(),
   frameMs = FRAME_MS,
+  onError,
 }: PlaybackOptions): void {
   useEffect(() => {
     if (!playing) return;
     let last = clock();
     const timer = setInterval(() => {
       const now = clock();
-      const result = driver.tick(now - last, speed);
+      let result: ReturnType<LessonDriver['tick']>;
+      try {
+        result = driver.tick(now - last, speed);
+      } catch (err) {
+        clearInterval(timer);
+        onError?.(err);
+        return;
+      }
       last = now;
       dispatch({ type: 'clock', wallNow: now });
       if (result.lapsed !== undefined)
@@ -42,5 +52,5 @@ export function usePlayback({
       if (result.changed) refresh();
     }, frameMs);
     return () => clearInterval(timer);
-  }, [driver, playing, speed, refresh, dispatch, clock, frameMs]);
+  }, [driver, playing, speed, refresh, dispatch, clock, frameMs, onError]);
 }

@@ -5,6 +5,7 @@ import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LessonDriver } from '../../src/ui/lesson-driver.js';
+import { LessonErrorBoundary } from '../../src/ui/lesson-error.js';
 import { Player } from '../../src/ui/player.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { ThemeContext } from '../../src/ui/use-theme.js';
@@ -121,7 +122,11 @@ describe('Player', () => {
     await until(app, 'Points:');
     await press(app, ' ');
     let frame = await until(app, 'Route your read');
-    await press(app, KEY.down);
+    // The highlighted choice's node is marked on the cluster view.
+    expect(frame).toMatch(/┃ › primary +epoch 1 ┃/);
+    frame = await press(app, KEY.down);
+    expect(frame).toMatch(/┃ › replica-1 +epoch 1 ┃/);
+    expect(frame).not.toContain('› primary');
     await press(app, 'j');
     await press(app, KEY.enter);
     frame = await until(app, 'The other options');
@@ -282,5 +287,29 @@ describe('Player', () => {
     const on = setup({ colour: true });
     expect(on.app.lastFrame()).toMatch(COLOUR_CODE);
     on.app.unmount();
+  });
+});
+
+describe('an engine error while playing', () => {
+  it('shows one line and q goes back, instead of a stack trace', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const driver = new LessonDriver(miniLesson(), tempStore());
+    driver.stepForward = () => {
+      throw new Error('the simulator lost its clock');
+    };
+    const onBack = vi.fn();
+    const app = render(
+      <LessonErrorBoundary onBack={onBack}>
+        <Player driver={driver} onBack={onBack} initial={{ paused: true }} />
+      </LessonErrorBoundary>,
+    );
+    await press(app, 'n');
+    const frame = await until(app, 'stopped');
+    expect(frame).toContain('✗ The lesson stopped with an error: the simulator lost its clock');
+    await tick(20);
+    await press(app, 'q');
+    expect(onBack).toHaveBeenCalled();
+    app.unmount();
+    quiet.mockRestore();
   });
 });
