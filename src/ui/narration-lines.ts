@@ -148,7 +148,9 @@ export function choicesHeight(
 export function narrationLines(n: Narration, width: number, codeTicks: boolean): PaneLine[] {
   switch (n.kind) {
     case 'say':
-      return markdown(n.text, width, codeTicks);
+      return n.experiment
+        ? [...markdown(n.text, width, codeTicks), BLANK, ...experimentLines(n.experiment)]
+        : markdown(n.text, width, codeTicks);
     case 'experiment':
       return experimentLines(n.record);
     case 'feedback':

@@ -7,7 +7,7 @@ import type { Phase } from './lesson-driver.js';
 
 export type Narration =
   | { kind: 'none' }
-  | { kind: 'say'; text: string; waiting: boolean }
+  | { kind: 'say'; text: string; waiting: boolean; experiment?: StepRecord }
   | { kind: 'question'; step: InteractiveStep; experiment?: StepRecord }
   | { kind: 'outcome'; step: InteractiveStep; answer: number }
   | { kind: 'feedback'; step: InteractiveStep; record: StepRecord; waiting: boolean }
@@ -42,8 +42,28 @@ function latest(records: readonly StepRecord[]): { record: StepRecord; index: nu
   return undefined;
 }
 
-function fromRecord(record: StepRecord, steps: readonly Step[], waiting: boolean): Narration {
-  if (record.kind === 'say') return { kind: 'say', text: record.text ?? '', waiting };
+/** An experiment run just before the record at `index` (no other narration between). */
+function experimentBefore(records: readonly StepRecord[], index: number): StepRecord | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const r = records[i];
+    if (!r) continue;
+    if (r.kind === 'experiment') return r;
+    if (r.kind === 'say' || r.answer !== undefined) return undefined;
+  }
+  return undefined;
+}
+
+function fromRecord(
+  record: StepRecord,
+  steps: readonly Step[],
+  waiting: boolean,
+  experiment?: StepRecord,
+): Narration {
+  if (record.kind === 'say') {
+    const said: Narration = { kind: 'say', text: record.text ?? '', waiting };
+    // Narration about an experiment keeps its table in view.
+    return experiment ? { ...said, experiment } : said;
+  }
   if (record.kind === 'experiment') return { kind: 'experiment', record };
   const step = steps[record.index];
   return isInteractive(step) ? { kind: 'feedback', step, record, waiting } : { kind: 'none' };
@@ -61,14 +81,18 @@ export function narrationOf(input: NarrationInput): Narration {
     case 'feedback':
       return input.feedback ? fromRecord(input.feedback, input.steps, true) : { kind: 'none' };
     case 'say':
-      return last ? fromRecord(last.record, input.steps, true) : { kind: 'none' };
+      return last
+        ? fromRecord(last.record, input.steps, true, experimentBefore(input.records, last.index))
+        : { kind: 'none' };
     case 'done': {
       const say = [...input.records].reverse().find((r) => r.kind === 'say');
       return { kind: 'done', text: say?.text, score: input.score, max: input.maxScore };
     }
     case 'running':
       if (input.outcome) return { kind: 'outcome', ...input.outcome };
-      return last ? fromRecord(last.record, input.steps, false) : { kind: 'none' };
+      return last
+        ? fromRecord(last.record, input.steps, false, experimentBefore(input.records, last.index))
+        : { kind: 'none' };
   }
 }
 

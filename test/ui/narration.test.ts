@@ -112,3 +112,25 @@ describe('a question about an experiment', () => {
     expect(out.join('\n')).toMatch(/random +4 +33% +2ms +3ms/);
   });
 });
+
+describe('narration after an experiment', () => {
+  it('keeps the table in view under the text that talks about it', () => {
+    const experiment: StepRecord = {
+      t: 0,
+      step: 'x',
+      kind: 'experiment',
+      index: 1,
+      table: [
+        { policy: 'sticky', ops: 10, anomalies: 0, byChecker: {}, leaderLoad: 0, p50: 2, p99: 2 },
+      ],
+    };
+    const records = [say('Run it.', 0), experiment, say('Notice the table.', 2)];
+    const n = narrationOf({ ...base, records, phase: 'say' });
+    expect(n).toMatchObject({ kind: 'say', text: 'Notice the table.', experiment: { step: 'x' } });
+    const out = text(narrationLines(n, 70, true));
+    expect(out.indexOf('Notice the table.')).toBeLessThan(out.indexOf('sticky'));
+    // Not once another narration came between.
+    const later = narrationOf({ ...base, records: [...records, say('Next.', 3)], phase: 'say' });
+    expect(later).toEqual({ kind: 'say', text: 'Next.', waiting: true });
+  });
+});
