@@ -5,13 +5,14 @@ import type { LessonProgress } from '../progress/progress-schema.js';
 import { curriculumNumber, partOf } from './curriculum.js';
 import type { ExtraItem, LessonItem, MenuInput } from './menu-state.js';
 
-/** Entries for what does not exist yet: shown, not selectable. */
+/** Entries for what is not in the app yet: shown, not selectable, with where to find it. */
 export const COMING_SOON: readonly ExtraItem[] = [
   {
+    // The drill runs as its own command for now (`replication-tutor quiz`).
     kind: 'quiz',
     summary: 'Interview drill: questions by topic, with model answers.',
     disabled: true,
-    reason: 'coming soon',
+    reason: 'run: … quiz',
   },
   {
     kind: 'sandbox',

@@ -40,7 +40,7 @@ describe('App', () => {
     const frame = app.lastFrame() ?? '';
     expect(frame).toContain('Part 1 — Leaders and followers');
     expect(frame).toMatch(/› +3\. Mini lesson +○ new +3 min/);
-    expect(frame).toMatch(/Quiz drill +coming soon/);
+    expect(frame).toMatch(/Quiz drill +run: … quiz/);
     expect(frame).toMatch(/Sandbox +coming soon/);
     app.unmount();
   });
