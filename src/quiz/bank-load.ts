@@ -91,7 +91,7 @@ export function parseBankText(
       path: '',
       message:
         e.code === 'DUPLICATE_KEY'
-          ? 'duplicate key'
+          ? `duplicate key${keyAt(text, e.pos[0])}`
           : `YAML syntax: ${(e.message.split('\n')[0] ?? e.message).replace(/^\w/, (c) => c.toLowerCase())}`,
     }));
     return { file, questions: [], errors: [errors[0]!], locate };
@@ -139,6 +139,12 @@ export function parseBankText(
   problems.push(...duplicateIds(raw));
   const errors = problems.map(problem).sort((a, b) => a.line - b.line || a.col - b.col);
   return { file, questions: errors.length > 0 ? [] : questions, errors, locate };
+}
+
+/** ` "id"`: the key a duplicate-key error points at, read from the source. */
+function keyAt(text: string, offset: number): string {
+  const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(offset))?.[0];
+  return token === undefined ? '' : ` "${token.replace(/^["']|["']$/g, '')}"`;
 }
 
 type ParsedQuestion = Omit<BankQuestion, 'topic' | 'lesson' | 'file' | 'line' | 'col'> & {

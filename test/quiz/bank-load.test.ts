@@ -128,6 +128,9 @@ describe('parseBankText', () => {
 
   it('reports YAML syntax and an empty file in one line, never throwing', () => {
     expect(problems('topic: [')).toHaveLength(1);
+    expect(
+      problems(GOOD.replace('    kind: numeric\n', '    kind: numeric\n    kind: numeric\n')),
+    ).toEqual([`${FILE}:14:5: duplicate key "kind"`]);
     expect(problems('')).toEqual([
       `${FILE}: the file is empty; a bank is a map with topic and questions`,
     ]);
