@@ -47,25 +47,33 @@ export class PlaySession {
     const r = this.runner;
     if (r.state.kind !== 'question') return;
     const step = r.state.step;
-    const before = r.score;
     r.answer(index);
-    // Grading of predict/choose completes as the outcome plays; points are known once it has.
-    this.saveAnswer(step.label, index, r.score - before);
-  }
-
-  private saveAnswer(label: string, index: number, points: number): void {
-    this.store?.recordAnswer(this.lesson.id, label, this.runner.cursor - 1, String(index), {
-      scoreDelta: points,
+    const stepIndex = r.cursor - 1;
+    // A quiz is graded at once; predict and choose once their outcome has played.
+    const graded = this.gradedPoints(step.label);
+    this.store?.recordAnswer(this.lesson.id, step.label, stepIndex, String(index), {
+      scoreDelta: graded ?? 0,
     });
+    if (graded === undefined)
+      this.ungraded = { label: step.label, stepIndex, answer: String(index) };
   }
 
-  /** Saves the points of answers whose grading finished after answer() returned. */
+  private ungraded?: { label: string; stepIndex: number; answer: string };
+
+  private gradedPoints(label: string): number | undefined {
+    const rec = this.runner.records.findLast((x) => x.step === label && x.points !== undefined);
+    return rec?.points;
+  }
+
+  /** Saves the points of an answer whose grading finished after answer() returned, and the end. */
   syncScore(): void {
     const store = this.store;
     if (!store) return;
-    const saved = store.lesson(this.lesson.id);
-    if (saved.status === 'in-progress' && saved.score !== this.runner.score) {
-      store.updateLesson(this.lesson.id, (l) => ({ ...l, score: this.runner.score }));
+    const u = this.ungraded;
+    const points = u ? this.gradedPoints(u.label) : undefined;
+    if (u && points !== undefined && store.lesson(this.lesson.id).status === 'in-progress') {
+      store.recordAnswer(this.lesson.id, u.label, u.stepIndex, u.answer, { scoreDelta: points });
+      this.ungraded = undefined;
     }
     if (this.runner.done && !this.finishedSaved) {
       this.finishedSaved = true;

@@ -1,0 +1,77 @@
+// Saved progress agrees with the runner: per-answer points (also for predict and choose,
+// graded after their outcome plays), the total, and resuming from the saved answers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAnswersFile } from '../../src/lesson/answers-file.js';
+import { loadLessonFile } from '../../src/lesson/load.js';
+import { PlaySession } from '../../src/lesson/play-session.js';
+import type { Lesson } from '../../src/lesson/types.js';
+import { openProgress } from '../../src/progress/progress-store.js';
+
+let home = '';
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'rt-session-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+async function lostTweet(): Promise<{ lesson: Lesson; answers: Map<string, number> }> {
+  const r = await loadLessonFile('lessons/lost-tweet.yaml');
+  if (!r.ok) throw new Error('lesson does not load');
+  return {
+    lesson: r.lesson,
+    answers: await loadAnswersFile('lessons/answers/lost-tweet.yaml', r.lesson),
+  };
+}
+
+/** Plays like a person: advance, answer from the map, save, until `stopAfter` answers. */
+function play(
+  session: PlaySession,
+  answers: Map<string, number>,
+  stopAfter = Number.POSITIVE_INFINITY,
+): void {
+  let given = 0;
+  for (;;) {
+    session.runner.advance();
+    session.syncScore();
+    session.saveStep();
+    const st = session.runner.state;
+    if (st.kind !== 'question' || given >= stopAfter) return;
+    session.answer(answers.get(st.step.label)!);
+    given++;
+  }
+}
+
+describe('PlaySession', () => {
+  it('saves each answer with the points it earned, predict and choose included', async () => {
+    const { lesson, answers } = await lostTweet();
+    const { store } = openProgress({ home });
+    const session = new PlaySession(lesson, store, {});
+    play(session, answers);
+    expect(session.runner.done).toBe(true);
+    const saved = store.lesson('lost-tweet');
+    expect(saved.status).toBe('done');
+    const graded = session.runner.records.filter((r) => r.points !== undefined);
+    expect(saved.answers.map((a) => [a.step, a.points])).toEqual(
+      graded.map((r) => [r.step, r.points]),
+    );
+    expect(saved.best?.score).toBe(session.runner.score);
+  });
+
+  it('resumes from saved answers to the same state', async () => {
+    const { lesson, answers } = await lostTweet();
+    const first = new PlaySession(lesson, openProgress({ home }).store, {});
+    play(first, answers, 3);
+    const t = first.runner.sim.now;
+    const score = first.runner.score;
+    const resumed = new PlaySession(lesson, openProgress({ home }).store, {});
+    expect(resumed.resumedAnswers).toBe(3);
+    resumed.runner.advance();
+    expect(resumed.runner.sim.now).toBe(t);
+    expect(resumed.runner.score).toBe(score);
+    expect(JSON.stringify(resumed.runner.sim.snapshot())).toBe(
+      JSON.stringify(first.runner.sim.snapshot()),
+    );
+  });
+});
