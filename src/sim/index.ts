@@ -3,10 +3,12 @@ export {
   type Anomaly,
   CHECKERS,
   type CheckerName,
+  type CheckInput,
   type CheckReport,
   checkAll,
   checkInput,
   countAnomalies,
+  runChecker,
 } from './check/index.js';
 export type {
   ClusterParams,
