@@ -16,7 +16,9 @@ describe('validate', () => {
       'test/fixtures/runtime/false-claim.yaml:13:13: step #2: expected value null, got "v" (on every seed)',
     );
     expect(r.stdout).toContain('step #2: expected stale true, got false (on every seed)');
-    expect(r.stdout).toContain('false-claim.yaml:15:5: step c-route: choose: no option meets the goal (on every seed)');
+    expect(r.stdout).toContain(
+      'false-claim.yaml:15:5: step c-route: choose: no option meets the goal (on every seed)',
+    );
     expect(r.stdout).toContain('0 of 1 lesson file(s) valid');
   });
 
