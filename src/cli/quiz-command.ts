@@ -3,21 +3,23 @@
 // listed (--list [--json]) or exported as Markdown (--export FILE.md [--missed]).
 // Loaded lazily by program.ts.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { lessonsDir } from '../lesson/lesson-paths.js';
 import { formatProblem } from '../lesson/load.js';
 import { listNames, nearest } from '../lesson/suggest.js';
 import { parseDuration } from '../lesson/units.js';
 import { openProgress, type ProgressStore } from '../progress/progress-store.js';
-import { type Bank, loadBank } from '../quiz/bank.js';
-import { Drill } from '../quiz/drill.js';
+import type { Bank } from '../quiz/bank.js';
 import { exportMarkdown } from '../quiz/export-markdown.js';
-import { nextDue } from '../quiz/leitner.js';
 import { listJsonLines, listText } from '../quiz/list.js';
-import { QuizMemory } from '../quiz/memory.js';
 import { PLAIN_HELP, runPlainDrill } from '../quiz/plain-drill.js';
-import { localMinute, reportLines } from '../quiz/report.js';
-import { applyFilters, type Filters, selectQuestions } from '../quiz/select.js';
+import { reportLines } from '../quiz/report.js';
+import { applyFilters, type Filters } from '../quiz/select.js';
+import {
+  finishDrill,
+  lessonAvailable,
+  loadCheckedBank,
+  nextReview,
+  startDrill,
+} from '../quiz/start-drill.js';
 import { TOPIC_IDS } from '../quiz/topics.js';
 import { type BankQuestion, DIFFICULTY_NAMES, type Difficulty } from '../quiz/types.js';
 import { parseSeed } from './lesson-arg.js';
@@ -38,7 +40,6 @@ export interface QuizOptions {
   json?: boolean;
 }
 
-export const DEFAULT_COUNT = 10;
 const MAX_COUNT = 1000;
 
 // ---- Flags ----------------------------------------------------------------------------------
@@ -122,15 +123,10 @@ function checkCombinations(o: QuizOptions): void {
 // ---- Loading --------------------------------------------------------------------------------
 
 async function bankOrFail(): Promise<Bank> {
-  const bank = await loadBank();
-  if (bank.errors.length > 0) {
-    for (const p of bank.errors) process.stderr.write(`${formatProblem(p)}\n`);
-    throw new UsageError(
-      `the question bank has ${bank.errors.length} error(s); run 'replication-tutor validate'`,
-    );
-  }
-  if (bank.questions.length === 0) throw new UsageError(`no questions found in ${bank.dir}`);
-  return bank;
+  const checked = await loadCheckedBank();
+  if (checked.ok) return checked.bank;
+  for (const p of checked.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  throw new UsageError(checked.reason);
 }
 
 function openStore(): ProgressStore | undefined {
@@ -179,34 +175,23 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     return;
   }
 
-  const seed = givenSeed ?? Date.now() % 1_000_000_000;
-  const store = openStore();
-  const memory = new QuizMemory(store, undefined, (m) => process.stderr.write(`warning: ${m}\n`));
-  const questions = selectQuestions(bank.questions, {
-    ...filters,
-    count: count ?? (opts.review ? undefined : DEFAULT_COUNT),
-    seed,
-    now: new Date(),
-    cards: memory.cards(),
-    review: Boolean(opts.review),
-  });
-  if (questions.length === 0) {
-    // Only a review can come up empty: the filters matched something.
-    const due = nextDue(memory.cards());
-    process.stdout.write(
-      due
-        ? `Nothing is due for review. The next question is due at ${localMinute(due)}.\n`
-        : `Nothing to review yet: run 'replication-tutor quiz' first; missed questions come back here.\n`,
-    );
+  const started = startDrill(
+    bank.questions,
+    {
+      ...filters,
+      count,
+      review: opts.review,
+      seed: givenSeed,
+      timeLimitMs,
+      timeLimit: opts.timeLimit,
+    },
+    { store: openStore(), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
+  );
+  if (!started.ok) {
+    process.stdout.write(`${started.reason}\n`);
     return;
   }
-  const drill = new Drill(questions, {
-    seed,
-    timeLimitMs,
-    startedAt: Date.now(),
-    onResult: (r) => memory.record(r),
-  });
-  const header = `${opts.review ? 'Review' : 'Interview drill'}: ${questions.length} question${questions.length === 1 ? '' : 's'}, seed ${seed} (repeat with --seed ${seed})${opts.timeLimit ? `, time limit ${opts.timeLimit}` : ''}.`;
+  const { drill, header } = started;
   const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   if (interactive) {
     const { runQuizTui } = await import('../ui/quiz-run.js');
@@ -215,7 +200,7 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       header,
       timeLimit: opts.timeLimit,
       lessonAvailable,
-      nextDue: () => nextDue(memory.cards()),
+      nextDue: () => nextReview(started),
     });
   } else {
     const write = (line: string) => process.stdout.write(`${line}\n`);
@@ -223,29 +208,16 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     write(PLAIN_HELP);
     await runPlainDrill(drill, { write, input: new LineInput(), now: () => Date.now() });
   }
-  const report = drill.report();
-  memory.finishDrill({
-    at: new Date().toISOString(),
-    seed,
-    score: report.score,
-    asked: report.asked,
-    review: Boolean(opts.review),
-  });
+  const report = finishDrill(started);
   if (!interactive) {
     process.stdout.write('\n');
     const lines = reportLines(report, {
       lessonAvailable,
-      nextDue: nextDue(memory.cards()),
+      nextDue: nextReview(started),
       timeLimit: opts.timeLimit,
     });
     for (const line of lines) process.stdout.write(`${line}\n`);
   }
-}
-
-/** Whether `replication-tutor play <id>` finds a lesson file for this id. */
-function lessonAvailable(id: string): boolean {
-  const dir = lessonsDir();
-  return existsSync(join(dir, `${id}.yaml`)) || existsSync(join(dir, `${id}.yml`));
 }
 
 function exportBank(file: string, questions: BankQuestion[], missed: boolean, seed: number): void {

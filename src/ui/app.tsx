@@ -1,8 +1,10 @@
-// The interactive app: the menu, and the lesson player started from it (or directly, for
-// `play <lesson>`). The menu's first frame comes from the lessons' listings; the lessons
-// themselves (YAML and schema) and the player (simulator and engine) load right after it.
-// The app owns leaving: q in the menu (or in a lesson started directly) quits, Ctrl-C quits
-// from anywhere; `onExit` says which, the caller turns it into an exit status.
+// The interactive app: the menu, and the lesson player or the quiz drill started from it (or
+// a lesson directly, for `play <lesson>`). The menu's first frame comes from the lessons'
+// listings; the lessons themselves (YAML and schema) and the player (simulator and engine)
+// load right after it. The drill (question bank and quiz views) loads only when its entry is
+// chosen: most visits never open it. The app owns leaving: q in the menu (or in a lesson
+// started directly) quits, Ctrl-C quits from anywhere; `onExit` says which, the caller turns
+// it into an exit status.
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lesson } from '../lesson/types.js';
@@ -13,6 +15,7 @@ import type { LessonScreenProps } from './lesson-screen.js';
 import { Menu } from './menu.js';
 import { type MenuLesson, menuInput } from './menu-items.js';
 import type { MenuEntry } from './menu-state.js';
+import type { QuizScreenProps } from './quiz-screen.js';
 import { isTooSmall, TooSmall } from './too-small.js';
 import { useWindowSize } from './use-window-size.js';
 
@@ -38,12 +41,20 @@ export interface AppProps {
   onExit: (reason: ExitReason) => void;
   /** Passed to the player (tests). */
   player?: LessonScreenProps['player'];
+  /** Passed to the drill (tests): a fixed seed, a clock. */
+  quiz?: Pick<QuizScreenProps, 'seed' | 'clock'>;
+  /** A failed save in the drill; told to the caller, which prints it once the UI is gone. */
+  onWarning?: (message: string) => void;
 }
 
-type Screen = { kind: 'menu' } | { kind: 'lesson'; lesson: Lesson; options?: DriverOptions };
+type Screen =
+  | { kind: 'menu' }
+  | { kind: 'lesson'; lesson: Lesson; options?: DriverOptions }
+  | { kind: 'quiz'; review: boolean };
 type LessonScreenModule = typeof import('./lesson-screen.js');
+type QuizScreenModule = typeof import('./quiz-screen.js');
 
-export function App({ catalog, store, start, onExit, player }: AppProps) {
+export function App({ catalog, store, start, onExit, player, quiz, onWarning }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useWindowSize();
@@ -52,6 +63,7 @@ export function App({ catalog, store, start, onExit, player }: AppProps) {
   );
   const [lessons, setLessons] = useState<readonly Lesson[]>();
   const [screens, setScreens] = useState<LessonScreenModule>();
+  const [quizScreens, setQuizScreens] = useState<QuizScreenModule>();
   /** A lesson picked before the lessons had loaded. */
   const [pending, setPending] = useState<string>();
 
@@ -73,6 +85,15 @@ export function App({ catalog, store, start, onExit, player }: AppProps) {
     },
     [lessons],
   );
+  const wantsQuiz = screen.kind === 'quiz';
+  useEffect(() => {
+    if (!wantsQuiz || quizScreens) return;
+    let live = true;
+    void import('./quiz-screen.js').then((m) => live && setQuizScreens(m));
+    return () => {
+      live = false;
+    };
+  }, [wantsQuiz, quizScreens]);
   useEffect(() => {
     if (pending !== undefined && lessons) {
       setPending(undefined);
@@ -109,6 +130,8 @@ export function App({ catalog, store, start, onExit, player }: AppProps) {
   const select = useCallback(
     (entry: MenuEntry) => {
       if (entry.kind === 'lesson' || entry.kind === 'continue') open(entry.lesson.id);
+      else if (entry.kind === 'quiz' || entry.kind === 'review')
+        setScreen({ kind: 'quiz', review: entry.kind === 'review' });
     },
     [open],
   );
@@ -127,6 +150,19 @@ export function App({ catalog, store, start, onExit, player }: AppProps) {
         options={screen.options}
         onBack={back}
         player={player}
+      />
+    );
+  }
+  if (screen.kind === 'quiz') {
+    if (!quizScreens) return <Text dimColor>Loading the drill…</Text>;
+    return (
+      <quizScreens.QuizScreen
+        review={screen.review}
+        store={store}
+        onBack={back}
+        onWarning={onWarning}
+        seed={quiz?.seed}
+        clock={quiz?.clock}
       />
     );
   }

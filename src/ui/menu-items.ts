@@ -1,29 +1,50 @@
 // The menu's entries from the lessons and the saved progress: status, best score, the step
-// to resume at, and which lesson was played last (for "Continue"). Pure reading.
+// to resume at, which lesson was played last (for "Continue"), and how many quiz questions
+// are due for review. Pure reading.
 import type { Lesson } from '../lesson/types.js';
-import type { LessonProgress } from '../progress/progress-schema.js';
+import type { LessonProgress, QuizCard } from '../progress/progress-schema.js';
+// Only the Leitner rule: the bank and the drill load when a quiz entry is chosen.
+import { isDue } from '../quiz/leitner.js';
 import { curriculumNumber, partOf } from './curriculum.js';
 import type { ExtraItem, LessonItem, MenuInput } from './menu-state.js';
 
-/** Entries for what is not in the app yet: shown, not selectable, with where to find it. */
-export const COMING_SOON: readonly ExtraItem[] = [
-  {
-    // The drill runs as its own command for now (`replication-tutor quiz`).
-    kind: 'quiz',
-    summary: 'Interview drill: questions by topic, with model answers.',
-    disabled: true,
-    reason: 'run: … quiz',
-  },
-  {
-    kind: 'sandbox',
-    summary: 'Build a cluster and break it, free-form.',
-    disabled: true,
-    reason: 'coming soon',
-  },
-];
+/** The practice entries: the drill, a review of what is due, and what is not there yet. */
+export function practiceItems(due: number): ExtraItem[] {
+  return [
+    {
+      kind: 'quiz',
+      summary:
+        'Interview drill: questions due again and your weakest topics first, with model answers.',
+    },
+    {
+      // Same as `replication-tutor quiz --review`: every question due again, most overdue first.
+      kind: 'review',
+      title: due > 0 ? `Review (${due} due)` : 'Review',
+      summary: 'The questions due again: missed ones come back after ten minutes.',
+      disabled: due === 0,
+      reason: 'nothing due',
+    },
+    {
+      kind: 'sandbox',
+      summary: 'Build a cluster and break it, free-form.',
+      disabled: true,
+      reason: 'coming soon',
+    },
+  ];
+}
+
+/**
+ * Questions due for review. Counted from the saved cards alone, so the menu's first frame
+ * need not load the bank. A card whose question has since left the bank still counts here;
+ * the review then asks fewer, or says that nothing is due.
+ */
+export function dueCount(cards: Readonly<Record<string, QuizCard>>, now: Date): number {
+  return Object.values(cards).filter((c) => isDue(c, now)).length;
+}
 
 export interface ProgressReader {
   lesson(id: string): LessonProgress;
+  quiz(): { cards: Readonly<Record<string, QuizCard>> };
 }
 
 /** What the menu needs of a lesson: a loaded lesson, or a listing read before loading. */
@@ -54,7 +75,11 @@ export function lessonItem(
 }
 
 /** Lessons in curriculum order with their progress, the extras, and the lesson played last. */
-export function menuInput(lessons: readonly MenuLesson[], store?: ProgressReader): MenuInput {
+export function menuInput(
+  lessons: readonly MenuLesson[],
+  store?: ProgressReader,
+  now: Date = new Date(),
+): MenuInput {
   const progress = lessons.map((l) => store?.lesson(l.id));
   let lastPlayedId: string | undefined;
   let latest = '';
@@ -67,7 +92,7 @@ export function menuInput(lessons: readonly MenuLesson[], store?: ProgressReader
   });
   return {
     lessons: lessons.map((l, i) => lessonItem(l, i + 1, progress[i])),
-    extras: COMING_SOON,
+    extras: practiceItems(store ? dueCount(store.quiz().cards, now) : 0),
     lastPlayedId,
   };
 }

@@ -19,8 +19,10 @@ export interface LessonItem {
   step?: number;
 }
 
+export type ExtraKind = 'quiz' | 'review' | 'sandbox';
+
 export interface ExtraItem {
-  kind: 'quiz' | 'sandbox';
+  kind: ExtraKind;
   title?: string;
   summary?: string;
   /** Shown but not selectable; the reason is printed, e.g. "coming soon". */
@@ -31,7 +33,7 @@ export interface ExtraItem {
 export type MenuEntry =
   | { kind: 'continue'; lesson: LessonItem; step?: number }
   | { kind: 'lesson'; lesson: LessonItem }
-  | { kind: 'quiz' | 'sandbox'; item: ExtraItem };
+  | { kind: ExtraKind; item: ExtraItem };
 
 export interface MenuInput {
   lessons: readonly LessonItem[];
@@ -63,8 +65,9 @@ export type MenuAction =
 
 export const INITIAL_MENU: MenuState = { cursor: 0, filter: null, help: false };
 
-export const EXTRA_TITLES: Record<ExtraItem['kind'], string> = {
+export const EXTRA_TITLES: Record<ExtraKind, string> = {
   quiz: 'Quiz drill',
+  review: 'Review',
   sandbox: 'Sandbox',
 };
 

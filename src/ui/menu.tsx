@@ -1,5 +1,6 @@
-// The lesson menu: Continue first, lessons grouped by part, then quiz and sandbox. It shows
-// and reports the choice (onSelect / onQuit); what a choice starts is the caller's business.
+// The lesson menu: Continue first, lessons grouped by part, then the practice entries (quiz
+// drill, review, sandbox). It shows and reports the choice (onSelect / onQuit); what a
+// choice starts is the caller's business.
 import { Box, Text } from 'ink';
 import { Footer } from './footer.js';
 import { HelpOverlay } from './help-overlay.js';

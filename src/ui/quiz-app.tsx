@@ -26,7 +26,13 @@ export interface QuizAppProps {
   drill: Drill;
   title: string;
   report: Omit<ReportContext, 'nextDue'> & { nextDue?: () => string | undefined };
-  onExit: (reason: QuizExit) => void;
+  /** Told why the drill is left, just before Ink exits (the drill as its own command). */
+  onExit?: (reason: QuizExit) => void;
+  /**
+   * Embedded in the app: leaving the report calls this instead of exiting Ink, and Ctrl-C is
+   * left to the app, which owns quitting as a whole (one owner of exit(), one exit status).
+   */
+  onLeave?: () => void;
   /** Wall clock in ms (tests pin it). */
   clock?: () => number;
   /** How often the time left is redrawn. */
@@ -38,6 +44,7 @@ const FOOTER: Record<string, string> = {
   number: 'type a number · Enter answer · s skip · q end the drill',
   feedback: 'Enter next question · ↑↓ scroll · q end the drill',
   report: 'q quit',
+  reportEmbedded: 'q back to the menu',
 };
 
 /** Rows for the question or report: the screen less its last row, the top two and the footer. */
@@ -50,6 +57,7 @@ export function QuizApp({
   title,
   report,
   onExit,
+  onLeave,
   clock = Date.now,
   tickMs = 500,
 }: QuizAppProps) {
@@ -66,10 +74,14 @@ export function QuizApp({
 
   const leave = useCallback(
     (reason: QuizExit) => {
-      onExit(reason);
+      if (onLeave) {
+        if (reason === 'quit') onLeave();
+        return;
+      }
+      onExit?.(reason);
       exit();
     },
-    [onExit, exit],
+    [onExit, onLeave, exit],
   );
   const toReport = useCallback(() => {
     drill.stop('quit');
@@ -151,7 +163,9 @@ export function QuizApp({
   const score = drill.results.filter((r) => r.correct).length;
   const footer =
     phase.kind === 'report'
-      ? FOOTER.report
+      ? onLeave
+        ? FOOTER.reportEmbedded
+        : FOOTER.report
       : phase.kind === 'feedback'
         ? FOOTER.feedback
         : asked?.form === 'number'

@@ -88,9 +88,17 @@ export async function runInteractiveApp(options: { store?: ProgressStore }): Pro
     broken = catalog.broken.length;
     return catalog.lessons.map((l) => l.lesson);
   };
+  // Written mid-frame they would garble the screen: kept until the UI is gone.
+  const warnings = new Set<string>();
   const status = await run((onExit) => (
-    <App catalog={{ listing, load }} store={options.store} onExit={onExit} />
+    <App
+      catalog={{ listing, load }}
+      store={options.store}
+      onExit={onExit}
+      onWarning={(m) => warnings.add(m)}
+    />
   ));
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (broken > 0) {
     process.stderr.write(
       `note: ${broken} lesson file${broken === 1 ? ' has' : 's have'} errors and ${broken === 1 ? 'was' : 'were'} left out of the menu; run \`replication-tutor validate\` to see them.\n`,

@@ -91,6 +91,34 @@ describe('the drill in the terminal', () => {
     expect(drill.ended).toBe('time');
   });
 
+  it('embedded in the app: leaving the report calls back, Ctrl-C is left to the app', async () => {
+    const drill = new Drill([choiceQ('a')], { seed: 1, startedAt: 0 });
+    const onLeave = vi.fn();
+    const onExit = vi.fn();
+    const app = render(
+      <QuizApp
+        drill={drill}
+        title="Interview drill"
+        report={{ lessonAvailable: () => false }}
+        onExit={onExit}
+        onLeave={onLeave}
+        clock={() => 0}
+      />,
+    );
+    await press(app, '2');
+    await press(app, '\u0003');
+    expect(onLeave).not.toHaveBeenCalled();
+    const frame = flat(await press(app, KEY.enter));
+    expect(frame).toContain('Score: 1/1');
+    expect(frame).toContain('q back to the menu');
+    await press(app, 'q');
+    expect(onLeave).toHaveBeenCalledTimes(1);
+    expect(onExit).not.toHaveBeenCalled();
+    // Still mounted: the app decides what comes next.
+    expect(flat(app.lastFrame())).toContain('Score: 1/1');
+    app.unmount();
+  });
+
   it('draws the bar and the clock', () => {
     expect(bar(1, 4, 8)).toBe('██░░░░░░');
     expect(clock(61_000)).toBe('1:01');

@@ -4,19 +4,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { App, type ExitReason, loadedCatalog } from '../../src/ui/app.js';
 import { menuInput } from '../../src/ui/menu-items.js';
-import { KEY, press, tick } from './keys.js';
+import { KEY, press, tick, until } from './keys.js';
 import { miniLesson, tempStore } from './mini-lesson.js';
-
-type Rendered = ReturnType<typeof render>;
-
-/** Waits until the frame contains `text`: the player is loaded lazily. */
-async function until(app: Rendered, text: string, timeout = 5_000): Promise<string> {
-  const start = Date.now();
-  while (!(app.lastFrame() ?? '').includes(text) && Date.now() - start < timeout) await tick(10);
-  // The new screen's key handlers subscribe in effects, just after its first frame.
-  await tick(20);
-  return app.lastFrame() ?? '';
-}
 
 function setup(start = false) {
   const lesson = miniLesson();
@@ -35,12 +24,13 @@ function setup(start = false) {
 }
 
 describe('App', () => {
-  it('shows the menu with the lesson, its part and the extras that are not there yet', () => {
+  it('shows the menu with the lesson, its part, the drill and what is not there yet', () => {
     const { app } = setup();
     const frame = app.lastFrame() ?? '';
     expect(frame).toContain('Part 1 — Leaders and followers');
     expect(frame).toMatch(/› +3\. Mini lesson +○ new +3 min/);
-    expect(frame).toMatch(/Quiz drill +run: … quiz/);
+    expect(frame).toMatch(/ {4}Quiz drill\s*\n/);
+    expect(frame).toMatch(/Review +nothing due/);
     expect(frame).toMatch(/Sandbox +coming soon/);
     app.unmount();
   });

@@ -38,3 +38,12 @@ export async function type(app: App, text: string): Promise<string> {
   for (const ch of text) await press(app, ch);
   return app.lastFrame() ?? '';
 }
+
+/** Waits until the frame contains `text` (screens that load lazily), then lets it subscribe. */
+export async function until(app: App, text: string, timeout = 5_000): Promise<string> {
+  const start = Date.now();
+  while (!(app.lastFrame() ?? '').includes(text) && Date.now() - start < timeout) await tick(10);
+  // The new screen's key handlers subscribe in effects, just after its first frame.
+  await tick(20);
+  return app.lastFrame() ?? '';
+}
