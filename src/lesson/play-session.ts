@@ -72,7 +72,16 @@ export class PlaySession {
     const u = this.ungraded;
     const points = u ? this.gradedPoints(u.label) : undefined;
     if (u && points !== undefined && store.lesson(this.lesson.id).status === 'in-progress') {
-      store.recordAnswer(this.lesson.id, u.label, u.stepIndex, u.answer, { scoreDelta: points });
+      // Only the points change: where the learner is (lastStep) has moved on since.
+      store.updateLesson(this.lesson.id, (l) => {
+        const earlier = l.answers.find((a) => a.step === u.label);
+        if (!earlier) return l;
+        return {
+          ...l,
+          score: l.score - earlier.points + points,
+          answers: l.answers.map((a) => (a.step === u.label ? { ...a, points } : a)),
+        };
+      });
       this.ungraded = undefined;
     }
     if (this.runner.done && !this.finishedSaved) {
