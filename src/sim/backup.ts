@@ -131,13 +131,20 @@ export function finishBusy(sim: Simulation, ev: Ev): void {
     node: n.id,
     detail: b.ok ? `data up to LSN ${b.lsn}` : `backup "${b.id}" was empty: nothing restored`,
   });
-  if (n.role !== 'follower') return;
-  // A base backup: whatever the leader still keeps after it can be streamed again.
-  n.needsResync = false;
-  n.lastApplyAt = sim.now;
-  // The leader may have changed during a long copy: follow it (truncating what it lacks).
-  const leader = sim.currentLeader();
-  const src = n.source?.up ? n.source : leader;
-  if (src && src !== n) follow(sim, n, src);
-  else catchUp(sim, n);
+  if (n.role === 'follower') {
+    // A base backup: whatever the leader still keeps after it can be streamed again.
+    n.needsResync = false;
+    n.lastApplyAt = sim.now;
+    // The leader may have changed during a long copy: follow it (truncating what it lacks).
+    const leader = sim.currentLeader();
+    const src = n.source?.up ? n.source : leader;
+    if (src && src !== n) follow(sim, n, src);
+    else catchUp(sim, n);
+  }
+  // Its log was replaced, not appended to: whoever streams from it starts over from there.
+  for (const f of sim.nodes) {
+    if (f !== n && f.source === n && f.up && !f.needsResync && f.busy === undefined) {
+      follow(sim, f, n);
+    }
+  }
 }

@@ -550,6 +550,9 @@ export class Simulation {
       case 'promote': {
         const n = this.node(cmd.node);
         if (!n.up) throw new SimulationError(`cannot promote "${n.id}": it is down`);
+        if (n.busy !== undefined) {
+          throw new SimulationError(`cannot promote "${n.id}": it is ${n.busy}`);
+        }
         if (n.role === 'leader' && !n.fenced && n === this.currentLeader()) {
           throw new SimulationError(`cannot promote "${n.id}": it is already the leader`);
         }

@@ -60,6 +60,32 @@ describe('backups and restores', () => {
     expect(snap(s, 'replica-2')).toMatchObject({ status: 'streaming', appliedLsn: 2 });
   });
 
+  it('a leader restored from an older backup: its followers drop what it no longer has', () => {
+    const s = sim(threeNodes([0, 0]));
+    const kept = write(s, 'a', 1);
+    s.apply({ type: 'backup', from: 'primary', id: 'b1', fails: false });
+    const gone = write(s, 'b', 2);
+    s.apply({ type: 'restore', node: 'primary', from: 'b1', rate: 1024 });
+    s.runUntil(s.now + 10);
+    expect(s.snapshot().nodes.map((n) => [n.receivedLsn, n.data])).toEqual([
+      [1, { a: 1 }],
+      [1, { a: 1 }],
+      [1, { a: 1 }],
+    ]);
+    expect(checkAll(s)['lost-writes'].map((a) => a.op)).toEqual([gone.id]);
+    expect(checkAll(s).divergence).toEqual([]);
+    expect(kept.outcome).toBe('ok');
+    // And the cluster goes on from there.
+    expect(write(s, 'c', 3).lsn).toBe(2);
+  });
+
+  it('a node being copied or restored cannot be promoted', () => {
+    const s = sim(threeNodes([0, 0], { dataSize: 1000 }));
+    s.apply({ type: 'resync', node: 'replica-1', rate: 1 });
+    expect(() => s.apply({ type: 'promote', node: 'replica-1' })).toThrow(/is copying/);
+    expect(s.inputs.map((i) => i.cmd.type)).toEqual(['resync']);
+  });
+
   it('restore at a rate: 51 TB at 2.1 TB/h is restoring for about 24 hours', () => {
     const s = sim(threeNodes([0, 0], { dataSize: 51 * TB }));
     s.apply({ type: 'backup', from: 'replica-1', id: 'full', fails: false });
