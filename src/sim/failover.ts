@@ -6,7 +6,7 @@
 // see lease.ts).
 import { abandonPending } from './acks.js';
 import { hasLease, stepDownForLease } from './lease.js';
-import { applyEntry, catchUp, follow } from './replication.js';
+import { applyEntry, catchUp, follow, makesCycle } from './replication.js';
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 
@@ -129,7 +129,7 @@ export function onHeartbeat(sim: Simulation, ev: Ev): void {
       // Stream from the configured upstream if it is alive, else from the leader itself
       // (not through a deposed leader that happens to follow it now).
       const up = f.cfg.upstream ? sim.byId.get(f.cfg.upstream) : undefined;
-      const want = up?.up && up !== f ? up : l;
+      const want = up?.up && up !== f && !makesCycle(sim, f, up) ? up : l;
       if (f.source !== want) rejoin(sim, f, want, epoch, '');
     }
   }

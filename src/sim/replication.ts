@@ -239,8 +239,20 @@ export function catchUp(sim: Simulation, f: SimNode): void {
   for (let lsn = from; lsn <= src.log.length; lsn++) ship(sim, src, f, src.log[lsn - 1]!);
 }
 
+/** Whether streaming from `source` would make `n` part of its own chain. */
+export function makesCycle(sim: Simulation, n: SimNode, source: SimNode): boolean {
+  let cur: SimNode | undefined = source;
+  for (let hops = 0; cur && hops <= sim.nodes.length; hops++, cur = cur.source) {
+    if (cur === n) return true;
+    if (cur.role === 'leader') return false;
+  }
+  return cur !== undefined;
+}
+
 /** Points `n` at a new source: truncate what the source's leader does not have, catch up. */
 export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
+  // An upstream that (now) streams from `n` itself would make a loop: take the leader.
+  if (makesCycle(sim, n, source)) source = sim.currentLeader() ?? source;
   n.source = source;
   const root = sim.chainLeader(source);
   if (root) truncateDivergent(sim, n, root);

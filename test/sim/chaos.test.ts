@@ -173,8 +173,9 @@ function sameEpochSameEntry(nodes: readonly SimNode[]): boolean {
 function streamable(sim: Simulation, leader: SimNode): SimNode[] {
   return sim.nodes.filter((f) => {
     if (f === leader || f.needsResync || f.busy !== undefined) return false;
+    let hops = 0;
     for (let c = f.source; c && c !== leader; c = c.source) {
-      if (c.needsResync || c.busy !== undefined) return false;
+      if (c.needsResync || c.busy !== undefined || ++hops > sim.nodes.length) return false;
     }
     return true;
   });
