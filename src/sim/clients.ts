@@ -333,13 +333,13 @@ function complete(sim: Simulation, op: OpRecord, r: Response): void {
       const lsn = op.lsn;
       if (lsn > s.lastWriteLsn) s.lastWriteLsn = lsn;
       s.lastWriteAt = sim.now;
-      if (lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, lsn);
+      if (!s.workload && lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, lsn);
       if (lsn > (sim.userWriteLsn.get(op.user) ?? 0)) sim.userWriteLsn.set(op.user, lsn);
     } else if (op.kind === 'read') {
       const applied = op.lsn ?? 0;
       if (applied > s.maxReadLsn) s.maxReadLsn = applied;
       const v = op.versionLsn ?? 0;
-      if (v > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, v);
+      if (!s.workload && v > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, v);
     }
   }
   if (s.workload) onWorkloadOpDone(sim, s.workload);

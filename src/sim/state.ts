@@ -103,7 +103,10 @@ export interface Session {
   lastWriteLsn: number;
   lastWriteAt: Ms;
   maxReadLsn: number;
-  /** Latest version (LSN) of each key this client has seen, for causal dependencies. */
+  /**
+   * Latest version (LSN) of each key this client has seen: the `deps` of its next write.
+   * Not kept for generated workload clients, whose writes list no deps.
+   */
   seen: Map<string, number>;
   /** Hash of the user, for sticky routing (computed once). */
   userHash: number;
