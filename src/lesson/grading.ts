@@ -1,7 +1,7 @@
 // Grading by outcome. A routing choice is judged by running the operation and asking the
 // checkers; the other options are run on exact replicas of the same state (re-simulated from
 // the seed), so the feedback can say what each of them would have done.
-import { type OpRecord, replayTo, type Simulation, type Value } from '../sim/index.js';
+import { type OpRecord, rewind, type Simulation, type Value } from '../sim/index.js';
 import { nodeSnapshot } from '../sim/snapshot.js';
 import { describeOp, duration, showValue } from './describe-outcome.js';
 import { checkExpect, Observation } from './expect-check.js';
@@ -31,12 +31,7 @@ export interface OptionOutcome {
 
 /** An exact copy of the simulation at its current time. */
 export function cloneSim(sim: Simulation): Simulation {
-  return replayTo(
-    sim.initialConfig,
-    { seed: sim.seed, clients: [...sim.sessions.values()].map((s) => s.cfg) },
-    sim.inputs,
-    sim.now,
-  );
+  return rewind(sim, sim.now);
 }
 
 /** The step a route-form choice stands for, sent to `node`. */
