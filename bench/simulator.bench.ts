@@ -10,23 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { ClusterConfig, WorkloadSpec } from '../src/sim/index.js';
-import { rewind, Simulation } from '../src/sim/index.js';
+import { defaultCluster, rewind, Simulation } from '../src/sim/index.js';
 import { type BenchContext, type BenchResult, median } from './measure.js';
 
 // ---- the workloads ---------------------------------------------------------------------
 
 function cluster(followers: number, lagMax: number): ClusterConfig {
-  return {
-    topology: 'leader',
-    mode: 'async',
-    minAcks: 1,
-    ackOn: 'receive',
-    onTimeout: 'unknown',
-    log: 'row',
-    netDelay: 1,
-    clientTimeout: 10_000,
-    dataSize: 0,
-    nodes: [
+  return defaultCluster(
+    [
       { id: 'primary', role: 'leader' },
       ...Array.from({ length: followers }, (_, i) => ({
         id: `replica-${i + 1}`,
@@ -34,8 +25,8 @@ function cluster(followers: number, lagMax: number): ClusterConfig {
         lag: { min: 5, max: lagMax },
       })),
     ],
-    failover: { auto: true, heartbeat: 1000, timeout: 5000, fencing: false, quorum: false },
-  };
+    { failover: { auto: true, heartbeat: 1000, timeout: 5000, fencing: false, quorum: false } },
+  );
 }
 
 /** 1 leader + 4 followers, 100 clients: the figure the targets are about. */

@@ -4,8 +4,9 @@
 // again. End of input exits 0; nothing here ever needs raw mode. Heavy modules (the lesson
 // loader, the engine) are imported where used, so the Ink menu's first frame waits for none.
 import type { LoadedLesson } from '../lesson/catalog.js';
-import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import type { ProgressStore } from '../progress/progress-store.js';
 import type { LineInput } from './line-input.js';
+import { openStoreOrWarn } from './open-store.js';
 
 export interface PlainMenuIo {
   write(line: string): void;
@@ -61,22 +62,9 @@ export async function plainMenu(
   }
 }
 
-/** Saved progress, or none (with a warning) when it cannot be used: lessons still run. */
-function openStore(): ProgressStore | undefined {
-  const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
-  try {
-    const { store, warnings } = openProgress({ onWarning: warn });
-    for (const w of warnings) warn(w);
-    return store;
-  } catch (err) {
-    warn(`progress will not be saved: ${(err as Error).message}`);
-    return undefined;
-  }
-}
-
 /** The bare command; returns the exit status. */
 export async function runTutor(): Promise<number> {
-  const store = openStore();
+  const store = openStoreOrWarn();
   if (process.stdin.isTTY && process.stdout.isTTY) {
     const { runInteractiveApp } = await import('../ui/run-interactive.js');
     return runInteractiveApp({ store });

@@ -2,9 +2,9 @@
 // mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
 import { AnswersError, loadAnswersFile } from '../lesson/answers-file.js';
 import { PlaySession } from '../lesson/play-session.js';
-import { openProgress, type ProgressStore } from '../progress/progress-store.js';
 import { lessonFromArg, parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
+import { openStoreOrWarn } from './open-store.js';
 import { playPlain } from './play-plain.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,20 +14,6 @@ export interface PlayOptions {
   json?: boolean;
   plain?: boolean;
   restart?: boolean;
-}
-
-/** Opens saved progress; a store that cannot be used is reported, and the lesson still runs. */
-export function openStoreOrWarn(): ProgressStore | undefined {
-  try {
-    const { store, warnings } = openProgress({
-      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
-    });
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    return store;
-  } catch (err) {
-    process.stderr.write(`warning: progress will not be saved: ${(err as Error).message}\n`);
-    return undefined;
-  }
 }
 
 export function wantsInteractive(opts: PlayOptions): boolean {

@@ -6,7 +6,6 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { formatProblem } from '../lesson/load.js';
 import { listNames, nearest } from '../lesson/suggest.js';
 import { parseDuration } from '../lesson/units.js';
-import { openProgress, type ProgressStore } from '../progress/progress-store.js';
 import type { Bank } from '../quiz/bank.js';
 import { exportMarkdown } from '../quiz/export-markdown.js';
 import { listJsonLines, listText } from '../quiz/list.js';
@@ -24,6 +23,7 @@ import { TOPIC_IDS } from '../quiz/topics.js';
 import { type BankQuestion, DIFFICULTY_NAMES, type Difficulty } from '../quiz/types.js';
 import { parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
+import { openStoreOrWarn } from './open-store.js';
 import { UsageError } from './usage-error.js';
 
 export interface QuizOptions {
@@ -129,19 +129,6 @@ async function bankOrFail(): Promise<Bank> {
   throw new UsageError(checked.reason);
 }
 
-function openStore(): ProgressStore | undefined {
-  try {
-    const { store, warnings } = openProgress({
-      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
-    });
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    return store;
-  } catch (err) {
-    process.stderr.write(`warning: progress will not be saved: ${(err as Error).message}\n`);
-    return undefined;
-  }
-}
-
 function describeFilters(f: Filters): string {
   const parts = [];
   if (f.topics) parts.push(`--topic ${f.topics.join(',')}`);
@@ -185,7 +172,7 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       timeLimitMs,
       timeLimit: opts.timeLimit,
     },
-    { store: openStore(), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
+    { store: openStoreOrWarn(), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
   );
   if (!started.ok) {
     process.stdout.write(`${started.reason}\n`);
@@ -224,7 +211,7 @@ function exportBank(file: string, questions: BankQuestion[], missed: boolean, se
   let chosen = questions;
   let note = 'Every question of the bank, grouped by curriculum topic.';
   if (missed) {
-    const cards = openStore()?.quiz().cards ?? {};
+    const cards = openStoreOrWarn()?.quiz().cards ?? {};
     chosen = questions.filter(
       (q) => Object.hasOwn(cards, q.id) && cards[q.id]?.lastCorrect === false,
     );

@@ -26,17 +26,10 @@ export interface SourcePos {
   col: number;
 }
 
-export const CHECKER_NAMES = [
-  'stale-read',
-  'read-your-writes',
-  'monotonic-reads',
-  'consistent-prefix',
-  'lost-writes',
-  'divergence',
-  'split-brain',
-  'reused-id',
-] as const;
-export type CheckerName = (typeof CHECKER_NAMES)[number];
+// The checkers' names are the simulator's: one list.
+import type { CheckerName } from '../sim/index.js';
+
+export { CHECKERS as CHECKER_NAMES, type CheckerName } from '../sim/index.js';
 
 /** What `validate` checks after a step. Absent keys are not checked. */
 export interface Expect {

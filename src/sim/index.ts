@@ -18,6 +18,7 @@ export type {
   WorkloadSpec,
   WriteCommand,
 } from './commands.js';
+export { defaultCluster } from './default-cluster.js';
 export { replayTo, rewind } from './rewind.js';
 export { policies, type RouteView } from './routing.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';

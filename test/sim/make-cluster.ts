@@ -8,23 +8,11 @@ import type {
   NodeConfig,
   OpRecord,
 } from '../../src/sim/index.js';
-import { Simulation } from '../../src/sim/index.js';
+import { defaultCluster, Simulation } from '../../src/sim/index.js';
 import type { SimNode } from '../../src/sim/state.js';
 
 export function config(nodes: NodeConfig[], over: Partial<ClusterConfig> = {}): ClusterConfig {
-  return {
-    topology: 'leader',
-    mode: 'async',
-    minAcks: 1,
-    ackOn: 'receive',
-    onTimeout: 'unknown',
-    log: 'row',
-    netDelay: 1,
-    clientTimeout: 10_000,
-    dataSize: 0,
-    nodes,
-    ...over,
-  };
+  return defaultCluster(nodes, over);
 }
 
 /** primary + followers with the given lags (ms). */

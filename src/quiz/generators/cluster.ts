@@ -1,7 +1,14 @@
 // Small builders for the clusters that generators simulate. Writes and lags sit on a 100 ms
 // grid and questions are asked 50 ms past a grid line, so no entry lands while the learner's
 // read is in flight: the state the question shows is the state the read meets.
-import type { ClusterConfig, Command, NodeConfig, OpRecord, Simulation } from '../../sim/index.js';
+import {
+  type ClusterConfig,
+  type Command,
+  defaultCluster,
+  type NodeConfig,
+  type OpRecord,
+  type Simulation,
+} from '../../sim/index.js';
 
 export const GRID_MS = 100;
 /** Offset from the grid at which questions are asked. */
@@ -11,22 +18,13 @@ export function leaderCluster(
   followers: Omit<NodeConfig, 'role'>[],
   over: Partial<ClusterConfig> = {},
 ): ClusterConfig {
-  return {
-    topology: 'leader',
-    mode: 'async',
-    minAcks: 1,
-    ackOn: 'receive',
-    onTimeout: 'unknown',
-    log: 'row',
-    netDelay: 1,
-    clientTimeout: 10_000,
-    dataSize: 0,
-    nodes: [
+  return defaultCluster(
+    [
       { id: 'primary', role: 'leader' },
       ...followers.map((f): NodeConfig => ({ ...f, role: 'follower' })),
     ],
-    ...over,
-  };
+    over,
+  );
 }
 
 export function replicaIds(count: number): string[] {
