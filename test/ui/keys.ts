@@ -21,7 +21,7 @@ export function tick(ms = 0): Promise<void> {
 }
 
 /** Write one key and wait for the next frame (at most `timeout` ms). */
-export async function press(app: App, key: string, timeout = 100): Promise<string> {
+export async function press(app: App, key: string, timeout = 1_000): Promise<string> {
   const before = app.lastFrame();
   app.stdin.write(key);
   const start = Date.now();
@@ -45,5 +45,13 @@ export async function until(app: App, text: string, timeout = 5_000): Promise<st
   while (!(app.lastFrame() ?? '').includes(text) && Date.now() - start < timeout) await tick(10);
   // The new screen's key handlers subscribe in effects, just after its first frame.
   await tick(20);
+  return app.lastFrame() ?? '';
+}
+
+/** Waits until the frame matches `pattern`: for changes a ticking screen may redraw around. */
+export async function untilMatch(app: App, pattern: RegExp, timeout = 5_000): Promise<string> {
+  const start = Date.now();
+  while (!pattern.test(app.lastFrame() ?? '') && Date.now() - start < timeout) await tick(10);
+  await tick(0);
   return app.lastFrame() ?? '';
 }

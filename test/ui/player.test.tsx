@@ -10,7 +10,7 @@ import { Player } from '../../src/ui/player.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { ThemeContext } from '../../src/ui/use-theme.js';
 import { COLOUR_CODE, flat, frameSize } from './frame.js';
-import { KEY, press, tick } from './keys.js';
+import { KEY, press, tick, untilMatch } from './keys.js';
 import { miniLesson, tempStore } from './mini-lesson.js';
 
 const savedLevel = chalk.level;
@@ -124,7 +124,8 @@ describe('Player', () => {
     let frame = await until(app, 'Route your read');
     // The highlighted choice's node is marked on the cluster view.
     expect(frame).toMatch(/┃ › primary +epoch 1 ┃/);
-    frame = await press(app, KEY.down);
+    await press(app, KEY.down);
+    frame = await untilMatch(app, /┃ › replica-1 +epoch 1 ┃/);
     expect(frame).toMatch(/┃ › replica-1 +epoch 1 ┃/);
     expect(frame).not.toContain('› primary');
     await press(app, 'j');
