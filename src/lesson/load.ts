@@ -77,18 +77,22 @@ function describeFsError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-interface Located {
+export interface Located {
   line: number;
   col: number;
   path: string;
   message: string;
 }
 
-/** Parses lesson source text; `file` is only used in messages and as lesson.file. */
-export function parseLessonText(text: string, file: string): LoadResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_LESSON_BYTES) return tooLarge(file, bytes);
-
+/**
+ * Parses YAML that must be plain data (lessons, question banks): the core schema, no merge
+ * keys, unique keys, one document. Syntax problems come back located and sorted, one per spot.
+ */
+export function parseDataDocument(text: string): {
+  doc: Document;
+  map: SourceMap;
+  syntax: Located[];
+} {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -99,15 +103,22 @@ export function parseLessonText(text: string, file: string): LoadResult {
     strict: true,
   });
   const map = new SourceMap(doc, lines);
-  const toProblem = (l: Located): LessonProblem => ({ file, ...l });
-
   // Several parser errors at one spot are one mistake seen by several rules: keep the first.
   const syntax = onePerPosition(
     [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map)),
   );
   syntax.push(...nonTextKeys(doc, map));
-  if (syntax.length > 0)
-    return { ok: false, file, errors: sortProblems(syntax).map(toProblem), warnings: [] };
+  return { doc, map, syntax: sortProblems(syntax) };
+}
+
+/** Parses lesson source text; `file` is only used in messages and as lesson.file. */
+export function parseLessonText(text: string, file: string): LoadResult {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_LESSON_BYTES) return tooLarge(file, bytes);
+
+  const { doc, map, syntax } = parseDataDocument(text);
+  const toProblem = (l: Located): LessonProblem => ({ file, ...l });
+  if (syntax.length > 0) return { ok: false, file, errors: syntax.map(toProblem), warnings: [] };
   if (doc.contents === null) {
     return fail(file, 'the file is empty; a lesson is a map with id, title, cluster and steps');
   }

@@ -3,11 +3,15 @@
 // duplicate keys rejected), with the lesson loader's positions (SourceMap), message wording
 // (humanIssueMessage, strictMap's "did you mean") and formatting (formatProblem).
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { PathProblem } from '../lesson/cross-check.js';
-import { type LessonProblem, MAX_ALIAS_COUNT, MAX_LESSON_BYTES } from '../lesson/load.js';
-import { type PathSeg, SourceMap } from '../lesson/positions.js';
+import {
+  type LessonProblem,
+  MAX_ALIAS_COUNT,
+  MAX_LESSON_BYTES,
+  parseDataDocument,
+} from '../lesson/load.js';
+import type { PathSeg } from '../lesson/positions.js';
 import { asMap, formatPath } from '../lesson/raw.js';
 import { humanIssueMessage } from '../lesson/schema-messages.js';
 import { listNames, nearest } from '../lesson/suggest.js';
@@ -66,16 +70,7 @@ export function parseBankText(
   if (Buffer.byteLength(text, 'utf8') > MAX_LESSON_BYTES) {
     return failed(file, tooLarge(Buffer.byteLength(text, 'utf8')));
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-  });
-  const map = new SourceMap(doc, lines);
+  const { doc, map, syntax } = parseDataDocument(text);
   const locate = (path: readonly PathSeg[]) => map.locate(path);
   const problem = (p: PathProblem): BankProblem => ({
     file,
@@ -83,19 +78,8 @@ export function parseBankText(
     path: formatPath(p.path),
     message: p.message,
   });
-  const syntax = [...doc.errors, ...doc.warnings];
-  if (syntax.length > 0) {
-    const errors = syntax.map((e) => ({
-      file,
-      ...map.posOf(e.pos[0]),
-      path: '',
-      message:
-        e.code === 'DUPLICATE_KEY'
-          ? `duplicate key${keyAt(text, e.pos[0])}`
-          : `YAML syntax: ${(e.message.split('\n')[0] ?? e.message).replace(/^\w/, (c) => c.toLowerCase())}`,
-    }));
-    return { file, questions: [], errors: [errors[0]!], locate };
-  }
+  const first = syntax[0];
+  if (first) return { file, questions: [], errors: [{ file, ...first }], locate };
   if (doc.contents === null) {
     return failed(file, 'the file is empty; a bank is a map with topic and questions');
   }
@@ -142,10 +126,6 @@ export function parseBankText(
 }
 
 /** ` "id"`: the key a duplicate-key error points at, read from the source. */
-function keyAt(text: string, offset: number): string {
-  const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(offset))?.[0];
-  return token === undefined ? '' : ` "${token.replace(/^["']|["']$/g, '')}"`;
-}
 
 type ParsedQuestion = Omit<BankQuestion, 'topic' | 'lesson' | 'file' | 'line' | 'col'> & {
   topic?: string;
