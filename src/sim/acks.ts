@@ -77,14 +77,7 @@ export function onAck(sim: Simulation, ev: Ev): void {
     return;
   }
   if (sim.recordMessages) {
-    sim.record({
-      t: sim.now,
-      type: 'deliver',
-      from: from.id,
-      to: leader.id,
-      msg: 'ack',
-      lsn: ev.x,
-    });
+    sim.recordMessage('deliver', from.idx, leader.idx, 'ack', ev.x);
   }
   const prev = leader.ackedBy[from.idx];
   if (prev === undefined || ev.x > prev) leader.ackedBy[from.idx] = ev.x;

@@ -81,7 +81,7 @@ function newOp(
           deps: undefined,
         };
   sim.ops.push(op);
-  sim.record({ t: now, type: 'op', op: id, phase: 'invoke' });
+  sim.recordOp(id, 'invoke');
   sim.scheduleTimer(now + sim.cfg.clientTimeout, EV.CLIENT_TIMEOUT, node.idx, 0, 0, op);
   return op;
 }
@@ -326,7 +326,7 @@ function complete(sim: Simulation, op: OpRecord, r: Response): void {
     op.lsn = r.lsn;
     op.epoch = r.epoch;
   }
-  sim.record({ t: sim.now, type: 'op', op: op.id, phase: r.outcome });
+  sim.recordOp(op.id, r.outcome);
   const s = sim.ensureSession(op.client);
   if (r.outcome === 'ok') {
     if (op.kind === 'write' && op.lsn !== undefined) {

@@ -1,6 +1,7 @@
 // Shipping the log: append on the leader, deliver to followers over FIFO links with lag,
 // apply in LSN order, relay down cascades, catch up after a reconnect, truncate what a new
 // leader never had.
+import { NO_NODE } from './history.js';
 import { clearData, rememberApplied } from './node-data.js';
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { Entry, SimNode, Version } from './state.js';
@@ -42,7 +43,7 @@ export function ship(sim: Simulation, from: SimNode, to: SimNode, e: Entry): voi
     now,
   );
   if (sim.recordMessages) {
-    sim.record({ t: now, type: 'send', from: from.id, to: to.id, msg: 'entry', lsn: e.lsn });
+    sim.recordMessage('send', from.idx, to.idx, 'entry', e.lsn);
   }
 }
 
@@ -88,7 +89,7 @@ export function onDeliver(sim: Simulation, ev: Ev): void {
 
 function drop(sim: Simulation, from: SimNode, to: SimNode, e: Entry): void {
   if (sim.recordMessages) {
-    sim.record({ t: sim.now, type: 'drop', from: from.id, to: to.id, msg: 'entry', lsn: e.lsn });
+    sim.recordMessage('drop', from.idx, to.idx, 'entry', e.lsn);
   }
 }
 
@@ -113,14 +114,7 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
   }
   log.push(e);
   if (sim.recordMessages) {
-    sim.record({
-      t: sim.now,
-      type: 'deliver',
-      from: f.source?.id ?? '?',
-      to: f.id,
-      msg: 'entry',
-      lsn: e.lsn,
-    });
+    sim.recordMessage('deliver', f.source?.idx ?? NO_NODE, f.idx, 'entry', e.lsn);
   }
   if (!f.caughtUpOnce && e.lsn >= f.catchUpTo) f.caughtUpOnce = true;
   if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
@@ -206,7 +200,7 @@ export function sendAck(sim: Simulation, f: SimNode, lsn: number): void {
     sim.now,
   );
   if (sim.recordMessages) {
-    sim.record({ t: sim.now, type: 'send', from: f.id, to: leader.id, msg: 'ack', lsn });
+    sim.recordMessage('send', f.idx, leader.idx, 'ack', lsn);
   }
 }
 

@@ -34,6 +34,7 @@ import {
   setNodeParams,
   validateNodeParams,
 } from './faults.js';
+import { History, type MessageKind, type MessageType } from './history.js';
 import { Network } from './network.js';
 import { newNode } from './node-data.js';
 import { hashString, Prng } from './prng.js';
@@ -141,7 +142,9 @@ export class Simulation {
   readonly nodes: SimNode[] = [];
   readonly byId = new Map<string, SimNode>();
   readonly queue = new EventQueue<Ev>();
-  readonly history: HistoryEvent[] = [];
+  /** Node ids by index (the history names nodes by index). */
+  private readonly nodeIds: string[] = [];
+  readonly history = new History(this.nodeIds);
   readonly ops: OpRecord[] = [];
   readonly sessions = new Map<string, Session>();
   /** Read-your-writes memory per user (the cross-device variant). */
@@ -209,6 +212,7 @@ export class Simulation {
     if (this.byId.has(nc.id)) throw new SimulationError(`duplicate node id "${nc.id}"`);
     const node = newNode(nc, this.nodes.length, this.rng.fork(this.nodes.length), this.now);
     this.nodes.push(node);
+    this.nodeIds.push(node.id);
     this.byId.set(node.id, node);
     return node;
   }
@@ -309,6 +313,15 @@ export class Simulation {
 
   record(ev: HistoryEvent): void {
     this.history.push(ev);
+  }
+
+  recordOp(op: number, phase: 'invoke' | 'ok' | 'fail' | 'info'): void {
+    this.history.op(this.now, op, phase);
+  }
+
+  /** A replication message, by node index (see History: messages are stored compactly). */
+  recordMessage(type: MessageType, from: number, to: number, msg: MessageKind, lsn: number): void {
+    this.history.message(this.now, type, from, to, msg, lsn);
   }
 
   isPaused(n: SimNode): boolean {

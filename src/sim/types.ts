@@ -200,3 +200,11 @@ export type HistoryEvent =
   | { t: Ms; type: 'step-down'; node: NodeId; epoch: number; reason: string }
   | { t: Ms; type: 'truncate'; node: NodeId; fromLsn: number; toLsn: number; lostOps: number[] }
   | { t: Ms; type: 'note'; text: string };
+
+/** What readers of a history need; a plain `HistoryEvent[]` satisfies it too. */
+export interface HistoryView {
+  readonly length: number;
+  at(i: number): HistoryEvent | undefined;
+  slice(start?: number, end?: number): HistoryEvent[];
+  [Symbol.iterator](): Iterator<HistoryEvent>;
+}

@@ -1,27 +1,27 @@
 // The part of the history a frame looks at. The history only grows (10,000 events after a
 // busy workload), so views get a bounded recent window found by binary search on time,
 // and the cost of a frame does not grow with the length of the lesson.
-import type { HistoryEvent, Ms, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, HistoryView, Ms, OpRecord } from '../sim/types.js';
 
 /** Events a view is given at most. */
 export const MAX_WINDOW_EVENTS = 600;
 
 /** Index of the first event at or after `t` (history is ordered by time). */
-export function firstIndexAtOrAfter(history: readonly HistoryEvent[], t: Ms): number {
+export function firstIndexAtOrAfter(history: HistoryView, t: Ms): number {
   let lo = 0;
   let hi = history.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((history[mid]?.t ?? 0) < t) lo = mid + 1;
+    if ((history.at(mid)?.t ?? 0) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Time of the latest event strictly before `t`, if any (where ← steps back to). */
-export function previousEventTime(history: readonly HistoryEvent[], t: Ms): Ms | undefined {
+export function previousEventTime(history: HistoryView, t: Ms): Ms | undefined {
   const i = firstIndexAtOrAfter(history, t) - 1;
-  return i >= 0 ? history[i]?.t : undefined;
+  return i >= 0 ? history.at(i)?.t : undefined;
 }
 
 export interface HistoryWindow {
@@ -32,7 +32,7 @@ export interface HistoryWindow {
 
 /** Events with `from <= t`, at most `max` of them, the newest kept. */
 export function recentWindow(
-  history: readonly HistoryEvent[],
+  history: HistoryView,
   from: Ms,
   max: number = MAX_WINDOW_EVENTS,
 ): HistoryWindow {

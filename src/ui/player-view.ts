@@ -2,7 +2,7 @@
 // cluster now, a bounded recent window of the history (so a frame costs the same after
 // 10,000 events as after 100), checker labels, lag series and the narration.
 import { readLabels } from '../lesson/read-labels.js';
-import type { ClusterSnapshot, HistoryEvent, Ms, OpRecord } from '../sim/types.js';
+import type { ClusterSnapshot, HistoryEvent, HistoryView, Ms, OpRecord } from '../sim/types.js';
 import { firstIndexAtOrAfter, opsOf, recentWindow } from './history-window.js';
 import type { LagSeries } from './lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from './lag-sampler.js';
@@ -37,10 +37,10 @@ export interface PlayerView {
 
 /** The diagram's window: the last DIAGRAM_EVENTS events, between 2 s and 10 min long. */
 export function diagramWindow(
-  history: readonly HistoryEvent[],
+  history: HistoryView,
   now: Ms,
 ): { events: readonly HistoryEvent[]; from: Ms; to: Ms } {
-  const back = history[Math.max(0, history.length - DIAGRAM_EVENTS)]?.t ?? 0;
+  const back = history.at(Math.max(0, history.length - DIAGRAM_EVENTS))?.t ?? 0;
   const from = Math.max(
     0,
     Math.min(now - DIAGRAM_MIN_SPAN, Math.max(back, now - DIAGRAM_MAX_SPAN)),
@@ -60,7 +60,7 @@ export interface ViewInput {
   generation: number;
   now: Ms;
   snapshot: ClusterSnapshot;
-  history: readonly HistoryEvent[];
+  history: HistoryView;
   ops: readonly OpRecord[];
   labels: ReadonlyMap<number, readonly string[]>;
   lag: LagSamples;

@@ -82,7 +82,8 @@ describe('ack modes', () => {
     const w2 = write(s, 'k', 2);
     expect([w2.outcome, w2.invokedAt, w2.completedAt]).toEqual(['ok', 3002, 3004]);
     // replica-2 acknowledges LSN 2 (received at 3003 + 5000) at 8004: sync again.
-    const notes = () => s.history.flatMap((e) => (e.type === 'note' ? [`${e.t} ${e.text}`] : []));
+    const notes = () =>
+      s.history.toArray().flatMap((e) => (e.type === 'note' ? [`${e.t} ${e.text}`] : []));
     s.runUntil(8003);
     expect(notes()).toEqual([
       '3001 primary: no acknowledgement within 3000 ms, degrading to async',

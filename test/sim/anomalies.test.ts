@@ -111,7 +111,7 @@ describe('GitHub 2012: a stale replica promoted', () => {
     ]);
     // The old primary comes back: it steps down and its three rows are truncated.
     s.apply({ type: 'restart', node: 'primary' });
-    const truncate = s.history.find((e) => e.type === 'truncate');
+    const truncate = s.history.toArray().find((e) => e.type === 'truncate');
     expect(truncate).toEqual({
       t: 7002,
       type: 'truncate',

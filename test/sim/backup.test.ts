@@ -13,11 +13,13 @@ function snap(s: Simulation, id: string) {
 }
 
 function faultLines(s: Simulation) {
-  return s.history.flatMap((e) =>
-    e.type === 'fault'
-      ? [`${e.t} ${e.fault}${e.node ? ` ${e.node}` : ''}${e.detail ? `: ${e.detail}` : ''}`]
-      : [],
-  );
+  return s.history
+    .toArray()
+    .flatMap((e) =>
+      e.type === 'fault'
+        ? [`${e.t} ${e.fault}${e.node ? ` ${e.node}` : ''}${e.detail ? `: ${e.detail}` : ''}`]
+        : [],
+    );
 }
 
 describe('backups and restores', () => {
@@ -140,7 +142,7 @@ describe('backups and restores', () => {
       lagEntries: 2,
       lagBytes: 2000,
     });
-    const sent = s.history.filter((e) => e.type === 'send' && e.to === 'replica-2');
+    const sent = s.history.toArray().filter((e) => e.type === 'send' && e.to === 'replica-2');
     expect(sent.map((e) => [e.t, e.type === 'send' ? e.lsn : 0])).toEqual([
       [7100, 5],
       [7100, 6],

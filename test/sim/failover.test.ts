@@ -16,7 +16,7 @@ import {
 } from './make-cluster.js';
 
 function events(s: Simulation, ...types: HistoryEvent['type'][]): string[] {
-  return s.history.flatMap((e) => {
+  return s.history.toArray().flatMap((e) => {
     if (!types.includes(e.type)) return [];
     switch (e.type) {
       case 'election':

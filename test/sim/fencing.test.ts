@@ -62,8 +62,10 @@ describe('fencing', () => {
       for (const [epoch, nodes] of ackersByEpoch(sim.ops)) {
         expect(nodes.size, `seed ${seed} epoch ${epoch}: ${[...nodes]}`).toBe(1);
       }
-      elections += sim.history.filter((e) => e.type === 'election').length;
-      fenced += sim.history.filter((e) => e.type === 'fault' && e.fault === 'fenced').length;
+      elections += sim.history.toArray().filter((e) => e.type === 'election').length;
+      fenced += sim.history
+        .toArray()
+        .filter((e) => e.type === 'fault' && e.fault === 'fenced').length;
     }
     // Not vacuous: many failovers, and old leaders were fenced in many of them.
     expect(elections).toBeGreaterThan(200);

@@ -46,7 +46,7 @@ describe('async replication can lose acknowledged writes', () => {
     expect(anomalies.map((a) => a.epochs)).toEqual(lost.map(() => [1]));
     for (const a of anomalies) expect(a.node).toBe('primary');
     // They were acknowledged before the crash, later than the new leader's last entry.
-    const crashAt = sim.history.find((e) => e.type === 'fault' && e.fault === 'crash')!.t;
+    const crashAt = sim.history.toArray().find((e) => e.type === 'fault' && e.fault === 'crash')!.t;
     for (const o of lost) {
       expect(o.completedAt!).toBeLessThanOrEqual(crashAt + 1);
       expect(o.lsn!).toBeGreaterThan(leader.log.filter((e) => e.epoch === 1).length);
@@ -87,7 +87,7 @@ describe('split brain without fencing', () => {
 
   it('both sides accept writes; the checker names both nodes and both epochs', () => {
     const s = partitioned(false);
-    expect(s.history.find((e) => e.type === 'election')).toEqual({
+    expect(s.history.toArray().find((e) => e.type === 'election')).toEqual({
       t: 5003,
       type: 'election',
       leader: 'replica-1',
@@ -116,7 +116,7 @@ describe('split brain without fencing', () => {
     // Heal: the old leader hears of epoch 2, steps down, and its write is truncated (lost).
     s.apply({ type: 'heal' });
     s.runUntil(8000);
-    const truncate = s.history.find((e) => e.type === 'truncate');
+    const truncate = s.history.toArray().find((e) => e.type === 'truncate');
     expect(truncate).toMatchObject({ node: 'primary', fromLsn: 1, toLsn: 1, lostOps: [old.id] });
     expect(checkAll(s)['lost-writes'].map((a) => a.op)).toEqual([old.id]);
     expect(checkAll(s).divergence).toEqual([]);
@@ -124,7 +124,7 @@ describe('split brain without fencing', () => {
 
   it('with fencing the old leader is shut off at the promotion and refuses writes', () => {
     const s = partitioned(true);
-    expect(s.history.filter((e) => e.type === 'fault' && e.fault === 'fenced')).toEqual([
+    expect(s.history.toArray().filter((e) => e.type === 'fault' && e.fault === 'fenced')).toEqual([
       {
         t: 5003,
         type: 'fault',

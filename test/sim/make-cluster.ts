@@ -77,7 +77,7 @@ export function status(s: Simulation, id: string): string {
 
 /** Types of history events of one kind, for compact assertions. */
 export function faults(s: Simulation): string[] {
-  return s.history.flatMap((e) =>
-    e.type === 'fault' ? [`${e.t} ${e.fault}${e.node ? ` ${e.node}` : ''}`] : [],
-  );
+  return s.history
+    .toArray()
+    .flatMap((e) => (e.type === 'fault' ? [`${e.t} ${e.fault}${e.node ? ` ${e.node}` : ''}`] : []));
 }

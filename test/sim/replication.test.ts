@@ -112,9 +112,9 @@ describe('replication', () => {
       receivedLsn: 1,
       lagEntries: 2,
     });
-    const shipped = s.history.filter(
-      (e) => e.type === 'send' && e.to === 'replica-1' && e.t === 2000,
-    );
+    const shipped = s.history
+      .toArray()
+      .filter((e) => e.type === 'send' && e.to === 'replica-1' && e.t === 2000);
     expect(shipped.map((e) => (e.type === 'send' ? e.lsn : 0))).toEqual([2, 3]);
     s.runUntil(3000);
     expect(snap(s, 'replica-1')).toMatchObject({ status: 'streaming', appliedLsn: 3 });
@@ -147,7 +147,7 @@ describe('replication', () => {
     s.apply({ type: 'partition', groups: [['primary'], ['replica-1', 'replica-2']] });
     s.runUntil(2000);
     expect(w.outcome).toBe('pending');
-    expect(s.history.some((e) => e.type === 'deliver' && e.msg === 'ack')).toBe(false);
+    expect(s.history.toArray().some((e) => e.type === 'deliver' && e.msg === 'ack')).toBe(false);
     s.apply({ type: 'heal' });
     s.runUntil(2002);
     expect([w.outcome, w.completedAt]).toEqual(['ok', 2002]);
@@ -201,9 +201,9 @@ describe('replication', () => {
     s.runUntil(3001);
     expect(snap(s, 'replica-2').appliedLsn).toBe(1);
     // Its acknowledgements go to the leader, not to the relay.
-    const ack = s.history.find(
-      (e) => e.type === 'send' && e.msg === 'ack' && e.from === 'replica-2',
-    );
+    const ack = s.history
+      .toArray()
+      .find((e) => e.type === 'send' && e.msg === 'ack' && e.from === 'replica-2');
     expect(ack).toMatchObject({ to: 'primary', t: 3001 });
   });
 

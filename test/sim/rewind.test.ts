@@ -81,7 +81,7 @@ describe('rewind', () => {
       const { cfg, opts, items } = scenario(seed);
       const full = new Simulation(cfg, opts);
       play(full, items, 12_000);
-      expect(full.history.some((e) => e.type === 'election')).toBe(true);
+      expect(full.history.toArray().some((e) => e.type === 'election')).toBe(true);
       for (const t of [0, 777, 2500, 3500, 4444, 6000, 9000, 12_000]) {
         const back = rewind(full, t);
         expect(back.now).toBe(t);
@@ -130,7 +130,7 @@ describe('rewind', () => {
     const back = rewind(s, 20);
     expect(back.ops[1]!.node).toBe('primary');
     const quiet = rewind(s, 20, { recordMessages: false });
-    expect(quiet.history.some((e) => e.type === 'send')).toBe(false);
+    expect(quiet.history.toArray().some((e) => e.type === 'send')).toBe(false);
     expect(JSON.stringify(quiet.snapshot())).toBe(JSON.stringify(s.snapshot()));
   });
 });

@@ -114,6 +114,6 @@ describe('snapshot', () => {
     const a = JSON.stringify(s.snapshot());
     s.snapshot();
     expect(JSON.stringify(s.snapshot())).toBe(a);
-    expect(s.history.filter((e) => e.type === 'note')).toEqual([]);
+    expect(s.history.toArray().filter((e) => e.type === 'note')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { HistoryEvent, OpRecord, Value } from '../types.js';
+import type { HistoryView, OpRecord, Value } from '../types.js';
 
 export const CHECKERS = [
   'stale-read',
@@ -39,7 +39,7 @@ export interface NodeLogView {
 /** What the checkers read: the client history, and the logs as they are now. */
 export interface CheckInput {
   ops: readonly OpRecord[];
-  history: readonly HistoryEvent[];
+  history: HistoryView;
   /** Whether a write's entry is in the current leader's log. */
   survives(op: OpRecord): boolean;
   nodes: readonly NodeLogView[];

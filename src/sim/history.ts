@@ -1,0 +1,156 @@
+// The run's history, stored compactly. Nearly every event is an operation's invoke or
+// completion or a replication message, and a long run holds millions of them: as objects
+// they cost ~85 bytes each and dominate both memory and the garbage collector's work. Those
+// are kept in three typed columns (20 bytes an event); the rare events (faults, elections,
+// notes) stay objects. Reading an event builds its object on demand, so consumers see the
+// same `HistoryEvent` values either way.
+import type { HistoryEvent, HistoryView, Ms, NodeId } from './types.js';
+
+// Row kinds, in the low 3 bits of the packed column.
+const OP_INVOKE = 0;
+const OP_OK = 1;
+const OP_FAIL = 2;
+const OP_INFO = 3;
+const SEND = 4;
+const DELIVER = 5;
+const DROP = 6;
+const OBJECT = 7;
+
+const PHASES = ['invoke', 'ok', 'fail', 'info'] as const;
+const MESSAGE_TYPES = ['send', 'deliver', 'drop'] as const;
+const MESSAGES = ['entry', 'ack', 'heartbeat', 'vote'] as const;
+export type MessageType = (typeof MESSAGE_TYPES)[number];
+export type MessageKind = (typeof MESSAGES)[number];
+
+/** A node index that stands for "no node" (a delivery on a stream with no source). */
+export const NO_NODE = 0xfff;
+const NODE_BITS = 12;
+
+export class History implements HistoryView {
+  private t = new Float64Array(1024);
+  /** kind (3 bits) | message kind (2 bits) | from (12 bits) | to (12 bits). */
+  private packed = new Int32Array(1024);
+  /** Op id, LSN (NaN when absent) or index into `objects`. */
+  private num = new Float64Array(1024);
+  private readonly objects: HistoryEvent[] = [];
+  private size = 0;
+
+  /** `nodeIds[i]` names node index i; the simulation appends to it as nodes are added. */
+  constructor(private readonly nodeIds: readonly NodeId[]) {}
+
+  get length(): number {
+    return this.size;
+  }
+
+  private row(t: Ms, packed: number, num: number): void {
+    const i = this.size;
+    if (i === this.t.length) this.grow();
+    this.t[i] = t;
+    this.packed[i] = packed;
+    this.num[i] = num;
+    this.size = i + 1;
+  }
+
+  private grow(): void {
+    const n = this.t.length * 2;
+    const t = new Float64Array(n);
+    t.set(this.t);
+    const packed = new Int32Array(n);
+    packed.set(this.packed);
+    const num = new Float64Array(n);
+    num.set(this.num);
+    this.t = t;
+    this.packed = packed;
+    this.num = num;
+  }
+
+  /** An operation's invocation or completion. */
+  op(t: Ms, op: number, phase: 'invoke' | 'ok' | 'fail' | 'info'): void {
+    const kind =
+      phase === 'invoke'
+        ? OP_INVOKE
+        : phase === 'ok'
+          ? OP_OK
+          : phase === 'fail'
+            ? OP_FAIL
+            : OP_INFO;
+    this.row(t, kind, op);
+  }
+
+  /** A replication message sent, delivered or dropped between node indexes. */
+  message(
+    t: Ms,
+    type: MessageType,
+    from: number,
+    to: number,
+    msg: MessageKind,
+    lsn: number | undefined,
+  ): void {
+    if (from > NO_NODE || to > NO_NODE) throw new RangeError('too many nodes for the history');
+    const kind = type === 'send' ? SEND : type === 'deliver' ? DELIVER : DROP;
+    const m = msg === 'entry' ? 0 : msg === 'ack' ? 1 : msg === 'heartbeat' ? 2 : 3;
+    this.row(t, kind | (m << 3) | (from << 5) | (to << (5 + NODE_BITS)), lsn ?? Number.NaN);
+  }
+
+  /** Any other event, kept as given. */
+  push(ev: HistoryEvent): void {
+    this.row(ev.t, OBJECT, this.objects.length);
+    this.objects.push(ev);
+  }
+
+  /** Time of event i, without building it (for binary searches). */
+  timeAt(i: number): Ms | undefined {
+    return i >= 0 && i < this.size ? this.t[i] : undefined;
+  }
+
+  at(i: number): HistoryEvent | undefined {
+    const j = i < 0 ? this.size + i : i;
+    if (j < 0 || j >= this.size) return undefined;
+    const packed = this.packed[j]!;
+    const kind = packed & 7;
+    const num = this.num[j]!;
+    if (kind === OBJECT) return this.objects[num];
+    const t = this.t[j]!;
+    if (kind <= OP_INFO) return { t, type: 'op', op: num, phase: PHASES[kind]! };
+    const from = (packed >>> 5) & NO_NODE;
+    const to = (packed >>> (5 + NODE_BITS)) & NO_NODE;
+    return {
+      t,
+      type: MESSAGE_TYPES[kind - SEND]!,
+      from: this.name(from),
+      to: this.name(to),
+      msg: MESSAGES[(packed >>> 3) & 3]!,
+      lsn: Number.isNaN(num) ? undefined : num,
+    };
+  }
+
+  private name(idx: number): NodeId {
+    return idx === NO_NODE ? '?' : (this.nodeIds[idx] ?? '?');
+  }
+
+  slice(start = 0, end: number = this.size): HistoryEvent[] {
+    const from = start < 0 ? Math.max(0, this.size + start) : Math.min(start, this.size);
+    const to = end < 0 ? Math.max(0, this.size + end) : Math.min(end, this.size);
+    const out: HistoryEvent[] = [];
+    for (let i = from; i < to; i++) out.push(this.at(i)!);
+    return out;
+  }
+
+  /** The events that are not operations or messages (faults, elections, notes, …), in order. */
+  others(): readonly HistoryEvent[] {
+    return this.objects;
+  }
+
+  *[Symbol.iterator](): Iterator<HistoryEvent> {
+    for (let i = 0; i < this.size; i++) yield this.at(i)!;
+  }
+
+  toArray(): HistoryEvent[] {
+    return this.slice();
+  }
+
+  /** Serialises as the plain array it stands for. */
+  toJSON(): HistoryEvent[] {
+    return this.toArray();
+  }
+}
