@@ -26,12 +26,17 @@ export type MessageKind = (typeof MESSAGES)[number];
 export const NO_NODE = 0xfff;
 const NODE_BITS = 12;
 
+/** Rows per chunk: columns grow by whole chunks, so nothing is ever copied. */
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
 export class History implements HistoryView {
-  private t = new Float64Array(1024);
+  private readonly tChunks: Float64Array[] = [];
   /** kind (3 bits) | message kind (2 bits) | from (12 bits) | to (12 bits). */
-  private packed = new Int32Array(1024);
+  private readonly packedChunks: Int32Array[] = [];
   /** Op id, LSN (NaN when absent) or index into `objects`. */
-  private num = new Float64Array(1024);
+  private readonly numChunks: Float64Array[] = [];
   private readonly objects: HistoryEvent[] = [];
   private size = 0;
 
@@ -44,24 +49,17 @@ export class History implements HistoryView {
 
   private row(t: Ms, packed: number, num: number): void {
     const i = this.size;
-    if (i === this.t.length) this.grow();
-    this.t[i] = t;
-    this.packed[i] = packed;
-    this.num[i] = num;
+    const c = i >>> CHUNK_BITS;
+    if (c === this.tChunks.length) {
+      this.tChunks.push(new Float64Array(CHUNK));
+      this.packedChunks.push(new Int32Array(CHUNK));
+      this.numChunks.push(new Float64Array(CHUNK));
+    }
+    const j = i & IN_CHUNK;
+    this.tChunks[c]![j] = t;
+    this.packedChunks[c]![j] = packed;
+    this.numChunks[c]![j] = num;
     this.size = i + 1;
-  }
-
-  private grow(): void {
-    const n = this.t.length * 2;
-    const t = new Float64Array(n);
-    t.set(this.t);
-    const packed = new Int32Array(n);
-    packed.set(this.packed);
-    const num = new Float64Array(n);
-    num.set(this.num);
-    this.t = t;
-    this.packed = packed;
-    this.num = num;
   }
 
   /** An operation's invocation or completion. */
@@ -100,17 +98,19 @@ export class History implements HistoryView {
 
   /** Time of event i, without building it (for binary searches). */
   timeAt(i: number): Ms | undefined {
-    return i >= 0 && i < this.size ? this.t[i] : undefined;
+    return i >= 0 && i < this.size ? this.tChunks[i >>> CHUNK_BITS]![i & IN_CHUNK] : undefined;
   }
 
   at(i: number): HistoryEvent | undefined {
     const j = i < 0 ? this.size + i : i;
     if (j < 0 || j >= this.size) return undefined;
-    const packed = this.packed[j]!;
+    const c = j >>> CHUNK_BITS;
+    const k = j & IN_CHUNK;
+    const packed = this.packedChunks[c]![k]!;
     const kind = packed & 7;
-    const num = this.num[j]!;
+    const num = this.numChunks[c]![k]!;
     if (kind === OBJECT) return this.objects[num];
-    const t = this.t[j]!;
+    const t = this.tChunks[c]![k]!;
     if (kind <= OP_INFO) return { t, type: 'op', op: num, phase: PHASES[kind]! };
     const from = (packed >>> 5) & NO_NODE;
     const to = (packed >>> (5 + NODE_BITS)) & NO_NODE;
