@@ -3,7 +3,7 @@
 // is down or cut off blocks writes; after `ackTimeout` a write is indeterminate, or with
 // `onTimeout: degrade` the leader acknowledges and carries on asynchronously (as MySQL does).
 import { respond } from './clients.js';
-import { EV, type Ev, type Simulation } from './simulation.js';
+import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 import type { OpRecord } from './types.js';
 
@@ -57,12 +57,15 @@ export function awaitAcks(sim: Simulation, leader: SimNode, op: OpRecord, lsn: n
   }
   sim.pending.push({ op, lsn, leader, done: false });
   if (sim.cfg.ackTimeout !== undefined) {
-    sim.scheduleTimer(
+    sim.schedule(
       sim.now + sim.cfg.ackTimeout,
+      CLS_TIMER,
       EV.ACK_TIMEOUT,
       leader.idx,
+      -1,
       lsn,
       leader.inc,
+      undefined,
       op,
     );
   }

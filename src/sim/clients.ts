@@ -82,7 +82,7 @@ function newOp(
         };
   sim.ops.push(op);
   sim.recordOp(id, 'invoke');
-  sim.scheduleTimer(now + sim.cfg.clientTimeout, EV.CLIENT_TIMEOUT, node.idx, 0, 0, op);
+  sim.scheduleClientTimeout(op, node.idx);
   return op;
 }
 
@@ -307,6 +307,7 @@ export function onClientTimeout(sim: Simulation, ev: Ev): void {
 }
 
 function complete(sim: Simulation, op: OpRecord, r: Response): void {
+  sim.cancelClientTimeout(op.id);
   op.completedAt = sim.now;
   op.completeSeq = sim.opSeq++;
   op.outcome = r.outcome;

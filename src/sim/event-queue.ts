@@ -2,10 +2,13 @@
 // before lesson steps within one millisecond; the sequence number makes ties stable
 // (scheduling order), which is what makes runs reproducible.
 //
-// Two containers share one order: a binary min-heap for everything, and a FIFO "lane" for
-// timers with a constant delay (client timeouts, ack timeouts). Those are scheduled in
-// non-decreasing time, so a queue keeps them sorted for free; keeping tens of thousands of
-// far-off timeouts out of the heap keeps the heap shallow and the hot path fast.
+// Most events have a constant delay: requests, responses and acks take `netDelay`, client
+// timeouts `clientTimeout`, a workload client thinks for a fixed time. Events of one such
+// kind are scheduled in non-decreasing time, so a FIFO "lane" keeps them sorted for free.
+// The queue is a binary min-heap plus a few lanes; `pop` takes the least of the heap's top
+// and the lanes' heads. An event goes to the lane its caller names only when that keeps the
+// lane sorted, and to the heap otherwise, so the order of events never depends on lanes:
+// they only keep the heap small (a handful of events instead of thousands).
 
 export interface Queued {
   t: number;
@@ -17,49 +20,82 @@ function before(a: Queued, b: Queued): boolean {
   return a.t < b.t || (a.t === b.t && (a.cls < b.cls || (a.cls === b.cls && a.seq < b.seq)));
 }
 
-export class EventQueue<E extends Queued> {
-  private heap: E[] = [];
-  /** The timer lane: a ring buffer (capacity a power of two) of `laneSize` events. */
-  private lane: (E | undefined)[] = new Array(64).fill(undefined);
-  private laneHead = 0;
-  private laneSize = 0;
-  private nextSeq = 0;
+/** A FIFO ring buffer (capacity a power of two). */
+class Lane<E extends Queued> {
+  private buf: (E | undefined)[] = new Array(64).fill(undefined);
+  private head = 0;
+  size = 0;
 
-  get size(): number {
-    return this.heap.length + this.laneSize;
+  first(): E | undefined {
+    return this.size > 0 ? this.buf[this.head] : undefined;
   }
 
-  /** Assigns the event's sequence number and inserts it. */
+  last(): E | undefined {
+    return this.size > 0 ? this.at(this.size - 1) : undefined;
+  }
+
+  at(i: number): E {
+    return this.buf[(this.head + i) & (this.buf.length - 1)]!;
+  }
+
   push(ev: E): void {
-    ev.seq = this.nextSeq++;
-    this.siftUp(ev);
+    let buf = this.buf;
+    if (this.size === buf.length) {
+      // Grow: unroll the ring into a buffer twice the size.
+      const bigger: (E | undefined)[] = new Array(buf.length * 2).fill(undefined);
+      for (let i = 0; i < this.size; i++) bigger[i] = this.at(i);
+      this.buf = buf = bigger;
+      this.head = 0;
+    }
+    buf[(this.head + this.size) & (buf.length - 1)] = ev;
+    this.size++;
+  }
+
+  shift(): E {
+    const buf = this.buf;
+    const ev = buf[this.head]!;
+    buf[this.head] = undefined;
+    this.head = (this.head + 1) & (buf.length - 1);
+    this.size--;
+    return ev;
+  }
+}
+
+/** Where the next event is: -1 for the heap, else a lane index; -2 when the queue is empty. */
+const EMPTY = -2;
+const HEAP = -1;
+
+export class EventQueue<E extends Queued> {
+  private heap: E[] = [];
+  private readonly lanes: Lane<E>[];
+  private nextSeq = 0;
+
+  /** `lanes`: how many FIFO lanes callers may name in `push`. */
+  constructor(lanes = 0) {
+    this.lanes = Array.from({ length: lanes }, () => new Lane<E>());
+  }
+
+  get size(): number {
+    let n = this.heap.length;
+    for (const l of this.lanes) n += l.size;
+    return n;
   }
 
   /**
-   * Like `push`, for timers that are usually scheduled in time order: they go to the FIFO
-   * lane when that keeps it sorted, to the heap otherwise. The order of events is the same.
+   * Assigns the event's sequence number and inserts it: into `lane` when it sorts after the
+   * lane's last event (a lane holds one class in time order), into the heap otherwise.
    */
-  pushTimer(ev: E): void {
+  push(ev: E, lane = HEAP): void {
     ev.seq = this.nextSeq++;
-    const tail = this.laneSize > 0 ? this.laneAt(this.laneSize - 1) : undefined;
-    if (tail !== undefined && (tail.cls !== ev.cls || tail.t > ev.t)) {
-      this.siftUp(ev);
-      return;
+    if (lane >= 0) {
+      const l = this.lanes[lane]!;
+      const tail = l.last();
+      if (tail === undefined || (tail.cls === ev.cls && tail.t <= ev.t)) {
+        l.push(ev);
+        return;
+      }
     }
-    let lane = this.lane;
-    if (this.laneSize === lane.length) {
-      // Grow: unroll the ring into a buffer twice the size.
-      const bigger: (E | undefined)[] = new Array(lane.length * 2).fill(undefined);
-      for (let i = 0; i < this.laneSize; i++) bigger[i] = this.laneAt(i);
-      this.lane = lane = bigger;
-      this.laneHead = 0;
-    }
-    lane[(this.laneHead + this.laneSize) & (lane.length - 1)] = ev;
-    this.laneSize++;
-  }
-
-  private laneAt(i: number): E {
-    return this.lane[(this.laneHead + i) & (this.lane.length - 1)]!;
+    this.siftUp(ev);
   }
 
   /** Re-inserts a popped event at a new time, keeping its sequence number (a deferral). */
@@ -81,39 +117,42 @@ export class EventQueue<E extends Queued> {
     h[i] = ev;
   }
 
+  /** Which container holds the next event. */
+  private nextSource(): number {
+    let best = this.heap[0];
+    let src = best === undefined ? EMPTY : HEAP;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const head = lanes[i]!.first();
+      if (head !== undefined && (best === undefined || before(head, best))) {
+        best = head;
+        src = i;
+      }
+    }
+    return src;
+  }
+
+  private headOf(src: number): E | undefined {
+    return src === EMPTY ? undefined : src === HEAP ? this.heap[0] : this.lanes[src]!.first();
+  }
+
+  private take(src: number): E | undefined {
+    return src === EMPTY ? undefined : src === HEAP ? this.popHeap() : this.lanes[src]!.shift();
+  }
+
   peek(): E | undefined {
-    const top = this.heap[0];
-    if (this.laneSize === 0) return top;
-    const head = this.lane[this.laneHead]!;
-    return top === undefined || before(head, top) ? head : top;
+    return this.headOf(this.nextSource());
   }
 
   /** Pops the next event if it is due at or before `t`. */
   popUntil(t: number): E | undefined {
-    const top = this.heap[0];
-    if (this.laneSize > 0) {
-      const head = this.lane[this.laneHead]!;
-      if (top === undefined || before(head, top)) return head.t <= t ? this.popLane() : undefined;
-    }
-    return top !== undefined && top.t <= t ? this.popHeap() : undefined;
+    const src = this.nextSource();
+    const head = this.headOf(src);
+    return head !== undefined && head.t <= t ? this.take(src) : undefined;
   }
 
   pop(): E | undefined {
-    const top = this.heap[0];
-    if (this.laneSize > 0) {
-      const head = this.lane[this.laneHead]!;
-      if (top === undefined || before(head, top)) return this.popLane();
-    }
-    return this.popHeap();
-  }
-
-  private popLane(): E {
-    const lane = this.lane;
-    const head = lane[this.laneHead]!;
-    lane[this.laneHead] = undefined;
-    this.laneHead = (this.laneHead + 1) & (lane.length - 1);
-    this.laneSize--;
-    return head;
+    return this.take(this.nextSource());
   }
 
   private popHeap(): E | undefined {
@@ -148,7 +187,7 @@ export class EventQueue<E extends Queued> {
   /** Every queued event, in no particular order (for snapshots of messages in flight). */
   items(): E[] {
     const out = this.heap.slice();
-    for (let i = 0; i < this.laneSize; i++) out.push(this.laneAt(i));
+    for (const l of this.lanes) for (let i = 0; i < l.size; i++) out.push(l.at(i));
     return out;
   }
 }

@@ -26,8 +26,8 @@ export type MessageKind = (typeof MESSAGES)[number];
 export const NO_NODE = 0xfff;
 const NODE_BITS = 12;
 
-/** Rows per chunk: columns grow by whole chunks, so nothing is ever copied. */
-const CHUNK_BITS = 14;
+/** Rows per chunk (1.25 MB): columns grow by whole chunks, so nothing is ever copied. */
+const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
 
@@ -51,9 +51,11 @@ export class History implements HistoryView {
     const i = this.size;
     const c = i >>> CHUNK_BITS;
     if (c === this.tChunks.length) {
-      this.tChunks.push(new Float64Array(CHUNK));
-      this.packedChunks.push(new Int32Array(CHUNK));
-      this.numChunks.push(new Float64Array(CHUNK));
+      // One buffer per chunk for all three columns: one allocation instead of three.
+      const buf = new ArrayBuffer(CHUNK * 20);
+      this.tChunks.push(new Float64Array(buf, 0, CHUNK));
+      this.numChunks.push(new Float64Array(buf, CHUNK * 8, CHUNK));
+      this.packedChunks.push(new Int32Array(buf, CHUNK * 16, CHUNK));
     }
     const j = i & IN_CHUNK;
     this.tChunks[c]![j] = t;

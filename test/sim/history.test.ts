@@ -53,20 +53,20 @@ describe('History', () => {
     expect(h.others()).toEqual([expected[2]]);
   });
 
-  it('keeps object events by reference and grows past one chunk (16,384 rows)', () => {
+  it('keeps object events by reference and grows past one chunk (65,536 rows)', () => {
     const h = new History(['a', 'b']);
     const note: HistoryEvent = { t: 0, type: 'note', text: 'hello' };
     h.push(note);
-    for (let i = 0; i < 20000; i++) h.message(i, 'send', 0, 1, 'entry', i + 1);
-    expect(h.length).toBe(20001);
+    for (let i = 0; i < 70000; i++) h.message(i, 'send', 0, 1, 'entry', i + 1);
+    expect(h.length).toBe(70001);
     expect(h.at(0)).toBe(note);
-    expect(h.at(20000)).toEqual({
-      t: 19999,
+    expect(h.at(70000)).toEqual({
+      t: 69999,
       type: 'send',
       from: 'a',
       to: 'b',
       msg: 'entry',
-      lsn: 20000,
+      lsn: 70000,
     });
   });
 
