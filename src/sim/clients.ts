@@ -114,12 +114,13 @@ export interface WritePayload {
   id?: number;
 }
 
-export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
+/** `known`: the client's session, when the caller has it at hand (workloads). */
+export function invokeWrite(sim: Simulation, cmd: WriteCommand, known?: Session): OpRecord {
   // Without `via`, the newest leader the client can reach (or, when a leader stepped down
   // for lack of a majority and nobody replaced it, that node, which refuses with no-quorum).
   const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
   if (!node) throw new SimulationError('the cluster has no leader');
-  const session = sim.ensureSession(cmd.client);
+  const session = known ?? sim.ensureSession(cmd.client);
   const op = newOp(sim, session, cmd.client, 'write', cmd.key, node);
   // Causal dependencies are listed for scripted clients; generated workload clients would
   // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
@@ -135,8 +136,8 @@ export function invokeWrite(sim: Simulation, cmd: WriteCommand): OpRecord {
   return op;
 }
 
-export function invokeRead(sim: Simulation, cmd: ReadCommand): OpRecord {
-  const session = sim.ensureSession(cmd.client);
+export function invokeRead(sim: Simulation, cmd: ReadCommand, known?: Session): OpRecord {
+  const session = known ?? sim.ensureSession(cmd.client);
   const node = cmd.from === 'route' ? routeRead(sim, session, cmd.client) : sim.node(cmd.from);
   const op = newOp(sim, session, cmd.client, 'read', cmd.key, node);
   send(sim, op, node);

@@ -39,6 +39,11 @@ export class History implements HistoryView {
   private readonly numChunks: Float64Array[] = [];
   private readonly objects: HistoryEvent[] = [];
   private size = 0;
+  /** The chunk being filled, and the row its first slot holds. */
+  private curT: Float64Array = new Float64Array(0);
+  private curNum: Float64Array = new Float64Array(0);
+  private curPacked: Int32Array = new Int32Array(0);
+  private curBase = 0;
 
   /** `nodeIds[i]` names node index i; the simulation appends to it as nodes are added. */
   constructor(private readonly nodeIds: readonly NodeId[]) {}
@@ -49,19 +54,27 @@ export class History implements HistoryView {
 
   private row(t: Ms, packed: number, num: number): void {
     const i = this.size;
-    const c = i >>> CHUNK_BITS;
-    if (c === this.tChunks.length) {
-      // One buffer per chunk for all three columns: one allocation instead of three.
-      const buf = new ArrayBuffer(CHUNK * 20);
-      this.tChunks.push(new Float64Array(buf, 0, CHUNK));
-      this.numChunks.push(new Float64Array(buf, CHUNK * 8, CHUNK));
-      this.packedChunks.push(new Int32Array(buf, CHUNK * 16, CHUNK));
+    let j = i - this.curBase;
+    if (j === this.curT.length) {
+      this.addChunk();
+      j = 0;
     }
-    const j = i & IN_CHUNK;
-    this.tChunks[c]![j] = t;
-    this.packedChunks[c]![j] = packed;
-    this.numChunks[c]![j] = num;
+    this.curT[j] = t;
+    this.curPacked[j] = packed;
+    this.curNum[j] = num;
     this.size = i + 1;
+  }
+
+  private addChunk(): void {
+    // One buffer per chunk for all three columns: one allocation instead of three.
+    const buf = new ArrayBuffer(CHUNK * 20);
+    this.curBase = this.tChunks.length * CHUNK;
+    this.curT = new Float64Array(buf, 0, CHUNK);
+    this.curNum = new Float64Array(buf, CHUNK * 8, CHUNK);
+    this.curPacked = new Int32Array(buf, CHUNK * 16, CHUNK);
+    this.tChunks.push(this.curT);
+    this.numChunks.push(this.curNum);
+    this.packedChunks.push(this.curPacked);
   }
 
   /** An operation's invocation or completion. */

@@ -3,6 +3,7 @@
 import { invokeRead, invokeWrite } from './clients.js';
 import type { WorkloadSpec } from './commands.js';
 import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
+import type { Session } from './state.js';
 import type { Ms, OpRecord } from './types.js';
 
 export interface WorkloadRun {
@@ -11,6 +12,10 @@ export interface WorkloadRun {
   startAt: Ms;
   endAt: Ms;
   clients: string[];
+  /** The clients' sessions, in the same order. */
+  sessions: Session[];
+  /** Virtual ms a client waits between operations (1 / rate). */
+  think: Ms;
   /** Ops of this workload are those with ids in [firstOp, lastOp]. */
   firstOp: number;
   lastOp: number;
@@ -29,6 +34,8 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
     startAt: sim.now,
     endAt: sim.now + spec.duration,
     clients: [],
+    sessions: [],
+    think: 1000 / Math.max(spec.rate, 0.001),
     firstOp: sim.ops.length,
     lastOp: sim.ops.length - 1,
     active: spec.clients,
@@ -38,7 +45,7 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
   };
   const runIndex = sim.workloads.length;
   sim.workloads.push(run);
-  const think = 1000 / Math.max(spec.rate, 0.001);
+  const think = run.think;
   for (let i = 0; i < spec.clients; i++) {
     const id = `${tag}-c${i + 1}`;
     const s = sim.ensureSession(id, {
@@ -49,6 +56,7 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
     });
     s.workload = { run: runIndex, client: i };
     run.clients.push(id);
+    run.sessions.push(s);
     run.readNext.push(undefined);
     run.counters.push(0);
     // Stagger the first operations across one think time so clients do not march in step.
@@ -72,25 +80,30 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   }
   const spec = run.spec;
   const client = run.clients[i]!;
+  const session = run.sessions[i]!;
   const follow = run.readNext[i];
   let op: OpRecord;
   if (follow !== undefined) {
     run.readNext[i] = undefined;
-    op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' });
+    op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' }, session);
   } else {
     const key = pickKey(sim, run);
     if (sim.rng.next() < spec.writes) {
       const n = ++run.counters[i]!;
-      op = invokeWrite(sim, {
-        type: 'write',
-        client,
-        key,
-        value: `${client}#${n}`,
-        size: spec.size,
-      });
+      op = invokeWrite(
+        sim,
+        {
+          type: 'write',
+          client,
+          key,
+          value: `${client}#${n}`,
+          size: spec.size,
+        },
+        session,
+      );
       if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
     } else {
-      op = invokeRead(sim, { type: 'read', client, key, from: 'route' });
+      op = invokeRead(sim, { type: 'read', client, key, from: 'route' }, session);
     }
   }
   run.lastOp = op.id;
@@ -117,8 +130,15 @@ function pickKey(sim: Simulation, run: WorkloadRun): string {
 
 /** Called when an op of a workload client completes: it thinks, then issues its next op. */
 export function onWorkloadOpDone(sim: Simulation, w: { run: number; client: number }): void {
-  const think = 1000 / Math.max(sim.workloads[w.run]!.spec.rate, 0.001);
-  sim.schedule(sim.now + think, CLS_TIMER, EV.WORKLOAD_TICK, w.client, w.run, 0, 0);
+  sim.schedule(
+    sim.now + sim.workloads[w.run]!.think,
+    CLS_TIMER,
+    EV.WORKLOAD_TICK,
+    w.client,
+    w.run,
+    0,
+    0,
+  );
 }
 
 /** True when every client of the workload has finished. */
