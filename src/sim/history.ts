@@ -30,6 +30,7 @@ const NODE_BITS = 12;
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
+const FIRST_ROWS = 4096;
 
 export class History implements HistoryView {
   private readonly tChunks: Float64Array[] = [];
@@ -56,8 +57,8 @@ export class History implements HistoryView {
     const i = this.size;
     let j = i - this.curBase;
     if (j === this.curT.length) {
-      this.addChunk();
-      j = 0;
+      this.addRoom();
+      j = i - this.curBase;
     }
     this.curT[j] = t;
     this.curPacked[j] = packed;
@@ -65,16 +66,35 @@ export class History implements HistoryView {
     this.size = i + 1;
   }
 
-  private addChunk(): void {
+  /**
+   * The first chunk starts at FIRST_ROWS and doubles up to a full chunk, so that a short run
+   * (a lesson, a grading replay) does not pay for 1.25 MB; after it, whole chunks are added.
+   */
+  private addRoom(): void {
+    const chunks = this.tChunks.length;
+    const rows = this.curT.length;
+    if (chunks === 1 && rows < CHUNK) this.setChunk(0, rows * 2);
+    else this.setChunk(chunks, chunks === 0 ? FIRST_ROWS : CHUNK);
+  }
+
+  private setChunk(index: number, rows: number): void {
     // One buffer per chunk for all three columns: one allocation instead of three.
-    const buf = new ArrayBuffer(CHUNK * 20);
-    this.curBase = this.tChunks.length * CHUNK;
-    this.curT = new Float64Array(buf, 0, CHUNK);
-    this.curNum = new Float64Array(buf, CHUNK * 8, CHUNK);
-    this.curPacked = new Int32Array(buf, CHUNK * 16, CHUNK);
-    this.tChunks.push(this.curT);
-    this.numChunks.push(this.curNum);
-    this.packedChunks.push(this.curPacked);
+    const buf = new ArrayBuffer(rows * 20);
+    const t = new Float64Array(buf, 0, rows);
+    const num = new Float64Array(buf, rows * 8, rows);
+    const packed = new Int32Array(buf, rows * 16, rows);
+    if (index < this.tChunks.length) {
+      t.set(this.tChunks[index]!);
+      num.set(this.numChunks[index]!);
+      packed.set(this.packedChunks[index]!);
+    }
+    this.tChunks[index] = t;
+    this.numChunks[index] = num;
+    this.packedChunks[index] = packed;
+    this.curT = t;
+    this.curNum = num;
+    this.curPacked = packed;
+    this.curBase = index * CHUNK;
   }
 
   /** An operation's invocation or completion. */
