@@ -13,11 +13,18 @@
 export interface Queued {
   t: number;
   cls: number;
+  /** Set by the queue: class and scheduling order in one number (see CLASS_WEIGHT). */
   seq: number;
 }
 
+/**
+ * `seq` = cls · CLASS_WEIGHT + scheduling order, so ties in time compare one number. Exact
+ * in a double for 2^44 (17 trillion) events and classes 0–255.
+ */
+const CLASS_WEIGHT = 2 ** 44;
+
 function before(a: Queued, b: Queued): boolean {
-  return a.t < b.t || (a.t === b.t && (a.cls < b.cls || (a.cls === b.cls && a.seq < b.seq)));
+  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
 }
 
 /** A FIFO ring buffer (capacity a power of two). */
@@ -86,7 +93,7 @@ export class EventQueue<E extends Queued> {
    * lane's last event (a lane holds one class in time order), into the heap otherwise.
    */
   push(ev: E, lane = HEAP): void {
-    ev.seq = this.nextSeq++;
+    ev.seq = ev.cls * CLASS_WEIGHT + this.nextSeq++;
     if (lane >= 0) {
       const l = this.lanes[lane]!;
       const tail = l.last();
@@ -117,7 +124,7 @@ export class EventQueue<E extends Queued> {
     h[i] = ev;
   }
 
-  /** Which container holds the next event. */
+  /** Which container holds the next event: a lane index, HEAP, or EMPTY. */
   private nextSource(): number {
     let best = this.heap[0];
     let src = best === undefined ? EMPTY : HEAP;
@@ -132,27 +139,23 @@ export class EventQueue<E extends Queued> {
     return src;
   }
 
-  private headOf(src: number): E | undefined {
-    return src === EMPTY ? undefined : src === HEAP ? this.heap[0] : this.lanes[src]!.first();
-  }
-
-  private take(src: number): E | undefined {
-    return src === EMPTY ? undefined : src === HEAP ? this.popHeap() : this.lanes[src]!.shift();
-  }
-
   peek(): E | undefined {
-    return this.headOf(this.nextSource());
+    const src = this.nextSource();
+    return src === EMPTY ? undefined : src === HEAP ? this.heap[0] : this.lanes[src]!.first();
   }
 
   /** Pops the next event if it is due at or before `t`. */
   popUntil(t: number): E | undefined {
     const src = this.nextSource();
-    const head = this.headOf(src);
-    return head !== undefined && head.t <= t ? this.take(src) : undefined;
+    if (src === HEAP) return this.heap[0]!.t <= t ? this.popHeap() : undefined;
+    if (src === EMPTY) return undefined;
+    const lane = this.lanes[src]!;
+    return lane.first()!.t <= t ? lane.shift() : undefined;
   }
 
   pop(): E | undefined {
-    return this.take(this.nextSource());
+    const src = this.nextSource();
+    return src === EMPTY ? undefined : src === HEAP ? this.popHeap() : this.lanes[src]!.shift();
   }
 
   private popHeap(): E | undefined {
