@@ -1,11 +1,11 @@
 // The cluster at one instant: a header, the partition if any, the nodes (leader first) and
 // the replication links with what is in flight on each.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ClusterSnapshot } from '../sim/types.js';
 import { planClusterLayout } from './cluster-layout.js';
-import { formatTime } from './format.js';
-import { formatLink, formatPartition } from './links.js';
-import { NodeCard, NodeRow, rowHeader, rowIdWidth } from './node-card.js';
+import { clusterTopLines, linkLines, nodeTableLines } from './cluster-lines.js';
+import { NodeCard } from './node-card.js';
+import { PaintedLines } from './painted-lines.js';
 import { useTheme } from './use-theme.js';
 
 export interface ClusterPaneProps {
@@ -20,30 +20,9 @@ export interface ClusterPaneProps {
 export function ClusterPane({ snapshot, width, height, highlight }: ClusterPaneProps) {
   const theme = useTheme();
   const layout = planClusterLayout(snapshot, width, height);
-  const partition = formatPartition(snapshot.partition);
-  const links = layout.links;
-  const linkOverflow = links.length > layout.linkLines;
-  const shownLinks = links.slice(0, linkOverflow ? layout.linkLines - 1 : layout.linkLines);
-  // Room for the "› " that marks the highlighted node.
-  const idWidth = rowIdWidth(layout.order) + (highlight === undefined ? 0 : 2);
-
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
-        <Text bold>{formatTime(snapshot.t)}</Text>
-        {`  epoch ${snapshot.epoch}  `}
-        {snapshot.leader === undefined ? (
-          <Text color={theme.color('danger')}>no leader</Text>
-        ) : (
-          <Text color={theme.color('leader')}>leader {snapshot.leader}</Text>
-        )}
-        {`  ${snapshot.mode}`}
-      </Text>
-      {partition ? (
-        <Text color={theme.color('danger')} wrap="truncate-end">
-          {partition}
-        </Text>
-      ) : null}
+      <PaintedLines lines={clusterTopLines(snapshot, theme)} width={width} />
       {layout.variant === 'cards' ? (
         layout.cardRows.map((row) => (
           <Box key={row.map((n) => n.id).join(',')}>
@@ -59,38 +38,9 @@ export function ClusterPane({ snapshot, width, height, highlight }: ClusterPaneP
           </Box>
         ))
       ) : (
-        <Box flexDirection="column">
-          <Text dimColor wrap="truncate-end">
-            {rowHeader(idWidth)}
-          </Text>
-          {(layout.cardRows[0] ?? []).map((node) => (
-            <NodeRow
-              key={node.id}
-              node={node}
-              width={width}
-              idWidth={idWidth}
-              highlighted={node.id === highlight}
-            />
-          ))}
-          {layout.hiddenNodes > 0 ? (
-            <Text dimColor>{`+${layout.hiddenNodes} more nodes`}</Text>
-          ) : null}
-        </Box>
+        <PaintedLines lines={nodeTableLines(layout, highlight, theme)} width={width} />
       )}
-      {shownLinks.map((link) => (
-        <Text
-          key={`${link.from}->${link.to}`}
-          color={
-            link.cut ? theme.color('danger') : link.entries > 0 ? undefined : theme.color('muted')
-          }
-          wrap="truncate-end"
-        >
-          {formatLink(link)}
-        </Text>
-      ))}
-      {linkOverflow && layout.linkLines > 0 ? (
-        <Text dimColor>{`+${links.length - shownLinks.length} more links`}</Text>
-      ) : null}
+      <PaintedLines lines={linkLines(layout, theme)} width={width} />
     </Box>
   );
 }

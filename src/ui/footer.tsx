@@ -1,7 +1,10 @@
 // The bottom line: the main keys of the current screen, from the keymap.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { bindingsFor, type KeyContext } from './keymap.js';
+import { composeRuns } from './paint.js';
 import { textWidth, truncate } from './text.js';
+import type { Theme } from './theme.js';
 import { useTheme } from './use-theme.js';
 
 /** Keys kept however narrow the line: without them nobody finds the rest. */
@@ -40,23 +43,24 @@ export interface FooterProps {
   status?: string;
 }
 
-export function Footer({ context, width, status = '' }: FooterProps) {
+/** The footer's keys as one styled line (paint.ts): each key bold in the accent colour. */
+export function footerText(items: readonly FooterItem[], theme: Theme): string {
+  return composeRuns(
+    items.flatMap((it, i) => [
+      i > 0 ? '  ' : '',
+      { text: it.keys, paint: { bold: true, color: theme.color('accent') } },
+      ` ${it.label}`,
+    ]),
+  );
+}
+
+export const Footer = memo(function Footer({ context, width, status = '' }: FooterProps) {
   const theme = useTheme();
   const items = footerItems(context, width, status);
   return (
     <Box width={width} justifyContent="space-between">
-      <Text wrap="truncate-end">
-        {items.map((it, i) => (
-          <Text key={it.keys}>
-            {i > 0 ? '  ' : ''}
-            <Text bold color={theme.color('accent')}>
-              {it.keys}
-            </Text>{' '}
-            {it.label}
-          </Text>
-        ))}
-      </Text>
+      <Text wrap="truncate-end">{footerText(items, theme)}</Text>
       {status ? <Text dimColor>{truncate(status, width)}</Text> : null}
     </Box>
   );
-}
+});

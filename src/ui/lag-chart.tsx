@@ -1,9 +1,11 @@
 // Lag per follower over recent virtual time, one sparkline each on a shared scale.
-import { Box, Text } from 'ink';
 import type { Ms, NodeId } from '../sim/types.js';
 import { formatDuration } from './format.js';
+import { composeRuns } from './paint.js';
+import { type PaintedLine, PaintedLines } from './painted-lines.js';
 import { type Sample, seriesMax, sparkline } from './sparkline.js';
 import { padEnd, padStart, textWidth } from './text.js';
+import type { Theme } from './theme.js';
 import { useTheme } from './use-theme.js';
 
 export interface LagSeries {
@@ -27,8 +29,11 @@ function formatLag(value: number, unit: LagChartProps['unit']): string {
   return unit === 'ms' ? formatDuration(value) : `${value} ent`;
 }
 
-export function LagChart({ series, width, height, unit, span }: LagChartProps) {
-  const theme = useTheme();
+/** The chart's lines: the title with the span and scale, a sparkline per series that fits. */
+export function lagChartLines(
+  { series, width, height, unit, span }: LagChartProps,
+  theme: Theme,
+): PaintedLine[] {
   const max = Math.max(0, ...series.map((s) => seriesMax(s.samples)));
   const nameWidth = Math.min(14, Math.max(4, ...series.map((s) => textWidth(s.node))));
   const valueWidth = 8;
@@ -39,25 +44,30 @@ export function LagChart({ series, width, height, unit, span }: LagChartProps) {
   const room = height === undefined ? series.length : Math.max(0, height - 1);
   const cut = series.length > room;
   const shown = series.slice(0, cut ? Math.max(0, room - 1) : room);
-  return (
-    <Box flexDirection="column" width={width}>
-      <Text dimColor wrap="truncate-end">
-        {title}
-      </Text>
-      {shown.map((s) => {
-        const last = s.samples[s.samples.length - 1];
-        const now = last === null || last === undefined ? '—' : formatLag(last, unit);
-        return (
-          <Text key={s.node} wrap="truncate-end">
-            {padEnd(s.node, nameWidth)}{' '}
-            <Text color={theme.color('follower')}>
-              {padStart(sparkline(s.samples, chartWidth, max), chartWidth)}
-            </Text>{' '}
-            {padStart(now, valueWidth)}
-          </Text>
-        );
-      })}
-      {cut && room > 0 ? <Text dimColor>{`+${series.length - shown.length} more`}</Text> : null}
-    </Box>
-  );
+  const lines: PaintedLine[] = [{ text: title, paint: { dimColor: true } }];
+  for (const s of shown) {
+    const last = s.samples[s.samples.length - 1];
+    const now = last === null || last === undefined ? '—' : formatLag(last, unit);
+    lines.push({
+      text: composeRuns([
+        padEnd(s.node, nameWidth),
+        ' ',
+        {
+          text: padStart(sparkline(s.samples, chartWidth, max), chartWidth),
+          paint: { color: theme.color('follower') },
+        },
+        ' ',
+        padStart(now, valueWidth),
+      ]),
+    });
+  }
+  if (cut && room > 0) {
+    lines.push({ text: `+${series.length - shown.length} more`, paint: { dimColor: true } });
+  }
+  return lines;
+}
+
+export function LagChart(props: LagChartProps) {
+  const theme = useTheme();
+  return <PaintedLines lines={lagChartLines(props, theme)} width={props.width} />;
 }

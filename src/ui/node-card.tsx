@@ -1,5 +1,5 @@
-// One node of the cluster: a bordered card, or a single table row for narrow or short
-// terminals. Everything shown comes from the NodeSnapshot as given.
+// One node of the cluster as a bordered card (node-row.ts has the table row used in narrow or
+// short terminals), and the wording both share. Everything shown comes from the NodeSnapshot.
 import { Box, Text } from 'ink';
 import type { NodeSnapshot } from '../sim/types.js';
 import { formatBytes, formatDuration, formatValue, plural } from './format.js';
@@ -117,64 +117,6 @@ export function NodeCard({
           {truncate(keyText(k), inner)}
         </Text>
       ))}
-    </Box>
-  );
-}
-
-/** Column widths of the compact table, shared by its header and rows. */
-export const ROW_COLUMNS = { status: 18, role: 12, epoch: 3, lsn: 9 } as const;
-const LAG_WIDTH = 20;
-
-export function rowIdWidth(nodes: readonly NodeSnapshot[]): number {
-  return Math.min(14, Math.max(4, ...nodes.map((n) => textWidth(n.id))));
-}
-
-export function rowHeader(idWidth: number): string {
-  const c = ROW_COLUMNS;
-  return [
-    padEnd('node', idWidth),
-    padEnd('status', c.status),
-    padEnd('role', c.role),
-    padEnd('ep', c.epoch),
-    padEnd('LSN a/r', c.lsn),
-    padEnd('lag n · time · size', LAG_WIDTH),
-    'recent keys',
-  ].join(' ');
-}
-
-export interface NodeRowProps {
-  node: NodeSnapshot;
-  width: number;
-  idWidth: number;
-  highlighted?: boolean;
-}
-
-/** The compact variant: one line per node, columns as in rowHeader. */
-export function NodeRow({ node, width, idWidth, highlighted = false }: NodeRowProps) {
-  const theme = useTheme();
-  const c = ROW_COLUMNS;
-  const status = STATUS[node.status];
-  const role = ROLE[node.role];
-  const lag =
-    node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
-      ? '0'
-      : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;
-  const keys = node.recentKeys
-    .slice(0, MAX_KEY_LINES)
-    .map((k) => `${k.key}=${formatValue(k.value)}`)
-    .join(' ');
-  return (
-    <Box width={width}>
-      <Text wrap="truncate-end">
-        <Text bold inverse={highlighted} color={theme.color(role.tone)}>
-          {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
-        </Text>{' '}
-        <Text color={theme.color(status.tone)}>{padEnd(statusText(node), c.status)}</Text>{' '}
-        <Text color={theme.color(role.tone)}>{padEnd(roleText(node), c.role)}</Text>{' '}
-        {padEnd(`e${node.epoch}`, c.epoch)}{' '}
-        {padEnd(`${node.appliedLsn}/${node.receivedLsn}`, c.lsn)} {padEnd(lag, LAG_WIDTH)}{' '}
-        <Text dimColor>{keys}</Text>
-      </Text>
     </Box>
   );
 }

@@ -2,7 +2,8 @@
 // what is cut off and how to scroll to it.
 import { Box, Text } from 'ink';
 import type { PaneLine } from './narration-lines.js';
-import { StyledLine } from './styled-line.js';
+import { type PaintedLine, PaintedText } from './painted-lines.js';
+import { spansText } from './styled-line.js';
 import { useTheme } from './use-theme.js';
 
 /** The largest useful scroll offset for `count` lines in `height` rows. */
@@ -33,23 +34,26 @@ export function PaneLines({ lines, width, height, offset = 0 }: PaneLinesProps) 
         : `↑ ${start} line${start === 1 ? '' : 's'} above (↑/k scrolls back)`;
   return (
     <Box flexDirection="column" width={width}>
-      {shown.map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
-        <Box key={start + i} width={width}>
-          {line.lead ? (
-            <Text color={line.tone ? theme.color(line.tone) : undefined} bold={Boolean(line.tone)}>
+      {shown.map((line, i) => {
+        const color = line.tone ? theme.color(line.tone) : undefined;
+        const text: PaintedLine = {
+          text: spansText(line.spans, theme),
+          paint: { color, dimColor: line.dim },
+        };
+        if (!line.lead) {
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+          return <PaintedText key={start + i} line={text} />;
+        }
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+          <Box key={start + i} width={width}>
+            <Text color={color} bold={Boolean(line.tone)}>
               {line.lead}
             </Text>
-          ) : null}
-          <Text
-            color={line.tone ? theme.color(line.tone) : undefined}
-            dimColor={line.dim}
-            wrap="truncate-end"
-          >
-            <StyledLine spans={line.spans} />
-          </Text>
-        </Box>
-      ))}
+            <PaintedText line={text} />
+          </Box>
+        );
+      })}
       {note ? (
         <Text dimColor wrap="truncate-end">
           {note}

@@ -2,6 +2,7 @@
 // lag chart and event log (or the space-time diagram), footer. No engine calls and no key
 // handling here besides the question's list, so it renders the same off-screen.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { ClusterPane } from './cluster-pane.js';
 import { EventLog } from './event-log.js';
 import { Footer } from './footer.js';
@@ -105,10 +106,17 @@ export function screenLayout(
   return { layout, scrollKey: narrationKey(n, view.generation), scrollMax: maxScroll(lines, rows) };
 }
 
-function Header({ view, width }: { view: PlayerView; width: number }) {
+const Header = memo(function Header({
+  title,
+  right,
+  width,
+}: {
+  title: string;
+  right: string;
+  width: number;
+}) {
   const theme = useTheme();
-  const right = `step ${view.step}/${view.steps} · score ${view.score}/${view.maxScore}`;
-  const left = truncate(view.title, Math.max(1, width - textWidth(right) - 2));
+  const left = truncate(title, Math.max(1, width - textWidth(right) - 2));
   return (
     <Box width={width} justifyContent="space-between">
       <Text bold color={theme.color('heading')}>
@@ -117,7 +125,7 @@ function Header({ view, width }: { view: PlayerView; width: number }) {
       <Text dimColor>{right}</Text>
     </Box>
   );
-}
+});
 
 export function PlayerScreen({
   view,
@@ -201,7 +209,11 @@ export function PlayerScreen({
   // makes Ink re-slice every line of every frame (most of a frame's cost).
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
-      <Header view={view} width={width} />
+      <Header
+        title={view.title}
+        right={`step ${view.step}/${view.steps} · score ${view.score}/${view.maxScore}`}
+        width={width}
+      />
       <Box height={layout.body} overflowY="hidden" flexDirection={layout.split ? 'row' : 'column'}>
         {narration}
         {layout.split ? <Box width={1} /> : null}

@@ -1,6 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { lagText, lsnText, NodeCard, NodeRow, rowHeader } from '../../src/ui/node-card.js';
+import { lagText, lsnText, NodeCard } from '../../src/ui/node-card.js';
+import { nodeRowLine, rowHeader } from '../../src/ui/node-row.js';
+import { createTheme } from '../../src/ui/theme.js';
 import { sevenNodes, threeNodes } from './fixtures.js';
 import { frameLines, frameSize } from './frame.js';
 
@@ -62,13 +64,22 @@ describe('NodeCard', () => {
   });
 });
 
-describe('NodeRow (compact)', () => {
+describe('nodeRowLine (compact)', () => {
+  const sgr = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+  const plain = (text: string) => text.replace(sgr, '');
+
   it('puts one node on one line under the table header', () => {
-    const app = render(<NodeRow node={replica1} width={80} idWidth={9} />);
-    const lines = frameLines(app.lastFrame());
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^replica-1 ▶ streaming +◇ follower +e1 +5\/5 +2 · 1\.2s · 340 B/);
+    const line = nodeRowLine(replica1, 9, false, createTheme(true));
+    expect(plain(line.text)).not.toContain('\n');
+    expect(plain(line.text)).toMatch(
+      /^replica-1 ▶ streaming +◇ follower +e1 +5\/5 +2 · 1\.2s · 340 B +bio="db nerd" old=1$/,
+    );
     expect(rowHeader(9)).toMatch(/^node +status +role +ep +LSN a\/r +lag/);
-    app.unmount();
+  });
+
+  it('marks the highlighted node and keeps the columns aligned', () => {
+    const line = plain(nodeRowLine(replica1, 11, true, createTheme(false)).text);
+    expect(line).toMatch(/^› replica-1 ▶ streaming/);
+    expect(line.indexOf('▶')).toBe(rowHeader(11).indexOf('status'));
   });
 });
