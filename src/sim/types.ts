@@ -207,4 +207,6 @@ export interface HistoryView {
   at(i: number): HistoryEvent | undefined;
   slice(start?: number, end?: number): HistoryEvent[];
   [Symbol.iterator](): Iterator<HistoryEvent>;
+  /** Only the events that are neither operations nor messages, when kept apart (fast). */
+  others?(): readonly HistoryEvent[];
 }

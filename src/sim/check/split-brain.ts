@@ -35,7 +35,8 @@ function newerLeader(
 
 export function checkSplitBrain(input: CheckInput): Anomaly[] {
   const elections: Election[] = [];
-  for (const e of input.history) {
+  // Elections are among the "other" events; a compact history lists those without the rest.
+  for (const e of input.history.others?.() ?? input.history) {
     if (e.type === 'election') elections.push({ t: e.t, epoch: e.epoch, leader: e.leader });
   }
   const acceptedBy = new Map<number, Map<string, OpRecord[]>>();
