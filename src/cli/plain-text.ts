@@ -2,18 +2,10 @@
 // no colour, no cursor movement, and the facts of the run in words.
 
 import { at, duration } from '../lesson/describe-outcome.js';
+import { plainMarkdown } from '../lesson/plain-markdown.js';
 import type { ExperimentRow, StepRecord } from '../lesson/runner.js';
 import type { InteractiveStep } from '../lesson/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
-
-export function plainMarkdown(md: string): string {
-  return md
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/__(.+?)__/g, '$1')
-    .replace(/(^|[\s(])\*(?!\s)(.+?)\*(?=[\s).,;:!?]|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .trimEnd();
-}
 
 export function clusterLine(s: ClusterSnapshot): string {
   const parts = s.nodes.map((n) => {

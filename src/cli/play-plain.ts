@@ -2,10 +2,11 @@
 // input, feedback printed; or, with --json, one JSON object per executed step. No wall-clock
 // pacing: the output depends only on the lesson, the seed, the input and saved progress.
 import { at } from '../lesson/describe-outcome.js';
+import { plainMarkdown } from '../lesson/plain-markdown.js';
 import type { PlaySession } from '../lesson/play-session.js';
 import type { StepRecord } from '../lesson/runner.js';
 import type { LineInput } from './line-input.js';
-import { clusterLine, plainMarkdown, questionText, recordText } from './plain-text.js';
+import { clusterLine, questionText, recordText } from './plain-text.js';
 
 export interface PlainIo {
   write(line: string): void;
