@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { plainMarkdown } from '../../src/lesson/plain-markdown.js';
+
+describe('plainMarkdown', () => {
+  it('drops emphasis and code markers but keeps the words', () => {
+    expect(plainMarkdown('**Async** replication, `ack` after *one* write.')).toBe(
+      'Async replication, ack after one write.',
+    );
+    expect(plainMarkdown('__bold__ (and *this*)')).toBe('bold (and this)');
+  });
+
+  it('leaves stars that are not emphasis alone, and trims trailing space', () => {
+    expect(plainMarkdown('2 * 3 * 4 = 24  \n')).toBe('2 * 3 * 4 = 24');
+    expect(plainMarkdown('- a list item')).toBe('- a list item');
+  });
+});
