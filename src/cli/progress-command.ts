@@ -3,8 +3,9 @@
 import { suggestCommand } from '../did-you-mean.js';
 import { ProgressError } from '../progress/progress-error.js';
 import { serializeProgress } from '../progress/progress-file.js';
-import type { LessonProgress } from '../progress/progress-schema.js';
+import type { LessonProgress, QuizProgress } from '../progress/progress-schema.js';
 import { openProgress, type ProgressStore } from '../progress/progress-store.js';
+import { isDue } from '../quiz/leitner.js';
 import { UsageError } from './usage-error.js';
 
 export interface ProgressCommandOptions {
@@ -65,19 +66,42 @@ function resetOne(store: ProgressStore, id: string, io: Output): void {
   io.out(`Reset progress for lesson "${id}".\nProgress file: ${store.path}\n`);
 }
 
-/** The human table, ending with the file path. */
-export function renderProgress(store: ProgressStore): string {
+/** The human table of lessons, the interview drill's summary, and the file path. */
+export function renderProgress(store: ProgressStore, now: Date = new Date()): string {
   const lessons = store.lessons();
-  if (lessons.length === 0) return `No progress yet (stored in ${store.path})\n`;
-  const rows = [
-    ['LESSON', 'STATUS', 'SCORE', 'BEST', 'LAST STEP', 'UPDATED'],
-    ...lessons.map(([id, l]) => lessonRow(id, l)),
-  ];
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  const lines = rows.map((r) =>
-    r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col] ?? 0))).join('  '),
-  );
-  return `${lines.join('\n')}\n\nProgress file: ${store.path}\n`;
+  const drill = drillSummary(store.quiz(), now);
+  if (lessons.length === 0 && drill === undefined) {
+    return `No progress yet (stored in ${store.path})\n`;
+  }
+  const parts: string[] = [];
+  if (lessons.length > 0) {
+    const rows = [
+      ['LESSON', 'STATUS', 'SCORE', 'BEST', 'LAST STEP', 'UPDATED'],
+      ...lessons.map(([id, l]) => lessonRow(id, l)),
+    ];
+    const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+    const lines = rows.map((r) =>
+      r
+        .map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col] ?? 0)))
+        .join('  '),
+    );
+    parts.push(lines.join('\n'));
+  }
+  if (drill !== undefined) parts.push(drill);
+  return `${parts.join('\n\n')}\n\nProgress file: ${store.path}\n`;
+}
+
+/** Two lines on the interview drill, or undefined when no question was ever answered. */
+function drillSummary(quiz: QuizProgress, now: Date): string | undefined {
+  const cards = Object.values(quiz.cards);
+  if (cards.length === 0) return undefined;
+  const due = cards.filter((c) => isDue(c, now)).length;
+  const known = cards.filter((c) => c.box >= 3).length;
+  const last = quiz.drills.at(-1);
+  const first = `Interview drill: ${cards.length} ${cards.length === 1 ? 'question' : 'questions'} answered, ${known} well known (box 3 or higher), ${due} due for review now${due > 0 ? ' (replication-tutor quiz --review)' : ''}`;
+  return last
+    ? `${first}\nLast drill: ${localMinute(last.at)}, ${last.score}/${last.asked}${last.review ? ' (review)' : ''}`
+    : first;
 }
 
 function lessonRow(id: string, l: LessonProgress): string[] {

@@ -1,7 +1,8 @@
 // Help text for `replication-tutor progress`. Plain strings with no imports, so the CLI can
 // show it for --help without loading the store.
 
-export const PROGRESS_DESCRIPTION = 'show saved lesson progress, print it as JSON, or reset it';
+export const PROGRESS_DESCRIPTION =
+  'show saved lesson progress and the interview drill, print them as JSON, or reset lessons';
 
 export const PROGRESS_HELP = `
 Where progress is saved (file progress.json):
@@ -18,4 +19,5 @@ warning, and never deleted.
                   lesson ids are not checked against the curriculum.
 --reset           forgets every lesson, after copying the file to progress.json.bak
                   (copy it back over progress.json to undo).
+Resetting never touches the interview drill's review schedule (quiz --review).
 `;

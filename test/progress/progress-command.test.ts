@@ -51,6 +51,42 @@ describe('replication-tutor progress', () => {
     expect(lastLine(r.stdout)).toBe(`Progress file: ${path.join(home, 'progress.json')}`);
   });
 
+  it('summarises the interview drill: questions answered, well known, due now, last drill', () => {
+    const home = seededHome();
+    const { store } = openProgress({ home });
+    const card = (box: number, due: string) => ({
+      topic: 'sync-async',
+      box,
+      due,
+      seen: 2,
+      correct: 1,
+      wrong: 1,
+      last: '2026-01-01T00:00:00.000Z',
+      lastCorrect: true,
+    });
+    store.setQuizCard('q-due', card(1, '2000-01-01T00:00:00.000Z'));
+    store.setQuizCard('q-known', card(4, '2999-01-01T00:00:00.000Z'));
+    store.addQuizDrill({
+      at: '2026-01-01T00:00:00.000Z',
+      seed: 7,
+      score: 6,
+      asked: 10,
+      review: false,
+    });
+    const r = progress(home);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'Interview drill: 2 questions answered, 1 well known (box 3 or higher), 1 due for review now (replication-tutor quiz --review)',
+    );
+    expect(r.stdout).toMatch(/Last drill: \d{4}-\d\d-\d\d \d\d:\d\d, 6\/10\n/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^LESSON/);
+    // Resetting lessons keeps the drill.
+    expect(progress(home, '--reset').status).toBe(0);
+    const after = progress(home);
+    expect(after.stdout).not.toContain('LESSON');
+    expect(after.stdout).toContain('Interview drill: 2 questions answered');
+  });
+
   it('--json prints the whole file', () => {
     const home = seededHome();
     const r = progress(home, '--json');
