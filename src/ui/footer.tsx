@@ -2,7 +2,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { bindingsFor, type KeyContext } from './keymap.js';
+import { sideBySide } from './line-fit.js';
 import { composeRuns } from './paint.js';
+import { type PaintedLine, PaintedText } from './painted-lines.js';
 import { textWidth, truncate } from './text.js';
 import type { Theme } from './theme.js';
 import { useTheme } from './use-theme.js';
@@ -56,11 +58,21 @@ export function footerText(items: readonly FooterItem[], theme: Theme): string {
 
 export const Footer = memo(function Footer({ context, width, status = '' }: FooterProps) {
   const theme = useTheme();
-  const items = footerItems(context, width, status);
+  const keys: PaintedLine = { text: footerText(footerItems(context, width, status), theme) };
+  const state: PaintedLine = { text: truncate(status, width), paint: { dimColor: true } };
+  const fit = sideBySide(status ? [keys, state] : [keys], width);
   return (
     <Box width={width} justifyContent="space-between">
-      <Text wrap="truncate-end">{footerText(items, theme)}</Text>
-      {status ? <Text dimColor>{truncate(status, width)}</Text> : null}
+      {fit && keys.text ? (
+        <PaintedText line={keys} width={fit[0]} />
+      ) : (
+        <Text wrap="truncate-end">{keys.text}</Text>
+      )}
+      {!status ? null : fit ? (
+        <PaintedText line={state} width={fit[1]} />
+      ) : (
+        <Text dimColor>{state.text}</Text>
+      )}
     </Box>
   );
 });

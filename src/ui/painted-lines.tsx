@@ -1,8 +1,9 @@
 // Lines handed to Ink as one pre-composed string each (see paint.ts), cut at the pane's edge
-// as a <Text wrap="truncate-end"> cuts. A line whose text and style did not change since the
-// last frame is not rendered again.
-import { Box, Text } from 'ink';
+// as a <Text wrap="truncate-end"> cuts. A line whose text, style and width did not change
+// since the last frame is not rendered again.
+import { Box, Text, Transform } from 'ink';
 import { memo } from 'react';
+import { fitLine } from './line-fit.js';
 import type { Paint } from './paint.js';
 
 export interface PaintedLine {
@@ -28,15 +29,39 @@ export function sameLine(a: PaintedLine, b: PaintedLine): boolean {
   return a.text === b.text && samePaint(a.paint, b.paint);
 }
 
+/** Columns of spaces Ink measures in place of a fitted line: ASCII, so measured at once. */
+function standIn(width: number): string {
+  return ' '.repeat(width);
+}
+
+export interface PaintedTextProps {
+  line: PaintedLine;
+  /** The width of the box the line is alone in; without it Ink measures and cuts the line. */
+  width?: number;
+}
+
+/**
+ * One line. Given its box's width, the line is cut and styled here (line-fit.ts) and handed
+ * to Ink as a <Transform> of a same-width stand-in: Ink lays out and measures the stand-in and
+ * writes the line in its place. Screen readers get the line's text, as from a <Text>.
+ */
 export const PaintedText = memo(
-  function PaintedText({ line }: { line: PaintedLine }) {
+  function PaintedText({ line, width }: PaintedTextProps) {
+    const fitted = width === undefined ? undefined : fitLine(line, width);
+    if (!fitted) {
+      return (
+        <Text wrap="truncate-end" {...line.paint}>
+          {line.text}
+        </Text>
+      );
+    }
     return (
-      <Text wrap="truncate-end" {...line.paint}>
-        {line.text}
-      </Text>
+      <Transform transform={() => fitted.styled} accessibilityLabel={line.text}>
+        {standIn(fitted.width)}
+      </Transform>
     );
   },
-  (a, b) => sameLine(a.line, b.line),
+  (a, b) => a.width === b.width && sameLine(a.line, b.line),
 );
 
 export interface PaintedLinesProps {
@@ -58,7 +83,7 @@ export const PaintedLines = memo(function PaintedLines({ lines, width }: Painted
     <Box flexDirection="column" width={width}>
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
-        <PaintedText key={i} line={line} />
+        <PaintedText key={i} line={line} width={width} />
       ))}
     </Box>
   );

@@ -42,7 +42,7 @@ export function PaneLines({ lines, width, height, offset = 0 }: PaneLinesProps) 
         };
         if (!line.lead) {
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
-          return <PaintedText key={start + i} line={text} />;
+          return <PaintedText key={start + i} line={text} width={width} />;
         }
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional

@@ -10,9 +10,11 @@ import { formatDuration } from './format.js';
 import { HelpOverlay } from './help-overlay.js';
 import { KEYMAP } from './keymap.js';
 import { LagChart } from './lag-chart.js';
+import { sideBySide } from './line-fit.js';
 import { narrationKey } from './narration.js';
 import { choicesHeight, narrationLines, questionLines } from './narration-lines.js';
 import { NarrationPane, narrationCue } from './narration-pane.js';
+import { type PaintedLine, PaintedText } from './painted-lines.js';
 import { maxScroll } from './pane-lines.js';
 import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
 import { type PlayerState, scrollOffset } from './player-state.js';
@@ -116,13 +118,16 @@ const Header = memo(function Header({
   width: number;
 }) {
   const theme = useTheme();
-  const left = truncate(title, Math.max(1, width - textWidth(right) - 2));
+  const left: PaintedLine = {
+    text: truncate(title, Math.max(1, width - textWidth(right) - 2)),
+    paint: { bold: true, color: theme.color('heading') },
+  };
+  const status: PaintedLine = { text: right, paint: { dimColor: true } };
+  const fit = sideBySide([left, status], width);
   return (
     <Box width={width} justifyContent="space-between">
-      <Text bold color={theme.color('heading')}>
-        {left}
-      </Text>
-      <Text dimColor>{right}</Text>
+      {fit ? <PaintedText line={left} width={fit[0]} /> : <Text {...left.paint}>{left.text}</Text>}
+      {fit ? <PaintedText line={status} width={fit[1]} /> : <Text dimColor>{right}</Text>}
     </Box>
   );
 });
