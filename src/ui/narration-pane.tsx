@@ -2,13 +2,15 @@
 // the end of the lesson; with the key that continues when the lesson waits for one.
 import { Box, Text } from 'ink';
 import type { Narration } from './narration.js';
-import { narrationLines } from './narration-lines.js';
+import { narrationLines, type PaneLine } from './narration-lines.js';
 import { PaneLines } from './pane-lines.js';
 import { QuestionPane } from './question-pane.js';
 import { useTheme } from './use-theme.js';
 
 export interface NarrationPaneProps {
   narration: Narration;
+  /** The narration's lines at `width`, when the caller has them already. */
+  lines?: readonly PaneLine[];
   width: number;
   height: number;
   offset: number;
@@ -47,7 +49,7 @@ export function NarrationPane(props: NarrationPaneProps) {
     );
   }
   const cue = narrationCue(narration);
-  const lines = narrationLines(narration, width, !theme.colorEnabled);
+  const lines = props.lines ?? narrationLines(narration, width, !theme.colorEnabled);
   const textRows = cue && height > 1 ? height - 1 : height;
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">

@@ -12,7 +12,7 @@ import { KEYMAP } from './keymap.js';
 import { LagChart } from './lag-chart.js';
 import { sideBySide } from './line-fit.js';
 import { narrationKey } from './narration.js';
-import { choicesHeight, narrationLines, questionLines } from './narration-lines.js';
+import { choicesHeight, narrationLines, type PaneLine, questionLines } from './narration-lines.js';
 import { NarrationPane, narrationCue } from './narration-pane.js';
 import { type PaintedLine, PaintedText } from './painted-lines.js';
 import { maxScroll } from './pane-lines.js';
@@ -71,8 +71,13 @@ export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): s
   return parts.join(' · ');
 }
 
-/** Lines the narration would like at `width` (the cue and a question's choices included). */
-export function narrationWant(view: PlayerView, width: number, codeTicks: boolean): number {
+/** Lines the narration would like (the cue and a question's choices included). */
+function narrationWant(
+  view: PlayerView,
+  lines: readonly PaneLine[],
+  width: number,
+  codeTicks: boolean,
+): number {
   const n = view.narration;
   if (n.kind === 'question') {
     return (
@@ -81,31 +86,39 @@ export function narrationWant(view: PlayerView, width: number, codeTicks: boolea
       choicesHeight(n.step, width, codeTicks, true)
     );
   }
-  return narrationLines(n, width, codeTicks).length + (narrationCue(n) ? 1 : 0);
+  return lines.length + (narrationCue(n) ? 1 : 0);
 }
 
-/** The layout of a frame, and the narration's scroll bounds (for the keys). */
+/**
+ * The layout of a frame, the narration's lines (none for a question, whose pane lays out its
+ * own) and their scroll bounds (for the keys).
+ */
 export function screenLayout(
   view: PlayerView,
   ui: PlayerState,
   size: WindowSize,
   codeTicks: boolean,
-): { layout: PlayerLayout; scrollKey: string; scrollMax: number } {
+): { layout: PlayerLayout; lines: PaneLine[]; scrollKey: string; scrollMax: number } {
   const n = view.narration;
-  const reading = view.phase !== 'running';
+  // The width planPlayerLayout gives the narration, stacked or side by side.
+  const width = narrationWidth(size.columns);
+  const lines = n.kind === 'question' ? [] : narrationLines(n, width, codeTicks);
   const layout = planPlayerLayout({
     columns: size.columns,
     rows: size.rows,
     snapshot: view.snapshot,
-    narration: narrationWant(view, narrationWidth(size.columns), codeTicks),
+    narration: narrationWant(view, lines, width, codeTicks),
     followers: view.lag.length,
     diagram: ui.diagram,
-    reading,
+    reading: view.phase !== 'running',
   });
-  const lines =
-    n.kind === 'question' ? 0 : narrationLines(n, layout.narration.width, codeTicks).length;
   const rows = layout.narration.height - (narrationCue(n) ? 1 : 0);
-  return { layout, scrollKey: narrationKey(n, view.generation), scrollMax: maxScroll(lines, rows) };
+  return {
+    layout,
+    lines,
+    scrollKey: narrationKey(n, view.generation),
+    scrollMax: maxScroll(lines.length, rows),
+  };
 }
 
 const Header = memo(function Header({
@@ -157,10 +170,11 @@ export function PlayerScreen({
       </Box>
     );
   }
-  const { layout, scrollKey } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const { layout, lines, scrollKey } = screenLayout(view, ui, size, !theme.colorEnabled);
   const narration = (
     <NarrationPane
       narration={view.narration}
+      lines={lines}
       width={layout.narration.width}
       height={layout.narration.height}
       offset={scrollOffset(ui, scrollKey)}
