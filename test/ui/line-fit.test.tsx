@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fitLine, lineWidth, sideBySide } from '../../src/ui/line-fit.js';
 import { composeRuns, type Paint } from '../../src/ui/paint.js';
 import { type PaintedLine, PaintedLines } from '../../src/ui/painted-lines.js';
+import { COLOUR_CODE } from './frame.js';
 
 const savedLevel = chalk.level;
 afterEach(() => {
@@ -74,6 +75,14 @@ describe('fitLine', () => {
     expect(fitLine({ text: 'abc' }, 10)).toEqual({ styled: 'abc', width: 3 });
     expect(fitLine({ text: 'abcdef' }, 4)).toEqual({ styled: 'abc…', width: 4 });
     expect(fitLine({ text: '漢字漢字' }, 5)?.width).toBeLessThanOrEqual(5);
+  });
+
+  it('restyles a line drawn before when colour was switched since', () => {
+    const line = { text: 'db-a ──▸ db-b  idle', paint: { color: 'gray' } };
+    chalk.level = 3;
+    expect(fitLine(line, 40)?.styled).toMatch(COLOUR_CODE);
+    chalk.level = 0;
+    expect(fitLine(line, 40)?.styled).toBe('db-a ──▸ db-b  idle');
   });
 
   it('leaves to Ink what only Ink handles exactly', () => {
