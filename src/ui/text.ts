@@ -68,7 +68,11 @@ export function charWidth(ch: string): number {
   return inRanges(cp, WIDE) ? 2 : 1;
 }
 
+/** Printable ASCII only: one column per character. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function textWidth(text: string): number {
+  if (ASCII.test(text)) return text.length;
   let w = 0;
   for (const ch of text) w += charWidth(ch);
   return w;

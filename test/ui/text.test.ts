@@ -11,6 +11,12 @@ describe('text width', () => {
     expect(textWidth('e\u0301')).toBe(1);
   });
 
+  it('counts printable ASCII one column a character, and control characters none', () => {
+    expect(textWidth('db-a  715/715   k15="v715"')).toBe(26);
+    expect(textWidth('')).toBe(0);
+    expect(textWidth('a\tb')).toBe(2);
+  });
+
   it('truncates to the width with an ellipsis, and leaves short text alone', () => {
     expect(truncate('replica-1', 5)).toBe('repl…');
     expect(truncate('replica-1', 9)).toBe('replica-1');
