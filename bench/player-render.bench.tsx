@@ -1,15 +1,16 @@
 // One frame of the lesson player rendered off-screen with 7 nodes, from a history of 10,000
 // events and of 1,000: the frame reads only a bounded recent window of the history, so its
 // cost must not grow with the history's length. A frame is measured as the running player
-// draws one (the mounted screen re-rendered with new data, ink-testing-library), at 80×24;
-// a frame from scratch (renderToString) and a plain-text frame are printed for comparison.
-// Ink's cost grows with the characters it writes, so the player's frame (shorter lines) can
-// cost less than the plain-text one. The child's stdout is a pipe, so chalk draws no colour.
+// draws one (the mounted screen re-rendered with new data) into an in-memory terminal of
+// exactly 80×24 (offscreen-ink.ts), in colour as a terminal shows it (the child's stdout is a
+// pipe, so chalk's level is set here), and once more without colour. A frame from scratch
+// (renderToString) and a plain-text frame are printed for comparison: Ink's cost grows with
+// the characters it writes, so the plain frame is this machine's yardstick in the same run.
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import chalk from 'chalk';
 import { Box, renderToString, Text } from 'ink';
-import { render } from 'ink-testing-library';
 import type { ClusterSnapshot, HistoryEvent, NodeSnapshot, OpRecord } from '../src/sim/types.js';
 import { addSample, type LagSamples, NO_SAMPLES } from '../src/ui/lag-sampler.js';
 import { PlayerScreen } from '../src/ui/player-screen.js';
@@ -18,6 +19,7 @@ import { buildPlayerView, type ViewInput } from '../src/ui/player-view.js';
 import { createTheme } from '../src/ui/theme.js';
 import { ThemeContext } from '../src/ui/use-theme.js';
 import { type BenchContext, type BenchResult, median } from './measure.js';
+import { renderOffscreen } from './offscreen-ink.js';
 
 const NODES = ['db-a', 'db-b', 'db-c', 'db-d', 'db-e', 'db-f', 'db-g'];
 /** Virtual ms between writes: the same density whatever the history's length. */
@@ -142,7 +144,7 @@ function screen(input: ViewInput, size: Size, diagram: boolean, t = 0) {
 
 /** A frame as the running player draws it: the mounted screen re-rendered with new data. */
 function steadyFrames(input: ViewInput, size: Size, diagram: boolean, n: number): number[] {
-  const app = render(screen(input, size, diagram));
+  const app = renderOffscreen(screen(input, size, diagram), size.columns, size.rows);
   const times: number[] = [];
   for (let i = 1; i <= n; i++) {
     const before = app.lastFrame();
@@ -175,7 +177,7 @@ function plainFrames(size: Size, n: number): number[] {
       ))}
     </Box>
   );
-  const app = render(screenOf(0));
+  const app = renderOffscreen(screenOf(0), size.columns, size.rows);
   const times: number[] = [];
   for (let k = 1; k <= n; k++) {
     const t0 = performance.now();
@@ -189,7 +191,11 @@ function plainFrames(size: Size, n: number): number[] {
 const SMALL: Size = { columns: 80, rows: 24 };
 const LARGE: Size = { columns: 100, rows: 30 };
 
+/** Frames are measured in colour, as a terminal shows them (the child's stdout is a pipe). */
+const COLOUR = 3;
+
 function measure(): Record<string, number> {
+  chalk.level = COLOUR;
   const small = makeInput(1_000);
   const large = makeInput(10_000);
   // Warm-up: the JIT and Ink's text caches.
@@ -197,9 +203,13 @@ function measure(): Record<string, number> {
   steadyFrames(large, SMALL, false, 20);
   const s1k: number[] = [];
   const s10k: number[] = [];
+  const mono10k: number[] = [];
   for (let round = 0; round < 6; round++) {
     s1k.push(...steadyFrames(small, SMALL, false, 15));
     s10k.push(...steadyFrames(large, SMALL, false, 15));
+    chalk.level = 0;
+    mono10k.push(...steadyFrames(large, SMALL, false, 15));
+    chalk.level = COLOUR;
   }
   const cold: number[] = [];
   const plain: number[] = [];
@@ -210,6 +220,7 @@ function measure(): Record<string, number> {
   return {
     steady1k: median(s1k),
     steady10k: median(s10k),
+    mono10k: median(mono10k),
     cold10k: median(cold),
     plain: median(plain),
     large10k: median(steadyFrames(large, LARGE, false, 60)),
@@ -245,6 +256,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     figures: [
       { name: 'player frame, 10,000 events', value: get('steady10k'), unit: 'ms' },
       { name: 'player frame, 1,000 events', value: get('steady1k'), unit: 'ms' },
+      {
+        name: 'player frame without colour (NO_COLOR), 10,000 events',
+        value: get('mono10k'),
+        unit: 'ms',
+      },
       {
         name: 'player frame from scratch (renderToString), 10,000 events',
         value: get('cold10k'),
