@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { inkOutputCache } from '../scripts/ink-output-cache.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -27,11 +28,17 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   outExtension: { '.js': '.mjs' },
+  // Dependencies are bundled as in dist/cli.js, with what the shipped bundle does to Ink
+  // (scripts/build.mjs), so the figures are the user's.
+  plugins: [inkOutputCache()],
+  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
+  },
 });
 
 const ctx = {

@@ -3,6 +3,7 @@
 import { chmod, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { inkOutputCache } from './ink-output-cache.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist`;
@@ -29,6 +30,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
   },
+  plugins: [inkOutputCache()],
   logLevel: 'warning',
 });
 
