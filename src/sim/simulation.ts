@@ -135,6 +135,15 @@ export interface Ev extends Queued {
   r: Response | undefined;
 }
 
+/**
+ * Event objects no queue holds any more, for reuse. Shared between simulations, so that
+ * many short runs (grading over seeds, rewinds) do not each allocate their own: an event
+ * carries nothing from one use to the next (`take` sets every field), so sharing cannot
+ * make two runs differ. Bounded, so one huge run does not pin its peak forever.
+ */
+const FREE_EVENTS: Ev[] = [];
+const MAX_FREE_EVENTS = 50_000;
+
 export interface SimulationOptions {
   seed: number;
   clients?: readonly ClientConfig[];
@@ -189,7 +198,8 @@ export class Simulation {
   eventsProcessed = 0;
   /** Counter ordering op invocations and completions (see OpRecord.invokeSeq). */
   opSeq = 0;
-  private readonly pool: Ev[] = [];
+  /** Processed events, reused by `take`: shared by every simulation (see FREE_EVENTS). */
+  private readonly pool: Ev[] = FREE_EVENTS;
   /** The queued client-timeout event of each unfinished operation, by op id. */
   private readonly clientTimers: (Ev | undefined)[] = [];
   /** Set by `defer` while a handler runs: the event went back into the queue. */
@@ -391,7 +401,7 @@ export class Simulation {
     ev.e = undefined;
     ev.o = undefined;
     ev.r = undefined;
-    this.pool.push(ev);
+    if (this.pool.length < MAX_FREE_EVENTS) this.pool.push(ev);
   }
 
   /** The next event that will do something, dropping finished timers on the way. */

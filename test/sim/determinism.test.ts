@@ -7,8 +7,8 @@ import { config, failover } from './make-cluster.js';
 
 const NODES = ['primary', 'replica-1', 'replica-2', 'replica-3'];
 
-/** A workload and random faults, all derived from `seed`. */
-function run(seed: number): Simulation {
+/** A workload and random faults, all derived from `seed`, ready to play. */
+function setup(seed: number): { sim: Simulation; sch: Schedule } {
   const sch = new Schedule(seed);
   const cfg = config(
     NODES.map((id, i) =>
@@ -41,6 +41,11 @@ function run(seed: number): Simulation {
   if (sch.chance(0.5))
     sch.at(sch.time(0, 3000), { type: 'pause', node: sch.pick(NODES), for: 6000 });
   sch.at(sch.time(0, 3000), { type: 'set-node', node: 'replica-1', params: { lag: sch.lag(900) } });
+  return { sim, sch };
+}
+
+function run(seed: number): Simulation {
+  const { sim, sch } = setup(seed);
   play(sim, sch, 15_000);
   return sim;
 }
@@ -58,6 +63,31 @@ describe('determinism', () => {
     }
     expect(ops / 200).toBeGreaterThan(20);
     expect(hashes.size).toBeGreaterThanOrEqual(195);
+  });
+
+  it('runs interleaved in one process hash as each run alone (simulations share nothing)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const runs = [setup(seed), setup(seed + 1000)];
+      const cursors = runs.map(() => 0);
+      const items = runs.map((r) => r.sch.sorted());
+      // Both advance in small slices, alternately, each applying its own inputs on time.
+      for (let t = 0; t <= 15_000; t += 37) {
+        runs.forEach(({ sim }, i) => {
+          const mine = items[i]!;
+          while (cursors[i]! < mine.length && mine[cursors[i]!]!.t <= t) {
+            const { t: at, cmd } = mine[cursors[i]!]!;
+            cursors[i]!++;
+            play(sim, [{ t: at, cmd }], at);
+          }
+          sim.runUntil(t);
+        });
+      }
+      runs.forEach(({ sim }) => {
+        sim.runUntil(15_000);
+      });
+      expect(traceHash(runs[0]!.sim), `seed ${seed}`).toBe(traceHash(run(seed)));
+      expect(traceHash(runs[1]!.sim), `seed ${seed + 1000}`).toBe(traceHash(run(seed + 1000)));
+    }
   });
 
   it('the seed alone changes sampled lags: same inputs, other seed, other trace', () => {
