@@ -30,7 +30,7 @@ const NODE_BITS = 12;
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
-const FIRST_ROWS = 4096;
+const FIRST_ROWS = 2048;
 
 export class History implements HistoryView {
   private readonly tChunks: Float64Array[] = [];
