@@ -1,5 +1,5 @@
 // The Markdown subset lessons use, parsed to plain data: paragraphs, headings, bullet and
-// numbered lists, with **bold**, *italic* / _italic_ and `code` inline. Then laid out into
+// numbered lists, block quotes (`> `), with **bold**, *italic* / _italic_ and `code` inline. Then laid out into
 // lines of styled spans for a given width, so the view only prints.
 import { charWidth, textWidth } from './text.js';
 
@@ -13,6 +13,7 @@ export interface Span {
 export type Block =
   | { kind: 'paragraph'; spans: Span[] }
   | { kind: 'heading'; spans: Span[] }
+  | { kind: 'quote'; spans: Span[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Span[][] };
 
 type Style = Omit<Span, 'text'>;
@@ -102,16 +103,24 @@ export function parseInline(text: string): Span[] {
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*(\d+)[.)]\s+(.*)$/;
 const HEADING = /^\s*#{1,6}\s+(.*)$/;
+const QUOTE = /^\s*>\s?(.*)$/;
 
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   let list: { ordered: boolean; start: number; items: string[] } | undefined;
+  let quote: string[] = [];
 
   const endParagraph = () => {
     if (paragraph.length > 0) {
       blocks.push({ kind: 'paragraph', spans: parseInline(paragraph.join(' ')) });
       paragraph = [];
+    }
+  };
+  const endQuote = () => {
+    if (quote.length > 0) {
+      blocks.push({ kind: 'quote', spans: parseInline(quote.join(' ')) });
+      quote = [];
     }
   };
   const endList = () => {
@@ -131,8 +140,20 @@ export function parseMarkdown(source: string): Block[] {
     if (line.trim() === '') {
       endParagraph();
       endList();
+      endQuote();
       continue;
     }
+    const quoted = QUOTE.exec(line);
+    if (quoted) {
+      // Consecutive `> ` lines are one quoted paragraph.
+      endParagraph();
+      endList();
+      const text = (quoted[1] ?? '').trim();
+      if (text === '') endQuote();
+      else quote.push(text);
+      continue;
+    }
+    endQuote();
     const heading = HEADING.exec(line);
     const bullet = BULLET.exec(line);
     const numbered = NUMBERED.exec(line);
@@ -159,6 +180,7 @@ export function parseMarkdown(source: string): Block[] {
   }
   endParagraph();
   endList();
+  endQuote();
   return blocks;
 }
 
@@ -271,6 +293,11 @@ export function layoutMarkdown(
     } else if (block.kind === 'heading') {
       const bold = prepare(block.spans).map((s) => ({ ...s, bold: true }));
       lines.push(...wrapSpans(bold, width));
+    } else if (block.kind === 'quote') {
+      // A bar in the margin marks a quotation without colour.
+      for (const line of wrapSpans(prepare(block.spans), width - 2)) {
+        lines.push([{ text: '│ ' }, ...line]);
+      }
     } else {
       const last = block.start + block.items.length - 1;
       const markerWidth = block.ordered ? String(last).length + 2 : 2;

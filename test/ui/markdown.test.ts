@@ -62,6 +62,28 @@ describe('parseMarkdown', () => {
   });
 });
 
+describe('block quotes', () => {
+  it('joins consecutive `> ` lines into one quote, styles inline, ends at a blank line', () => {
+    const blocks = parseMarkdown('Ticket:\n\n> *"I asked. Bob\n> answered."*\n\nHe is not.');
+    expect(blocks).toEqual([
+      { kind: 'paragraph', spans: [{ text: 'Ticket:' }] },
+      { kind: 'quote', spans: [{ text: '"I asked. Bob answered."', italic: true }] },
+      { kind: 'paragraph', spans: [{ text: 'He is not.' }] },
+    ]);
+  });
+
+  it('lays a quote out behind a bar in the margin, wrapped within the width', () => {
+    const lines = text(layoutMarkdown('> one two three four five six', 12));
+    expect(lines).toEqual(['│ one two', '│ three four', '│ five six']);
+    for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(12);
+  });
+
+  it('a quote line right after a paragraph starts the quote (no stray ">")', () => {
+    const lines = text(layoutMarkdown('Alice wrote:\n> gone again', 40));
+    expect(lines).toEqual(['Alice wrote:', '', '│ gone again']);
+  });
+});
+
 describe('wrapSpans', () => {
   it('wraps at word boundaries within the width', () => {
     const lines = wrapSpans([{ text: 'the quick brown fox jumps' }], 10).map(spansText);
