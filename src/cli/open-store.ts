@@ -1,16 +1,19 @@
-// Opens saved progress for a command. A store that cannot be used is reported on stderr and
-// the command still runs (without saving), rather than failing the learner's session.
+// Opens saved progress for a command. A store that cannot be used is reported and the
+// command still runs (without saving), rather than failing the learner's session.
 import { openProgress, type ProgressStore } from '../progress/progress-store.js';
 
-export function openStoreOrWarn(): ProgressStore | undefined {
+const toStderr = (m: string) => process.stderr.write(`warning: ${m}\n`);
+
+/** `warn` receives each warning (default: standard error, for commands without a screen). */
+export function openStoreOrWarn(
+  warn: (message: string) => void = toStderr,
+): ProgressStore | undefined {
   try {
-    const { store, warnings } = openProgress({
-      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
-    });
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    const { store, warnings } = openProgress({ onWarning: warn });
+    for (const w of warnings) warn(w);
     return store;
   } catch (err) {
-    process.stderr.write(`warning: progress will not be saved: ${(err as Error).message}\n`);
+    warn(`progress will not be saved: ${(err as Error).message}`);
     return undefined;
   }
 }

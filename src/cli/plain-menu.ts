@@ -5,8 +5,8 @@
 // loader, the engine) are imported where used, so the Ink menu's first frame waits for none.
 import type { LoadedLesson } from '../lesson/catalog.js';
 import type { ProgressStore } from '../progress/progress-store.js';
+import { noProgressYet } from './first-run.js';
 import type { LineInput } from './line-input.js';
-import { openStoreOrWarn } from './open-store.js';
 
 export interface PlainMenuIo {
   write(line: string): void;
@@ -64,11 +64,20 @@ export async function plainMenu(
 
 /** The bare command; returns the exit status. */
 export async function runTutor(): Promise<number> {
-  const store = openStoreOrWarn();
   if (process.stdin.isTTY && process.stdout.isTTY) {
     const { runInteractiveApp } = await import('../ui/run-interactive.js');
-    return runInteractiveApp({ store });
+    if (noProgressYet()) {
+      // A first run: the menu's first frame has no progress to show, so the store and its
+      // schema (zod, ~40 ms to load) open after it.
+      return runInteractiveApp({
+        openStore: async (warn) => (await import('./open-store.js')).openStoreOrWarn(warn),
+      });
+    }
+    const { openStoreOrWarn } = await import('./open-store.js');
+    return runInteractiveApp({ store: openStoreOrWarn() });
   }
+  const { openStoreOrWarn } = await import('./open-store.js');
+  const store = openStoreOrWarn();
   const [{ loadCatalog }, { LineInput }] = await Promise.all([
     import('../lesson/catalog.js'),
     import('./line-input.js'),

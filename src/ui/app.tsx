@@ -36,6 +36,11 @@ export function loadedCatalog(lessons: readonly Lesson[]): LessonCatalog {
 export interface AppProps {
   catalog: LessonCatalog;
   store?: ProgressStore;
+  /**
+   * Opens the store after the first frame, instead of `store` (a first run: no progress to
+   * show yet). Lessons and the drill wait for it, so nothing is played unsaved.
+   */
+  openStore?: () => Promise<ProgressStore | undefined>;
   /** Play this lesson at once; leaving it quits the app. */
   start?: { lesson: Lesson } & DriverOptions;
   onExit: (reason: ExitReason) => void;
@@ -54,7 +59,16 @@ type Screen =
 type LessonScreenModule = typeof import('./lesson-screen.js');
 type QuizScreenModule = typeof import('./quiz-screen.js');
 
-export function App({ catalog, store, start, onExit, player, quiz, onWarning }: AppProps) {
+export function App({
+  catalog,
+  store: givenStore,
+  openStore,
+  start,
+  onExit,
+  player,
+  quiz,
+  onWarning,
+}: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useWindowSize();
@@ -62,20 +76,28 @@ export function App({ catalog, store, start, onExit, player, quiz, onWarning }: 
     start ? { kind: 'lesson', lesson: start.lesson, options: start } : { kind: 'menu' },
   );
   const [lessons, setLessons] = useState<readonly Lesson[]>();
+  const [opened, setOpened] = useState<{ store: ProgressStore | undefined }>();
+  const store = openStore ? opened?.store : givenStore;
+  const storeReady = openStore === undefined || opened !== undefined;
   const [screens, setScreens] = useState<LessonScreenModule>();
   const [quizScreens, setQuizScreens] = useState<QuizScreenModule>();
   /** A lesson picked before the lessons had loaded. */
   const [pending, setPending] = useState<string>();
 
-  // After the first frame: the lessons and the player.
+  // After the first frame: the lessons (with the store, when it opens late: a lesson can be
+  // opened only once both are there) and the player.
   useEffect(() => {
     let live = true;
-    void catalog.load().then((l) => live && setLessons(l));
+    void Promise.all([catalog.load(), openStore?.()]).then(([l, store]) => {
+      if (!live) return;
+      if (openStore) setOpened({ store });
+      setLessons(l);
+    });
     void import('./lesson-screen.js').then((m) => live && setScreens(m));
     return () => {
       live = false;
     };
-  }, [catalog]);
+  }, [catalog, openStore]);
 
   const open = useCallback(
     (id: string) => {
@@ -154,7 +176,7 @@ export function App({ catalog, store, start, onExit, player, quiz, onWarning }: 
     );
   }
   if (screen.kind === 'quiz') {
-    if (!quizScreens) return <Text dimColor>Loading the drill…</Text>;
+    if (!quizScreens || !storeReady) return <Text dimColor>Loading the drill…</Text>;
     return (
       <quizScreens.QuizScreen
         review={screen.review}

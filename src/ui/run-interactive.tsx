@@ -76,9 +76,14 @@ export async function runInteractiveLesson(options: InteractiveLessonOptions): P
 
 /**
  * The bare command in a terminal: the menu of lessons. Its first frame is drawn from the
- * lessons' listings; loading them (YAML, schema) waits until after it. Returns the status.
+ * lessons' listings; loading them (YAML, schema) waits until after it. So does opening the
+ * progress store when `openStore` is given instead of `store` (a first run, no file yet).
+ * Returns the exit status.
  */
-export async function runInteractiveApp(options: { store?: ProgressStore }): Promise<number> {
+export async function runInteractiveApp(options: {
+  store?: ProgressStore;
+  openStore?: (warn: (message: string) => void) => Promise<ProgressStore | undefined>;
+}): Promise<number> {
   const dir = lessonsDir();
   const listing = await listLessons(dir);
   let broken = 0;
@@ -90,12 +95,15 @@ export async function runInteractiveApp(options: { store?: ProgressStore }): Pro
   };
   // Written mid-frame they would garble the screen: kept until the UI is gone.
   const warnings = new Set<string>();
+  const warn = (m: string) => warnings.add(m);
+  const openStore = options.openStore;
   const status = await run((onExit) => (
     <App
       catalog={{ listing, load }}
       store={options.store}
+      openStore={openStore && (() => openStore(warn))}
       onExit={onExit}
-      onWarning={(m) => warnings.add(m)}
+      onWarning={warn}
     />
   ));
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);

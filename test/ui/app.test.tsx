@@ -85,6 +85,55 @@ describe('App', () => {
   });
 });
 
+describe('App on a first run (the store opens after the first frame)', () => {
+  function deferred() {
+    const lesson = miniLesson();
+    const store = tempStore();
+    let resolve: (s: typeof store) => void = () => {};
+    const opening = new Promise<typeof store>((r) => {
+      resolve = r;
+    });
+    const openStore = vi.fn(() => opening);
+    const onExit = vi.fn<(reason: ExitReason) => void>();
+    const app = render(
+      <App
+        catalog={loadedCatalog([lesson])}
+        openStore={openStore}
+        onExit={onExit}
+        player={{ initial: { paused: true } }}
+      />,
+    );
+    return { app, store, openStore, open: () => resolve(store) };
+  }
+
+  it('draws the menu at once, and a lesson picked early starts, saved, once the store is open', async () => {
+    const { app, store, openStore, open } = deferred();
+    expect(app.lastFrame()).toMatch(/› +3\. Mini lesson +○ new/);
+    await tick(20);
+    expect(openStore).toHaveBeenCalledTimes(1);
+    await press(app, KEY.enter);
+    // The lessons wait for the store: nothing can be played unsaved.
+    expect(app.lastFrame()).not.toContain('Welcome');
+    expect(store.lesson('mini')?.status ?? 'new').toBe('new');
+    open();
+    await until(app, 'Welcome');
+    expect(store.lesson('mini')?.status).toBe('in-progress');
+    app.unmount();
+  });
+
+  it('the drill, picked early, waits for the store too', async () => {
+    const { app, open } = deferred();
+    await press(app, 'j');
+    expect(app.lastFrame()).toMatch(/› +Quiz drill/);
+    await press(app, KEY.enter);
+    await tick(300);
+    expect(app.lastFrame()).toContain('Loading the drill');
+    open();
+    await until(app, 'answered');
+    app.unmount();
+  });
+});
+
 describe('menuInput', () => {
   it('reads status, best score and the step to resume from progress', () => {
     const lesson = miniLesson();
