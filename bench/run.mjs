@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { inkOutputCache } from '../scripts/ink-output-cache.mjs';
+import { bundleOptions } from '../scripts/bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -20,25 +20,15 @@ const files = readdirSync(`${root}bench`)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
+// Built as dist/cli.js is (dependencies bundled, Ink patched: scripts/bundle-options.mjs),
+// so the figures are the user's.
 await build({
+  ...bundleOptions,
   absWorkingDir: root,
   entryPoints: files.map((f) => `bench/${f}`),
   outdir,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   outExtension: { '.js': '.mjs' },
-  // Dependencies are bundled as in dist/cli.js, with what the shipped bundle does to Ink
-  // (scripts/build.mjs), so the figures are the user's.
-  plugins: [inkOutputCache()],
-  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
-  },
 });
 
 const ctx = {

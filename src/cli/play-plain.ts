@@ -19,6 +19,19 @@ export function jsonRecord(r: StepRecord): string {
   return JSON.stringify(rest);
 }
 
+/** The JSON Lines summary that ends a run, whether the lesson was completed or input ran out. */
+function summaryLine(session: PlaySession, complete: boolean): string {
+  const { runner } = session;
+  return JSON.stringify({
+    kind: 'summary',
+    lesson: session.lesson.id,
+    seed: runner.seed,
+    score: runner.score,
+    max: runner.maxScore,
+    complete,
+  });
+}
+
 /** Plays until the lesson ends or input runs out. Returns whether the lesson was completed. */
 export async function playPlain(session: PlaySession, io: PlainIo): Promise<boolean> {
   const { lesson } = session;
@@ -80,17 +93,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     for (;;) {
       const line = await io.input.next();
       if (line === undefined) {
-        if (io.json)
-          io.write(
-            JSON.stringify({
-              kind: 'summary',
-              lesson: lesson.id,
-              seed: runner.seed,
-              score: runner.score,
-              max: runner.maxScore,
-              complete: false,
-            }),
-          );
+        if (io.json) io.write(summaryLine(session, false));
         else
           io.write(
             `Input ended at ${step.label} (${at(runner.sim.now)}). Your progress is saved; run the same command to continue.`,
@@ -113,16 +116,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
   }
   session.syncScore();
   if (io.json) {
-    io.write(
-      JSON.stringify({
-        kind: 'summary',
-        lesson: lesson.id,
-        seed: runner.seed,
-        score: runner.score,
-        max: runner.maxScore,
-        complete: true,
-      }),
-    );
+    io.write(summaryLine(session, true));
   } else {
     io.write(`Lesson complete. Score: ${runner.score}/${runner.maxScore}.`);
   }

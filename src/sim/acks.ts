@@ -79,9 +79,7 @@ export function onAck(sim: Simulation, ev: Ev): void {
     sim.defer(ev, leader.pausedUntil);
     return;
   }
-  if (sim.recordMessages) {
-    sim.recordMessage('deliver', from.idx, leader.idx, 'ack', ev.x);
-  }
+  sim.recordMessage('deliver', from.idx, leader.idx, 'ack', ev.x);
   const prev = leader.ackedBy[from.idx];
   if (prev === undefined || ev.x > prev) leader.ackedBy[from.idx] = ev.x;
   if (leader.role === 'leader') releaseAcknowledged(sim, leader);

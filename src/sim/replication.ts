@@ -42,9 +42,7 @@ export function ship(sim: Simulation, from: SimNode, to: SimNode, e: Entry): voi
     undefined,
     now,
   );
-  if (sim.recordMessages) {
-    sim.recordMessage('send', from.idx, to.idx, 'entry', e.lsn);
-  }
+  sim.recordMessage('send', from.idx, to.idx, 'entry', e.lsn);
 }
 
 /** Ships `e` to every node that streams from `from`. */
@@ -88,9 +86,7 @@ export function onDeliver(sim: Simulation, ev: Ev): void {
 }
 
 function drop(sim: Simulation, from: SimNode, to: SimNode, e: Entry): void {
-  if (sim.recordMessages) {
-    sim.recordMessage('drop', from.idx, to.idx, 'entry', e.lsn);
-  }
+  sim.recordMessage('drop', from.idx, to.idx, 'entry', e.lsn);
 }
 
 /** The follower needs an entry the leader no longer keeps: only a full resync helps. */
@@ -113,9 +109,7 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
     return;
   }
   log.push(e);
-  if (sim.recordMessages) {
-    sim.recordMessage('deliver', f.source?.idx ?? NO_NODE, f.idx, 'entry', e.lsn);
-  }
+  sim.recordMessage('deliver', f.source?.idx ?? NO_NODE, f.idx, 'entry', e.lsn);
   if (!f.caughtUpOnce && e.lsn >= f.catchUpTo) f.caughtUpOnce = true;
   if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
   const replay = f.cfg.replay ?? 0;
@@ -199,9 +193,7 @@ export function sendAck(sim: Simulation, f: SimNode, lsn: number): void {
     undefined,
     sim.now,
   );
-  if (sim.recordMessages) {
-    sim.recordMessage('send', f.idx, leader.idx, 'ack', lsn);
-  }
+  sim.recordMessage('send', f.idx, leader.idx, 'ack', lsn);
 }
 
 /**

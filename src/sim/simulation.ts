@@ -381,9 +381,12 @@ export class Simulation {
     this.history.op(this.now, op, phase);
   }
 
-  /** A replication message, by node index (see History: messages are stored compactly). */
+  /**
+   * A replication message, by node index (see History: messages are stored compactly);
+   * nothing when the run does not record messages.
+   */
   recordMessage(type: MessageType, from: number, to: number, msg: MessageKind, lsn: number): void {
-    this.history.message(this.now, type, from, to, msg, lsn);
+    if (this.recordMessages) this.history.message(this.now, type, from, to, msg, lsn);
   }
 
   isPaused(n: SimNode): boolean {

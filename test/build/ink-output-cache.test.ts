@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
+import { bundleOptions } from '../../scripts/bundle-options.mjs';
+// @ts-expect-error: a build script in plain JavaScript, without type declarations
 import { inkOutputCache, MAX_LINES, patchInkOutput } from '../../scripts/ink-output-cache.mjs';
 
 const root = join(import.meta.dirname, '../..');
@@ -36,27 +38,19 @@ for (let k = 0; k < 10; k++) out.push(renderToString(frame(k), { columns: 40 }))
 process.stdout.write(JSON.stringify(out));
 `;
 
-async function framesWith(plugins: unknown[]): Promise<string[]> {
+async function framesWith(plugins: readonly unknown[]): Promise<string[]> {
   const dir = join(root, '.tmp/test-ink-cache');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'entry.mjs');
   writeFileSync(entry, ENTRY);
   const outfile = join(dir, `frames-${plugins.length}.mjs`);
   await build({
+    ...bundleOptions,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
     nodePaths: [join(root, 'node_modules')],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    alias: { 'react-devtools-core': join(root, 'scripts/devtools-stub.mjs') },
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module';const require = __cr(import.meta.url);",
-    },
-    // biome-ignore lint/suspicious/noExplicitAny: esbuild's Plugin type, from a .mjs module
-    plugins: plugins as any,
+    // With the patch (as the CLI is built) or without it.
+    plugins,
     logLevel: 'error',
   });
   const r = spawnSync(process.execPath, [outfile], { encoding: 'utf8' });
