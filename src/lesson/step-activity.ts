@@ -22,10 +22,13 @@ export interface Activity {
 const instant: Activity = { done: () => true, deadline: 0 };
 
 function opActivity(sim: Simulation, id: number | undefined, background: boolean): Activity {
-  const op = sim.ops[id!]!;
+  const op = id!;
   return {
-    op,
-    done: () => background || op.outcome !== 'pending',
+    // Read when the step is recorded: the operation as it stands then.
+    get op() {
+      return sim.ops.at(op);
+    },
+    done: () => background || !sim.ops.isPending(op),
     deadline: background ? sim.now : sim.now + sim.cfg.clientTimeout + 1,
   };
 }

@@ -5,7 +5,6 @@
 import { respond } from './clients.js';
 import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
-import type { OpRecord } from './types.js';
 
 /**
  * Whether `n` could be in `leader`'s sync set: a follower (a crashed or fenced old leader is
@@ -50,7 +49,7 @@ export function requiredAcks(sim: Simulation, leader: SimNode): number {
 }
 
 /** Registers a freshly appended write: acknowledged now, or when enough followers ack. */
-export function awaitAcks(sim: Simulation, leader: SimNode, op: OpRecord, lsn: number): void {
+export function awaitAcks(sim: Simulation, leader: SimNode, op: number, lsn: number): void {
   if (requiredAcks(sim, leader) === 0) {
     respond(sim, op, leader, { outcome: 'ok', lsn, epoch: leader.epoch });
     return;
@@ -111,7 +110,11 @@ export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
     if (need > 0 && acksFor(sim, leader, p.lsn, marked) < need) break;
     p.done = true;
     removed++;
-    respond(sim, p.op, leader, { outcome: 'ok', lsn: p.lsn, epoch: p.op.epoch ?? leader.epoch });
+    respond(sim, p.op, leader, {
+      outcome: 'ok',
+      lsn: p.lsn,
+      epoch: sim.ops.epoch(p.op) ?? leader.epoch,
+    });
   }
   if (removed > 0) compactPending(sim);
   if (leader.degraded) {
@@ -139,7 +142,7 @@ function compactPending(sim: Simulation): void {
 }
 
 export function ackTimedOut(sim: Simulation, ev: Ev): void {
-  const op = ev.o!;
+  const op = ev.op;
   const p = sim.pending.find((x) => x.op === op && !x.done);
   if (!p) return;
   const leader = p.leader;
@@ -158,7 +161,11 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
     for (const q of sim.pending) {
       if (q.done || q.leader !== leader) continue;
       q.done = true;
-      respond(sim, q.op, leader, { outcome: 'ok', lsn: q.lsn, epoch: q.op.epoch ?? leader.epoch });
+      respond(sim, q.op, leader, {
+        outcome: 'ok',
+        lsn: q.lsn,
+        epoch: sim.ops.epoch(q.op) ?? leader.epoch,
+      });
     }
   } else {
     p.done = true;
@@ -167,7 +174,7 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
       outcome: 'info',
       error: 'timeout',
       lsn: p.lsn,
-      epoch: op.epoch ?? leader.epoch,
+      epoch: sim.ops.epoch(op) ?? leader.epoch,
     });
   }
   compactPending(sim);

@@ -4,6 +4,7 @@
 import { awaitAcks } from './acks.js';
 import type { ReadCommand, WriteCommand } from './commands.js';
 import { hasLease, stepDownForLease } from './lease.js';
+import { outcomeCode, PENDING } from './op-table.js';
 import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
 import { routeRead } from './routing.js';
 import {
@@ -17,83 +18,48 @@ import {
 } from './simulation.js';
 import type { Entry, Session, SimNode } from './state.js';
 import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
-import type { OpError, OpRecord } from './types.js';
+import type { OpError } from './types.js';
 import { onWorkloadOpDone } from './workload.js';
 
 const DEFAULT_SIZE = 1024;
 
-/**
- * A new operation record. It is created with every field its kind will ever have (unset
- * ones undefined, which JSON and deep equality ignore): records never change shape, which
- * keeps them small and their updates fast.
- */
+/** A new pending operation, its invocation recorded and its client timeout set. */
 function newOp(
   sim: Simulation,
   session: Session,
-  client: string,
-  kind: 'read' | 'write',
+  write: boolean,
   key: string,
   node: SimNode,
-): OpRecord {
-  const id = sim.ops.length;
-  const user = session.cfg.user ?? client;
-  const now = sim.now;
-  const op: OpRecord =
-    kind === 'read'
-      ? {
-          id,
-          client,
-          user,
-          kind,
-          key,
-          node: node.id,
-          invokedAt: now,
-          invokeSeq: sim.opSeq++,
-          outcome: 'pending',
-          completedAt: undefined,
-          completeSeq: undefined,
-          error: undefined,
-          value: undefined,
-          lsn: undefined,
-          versionLsn: undefined,
-          versionEpoch: undefined,
-          role: undefined,
-        }
-      : {
-          id,
-          client,
-          user,
-          kind,
-          key,
-          node: node.id,
-          invokedAt: now,
-          invokeSeq: sim.opSeq++,
-          outcome: 'pending',
-          completedAt: undefined,
-          completeSeq: undefined,
-          error: undefined,
-          value: undefined,
-          lsn: undefined,
-          epoch: undefined,
-          acceptedAt: undefined,
-          ackedAt: undefined,
-          autoId: undefined,
-          deps: undefined,
-        };
-  sim.ops.push(op);
+): number {
+  const id = sim.ops.invoke(
+    session.idx,
+    session.userIdx,
+    write,
+    key,
+    node.idx,
+    sim.now,
+    sim.opSeq++,
+  );
   sim.recordOp(id, 'invoke');
-  sim.scheduleClientTimeout(op, node.idx);
-  return op;
+  sim.scheduleClientTimeout(id, node.idx);
+  return id;
 }
 
 /** Sends the request, or fails it at once when the client cannot reach the node. */
-function send(sim: Simulation, op: OpRecord, node: SimNode): void {
-  if (!sim.net.clientReaches(op.client, node.id)) {
+function send(
+  sim: Simulation,
+  op: number,
+  client: string,
+  node: SimNode,
+  payload: WritePayload | undefined,
+): void {
+  if (!sim.net.clientReaches(client, node.id)) {
     fail(sim, op, node, 'unreachable');
     return;
   }
+  const at = sim.now + sim.cfg.netDelay;
   sim.schedule(
-    sim.now + sim.cfg.netDelay,
+    at,
     CLS_MESSAGE,
     EV.CLIENT_REQ,
     node.idx,
@@ -102,6 +68,9 @@ function send(sim: Simulation, op: OpRecord, node: SimNode): void {
     0,
     undefined,
     op,
+    undefined,
+    0,
+    payload,
   );
 }
 
@@ -114,33 +83,39 @@ export interface WritePayload {
   id?: number;
 }
 
-/** `known`: the client's session, when the caller has it at hand (workloads). */
-export function invokeWrite(sim: Simulation, cmd: WriteCommand, known?: Session): OpRecord {
+/**
+ * Invokes a write; returns its op id. `known`: the client's session, when the caller has it
+ * at hand (workloads).
+ */
+export function invokeWrite(sim: Simulation, cmd: WriteCommand, known?: Session): number {
   // Without `via`, the newest leader the client can reach (or, when a leader stepped down
   // for lack of a majority and nobody replaced it, that node, which refuses with no-quorum).
   const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
   if (!node) throw new SimulationError('the cluster has no leader');
   const session = known ?? sim.ensureSession(cmd.client);
-  const op = newOp(sim, session, cmd.client, 'write', cmd.key, node);
+  const op = newOp(sim, session, true, cmd.key, node);
   // Causal dependencies are listed for scripted clients; generated workload clients would
   // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
   // history either way.
-  if (session.seen.size > 0 && !session.workload) op.deps = Object.fromEntries(session.seen);
-  sim.payloads[op.id] = {
+  if (session.seen.size > 0 && !session.workload) {
+    sim.ops.setDeps(op, Object.fromEntries(session.seen));
+  }
+  const payload: WritePayload = {
     value: cmd.value,
     size: cmd.size ?? DEFAULT_SIZE,
     autoId: cmd.autoId ?? false,
     txnTime: cmd.txnTime ?? 0,
   };
-  send(sim, op, node);
+  send(sim, op, cmd.client, node, payload);
   return op;
 }
 
-export function invokeRead(sim: Simulation, cmd: ReadCommand, known?: Session): OpRecord {
+/** Invokes a read; returns its op id. */
+export function invokeRead(sim: Simulation, cmd: ReadCommand, known?: Session): number {
   const session = known ?? sim.ensureSession(cmd.client);
   const node = cmd.from === 'route' ? routeRead(sim, session, cmd.client) : sim.node(cmd.from);
-  const op = newOp(sim, session, cmd.client, 'read', cmd.key, node);
-  send(sim, op, node);
+  const op = newOp(sim, session, false, cmd.key, node);
+  send(sim, op, cmd.client, node, undefined);
   return op;
 }
 
@@ -155,10 +130,11 @@ function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
 }
 
 export function onClientRequest(sim: Simulation, ev: Ev): void {
-  const op = ev.o!;
+  const op = ev.op;
+  const ops = sim.ops;
   const n = sim.nodes[ev.n]!;
   // Cut off while on its way: the request is lost and the client will time out.
-  if (!sim.net.clientReaches(op.client, n.id)) return;
+  if (!sim.net.clientReaches(ops.clientName(op), n.id)) return;
   if (!n.up) {
     fail(sim, op, n, 'down');
     return;
@@ -167,12 +143,12 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
     sim.defer(ev, n.pausedUntil);
     return;
   }
-  if (op.kind === 'read') {
+  if (!ops.isWrite(op)) {
     if (n.busy !== undefined) {
       fail(sim, op, n, 'restoring');
       return;
     }
-    const v = n.data.get(op.key);
+    const v = n.data.get(ops.key(op));
     respond(sim, op, n, {
       outcome: 'ok',
       value: v ? v.value : null,
@@ -186,22 +162,22 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
   const refusal = writeRefusal(sim, n);
   if (refusal) {
     if (refusal === 'no-quorum') stepDownForLease(sim, n);
-    sim.payloads[op.id] = undefined;
     fail(sim, op, n, refusal);
     return;
   }
-  const p = sim.payloads[op.id]!;
-  if (p.autoId) p.id = nextAutoId(n, op.key);
+  const p = ev.p!;
+  if (p.autoId) p.id = nextAutoId(n, ops.key(op));
   if (p.txnTime > 0) {
-    sim.schedule(sim.now + p.txnTime, CLS_TIMER, EV.COMMIT, n.idx, -1, 0, n.inc, undefined, op);
+    const at = sim.now + p.txnTime;
+    sim.schedule(at, CLS_TIMER, EV.COMMIT, n.idx, -1, 0, n.inc, undefined, op, undefined, 0, p);
     return;
   }
-  commit(sim, n, op);
+  commit(sim, n, op, p);
 }
 
 export function onCommit(sim: Simulation, ev: Ev): void {
   const n = sim.nodes[ev.n]!;
-  const op = ev.o!;
+  const op = ev.op;
   if (!n.up || n.inc !== ev.g) return; // crashed mid-transaction: the client times out
   if (sim.isPaused(n)) {
     sim.defer(ev, n.pausedUntil);
@@ -209,17 +185,16 @@ export function onCommit(sim: Simulation, ev: Ev): void {
   }
   const refusal = writeRefusal(sim, n);
   if (refusal) {
-    sim.payloads[op.id] = undefined;
     fail(sim, op, n, refusal);
     return;
   }
-  commit(sim, n, op);
+  commit(sim, n, op, ev.p!);
 }
 
 /** Appends the write to the leader's log, applies it, ships it, and waits for acks. */
-function commit(sim: Simulation, leader: SimNode, op: OpRecord): void {
-  const p = sim.payloads[op.id]!;
-  sim.payloads[op.id] = undefined;
+function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): void {
+  const ops = sim.ops;
+  const key = ops.key(op);
   const log = leader.log;
   const prev = log[log.length - 1];
   const statement = sim.cfg.log === 'statement' && hasNonDeterministicCall(p.value);
@@ -231,35 +206,30 @@ function commit(sim: Simulation, leader: SimNode, op: OpRecord): void {
   const e: Entry = {
     epoch: leader.epoch,
     lsn: log.length + 1,
-    key: op.key,
+    key,
     value,
     expr: statement ? (p.value as string) : undefined,
     autoId: p.autoId,
     id: p.id,
     size: p.size,
-    op: op.id,
+    op,
     at: sim.now,
     bytesBefore: prev ? prev.bytesBefore + prev.size : 0,
   };
   log.push(e);
   applyEntry(sim, leader, e, true);
-  if (p.autoId) op.key = `${op.key}/${p.id}`;
-  op.value = value;
-  op.lsn = e.lsn;
-  op.epoch = e.epoch;
-  op.acceptedAt = sim.now;
-  if (p.id !== undefined) op.autoId = p.id;
+  ops.accept(op, p.autoId ? `${key}/${p.id}` : key, value, e.lsn, e.epoch, sim.now, p.id);
   shipDownstream(sim, leader, e);
   awaitAcks(sim, leader, op, e.lsn);
 }
 
-function fail(sim: Simulation, op: OpRecord, n: SimNode, error: OpError): void {
+function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {
   respond(sim, op, n, { outcome: 'fail', error });
 }
 
 /** Sends a response back to the client; lost if the client can no longer reach the node. */
-export function respond(sim: Simulation, op: OpRecord, n: SimNode, r: Response): void {
-  if (r.outcome === 'ok' && op.kind === 'write') op.ackedAt = sim.now;
+export function respond(sim: Simulation, op: number, n: SimNode, r: Response): void {
+  if (r.outcome === 'ok' && sim.ops.isWrite(op)) sim.ops.acked(op, sim.now);
   if (r.outcome === 'fail' && r.error === 'unreachable') {
     // No route: the client learns after a round trip (a down node answers like any other:
     // the refusal travels back from where the request arrived).
@@ -292,56 +262,51 @@ export function respond(sim: Simulation, op: OpRecord, n: SimNode, r: Response):
 }
 
 export function onClientResponse(sim: Simulation, ev: Ev): void {
-  const op = ev.o!;
-  if (op.outcome !== 'pending') return; // the client already gave up on it
+  const op = ev.op;
+  const ops = sim.ops;
+  if (ops.outcome(op) !== PENDING) return; // the client already gave up on it
   const n = sim.nodes[ev.n]!;
   const r = ev.r!;
-  if (r.outcome === 'ok' && !sim.net.clientReaches(op.client, n.id)) return; // lost on the way back
+  // Lost on the way back.
+  if (r.outcome === 'ok' && !sim.net.clientReaches(ops.clientName(op), n.id)) return;
   complete(sim, op, r);
 }
 
 export function onClientTimeout(sim: Simulation, ev: Ev): void {
-  const op = ev.o!;
-  if (op.outcome !== 'pending') return;
+  const op = ev.op;
+  if (sim.ops.outcome(op) !== PENDING) return;
   // A read that never came back changed nothing; a write's fate is unknown.
-  complete(sim, op, { outcome: op.kind === 'read' ? 'fail' : 'info', error: 'timeout' });
+  complete(sim, op, { outcome: sim.ops.isWrite(op) ? 'info' : 'fail', error: 'timeout' });
 }
 
-function complete(sim: Simulation, op: OpRecord, r: Response): void {
-  sim.cancelClientTimeout(op.id);
-  op.completedAt = sim.now;
-  op.completeSeq = sim.opSeq++;
-  op.outcome = r.outcome;
-  if (r.error) op.error = r.error;
-  if (op.kind === 'read' && r.outcome === 'ok') {
-    op.value = r.value;
-    op.lsn = r.lsn;
-    op.versionLsn = r.versionLsn;
-    op.versionEpoch = r.versionEpoch;
-    op.role = r.role;
-  } else if (
-    op.kind === 'write' &&
-    r.outcome !== 'fail' &&
-    op.lsn === undefined &&
-    r.lsn !== undefined
-  ) {
-    op.lsn = r.lsn;
-    op.epoch = r.epoch;
+function complete(sim: Simulation, op: number, r: Response): void {
+  const ops = sim.ops;
+  ops.complete(op, sim.now, sim.opSeq++, outcomeCode(r.outcome), r.error);
+  const write = ops.isWrite(op);
+  if (!write && r.outcome === 'ok') {
+    ops.readResult(op, r.value, r.lsn!, r.versionLsn!, r.versionEpoch!, r.role!);
+  } else if (write && r.outcome !== 'fail' && ops.lsn(op) === undefined && r.lsn !== undefined) {
+    ops.position(op, r.lsn, r.epoch);
   }
-  sim.recordOp(op.id, r.outcome);
-  const s = sim.ensureSession(op.client);
+  sim.recordOp(op, r.outcome);
+  const s = sim.sessionList[ops.clientOf(op)]!;
   if (r.outcome === 'ok') {
-    if (op.kind === 'write' && op.lsn !== undefined) {
-      const lsn = op.lsn;
-      if (lsn > s.lastWriteLsn) s.lastWriteLsn = lsn;
-      s.lastWriteAt = sim.now;
-      if (!s.workload && lsn > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, lsn);
-      if (lsn > (sim.userWriteLsn.get(op.user) ?? 0)) sim.userWriteLsn.set(op.user, lsn);
-    } else if (op.kind === 'read') {
-      const applied = op.lsn ?? 0;
+    if (write) {
+      const lsn = ops.lsn(op);
+      if (lsn !== undefined) {
+        if (lsn > s.lastWriteLsn) s.lastWriteLsn = lsn;
+        s.lastWriteAt = sim.now;
+        const key = ops.key(op);
+        if (!s.workload && lsn > (s.seen.get(key) ?? 0)) s.seen.set(key, lsn);
+        const user = ops.userName(op);
+        if (lsn > (sim.userWriteLsn.get(user) ?? 0)) sim.userWriteLsn.set(user, lsn);
+      }
+    } else {
+      const applied = r.lsn ?? 0;
       if (applied > s.maxReadLsn) s.maxReadLsn = applied;
-      const v = op.versionLsn ?? 0;
-      if (!s.workload && v > (s.seen.get(op.key) ?? 0)) s.seen.set(op.key, v);
+      const v = r.versionLsn ?? 0;
+      const key = ops.key(op);
+      if (!s.workload && v > (s.seen.get(key) ?? 0)) s.seen.set(key, v);
     }
   }
   if (s.workload) onWorkloadOpDone(sim, s.workload);

@@ -3,6 +3,7 @@
 // leader never had.
 import { NO_NODE } from './history.js';
 import { clearData, rememberApplied } from './node-data.js';
+import { OK, PENDING } from './op-table.js';
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { Entry, SimNode, Version } from './state.js';
 import { evaluateStatement } from './statement.js';
@@ -273,9 +274,9 @@ export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: str
   const lostOps: number[] = [];
   for (const e of removed) {
     // Acknowledged: the client heard ok, or the acknowledgement is on its way to it.
-    const op = e.op >= 0 ? sim.ops[e.op] : undefined;
-    if (op && (op.outcome === 'ok' || (op.outcome === 'pending' && op.ackedAt !== undefined)))
-      lostOps.push(op.id);
+    if (e.op < 0) continue;
+    const outcome = sim.ops.outcome(e.op);
+    if (outcome === OK || (outcome === PENDING && sim.ops.wasAcked(e.op))) lostOps.push(e.op);
   }
   sim.record({
     t: sim.now,

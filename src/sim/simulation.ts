@@ -37,6 +37,7 @@ import {
 import { History, type MessageKind, type MessageType } from './history.js';
 import { Network } from './network.js';
 import { newNode } from './node-data.js';
+import { OpTable } from './op-table.js';
 import { hashString, Prng } from './prng.js';
 import { onApply, onDeliver, wipeNode } from './replication.js';
 import { snapshotCluster } from './snapshot.js';
@@ -131,8 +132,11 @@ export interface Ev extends Queued {
   /** A second number: when a message was sent (messages), a heartbeat's send time (replies). */
   y: number;
   e: Entry | undefined;
-  o: OpRecord | undefined;
+  /** Op id, or -1. */
+  op: number;
   r: Response | undefined;
+  /** A write request's payload (travels with the request to the leader's commit). */
+  p: WritePayload | undefined;
 }
 
 /**
@@ -179,8 +183,10 @@ export class Simulation {
   /** Node ids by index (the history names nodes by index). */
   private readonly nodeIds: string[] = [];
   readonly history = new History(this.nodeIds);
-  readonly ops: OpRecord[] = [];
+  readonly ops = new OpTable(this.nodeIds);
   readonly sessions = new Map<string, Session>();
+  /** Sessions by index (`Session.idx`, an op's client). */
+  readonly sessionList: Session[] = [];
   /** Read-your-writes memory per user (the cross-device variant). */
   readonly userWriteLsn = new Map<string, number>();
   readonly net = new Network();
@@ -188,8 +194,6 @@ export class Simulation {
   readonly pending: PendingWrite[] = [];
   readonly inputs: RecordedInput[] = [];
   readonly workloads: WorkloadRun[] = [];
-  /** What a write carries from invocation to commit, by op id (cleared at commit). */
-  readonly payloads: (WritePayload | undefined)[] = [];
   readonly recordMessages: boolean;
   now: Ms = 0;
   maxEpoch = 1;
@@ -200,8 +204,6 @@ export class Simulation {
   opSeq = 0;
   /** Processed events, reused by `take`: shared by every simulation (see FREE_EVENTS). */
   private readonly pool: Ev[] = FREE_EVENTS;
-  /** The queued client-timeout event of each unfinished operation, by op id. */
-  private readonly clientTimers: (Ev | undefined)[] = [];
   /** Set by `defer` while a handler runs: the event went back into the queue. */
   private requeued = false;
 
@@ -270,6 +272,8 @@ export class Simulation {
       const c: ClientConfig = cfg ? { ...cfg } : { id, policy: 'leader' };
       s = {
         cfg: c,
+        idx: this.ops.addClient(id),
+        userIdx: this.ops.userIndexOf(c.user ?? id),
         lastWriteLsn: 0,
         lastWriteAt: -1,
         maxReadLsn: 0,
@@ -277,9 +281,11 @@ export class Simulation {
         userHash: hashString(c.user ?? id),
       };
       this.sessions.set(id, s);
+      this.sessionList.push(s);
     } else if (cfg) {
       s.cfg = { ...cfg };
       s.userHash = hashString(cfg.user ?? id);
+      s.userIdx = this.ops.userIndexOf(cfg.user ?? id);
     }
     return s;
   }
@@ -295,14 +301,15 @@ export class Simulation {
     x: number,
     g: number,
     e: Entry | undefined,
-    o: OpRecord | undefined,
+    op: number,
     r: Response | undefined,
     y: number,
+    p: WritePayload | undefined,
   ): Ev {
     // Never schedule into the past: the clock only moves forward.
     const at = t < this.now ? this.now : t;
     const ev = this.pool.pop();
-    if (ev === undefined) return { t: at, cls, seq: 0, k, n, m, x, g, y, e, o, r };
+    if (ev === undefined) return { t: at, cls, seq: 0, k, n, m, x, g, y, e, op, r, p };
     ev.t = at;
     ev.cls = cls;
     ev.k = k;
@@ -312,8 +319,9 @@ export class Simulation {
     ev.g = g;
     ev.y = y;
     ev.e = e;
-    ev.o = o;
+    ev.op = op;
     ev.r = r;
+    ev.p = p;
     return ev;
   }
 
@@ -326,41 +334,30 @@ export class Simulation {
     x = 0,
     g = 0,
     e?: Entry,
-    o?: OpRecord,
+    op = -1,
     r?: Response,
     y = 0,
+    p?: WritePayload,
   ): void {
-    this.queue.push(this.take(t, cls, k, n, m, x, g, e, o, r, y), LANE_OF_KIND[k]);
+    this.queue.push(this.take(t, cls, k, n, m, x, g, e, op, r, y, p), LANE_OF_KIND[k]);
   }
 
   /**
    * Schedules an operation's client timeout. Nearly every one fires after its operation
-   * finished; `cancelClientTimeout` marks it dead on the event itself, so skipping it later
-   * never touches the (by then long cold) operation record.
+   * finished, and the event loop drops it unprocessed (one byte of the op table tells).
    */
-  scheduleClientTimeout(op: OpRecord, node: number): void {
-    const ev = this.take(
+  scheduleClientTimeout(op: number, node: number): void {
+    this.schedule(
       this.now + this.cfg.clientTimeout,
       CLS_TIMER,
       EV.CLIENT_TIMEOUT,
       node,
       -1,
-      op.id,
+      0,
       0,
       undefined,
       op,
-      undefined,
-      0,
     );
-    this.queue.push(ev, LANE_OF_KIND[EV.CLIENT_TIMEOUT]);
-    this.clientTimers[op.id] = ev;
-  }
-
-  cancelClientTimeout(op: number): void {
-    const ev = this.clientTimers[op];
-    if (ev === undefined) return;
-    ev.x = -1;
-    this.clientTimers[op] = undefined;
   }
 
   /**
@@ -397,13 +394,13 @@ export class Simulation {
 
   /** A client timeout of an operation that already finished: nothing left to do. */
   private isDead(ev: Ev): boolean {
-    return ev.k === EV.CLIENT_TIMEOUT && ev.x < 0;
+    return ev.k === EV.CLIENT_TIMEOUT && !this.ops.isPending(ev.op);
   }
 
   private release(ev: Ev): void {
     ev.e = undefined;
-    ev.o = undefined;
     ev.r = undefined;
+    ev.p = undefined;
     if (this.pool.length < MAX_FREE_EVENTS) this.pool.push(ev);
   }
 
@@ -607,9 +604,9 @@ export class Simulation {
   private execute(cmd: Command): number | undefined {
     switch (cmd.type) {
       case 'write':
-        return invokeWrite(this, cmd).id;
+        return invokeWrite(this, cmd);
       case 'read':
-        return invokeRead(this, cmd).id;
+        return invokeRead(this, cmd);
       case 'crash':
         crashNode(this, this.node(cmd.node));
         return undefined;

@@ -1,7 +1,7 @@
 // Internal, mutable state of a running simulation. Not exported from the package surface:
 // the UI and the lesson engine read snapshots (types.ts) instead.
 import type { Prng } from './prng.js';
-import type { ClientConfig, Ms, NodeConfig, OpRecord, Value } from './types.js';
+import type { ClientConfig, Ms, NodeConfig, Value } from './types.js';
 
 /** One log entry. Immutable once appended; followers share the leader's objects. */
 export interface Entry {
@@ -100,6 +100,10 @@ export interface SimNode {
 
 export interface Session {
   cfg: ClientConfig;
+  /** Position in the simulation's session list (an op's client column). */
+  readonly idx: number;
+  /** The user's index in the op table (a session's `user` may change). */
+  userIdx: number;
   lastWriteLsn: number;
   lastWriteAt: Ms;
   maxReadLsn: number;
@@ -128,7 +132,8 @@ export interface Backup {
 
 /** A write in flight inside the leader, waiting for acknowledgements. */
 export interface PendingWrite {
-  op: OpRecord;
+  /** Op id. */
+  op: number;
   lsn: number;
   leader: SimNode;
   done: boolean;

@@ -201,6 +201,14 @@ export type HistoryEvent =
   | { t: Ms; type: 'truncate'; node: NodeId; fromLsn: number; toLsn: number; lostOps: number[] }
   | { t: Ms; type: 'note'; text: string };
 
+/** What readers of a run's operations need (indexed by op id); an `OpRecord[]` satisfies it. */
+export interface OpView {
+  readonly length: number;
+  at(i: number): OpRecord | undefined;
+  slice(start?: number, end?: number): OpRecord[];
+  [Symbol.iterator](): Iterator<OpRecord>;
+}
+
 /** What readers of a history need; a plain `HistoryEvent[]` satisfies it too. */
 export interface HistoryView {
   readonly length: number;

@@ -4,7 +4,7 @@ import { invokeRead, invokeWrite } from './clients.js';
 import type { WorkloadSpec } from './commands.js';
 import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { Session } from './state.js';
-import type { Ms, OpRecord } from './types.js';
+import type { Ms } from './types.js';
 
 export interface WorkloadRun {
   tag: string;
@@ -82,7 +82,7 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   const client = run.clients[i]!;
   const session = run.sessions[i]!;
   const follow = run.readNext[i];
-  let op: OpRecord;
+  let op: number;
   if (follow !== undefined) {
     run.readNext[i] = undefined;
     op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' }, session);
@@ -106,7 +106,7 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
       op = invokeRead(sim, { type: 'read', client, key, from: 'route' }, session);
     }
   }
-  run.lastOp = op.id;
+  run.lastOp = op;
 }
 
 function pickKey(sim: Simulation, run: WorkloadRun): string {

@@ -1,7 +1,7 @@
 // The part of the history a frame looks at. The history only grows (10,000 events after a
 // busy workload), so views get a bounded recent window found by binary search on time,
 // and the cost of a frame does not grow with the length of the lesson.
-import type { HistoryEvent, HistoryView, Ms, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, HistoryView, Ms, OpRecord, OpView } from '../sim/types.js';
 
 /** Events a view is given at most. */
 export const MAX_WINDOW_EVENTS = 600;
@@ -42,14 +42,20 @@ export function recentWindow(
   return { events, from: start > 0 && first ? Math.max(from, first.t) : from };
 }
 
+function findOp(ops: OpView, id: number): OpRecord | undefined {
+  for (const o of ops) if (o.id === id) return o;
+  return undefined;
+}
+
 /** The operations the events mention, by id (sim.ops is indexed by op id). */
-export function opsOf(events: readonly HistoryEvent[], ops: readonly OpRecord[]): OpRecord[] {
+export function opsOf(events: readonly HistoryEvent[], ops: OpView): OpRecord[] {
   const out = new Map<number, OpRecord>();
   for (const e of events) {
     const ids = e.type === 'op' ? [e.op] : e.type === 'truncate' ? e.lostOps : [];
     for (const id of ids) {
       if (out.has(id)) continue;
-      const op = ops[id]?.id === id ? ops[id] : ops.find((o) => o.id === id);
+      const at = ops.at(id);
+      const op = at?.id === id ? at : findOp(ops, id);
       if (op) out.set(id, op);
     }
   }

@@ -2,7 +2,14 @@
 // cluster now, a bounded recent window of the history (so a frame costs the same after
 // 10,000 events as after 100), checker labels, lag series and the narration.
 import { readLabels } from '../lesson/read-labels.js';
-import type { ClusterSnapshot, HistoryEvent, HistoryView, Ms, OpRecord } from '../sim/types.js';
+import type {
+  ClusterSnapshot,
+  HistoryEvent,
+  HistoryView,
+  Ms,
+  OpRecord,
+  OpView,
+} from '../sim/types.js';
 import { firstIndexAtOrAfter, opsOf, recentWindow } from './history-window.js';
 import type { LagSeries } from './lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from './lag-sampler.js';
@@ -61,7 +68,7 @@ export interface ViewInput {
   now: Ms;
   snapshot: ClusterSnapshot;
   history: HistoryView;
-  ops: readonly OpRecord[];
+  ops: OpView;
   labels: ReadonlyMap<number, readonly string[]>;
   lag: LagSamples;
   narration: Narration;

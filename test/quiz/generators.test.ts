@@ -155,7 +155,7 @@ describe('cascade-delay', () => {
   it.each(SEEDS)('seed %i: the last node applies the write when stated', (seed) => {
     const g = numeric(gen('cascade-delay', seed));
     const sim = g.sim!;
-    const write = sim.ops[0]!;
+    const write = sim.ops.at(0)!;
     const last = sim.nodes[sim.nodes.length - 1]!.id;
     const copy = cloneSim(sim);
     const applied = () => copy.snapshot().nodes.find((n) => n.id === last)!.appliedLsn >= 1;

@@ -120,6 +120,6 @@ describe('experiment', () => {
       byPolicy.get('window-after-write')!.leaderLoad,
     );
     // The experiment ran on copies: no workload client ever touched the lesson's cluster.
-    expect(r.sim.ops.some((o) => o.client.startsWith('exp-'))).toBe(false);
+    expect(r.sim.ops.slice().some((o) => o.client.startsWith('exp-'))).toBe(false);
   });
 });

@@ -166,7 +166,7 @@ describe('consistent prefix', () => {
       },
     });
     s.runUntil(15_000);
-    expect(s.ops.every((o) => o.deps === undefined)).toBe(true);
+    expect(s.ops.slice().every((o) => o.deps === undefined)).toBe(true);
     expect(checkAll(s)['consistent-prefix'].length).toBeGreaterThan(0);
   });
 });

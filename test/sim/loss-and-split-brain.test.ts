@@ -35,9 +35,11 @@ describe('async replication can lose acknowledged writes', () => {
     const leader = sim.currentLeader()!;
     expect(leader.id).not.toBe('primary');
     // Independently: acknowledged writes whose entry is not in the new leader's log.
-    const lost = sim.ops.filter(
-      (o) => o.kind === 'write' && o.outcome === 'ok' && leader.log[o.lsn! - 1]?.op !== o.id,
-    );
+    const lost = sim.ops
+      .slice()
+      .filter(
+        (o) => o.kind === 'write' && o.outcome === 'ok' && leader.log[o.lsn! - 1]?.op !== o.id,
+      );
     expect(lost.length).toBeGreaterThan(0);
     const anomalies = checkAll(sim)['lost-writes'];
     expect(anomalies.map((a) => a.op)).toEqual(lost.map((o) => o.id));

@@ -40,16 +40,26 @@ export function sim(cfg: ClusterConfig, seed = 1, clients: ClientConfig[] = []):
 
 /** Runs a write or read to completion and returns its op record. */
 export function runOp(s: Simulation, cmd: Command, limit = 120_000): OpRecord {
-  const op = start(s, cmd);
-  s.runUntilCondition(() => op.outcome !== 'pending', s.now + limit);
-  return op;
+  const id = s.apply(cmd);
+  if (id === undefined) throw new Error('not an operation');
+  s.runUntilCondition(() => !s.ops.isPending(id), s.now + limit);
+  return s.ops.at(id)!;
 }
 
-/** Starts a write or read and returns its (pending) op record. */
+/**
+ * Starts a write or read and returns its op record, live: each field is read from the
+ * simulation when it is used (`sim.ops.at` returns a copy as of the call).
+ */
 export function start(s: Simulation, cmd: Command): OpRecord {
   const id = s.apply(cmd);
   if (id === undefined) throw new Error('not an operation');
-  return s.ops[id]!;
+  const now = () => s.ops.at(id)!;
+  return new Proxy({} as OpRecord, {
+    get: (_, p) => Reflect.get(now(), p),
+    has: (_, p) => Reflect.has(now(), p),
+    ownKeys: () => Reflect.ownKeys(now()),
+    getOwnPropertyDescriptor: (_, p) => Reflect.getOwnPropertyDescriptor(now(), p),
+  });
 }
 
 export function write(

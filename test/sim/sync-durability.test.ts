@@ -49,7 +49,7 @@ describe('sync mode durability', () => {
       expect(report['lost-writes'], `seed ${seed}`).toEqual([]);
       expect(report.divergence, `seed ${seed}`).toEqual([]);
       if (sim.currentLeader()?.id !== 'primary') failovers++;
-      acked += sim.ops.filter((o) => o.outcome === 'ok').length;
+      acked += sim.ops.slice().filter((o) => o.outcome === 'ok').length;
     }
     // Not vacuous: most runs failed over (the rest restarted the old leader before the
     // timeout), with writes acknowledged.

@@ -33,7 +33,7 @@ describe('workloads', () => {
     expect(run.active).toBe(0);
     expect(run.clients).toHaveLength(10);
     for (const c of run.clients) {
-      const mine = s.ops.filter((o) => o.client === c);
+      const mine = s.ops.slice().filter((o) => o.client === c);
       expect(mine.length).toBeGreaterThan(30);
       for (let i = 1; i < mine.length; i++) {
         expect(mine[i]!.invokedAt).toBeGreaterThanOrEqual(mine[i - 1]!.completedAt!);
@@ -68,8 +68,8 @@ describe('workloads', () => {
     const [a, b] = s.workloads;
     const sa = summarizeWorkload(s, a!);
     const sb = summarizeWorkload(s, b!);
-    expect(sa.ops).toBe(s.ops.filter((o) => o.client.startsWith('a-')).length);
-    expect(sb.ops).toBe(s.ops.filter((o) => o.client.startsWith('b-')).length);
+    expect(sa.ops).toBe(s.ops.slice().filter((o) => o.client.startsWith('a-')).length);
+    expect(sb.ops).toBe(s.ops.slice().filter((o) => o.client.startsWith('b-')).length);
     expect(sa.ops + sb.ops).toBe(s.ops.length - 1);
   });
 });

@@ -34,10 +34,9 @@ export function replicaIds(count: number): string[] {
 /** Applies an operation and runs the simulation until it completes (or a minute passes). */
 export function runOp(sim: Simulation, cmd: Command, limit = 60_000): OpRecord {
   const id = sim.apply(cmd);
-  const op = id === undefined ? undefined : sim.ops[id];
-  if (!op) throw new Error(`${cmd.type} is not an operation`);
-  sim.runUntilCondition(() => op.outcome !== 'pending', sim.now + limit);
-  return op;
+  if (id === undefined) throw new Error(`${cmd.type} is not an operation`);
+  sim.runUntilCondition(() => !sim.ops.isPending(id), sim.now + limit);
+  return sim.ops.at(id)!;
 }
 
 /**

@@ -27,7 +27,10 @@ const run: Record<CheckerName, (input: CheckInput) => Anomaly[]> = {
 export type CheckReport = Record<CheckerName, Anomaly[]>;
 
 /** The checkers' view of a simulation as it is now. */
-export function checkInput(sim: Simulation, ops: readonly OpRecord[] = sim.ops): CheckInput {
+export function checkInput(
+  sim: Simulation,
+  ops: readonly OpRecord[] = sim.ops.slice(),
+): CheckInput {
   const leader = sim.referenceLeader();
   const statement = sim.cfg.log === 'statement';
   return {
