@@ -93,7 +93,7 @@ export class EventQueue<E extends Queued> {
    * lane's last event (a lane holds one class in time order), into the heap otherwise.
    */
   push(ev: E, lane = HEAP): void {
-    ev.seq = ev.cls * CLASS_WEIGHT + this.nextSeq++;
+    ev.seq = this.takeSeq(ev.cls);
     if (lane >= 0) {
       const l = this.lanes[lane]!;
       const tail = l.last();
@@ -105,7 +105,18 @@ export class EventQueue<E extends Queued> {
     this.siftUp(ev);
   }
 
-  /** Re-inserts a popped event at a new time, keeping its sequence number (a deferral). */
+  /**
+   * The next sequence number for an event of class `cls`, for one that the caller keeps
+   * outside the queue for now (it orders as if pushed at this moment).
+   */
+  takeSeq(cls: number): number {
+    return cls * CLASS_WEIGHT + this.nextSeq++;
+  }
+
+  /**
+   * Inserts an event that already has its sequence number: a deferral (re-inserted at a new
+   * time, keeping its place among events of that time) or one the caller held outside.
+   */
   requeue(ev: E): void {
     this.siftUp(ev);
   }
@@ -151,6 +162,18 @@ export class EventQueue<E extends Queued> {
     if (src === EMPTY) return undefined;
     const lane = this.lanes[src]!;
     return lane.first()!.t <= t ? lane.shift() : undefined;
+  }
+
+  /**
+   * Pops the next event if it is due at or before `t` and orders before (`bt`, `bseq`), an
+   * event the caller holds outside the queue.
+   */
+  popUntilBefore(t: number, bt: number, bseq: number): E | undefined {
+    const src = this.nextSource();
+    if (src === EMPTY) return undefined;
+    const head = src === HEAP ? this.heap[0]! : this.lanes[src]!.first()!;
+    if (head.t > t || head.t > bt || (head.t === bt && head.seq > bseq)) return undefined;
+    return src === HEAP ? this.popHeap() : this.lanes[src]!.shift();
   }
 
   pop(): E | undefined {

@@ -42,6 +42,7 @@ import { hashString, Prng } from './prng.js';
 import { onApply, onDeliver, wipeNode } from './replication.js';
 import { snapshotCluster } from './snapshot.js';
 import type { Backup, Entry, PendingWrite, Session, SimNode } from './state.js';
+import { TimeoutRing } from './timeout-ring.js';
 import type {
   ClientConfig,
   ClusterConfig,
@@ -86,8 +87,8 @@ const LANE_OF_KIND: readonly number[] = [
   NET_LANE, // ACK
   NET_LANE, // CLIENT_REQ
   NET_LANE, // CLIENT_RESP
-  1, // CLIENT_TIMEOUT
-  2, // ACK_TIMEOUT
+  -1, // CLIENT_TIMEOUT: kept in a ring of their own (TimeoutRing); the heap takes stragglers
+  1, // ACK_TIMEOUT
   -1, // COMMIT
   -1, // HB_TICK
   NET_LANE, // HEARTBEAT
@@ -95,9 +96,9 @@ const LANE_OF_KIND: readonly number[] = [
   -1, // ELECTION_CHECK
   -1, // PROMOTE
   -1, // BUSY_DONE
-  3, // WORKLOAD_TICK: a workload's clients all think for the same time
+  2, // WORKLOAD_TICK: a workload's clients all think for the same time
 ];
-const LANES = 4;
+const LANES = 3;
 
 /** Within one millisecond: messages first, then timers and faults. Steps run after both. */
 export const CLS_MESSAGE = 0;
@@ -180,6 +181,8 @@ export class Simulation {
   readonly nodes: SimNode[] = [];
   readonly byId = new Map<string, SimNode>();
   readonly queue = new EventQueue<Ev>(LANES);
+  /** Client timeouts not yet due (see scheduleClientTimeout). */
+  private readonly timeouts = new TimeoutRing();
   /** Node ids by index (the history names nodes by index). */
   private readonly nodeIds: string[] = [];
   readonly history = new History(this.nodeIds);
@@ -343,21 +346,15 @@ export class Simulation {
   }
 
   /**
-   * Schedules an operation's client timeout. Nearly every one fires after its operation
-   * finished, and the event loop drops it unprocessed (one byte of the op table tells).
+   * Schedules an operation's client timeout. Nearly every one is due after its operation
+   * finished: they wait in `timeouts` as plain numbers, and only one that is due while its
+   * operation still waits becomes an event (see TimeoutRing).
    */
   scheduleClientTimeout(op: number, node: number): void {
-    this.schedule(
-      this.now + this.cfg.clientTimeout,
-      CLS_TIMER,
-      EV.CLIENT_TIMEOUT,
-      node,
-      -1,
-      0,
-      0,
-      undefined,
-      op,
-    );
+    const at = this.now + this.cfg.clientTimeout;
+    const ring = this.timeouts;
+    if (ring.fits(at)) ring.push(at, this.queue.takeSeq(CLS_TIMER), op, node);
+    else this.schedule(at, CLS_TIMER, EV.CLIENT_TIMEOUT, node, -1, 0, 0, undefined, op);
   }
 
   /**
@@ -404,11 +401,53 @@ export class Simulation {
     if (this.pool.length < MAX_FREE_EVENTS) this.pool.push(ev);
   }
 
+  /** Drops the timeouts of finished operations from the front of the ring. */
+  private pruneTimeouts(): void {
+    const ring = this.timeouts;
+    const ops = this.ops;
+    while (ring.size > 0 && !ops.isPending(ring.headOp())) ring.shift();
+  }
+
+  /** The ring's first timeout as an event (it leaves the ring). */
+  private takeTimeout(): Ev {
+    const ring = this.timeouts;
+    const ev = this.take(
+      ring.headT(),
+      CLS_TIMER,
+      EV.CLIENT_TIMEOUT,
+      ring.headNode(),
+      -1,
+      0,
+      0,
+      undefined,
+      ring.headOp(),
+      undefined,
+      0,
+      undefined,
+    );
+    ev.seq = ring.headSeq();
+    ring.shift();
+    return ev;
+  }
+
   /** The next event that will do something, dropping finished timers on the way. */
   private peekLive(): Ev | undefined {
     const q = this.queue;
     for (;;) {
+      this.pruneTimeouts();
       const head = q.peek();
+      const ring = this.timeouts;
+      if (
+        ring.size > 0 &&
+        (head === undefined ||
+          ring.headT() < head.t ||
+          (ring.headT() === head.t && ring.headSeq() < head.seq))
+      ) {
+        // A live timeout is next: it joins the queue, with its place in the order kept.
+        const ev = this.takeTimeout();
+        q.requeue(ev);
+        return ev;
+      }
       if (head === undefined || !this.isDead(head)) return head;
       q.pop();
       this.release(head);
@@ -450,7 +489,21 @@ export class Simulation {
    */
   private drain(t: Ms): void {
     const q = this.queue;
-    for (let ev = q.popUntil(t); ev !== undefined; ev = q.popUntil(t)) {
+    const ring = this.timeouts;
+    for (;;) {
+      this.pruneTimeouts();
+      let ev: Ev | undefined;
+      if (ring.size === 0) {
+        ev = q.popUntil(t);
+        if (ev === undefined) return;
+      } else {
+        ev = q.popUntilBefore(t, ring.headT(), ring.headSeq());
+        if (ev === undefined) {
+          // Nothing in the queue comes before the ring's first (live) timeout.
+          if (ring.headT() > t) return;
+          ev = this.takeTimeout();
+        }
+      }
       if (this.isDead(ev)) this.release(ev);
       else this.process(ev);
     }
