@@ -4,6 +4,9 @@
 // marked each of them. Typed columns are never scanned. Reading an operation (`at`) builds
 // the same `OpRecord` the simulator used to keep, field for field and in the same order, so
 // consumers, JSON and trace hashes see no difference.
+//
+// Rows live in chunks of 64K (one buffer for all numeric columns, ~5.5 MB), like the
+// history's: a long run adds chunks and never copies or reallocates what it has.
 import type { Ms, NodeId, OpError, OpRecord, OpView, Value } from './types.js';
 
 export const PENDING = 0;
@@ -30,7 +33,7 @@ const ERRORS: readonly (OpError | undefined)[] = [
 const ROLES = [undefined, 'leader', 'follower'] as const;
 
 // Which optional fields an operation has (a bit each in `flags`): columns are never
-// filled with "unset" markers, so growing one is a copy into fresh (zeroed) memory.
+// filled with "unset" markers, so a new chunk is fresh (zeroed) memory as it comes.
 const HAS_LSN = 1;
 const HAS_EPOCH = 2;
 const ACCEPTED = 4;
@@ -38,45 +41,117 @@ const ACKED = 8;
 const READ_RESULT = 16;
 const HAS_AUTO_ID = 32;
 
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+/** The first chunk starts this small and doubles up to CHUNK (a lesson has a few dozen ops). */
 const FIRST_ROWS = 256;
+/** Bytes per row of the numeric columns: 6 doubles, 8 int32s, 5 bytes. */
+const ROW_BYTES = 6 * 8 + 8 * 4 + 5;
 
-function grown<A extends Int32Array | Float64Array | Uint8Array>(
-  old: A,
-  make: (n: number) => A,
-): A {
-  const a = make(old.length * 2);
-  a.set(old);
-  return a;
+class Chunk {
+  // Times and orders (fractional times are common: a client thinks for 1000 / rate ms).
+  // completedAt and completeSeq are set exactly when the outcome is no longer pending.
+  readonly invokedAt: Float64Array;
+  readonly invokeSeq: Float64Array;
+  readonly completedAt: Float64Array;
+  readonly completeSeq: Float64Array;
+  readonly acceptedAt: Float64Array;
+  readonly ackedAt: Float64Array;
+  // Who (client and user by index into the table's name lists, node by index) and where.
+  readonly client: Int32Array;
+  readonly user: Int32Array;
+  readonly node: Int32Array;
+  readonly lsns: Int32Array;
+  readonly epochs: Int32Array;
+  readonly versionLsns: Int32Array;
+  readonly versionEpochs: Int32Array;
+  readonly autoIds: Int32Array;
+  readonly write: Uint8Array;
+  readonly outcomes: Uint8Array;
+  readonly errors: Uint8Array;
+  readonly roles: Uint8Array;
+  readonly flags: Uint8Array;
+  // Keys and values are shared with the workload and the log: only pointers are kept.
+  readonly keys: string[];
+  readonly values: (Value | undefined)[];
+
+  constructor(readonly rows: number) {
+    const buf = new ArrayBuffer(rows * ROW_BYTES);
+    let at = 0;
+    const f64 = () => {
+      const a = new Float64Array(buf, at, rows);
+      at += rows * 8;
+      return a;
+    };
+    const i32 = () => {
+      const a = new Int32Array(buf, at, rows);
+      at += rows * 4;
+      return a;
+    };
+    const u8 = () => {
+      const a = new Uint8Array(buf, at, rows);
+      at += rows;
+      return a;
+    };
+    this.invokedAt = f64();
+    this.invokeSeq = f64();
+    this.completedAt = f64();
+    this.completeSeq = f64();
+    this.acceptedAt = f64();
+    this.ackedAt = f64();
+    this.client = i32();
+    this.user = i32();
+    this.node = i32();
+    this.lsns = i32();
+    this.epochs = i32();
+    this.versionLsns = i32();
+    this.versionEpochs = i32();
+    this.autoIds = i32();
+    this.write = u8();
+    this.outcomes = u8();
+    this.errors = u8();
+    this.roles = u8();
+    this.flags = u8();
+    this.keys = [];
+    this.values = [];
+  }
+
+  /** A chunk of `rows` rows holding this one's (the first chunk, doubling). */
+  grownTo(rows: number): Chunk {
+    const c = new Chunk(rows);
+    for (const name of NUMERIC_COLUMNS) c[name].set(this[name]);
+    c.keys.push(...this.keys);
+    c.values.push(...this.values);
+    return c;
+  }
 }
+
+const NUMERIC_COLUMNS = [
+  'invokedAt',
+  'invokeSeq',
+  'completedAt',
+  'completeSeq',
+  'acceptedAt',
+  'ackedAt',
+  'client',
+  'user',
+  'node',
+  'lsns',
+  'epochs',
+  'versionLsns',
+  'versionEpochs',
+  'autoIds',
+  'write',
+  'outcomes',
+  'errors',
+  'roles',
+  'flags',
+] as const;
 
 export class OpTable implements OpView {
   private size = 0;
-  // Who and what: client and user by index into `clients` / `users`, node by index.
-  private client = new Int32Array(FIRST_ROWS);
-  private user = new Int32Array(FIRST_ROWS);
-  private node = new Int32Array(FIRST_ROWS);
-  private write = new Uint8Array(FIRST_ROWS);
-  private outcomes = new Uint8Array(FIRST_ROWS);
-  private errors = new Uint8Array(FIRST_ROWS);
-  private roles = new Uint8Array(FIRST_ROWS);
-  private flags = new Uint8Array(FIRST_ROWS);
-  // Times and orders (fractional times are common: a client thinks for 1000 / rate ms).
-  // completedAt and completeSeq are set exactly when the outcome is no longer pending.
-  private invokedAt = new Float64Array(FIRST_ROWS);
-  private invokeSeq = new Float64Array(FIRST_ROWS);
-  private completedAt = new Float64Array(FIRST_ROWS);
-  private completeSeq = new Float64Array(FIRST_ROWS);
-  private acceptedAt = new Float64Array(FIRST_ROWS);
-  private ackedAt = new Float64Array(FIRST_ROWS);
-  // Log positions.
-  private lsns = new Int32Array(FIRST_ROWS);
-  private epochs = new Int32Array(FIRST_ROWS);
-  private versionLsns = new Int32Array(FIRST_ROWS);
-  private versionEpochs = new Int32Array(FIRST_ROWS);
-  private autoIds = new Int32Array(FIRST_ROWS);
-  // Strings and values are shared with the workload and the log: only pointers are kept.
-  private readonly keys: string[] = [];
-  private readonly values: (Value | undefined)[] = [];
+  private readonly chunks: Chunk[] = [new Chunk(FIRST_ROWS)];
   private readonly deps = new Map<number, Record<string, number>>();
   private readonly clients: string[] = [];
   private readonly users: string[] = [];
@@ -87,6 +162,10 @@ export class OpTable implements OpView {
 
   get length(): number {
     return this.size;
+  }
+
+  private chunk(id: number): Chunk {
+    return this.chunks[id >>> CHUNK_BITS]!;
   }
 
   // ---- names ------------------------------------------------------------------------------
@@ -120,42 +199,25 @@ export class OpTable implements OpView {
     seq: number,
   ): number {
     const id = this.size;
-    if (id === this.invokedAt.length) this.grow();
-    this.client[id] = client;
-    this.user[id] = user;
-    this.write[id] = write ? 1 : 0;
-    this.node[id] = node;
-    this.invokedAt[id] = at;
-    this.invokeSeq[id] = seq;
-    this.keys.push(key);
-    this.values.push(undefined);
+    const k = id & IN_CHUNK;
+    let c = this.chunks[id >>> CHUNK_BITS];
+    if (c === undefined) {
+      c = new Chunk(CHUNK);
+      this.chunks.push(c);
+    } else if (k === c.rows) {
+      c = c.grownTo(c.rows * 2);
+      this.chunks[0] = c;
+    }
+    c.client[k] = client;
+    c.user[k] = user;
+    c.write[k] = write ? 1 : 0;
+    c.node[k] = node;
+    c.invokedAt[k] = at;
+    c.invokeSeq[k] = seq;
+    c.keys.push(key);
+    c.values.push(undefined);
     this.size = id + 1;
     return id;
-  }
-
-  private grow(): void {
-    const i32 = (n: number) => new Int32Array(n);
-    const f64 = (n: number) => new Float64Array(n);
-    const u8 = (n: number) => new Uint8Array(n);
-    this.client = grown(this.client, i32);
-    this.user = grown(this.user, i32);
-    this.node = grown(this.node, i32);
-    this.write = grown(this.write, u8);
-    this.outcomes = grown(this.outcomes, u8);
-    this.errors = grown(this.errors, u8);
-    this.roles = grown(this.roles, u8);
-    this.flags = grown(this.flags, u8);
-    this.invokedAt = grown(this.invokedAt, f64);
-    this.invokeSeq = grown(this.invokeSeq, f64);
-    this.completedAt = grown(this.completedAt, f64);
-    this.completeSeq = grown(this.completeSeq, f64);
-    this.acceptedAt = grown(this.acceptedAt, f64);
-    this.ackedAt = grown(this.ackedAt, f64);
-    this.lsns = grown(this.lsns, i32);
-    this.epochs = grown(this.epochs, i32);
-    this.versionLsns = grown(this.versionLsns, i32);
-    this.versionEpochs = grown(this.versionEpochs, i32);
-    this.autoIds = grown(this.autoIds, i32);
   }
 
   setDeps(id: number, deps: Record<string, number>): void {
@@ -172,23 +234,27 @@ export class OpTable implements OpView {
     at: Ms,
     autoId: number | undefined,
   ): void {
-    this.keys[id] = key;
-    this.values[id] = value;
-    this.lsns[id] = lsn;
-    this.epochs[id] = epoch;
-    this.acceptedAt[id] = at;
-    let f = this.flags[id]! | HAS_LSN | HAS_EPOCH | ACCEPTED;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.keys[k] = key;
+    c.values[k] = value;
+    c.lsns[k] = lsn;
+    c.epochs[k] = epoch;
+    c.acceptedAt[k] = at;
+    let f = c.flags[k]! | HAS_LSN | HAS_EPOCH | ACCEPTED;
     if (autoId !== undefined) {
-      this.autoIds[id] = autoId;
+      c.autoIds[k] = autoId;
       f |= HAS_AUTO_ID;
     }
-    this.flags[id] = f;
+    c.flags[k] = f;
   }
 
   /** The node sent a write's acknowledgement (the client hears it a network delay later). */
   acked(id: number, at: Ms): void {
-    this.ackedAt[id] = at;
-    this.flags[id]! |= ACKED;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.ackedAt[k] = at;
+    c.flags[k]! |= ACKED;
   }
 
   /** The client heard the outcome, or gave up. */
@@ -199,10 +265,12 @@ export class OpTable implements OpView {
     outcome: OutcomeCode,
     error: OpError | undefined,
   ): void {
-    this.completedAt[id] = at;
-    this.completeSeq[id] = seq;
-    this.outcomes[id] = outcome;
-    if (error !== undefined) this.errors[id] = ERRORS.indexOf(error);
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.completedAt[k] = at;
+    c.completeSeq[k] = seq;
+    c.outcomes[k] = outcome;
+    if (error !== undefined) c.errors[k] = ERRORS.indexOf(error);
   }
 
   /** What a read returned. */
@@ -214,67 +282,75 @@ export class OpTable implements OpView {
     versionEpoch: number,
     role: 'leader' | 'follower',
   ): void {
-    this.values[id] = value;
-    this.lsns[id] = lsn;
-    this.versionLsns[id] = versionLsn;
-    this.versionEpochs[id] = versionEpoch;
-    this.roles[id] = role === 'leader' ? 1 : 2;
-    this.flags[id]! |= HAS_LSN | READ_RESULT;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.values[k] = value;
+    c.lsns[k] = lsn;
+    c.versionLsns[k] = versionLsn;
+    c.versionEpochs[k] = versionEpoch;
+    c.roles[k] = role === 'leader' ? 1 : 2;
+    c.flags[k]! |= HAS_LSN | READ_RESULT;
   }
 
   /** A write's position as its response told it (when the leader's accept was not seen). */
   position(id: number, lsn: number, epoch: number | undefined): void {
-    this.lsns[id] = lsn;
-    let f = this.flags[id]! | HAS_LSN;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.lsns[k] = lsn;
+    let f = c.flags[k]! | HAS_LSN;
     if (epoch !== undefined) {
-      this.epochs[id] = epoch;
+      c.epochs[k] = epoch;
       f |= HAS_EPOCH;
     }
-    this.flags[id] = f;
+    c.flags[k] = f;
   }
 
   // ---- reading single fields (the simulator's hot path) -------------------------------------
 
   outcome(id: number): OutcomeCode {
-    return this.outcomes[id]! as OutcomeCode;
+    return this.chunk(id).outcomes[id & IN_CHUNK]! as OutcomeCode;
   }
 
   /** Whether the client still waits for the outcome (false too for ids not issued yet). */
   isPending(id: number): boolean {
-    return id < this.size && this.outcomes[id] === PENDING;
+    return id < this.size && this.chunk(id).outcomes[id & IN_CHUNK] === PENDING;
   }
 
   isWrite(id: number): boolean {
-    return this.write[id] === 1;
+    return this.chunk(id).write[id & IN_CHUNK] === 1;
   }
 
   /** The client's index (its session's position in the simulation's session list). */
   clientOf(id: number): number {
-    return this.client[id]!;
+    return this.chunk(id).client[id & IN_CHUNK]!;
   }
 
   clientName(id: number): string {
-    return this.clients[this.client[id]!]!;
+    return this.clients[this.clientOf(id)]!;
   }
 
   userName(id: number): string {
-    return this.users[this.user[id]!]!;
+    return this.users[this.chunk(id).user[id & IN_CHUNK]!]!;
   }
 
   key(id: number): string {
-    return this.keys[id]!;
+    return this.chunk(id).keys[id & IN_CHUNK]!;
   }
 
   lsn(id: number): number | undefined {
-    return this.flags[id]! & HAS_LSN ? this.lsns[id] : undefined;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    return c.flags[k]! & HAS_LSN ? c.lsns[k] : undefined;
   }
 
   epoch(id: number): number | undefined {
-    return this.flags[id]! & HAS_EPOCH ? this.epochs[id] : undefined;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    return c.flags[k]! & HAS_EPOCH ? c.epochs[k] : undefined;
   }
 
   wasAcked(id: number): boolean {
-    return (this.flags[id]! & ACKED) !== 0;
+    return (this.chunk(id).flags[id & IN_CHUNK]! & ACKED) !== 0;
   }
 
   // ---- reading whole records ----------------------------------------------------------------
@@ -283,40 +359,42 @@ export class OpTable implements OpView {
   at(i: number): OpRecord | undefined {
     const id = i < 0 ? this.size + i : i;
     if (id < 0 || id >= this.size) return undefined;
-    const f = this.flags[id]!;
-    const done = this.outcomes[id] !== PENDING;
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    const f = c.flags[k]!;
+    const done = c.outcomes[k] !== PENDING;
     const common = {
       id,
-      client: this.clients[this.client[id]!]!,
-      user: this.users[this.user[id]!]!,
-      kind: this.write[id] === 1 ? ('write' as const) : ('read' as const),
-      key: this.keys[id]!,
-      node: this.nodeIds[this.node[id]!]!,
-      invokedAt: this.invokedAt[id]!,
-      invokeSeq: this.invokeSeq[id]!,
-      outcome: OUTCOMES[this.outcomes[id]!]!,
-      completedAt: done ? this.completedAt[id] : undefined,
-      completeSeq: done ? this.completeSeq[id] : undefined,
-      error: ERRORS[this.errors[id]!],
-      value: this.values[id],
-      lsn: f & HAS_LSN ? this.lsns[id] : undefined,
+      client: this.clients[c.client[k]!]!,
+      user: this.users[c.user[k]!]!,
+      kind: c.write[k] === 1 ? ('write' as const) : ('read' as const),
+      key: c.keys[k]!,
+      node: this.nodeIds[c.node[k]!]!,
+      invokedAt: c.invokedAt[k]!,
+      invokeSeq: c.invokeSeq[k]!,
+      outcome: OUTCOMES[c.outcomes[k]!]!,
+      completedAt: done ? c.completedAt[k] : undefined,
+      completeSeq: done ? c.completeSeq[k] : undefined,
+      error: ERRORS[c.errors[k]!],
+      value: c.values[k],
+      lsn: f & HAS_LSN ? c.lsns[k] : undefined,
     };
     // Field order as the records always had it (JSON, and so trace hashes, depend on it).
     if (common.kind === 'read') {
       const read = (f & READ_RESULT) !== 0;
       return {
         ...common,
-        versionLsn: read ? this.versionLsns[id] : undefined,
-        versionEpoch: read ? this.versionEpochs[id] : undefined,
-        role: ROLES[this.roles[id]!],
+        versionLsn: read ? c.versionLsns[k] : undefined,
+        versionEpoch: read ? c.versionEpochs[k] : undefined,
+        role: ROLES[c.roles[k]!],
       };
     }
     return {
       ...common,
-      epoch: f & HAS_EPOCH ? this.epochs[id] : undefined,
-      acceptedAt: f & ACCEPTED ? this.acceptedAt[id] : undefined,
-      ackedAt: f & ACKED ? this.ackedAt[id] : undefined,
-      autoId: f & HAS_AUTO_ID ? this.autoIds[id] : undefined,
+      epoch: f & HAS_EPOCH ? c.epochs[k] : undefined,
+      acceptedAt: f & ACCEPTED ? c.acceptedAt[k] : undefined,
+      ackedAt: f & ACKED ? c.ackedAt[k] : undefined,
+      autoId: f & HAS_AUTO_ID ? c.autoIds[k] : undefined,
       deps: this.deps.get(id),
     };
   }

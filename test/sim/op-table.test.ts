@@ -95,22 +95,31 @@ describe('op table', () => {
 
   it('grows past its first capacity without losing a row; at, slice and iteration agree', () => {
     const t = table();
-    for (let i = 0; i < 5000; i++) {
+    // Past the first chunk's doublings and across two 64K-row chunk boundaries.
+    const rows = 140_000;
+    for (let i = 0; i < rows; i++) {
       const id = t.invoke(i % 2, 0, i % 3 === 0, `k${i}`, i % 2, i * 1.5, i);
       if (i % 3 === 0) t.accept(id, `k${i}`, i, i + 1, 1, i * 1.5 + 1, undefined);
       if (i % 4 === 0) t.complete(id, i * 1.5 + 2, 10_000 + i, OK, undefined);
     }
-    expect(t.length).toBe(5000);
-    expect(t.at(4999)!.key).toBe('k4999');
-    expect(t.at(-1)!.id).toBe(4999);
-    expect(t.at(5000)).toBeUndefined();
-    expect(t.at(3000)).toMatchObject({ kind: 'write', lsn: 3001, value: 3000, outcome: 'ok' });
+    expect(t.length).toBe(rows);
+    expect(t.at(rows - 1)!.key).toBe(`k${rows - 1}`);
+    expect(t.at(-1)!.id).toBe(rows - 1);
+    expect(t.at(rows)).toBeUndefined();
+    for (const i of [3000, 65_535, 65_538, 131_073]) {
+      expect(t.at(i)).toMatchObject({ id: i, kind: 'write', lsn: i + 1, value: i, key: `k${i}` });
+      expect(t.at(i)!.invokedAt).toBe(i * 1.5);
+      expect(t.at(i)!.outcome).toBe(i % 4 === 0 ? 'ok' : 'pending');
+      expect(t.isPending(i)).toBe(i % 4 !== 0);
+    }
     expect(t.at(3001)).toMatchObject({ kind: 'read', outcome: 'pending', completedAt: undefined });
+    expect(t.at(65_540)).toMatchObject({ kind: 'read', outcome: 'ok', completeSeq: 75_540 });
     const all = [...t];
-    expect(all).toHaveLength(5000);
-    expect(t.slice(10, 13).map((o) => o.id)).toEqual([10, 11, 12]);
-    expect(t.slice(-2).map((o) => o.id)).toEqual([4998, 4999]);
-    expect(JSON.parse(JSON.stringify(t))).toHaveLength(5000);
+    expect(all).toHaveLength(rows);
+    expect(all.every((o, i) => o.id === i && o.key === `k${i}`)).toBe(true);
+    expect(t.slice(65_535, 65_538).map((o) => o.id)).toEqual([65_535, 65_536, 65_537]);
+    expect(t.slice(-2).map((o) => o.id)).toEqual([rows - 2, rows - 1]);
+    expect(JSON.parse(JSON.stringify(t.slice(0, 10)))).toHaveLength(10);
   });
 
   it('a simulation reads its operations through it, writes with their scripted deps', () => {
