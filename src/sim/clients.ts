@@ -21,7 +21,8 @@ import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
 import type { OpError } from './types.js';
 import { onWorkloadOpDone } from './workload.js';
 
-const DEFAULT_SIZE = 1024;
+/** Bytes of a write that names no size. */
+export const DEFAULT_SIZE = 1024;
 
 /** A new pending operation, its invocation recorded and its client timeout set. */
 function newOp(
@@ -83,39 +84,71 @@ export interface WritePayload {
   id?: number;
 }
 
+/** A write command's payload, with the defaults filled in. */
+export function writePayload(cmd: WriteCommand): WritePayload {
+  return {
+    value: cmd.value,
+    size: cmd.size ?? DEFAULT_SIZE,
+    autoId: cmd.autoId ?? false,
+    txnTime: cmd.txnTime ?? 0,
+  };
+}
+
+/** Invokes a write command; returns its op id. */
+export function invokeWrite(sim: Simulation, cmd: WriteCommand): number {
+  // Resolved before the session exists: a refused command changes nothing.
+  const node = cmd.via ? sim.node(cmd.via) : writeTarget(sim, cmd.client);
+  const session = sim.ensureSession(cmd.client);
+  return startWrite(sim, session, cmd.client, cmd.key, writePayload(cmd), node);
+}
+
 /**
- * Invokes a write; returns its op id. `known`: the client's session, when the caller has it
- * at hand (workloads).
+ * Without `via`, a write goes to the newest leader the client can reach (or, when a leader
+ * stepped down for lack of a majority and nobody replaced it, that node, which refuses with
+ * no-quorum).
  */
-export function invokeWrite(sim: Simulation, cmd: WriteCommand, known?: Session): number {
-  // Without `via`, the newest leader the client can reach (or, when a leader stepped down
-  // for lack of a majority and nobody replaced it, that node, which refuses with no-quorum).
-  const node = cmd.via ? sim.node(cmd.via) : sim.leaderFor(cmd.client);
+function writeTarget(sim: Simulation, client: string): SimNode {
+  const node = sim.leaderFor(client);
   if (!node) throw new SimulationError('the cluster has no leader');
-  const session = known ?? sim.ensureSession(cmd.client);
-  const op = newOp(sim, session, true, cmd.key, node);
+  return node;
+}
+
+/** Starts a write of a known session (workload clients call this directly); returns its op id. */
+export function startWrite(
+  sim: Simulation,
+  session: Session,
+  client: string,
+  key: string,
+  payload: WritePayload,
+  node: SimNode = writeTarget(sim, client),
+): number {
+  const op = newOp(sim, session, true, key, node);
   // Causal dependencies are listed for scripted clients; generated workload clients would
   // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
   // history either way.
   if (session.seen.size > 0 && !session.workload) {
     sim.ops.setDeps(op, Object.fromEntries(session.seen));
   }
-  const payload: WritePayload = {
-    value: cmd.value,
-    size: cmd.size ?? DEFAULT_SIZE,
-    autoId: cmd.autoId ?? false,
-    txnTime: cmd.txnTime ?? 0,
-  };
-  send(sim, op, cmd.client, node, payload);
+  send(sim, op, client, node, payload);
   return op;
 }
 
-/** Invokes a read; returns its op id. */
-export function invokeRead(sim: Simulation, cmd: ReadCommand, known?: Session): number {
-  const session = known ?? sim.ensureSession(cmd.client);
-  const node = cmd.from === 'route' ? routeRead(sim, session, cmd.client) : sim.node(cmd.from);
-  const op = newOp(sim, session, false, cmd.key, node);
-  send(sim, op, cmd.client, node, undefined);
+/** Invokes a read command; returns its op id. */
+export function invokeRead(sim: Simulation, cmd: ReadCommand): number {
+  const node = cmd.from === 'route' ? undefined : sim.node(cmd.from);
+  return startRead(sim, sim.ensureSession(cmd.client), cmd.client, cmd.key, node);
+}
+
+/** Starts a read of a known session, routed by its policy unless `node` is given. */
+export function startRead(
+  sim: Simulation,
+  session: Session,
+  client: string,
+  key: string,
+  node: SimNode = routeRead(sim, session, client),
+): number {
+  const op = newOp(sim, session, false, key, node);
+  send(sim, op, client, node, undefined);
   return op;
 }
 

@@ -1,6 +1,6 @@
 // Generated traffic: each client issues one operation at a time, waits for it, thinks for
 // 1/rate seconds, and goes again until the workload's duration is over.
-import { invokeRead, invokeWrite } from './clients.js';
+import { DEFAULT_SIZE, startRead, startWrite } from './clients.js';
 import type { WorkloadSpec } from './commands.js';
 import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { Session } from './state.js';
@@ -85,25 +85,20 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   let op: number;
   if (follow !== undefined) {
     run.readNext[i] = undefined;
-    op = invokeRead(sim, { type: 'read', client, key: follow, from: 'route' }, session);
+    op = startRead(sim, session, client, follow);
   } else {
     const key = pickKey(sim, run);
     if (sim.rng.next() < spec.writes) {
       const n = ++run.counters[i]!;
-      op = invokeWrite(
-        sim,
-        {
-          type: 'write',
-          client,
-          key,
-          value: `${client}#${n}`,
-          size: spec.size,
-        },
-        session,
-      );
+      op = startWrite(sim, session, client, key, {
+        value: `${client}#${n}`,
+        size: spec.size ?? DEFAULT_SIZE,
+        autoId: false,
+        txnTime: 0,
+      });
       if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
     } else {
-      op = invokeRead(sim, { type: 'read', client, key, from: 'route' }, session);
+      op = startRead(sim, session, client, key);
     }
   }
   run.lastOp = op;
