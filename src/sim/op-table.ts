@@ -363,11 +363,36 @@ export class OpTable implements OpView {
     const k = id & IN_CHUNK;
     const f = c.flags[k]!;
     const done = c.outcomes[k] !== PENDING;
-    const common = {
+    // Two whole literals, field order as the records always had it: JSON (and so trace
+    // hashes) depend on the order, and checkers that scan thousands of records stay fast on
+    // two fixed shapes (records built by spreading were several times slower to read).
+    if (c.write[k] === 0) {
+      const read = (f & READ_RESULT) !== 0;
+      return {
+        id,
+        client: this.clients[c.client[k]!]!,
+        user: this.users[c.user[k]!]!,
+        kind: 'read',
+        key: c.keys[k]!,
+        node: this.nodeIds[c.node[k]!]!,
+        invokedAt: c.invokedAt[k]!,
+        invokeSeq: c.invokeSeq[k]!,
+        outcome: OUTCOMES[c.outcomes[k]!]!,
+        completedAt: done ? c.completedAt[k] : undefined,
+        completeSeq: done ? c.completeSeq[k] : undefined,
+        error: ERRORS[c.errors[k]!],
+        value: c.values[k],
+        lsn: f & HAS_LSN ? c.lsns[k] : undefined,
+        versionLsn: read ? c.versionLsns[k] : undefined,
+        versionEpoch: read ? c.versionEpochs[k] : undefined,
+        role: ROLES[c.roles[k]!],
+      };
+    }
+    return {
       id,
       client: this.clients[c.client[k]!]!,
       user: this.users[c.user[k]!]!,
-      kind: c.write[k] === 1 ? ('write' as const) : ('read' as const),
+      kind: 'write',
       key: c.keys[k]!,
       node: this.nodeIds[c.node[k]!]!,
       invokedAt: c.invokedAt[k]!,
@@ -378,19 +403,6 @@ export class OpTable implements OpView {
       error: ERRORS[c.errors[k]!],
       value: c.values[k],
       lsn: f & HAS_LSN ? c.lsns[k] : undefined,
-    };
-    // Field order as the records always had it (JSON, and so trace hashes, depend on it).
-    if (common.kind === 'read') {
-      const read = (f & READ_RESULT) !== 0;
-      return {
-        ...common,
-        versionLsn: read ? c.versionLsns[k] : undefined,
-        versionEpoch: read ? c.versionEpochs[k] : undefined,
-        role: ROLES[c.roles[k]!],
-      };
-    }
-    return {
-      ...common,
       epoch: f & HAS_EPOCH ? c.epochs[k] : undefined,
       acceptedAt: f & ACCEPTED ? c.acceptedAt[k] : undefined,
       ackedAt: f & ACKED ? c.ackedAt[k] : undefined,
