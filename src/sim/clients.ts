@@ -167,7 +167,7 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
   const ops = sim.ops;
   const n = sim.nodes[ev.n]!;
   // Cut off while on its way: the request is lost and the client will time out.
-  if (!sim.net.clientReaches(ops.clientName(op), n.id)) return;
+  if (sim.net.isPartitioned && !sim.net.clientReaches(ops.clientName(op), n.id)) return;
   if (!n.up) {
     fail(sim, op, n, 'down');
     return;
@@ -301,7 +301,12 @@ export function onClientResponse(sim: Simulation, ev: Ev): void {
   const n = sim.nodes[ev.n]!;
   const r = ev.r!;
   // Lost on the way back.
-  if (r.outcome === 'ok' && !sim.net.clientReaches(ops.clientName(op), n.id)) return;
+  if (
+    r.outcome === 'ok' &&
+    sim.net.isPartitioned &&
+    !sim.net.clientReaches(ops.clientName(op), n.id)
+  )
+    return;
   complete(sim, op, r);
 }
 
@@ -331,8 +336,8 @@ function complete(sim: Simulation, op: number, r: Response): void {
         s.lastWriteAt = sim.now;
         const key = ops.key(op);
         if (!s.workload && lsn > (s.seen.get(key) ?? 0)) s.seen.set(key, lsn);
-        const user = ops.userName(op);
-        if (lsn > (sim.userWriteLsn.get(user) ?? 0)) sim.userWriteLsn.set(user, lsn);
+        const user = ops.userOf(op);
+        if (lsn > (sim.userWriteLsn[user] ?? 0)) sim.userWriteLsn[user] = lsn;
       }
     } else {
       const applied = r.lsn ?? 0;

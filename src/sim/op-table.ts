@@ -329,8 +329,9 @@ export class OpTable implements OpView {
     return this.clients[this.clientOf(id)]!;
   }
 
-  userName(id: number): string {
-    return this.users[this.chunk(id).user[id & IN_CHUNK]!]!;
+  /** The user's index (see `userIndexOf`). */
+  userOf(id: number): number {
+    return this.chunk(id).user[id & IN_CHUNK]!;
   }
 
   key(id: number): string {

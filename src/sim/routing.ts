@@ -8,6 +8,7 @@ import type { Ms, NodeId, RoutingPolicyName } from './types.js';
 export interface RouteNode {
   id: NodeId;
   applied: number;
+  /** How far behind the leader in time (filled only for `bounded-lag`, the policy that reads it). */
   lagMs: Ms;
   /** Up, not paused, and reachable from the client. */
   available: boolean;
@@ -101,38 +102,37 @@ export const policies: Record<RoutingPolicyName, Policy> = {
   'bounded-lag': (v) => pick(v, 'within-max-lag'),
 };
 
-/** One reusable view per simulation: policies are pure and keep nothing of it. */
-const scratch = new WeakMap<Simulation, RouteView>();
-
-function viewFor(sim: Simulation): RouteView {
-  let v = scratch.get(sim);
-  if (!v) {
-    v = {
-      now: 0,
-      leader: '',
-      followers: [],
-      userHash: 0,
-      random: 0,
-      lastWriteLsn: 0,
-      lastWriteAt: -1,
-      maxReadLsn: 0,
-      window: 0,
-      maxLag: 0,
-    };
-    scratch.set(sim, v);
-  }
-  return v;
-}
+/**
+ * One reusable view: routing is synchronous and policies are pure and keep nothing of it,
+ * so every read of every simulation can fill the same object.
+ */
+const view: RouteView = {
+  now: 0,
+  leader: '',
+  followers: [],
+  userHash: 0,
+  random: 0,
+  lastWriteLsn: 0,
+  lastWriteAt: -1,
+  maxReadLsn: 0,
+  window: 0,
+  maxLag: 0,
+};
 
 /** Picks the node a client's read goes to under its policy. */
 export function routeRead(sim: Simulation, s: Session, client: string): SimNode {
   const leader = sim.leaderFor(client);
   if (!leader) throw new SimulationError('the cluster has no leader');
-  const view = viewFor(sim);
+  const cfg = s.cfg;
+  const policy = cfg.policy;
+  // Only bounded-lag reads lag in time; it costs a look into the leader's log per follower.
+  const needsLag = policy === 'bounded-lag';
   const top = leader.log.length;
   const followers = view.followers;
+  const nodes = sim.nodes;
   let count = 0;
-  for (const n of sim.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (n === leader || n.role === 'leader') continue;
     let f = followers[count];
     if (f === undefined) {
@@ -142,7 +142,7 @@ export function routeRead(sim: Simulation, s: Session, client: string): SimNode 
     count++;
     f.id = n.id;
     f.applied = n.applied;
-    f.lagMs = n.applied < top ? sim.now - leader.log[n.applied]!.at : 0;
+    f.lagMs = needsLag && n.applied < top ? sim.now - leader.log[n.applied]!.at : 0;
     f.available =
       n.up &&
       !sim.isPaused(n) &&
@@ -151,17 +151,15 @@ export function routeRead(sim: Simulation, s: Session, client: string): SimNode 
       sim.net.clientReaches(client, n.id);
   }
   if (followers.length !== count) followers.length = count;
-  const cfg = s.cfg;
-  const policy = cfg.policy;
   view.now = sim.now;
   view.leader = leader.id;
   view.userHash = s.userHash;
   view.random = policy === 'random' ? sim.rng.next() : 0;
-  view.lastWriteLsn =
-    cfg.memory === 'user' ? (sim.userWriteLsn.get(cfg.user ?? client) ?? 0) : s.lastWriteLsn;
+  view.lastWriteLsn = cfg.memory === 'user' ? (sim.userWriteLsn[s.userIdx] ?? 0) : s.lastWriteLsn;
   view.lastWriteAt = s.lastWriteAt;
   view.maxReadLsn = s.maxReadLsn;
   view.window = cfg.window ?? 60_000;
   view.maxLag = cfg.maxLag ?? 1000;
-  return sim.node(policies[policy](view));
+  const chosen = policies[policy](view);
+  return chosen === leader.id ? leader : sim.node(chosen);
 }

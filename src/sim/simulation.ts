@@ -190,8 +190,8 @@ export class Simulation {
   readonly sessions = new Map<string, Session>();
   /** Sessions by index (`Session.idx`, an op's client). */
   readonly sessionList: Session[] = [];
-  /** Read-your-writes memory per user (the cross-device variant). */
-  readonly userWriteLsn = new Map<string, number>();
+  /** Read-your-writes memory per user (the cross-device variant), by user index. */
+  readonly userWriteLsn: number[] = [];
   readonly net = new Network();
   readonly backups: Backup[] = [];
   readonly pending: PendingWrite[] = [];

@@ -54,7 +54,7 @@ describe('op table', () => {
     expect(t.epoch(id)).toBe(3);
     expect(t.wasAcked(id)).toBe(true);
     expect(t.key(id)).toBe('orders/7');
-    expect(t.userName(id)).toBe('carol');
+    expect(t.userOf(id)).toBe(t.userIndexOf('carol'));
   });
 
   it('keeps LSN 0, epoch 0 and null values apart from unset ones', () => {
