@@ -3,6 +3,7 @@
 // is down or cut off blocks writes; after `ackTimeout` a write is indeterminate, or with
 // `onTimeout: degrade` the leader acknowledges and carries on asynchronously (as MySQL does).
 import { respond } from './clients.js';
+import { writeAcked, writeUnknown } from './response.js';
 import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 
@@ -51,7 +52,7 @@ export function requiredAcks(sim: Simulation, leader: SimNode): number {
 /** Registers a freshly appended write: acknowledged now, or when enough followers ack. */
 export function awaitAcks(sim: Simulation, leader: SimNode, op: number, lsn: number): void {
   if (requiredAcks(sim, leader) === 0) {
-    respond(sim, op, leader, { outcome: 'ok', lsn, epoch: leader.epoch });
+    respond(sim, op, leader, writeAcked(lsn, leader.epoch));
     return;
   }
   sim.pending.push({ op, lsn, leader, done: false });
@@ -110,11 +111,7 @@ export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
     if (need > 0 && acksFor(sim, leader, p.lsn, marked) < need) break;
     p.done = true;
     removed++;
-    respond(sim, p.op, leader, {
-      outcome: 'ok',
-      lsn: p.lsn,
-      epoch: sim.ops.epoch(p.op) ?? leader.epoch,
-    });
+    respond(sim, p.op, leader, writeAcked(p.lsn, sim.ops.epoch(p.op) ?? leader.epoch));
   }
   if (removed > 0) compactPending(sim);
   if (leader.degraded) {
@@ -161,21 +158,12 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
     for (const q of sim.pending) {
       if (q.done || q.leader !== leader) continue;
       q.done = true;
-      respond(sim, q.op, leader, {
-        outcome: 'ok',
-        lsn: q.lsn,
-        epoch: sim.ops.epoch(q.op) ?? leader.epoch,
-      });
+      respond(sim, q.op, leader, writeAcked(q.lsn, sim.ops.epoch(q.op) ?? leader.epoch));
     }
   } else {
     p.done = true;
     // The entry stays in the leader's log and may still replicate: the outcome is unknown.
-    respond(sim, op, leader, {
-      outcome: 'info',
-      error: 'timeout',
-      lsn: p.lsn,
-      epoch: sim.ops.epoch(op) ?? leader.epoch,
-    });
+    respond(sim, op, leader, writeUnknown(p.lsn, sim.ops.epoch(op) ?? leader.epoch));
   }
   compactPending(sim);
 }

@@ -6,13 +6,13 @@ import type { ReadCommand, WriteCommand } from './commands.js';
 import { hasLease, stepDownForLease } from './lease.js';
 import { outcomeCode, PENDING } from './op-table.js';
 import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
+import { gaveUp, type Response, readServed, refused } from './response.js';
 import { routeRead } from './routing.js';
 import {
   CLS_MESSAGE,
   CLS_TIMER,
   EV,
   type Ev,
-  type Response,
   type Simulation,
   SimulationError,
 } from './simulation.js';
@@ -81,7 +81,8 @@ export interface WritePayload {
   size: number;
   autoId: boolean;
   txnTime: number;
-  id?: number;
+  /** The auto-increment id, once the leader assigned it. */
+  id: number | undefined;
 }
 
 /** A write command's payload, with the defaults filled in. */
@@ -91,6 +92,7 @@ export function writePayload(cmd: WriteCommand): WritePayload {
     size: cmd.size ?? DEFAULT_SIZE,
     autoId: cmd.autoId ?? false,
     txnTime: cmd.txnTime ?? 0,
+    id: undefined,
   };
 }
 
@@ -182,14 +184,12 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
       return;
     }
     const v = n.data.get(ops.key(op));
-    respond(sim, op, n, {
-      outcome: 'ok',
-      value: v ? v.value : null,
-      lsn: n.applied,
-      versionLsn: v ? v.lsn : 0,
-      versionEpoch: v ? v.epoch : 0,
-      role: n.role,
-    });
+    respond(
+      sim,
+      op,
+      n,
+      readServed(v ? v.value : null, n.applied, v ? v.lsn : 0, v ? v.epoch : 0, n.role),
+    );
     return;
   }
   const refusal = writeRefusal(sim, n);
@@ -257,7 +257,7 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
 }
 
 function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {
-  respond(sim, op, n, { outcome: 'fail', error });
+  respond(sim, op, n, refused(error));
 }
 
 /** Sends a response back to the client; lost if the client can no longer reach the node. */
@@ -314,7 +314,7 @@ export function onClientTimeout(sim: Simulation, ev: Ev): void {
   const op = ev.op;
   if (sim.ops.outcome(op) !== PENDING) return;
   // A read that never came back changed nothing; a write's fate is unknown.
-  complete(sim, op, { outcome: sim.ops.isWrite(op) ? 'info' : 'fail', error: 'timeout' });
+  complete(sim, op, gaveUp(sim.ops.isWrite(op)));
 }
 
 function complete(sim: Simulation, op: number, r: Response): void {

@@ -40,6 +40,7 @@ import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
 import { hashString, Prng } from './prng.js';
 import { onApply, onDeliver, wipeNode } from './replication.js';
+import type { Response } from './response.js';
 import { snapshotCluster } from './snapshot.js';
 import type { Backup, Entry, PendingWrite, Session, SimNode } from './state.js';
 import { TimeoutRing } from './timeout-ring.js';
@@ -50,8 +51,6 @@ import type {
   HistoryEvent,
   Ms,
   NodeConfig,
-  OpRecord,
-  Value,
 } from './types.js';
 import { onWorkloadTick, startWorkload, type WorkloadRun } from './workload.js';
 
@@ -103,18 +102,6 @@ const LANES = 3;
 /** Within one millisecond: messages first, then timers and faults. Steps run after both. */
 export const CLS_MESSAGE = 0;
 export const CLS_TIMER = 1;
-
-/** A client's response, carried by a CLIENT_RESP event until it reaches the client. */
-export interface Response {
-  outcome: 'ok' | 'fail' | 'info';
-  error?: OpRecord['error'];
-  value?: Value;
-  lsn?: number;
-  epoch?: number;
-  versionLsn?: number;
-  versionEpoch?: number;
-  role?: 'leader' | 'follower';
-}
 
 /**
  * One scheduled event. Event objects are pooled and reused once processed, so nothing may
@@ -282,6 +269,7 @@ export class Simulation {
         maxReadLsn: 0,
         seen: new Map(),
         userHash: hashString(c.user ?? id),
+        workload: undefined,
       };
       this.sessions.set(id, s);
       this.sessionList.push(s);

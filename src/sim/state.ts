@@ -115,7 +115,7 @@ export interface Session {
   /** Hash of the user, for sticky routing (computed once). */
   userHash: number;
   /** Set for clients a workload generates: which run and which of its clients. */
-  workload?: { run: number; client: number };
+  workload: { run: number; client: number } | undefined;
 }
 
 export interface Backup {

@@ -95,6 +95,7 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
         size: spec.size ?? DEFAULT_SIZE,
         autoId: false,
         txnTime: 0,
+        id: undefined,
       });
       if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
     } else {
