@@ -20,7 +20,8 @@ export function outcomeCode(o: OpRecord['outcome']): OutcomeCode {
   return o === 'ok' ? OK : o === 'fail' ? FAIL : o === 'info' ? INFO : PENDING;
 }
 
-const ERRORS: readonly (OpError | undefined)[] = [
+/** Error codes: 0 is none. */
+const ERRORS = [
   undefined,
   'fenced',
   'no-quorum',
@@ -29,7 +30,12 @@ const ERRORS: readonly (OpError | undefined)[] = [
   'unreachable',
   'timeout',
   'restoring',
-];
+] as const satisfies readonly (OpError | undefined)[];
+// Fails to compile when OpError gains a value this list lacks.
+const everyErrorHasACode: [Exclude<OpError, (typeof ERRORS)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyErrorHasACode;
 const ROLES = [undefined, 'leader', 'follower'] as const;
 
 // Which optional fields an operation has (a bit each in `flags`): columns are never
