@@ -8,23 +8,8 @@ import type { ClusterConfig, Ms } from './types.js';
 
 /** Runs `sim` to the point where `input` was applied in the original run. */
 function advanceTo(sim: Simulation, input: RecordedInput): void {
-  const events = input.events;
-  if (events === undefined) {
-    sim.runUntil(input.t);
-    return;
-  }
-  while (sim.eventsProcessed < events) {
-    const next = sim.nextEventTime();
-    if (next === undefined || next > input.t) break;
-    sim.step();
-  }
-  // Every event before `t` had run in the original; the clock then stood at `t`.
-  for (;;) {
-    const next = sim.nextEventTime();
-    if (next === undefined || next >= input.t) break;
-    sim.step();
-  }
-  if (sim.now < input.t) sim.now = input.t;
+  if (input.events === undefined) sim.runUntil(input.t);
+  else sim.runUntilEvents(input.t, input.events);
 }
 
 /** A fresh simulation that has replayed `inputs` and run until time `t`. */

@@ -466,7 +466,17 @@ export class Simulation {
 
   /** Processes every event due at or before `t`, then sets the clock to `t`. */
   runUntil(t: Ms): void {
-    this.drain(t);
+    this.drain(t, Number.POSITIVE_INFINITY);
+    if (t > this.now) this.now = t;
+  }
+
+  /**
+   * As `runUntil(t)`, except that events due exactly at `t` run only while fewer than
+   * `events` have run in all: a replay reaches the point in a millisecond where a command
+   * was given after single `step()`s (see rewind.ts).
+   */
+  runUntilEvents(t: Ms, events: number): void {
+    this.drain(t, events);
     if (t > this.now) this.now = t;
   }
 
@@ -475,7 +485,7 @@ export class Simulation {
    * it runs, and code after such a loop, never run before, lacked type feedback and sent the
    * optimised code back to the interpreter at every exit (seen with --trace-deopt).
    */
-  private drain(t: Ms): void {
+  private drain(t: Ms, events: number): void {
     const q = this.queue;
     const ring = this.timeouts;
     for (;;) {
@@ -492,8 +502,15 @@ export class Simulation {
           ev = this.takeTimeout();
         }
       }
-      if (this.isDead(ev)) this.release(ev);
-      else this.process(ev);
+      if (this.isDead(ev)) {
+        this.release(ev);
+      } else if (ev.t === t && this.eventsProcessed >= events) {
+        // Back where it was: it keeps its sequence number, so its place in the order.
+        q.requeue(ev);
+        return;
+      } else {
+        this.process(ev);
+      }
     }
   }
 
