@@ -117,6 +117,26 @@ describe('rewind', () => {
     expect(back.ops.slice().map((o) => o.outcome)).toEqual(['ok', 'fail']);
   });
 
+  it('runUntilEvents stops inside a millisecond once the count is reached', () => {
+    const make = () => {
+      const s = new Simulation(threeNodes([0, 0]), { seed: 1 });
+      s.apply({ type: 'write', client: 'a', key: 'k', value: 1 });
+      s.apply({ type: 'write', client: 'b', key: 'k', value: 2 });
+      return s;
+    };
+    const stepped = make();
+    stepped.runUntil(0);
+    stepped.step(); // the first of the two requests due at t=1
+    const s = make();
+    s.runUntilEvents(1, stepped.eventsProcessed);
+    expect(s.eventsProcessed).toBe(stepped.eventsProcessed);
+    expect(s.now).toBe(1);
+    expect(s.nextEventTime()).toBe(1); // the second request still waits
+    s.runUntil(1);
+    expect(s.eventsProcessed).toBe(stepped.eventsProcessed + 1);
+    expect(s.nextEventTime()).toBeGreaterThan(1);
+  });
+
   it('keeps the run options: clients and their policies, recordMessages overridable', () => {
     const s = new Simulation(threeNodes([1000, 5000]), {
       seed: 9,
