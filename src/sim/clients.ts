@@ -154,6 +154,11 @@ export function startRead(
   return op;
 }
 
+/** Whether a partition cuts the operation's client off from `n` (no lookup without one). */
+function cutOff(sim: Simulation, op: number, n: SimNode): boolean {
+  return sim.net.isPartitioned && !sim.net.clientReaches(sim.ops.clientName(op), n.id);
+}
+
 /** Why a node refuses a write right now, if it does. */
 function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
   if (n.busy === 'restoring' || n.busy === 'copying') return 'restoring';
@@ -169,7 +174,7 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
   const ops = sim.ops;
   const n = sim.nodes[ev.n]!;
   // Cut off while on its way: the request is lost and the client will time out.
-  if (sim.net.isPartitioned && !sim.net.clientReaches(ops.clientName(op), n.id)) return;
+  if (cutOff(sim, op, n)) return;
   if (!n.up) {
     fail(sim, op, n, 'down');
     return;
@@ -296,17 +301,10 @@ export function respond(sim: Simulation, op: number, n: SimNode, r: Response): v
 
 export function onClientResponse(sim: Simulation, ev: Ev): void {
   const op = ev.op;
-  const ops = sim.ops;
-  if (ops.outcome(op) !== PENDING) return; // the client already gave up on it
+  if (sim.ops.outcome(op) !== PENDING) return; // the client already gave up on it
   const n = sim.nodes[ev.n]!;
   const r = ev.r!;
-  // Lost on the way back.
-  if (
-    r.outcome === 'ok' &&
-    sim.net.isPartitioned &&
-    !sim.net.clientReaches(ops.clientName(op), n.id)
-  )
-    return;
+  if (r.outcome === 'ok' && cutOff(sim, op, n)) return; // lost on the way back
   complete(sim, op, r);
 }
 
