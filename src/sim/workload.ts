@@ -22,7 +22,6 @@ export interface WorkloadRun {
   active: number;
   /** Per client: key to read next (read-after-write), or undefined. */
   readNext: (string | undefined)[];
-  counters: number[];
   /** Key names by number, made once ("k1", "k2", ...). */
   keyNames: string[];
 }
@@ -40,7 +39,6 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
     lastOp: sim.ops.length - 1,
     active: spec.clients,
     readNext: [],
-    counters: [],
     keyNames: [],
   };
   const runIndex = sim.workloads.length;
@@ -58,7 +56,6 @@ export function startWorkload(sim: Simulation, spec: WorkloadSpec, tag: string):
     run.clients.push(id);
     run.sessions.push(s);
     run.readNext.push(undefined);
-    run.counters.push(0);
     // Stagger the first operations across one think time so clients do not march in step.
     const offset = Math.floor((think * i) / spec.clients);
     sim.schedule(sim.now + offset, CLS_TIMER, EV.WORKLOAD_TICK, i, runIndex, 0, 0);
@@ -89,9 +86,10 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   } else {
     const key = pickKey(sim, run);
     if (sim.rng.next() < spec.writes) {
-      const n = ++run.counters[i]!;
       op = startWrite(sim, session, client, key, {
-        value: `${client}#${n}`,
+        // The id this write is about to get: unique, and how the event log names the write
+        // (#id). A number, not a string: a long run keeps every value in its log.
+        value: sim.ops.length,
         size: spec.size ?? DEFAULT_SIZE,
         autoId: false,
         txnTime: 0,
