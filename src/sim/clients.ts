@@ -235,12 +235,13 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
   const key = ops.key(op);
   const log = leader.log;
   const prev = log[log.length - 1];
-  const statement = sim.cfg.log === 'statement' && hasNonDeterministicCall(p.value);
-  const value = statement
+  // The leader evaluates NOW()/RAND()/UUID() itself; statement-based logs also keep the text,
+  // which followers re-run.
+  const calls = hasNonDeterministicCall(p.value);
+  const statement = calls && sim.cfg.log === 'statement';
+  const value = calls
     ? evaluateStatement(p.value as string, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
-    : hasNonDeterministicCall(p.value)
-      ? evaluateStatement(p.value, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
-      : p.value;
+    : p.value;
   const e: Entry = {
     epoch: leader.epoch,
     lsn: log.length + 1,

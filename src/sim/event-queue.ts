@@ -23,8 +23,13 @@ export interface Queued {
  */
 const CLASS_WEIGHT = 2 ** 44;
 
+/** Whether (at, aseq) orders before (bt, bseq): earlier, or as early and scheduled first. */
+export function precedes(at: number, aseq: number, bt: number, bseq: number): boolean {
+  return at < bt || (at === bt && aseq < bseq);
+}
+
 function before(a: Queued, b: Queued): boolean {
-  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+  return precedes(a.t, a.seq, b.t, b.seq);
 }
 
 /** A FIFO ring buffer (capacity a power of two). */
@@ -172,7 +177,7 @@ export class EventQueue<E extends Queued> {
     const src = this.nextSource();
     if (src === EMPTY) return undefined;
     const head = src === HEAP ? this.heap[0]! : this.lanes[src]!.first()!;
-    if (head.t > t || head.t > bt || (head.t === bt && head.seq > bseq)) return undefined;
+    if (head.t > t || !precedes(head.t, head.seq, bt, bseq)) return undefined;
     return src === HEAP ? this.popHeap() : this.lanes[src]!.shift();
   }
 

@@ -14,7 +14,7 @@ import {
   type WritePayload,
 } from './clients.js';
 import type { Command, RecordedInput } from './commands.js';
-import { EventQueue, type Queued } from './event-queue.js';
+import { EventQueue, precedes, type Queued } from './event-queue.js';
 import {
   onElectionCheck,
   onHeartbeat,
@@ -427,9 +427,7 @@ export class Simulation {
       const ring = this.timeouts;
       if (
         ring.size > 0 &&
-        (head === undefined ||
-          ring.headT() < head.t ||
-          (ring.headT() === head.t && ring.headSeq() < head.seq))
+        (head === undefined || precedes(ring.headT(), ring.headSeq(), head.t, head.seq))
       ) {
         // A live timeout is next: it joins the queue, with its place in the order kept.
         const ev = this.takeTimeout();
@@ -466,8 +464,7 @@ export class Simulation {
 
   /** Processes every event due at or before `t`, then sets the clock to `t`. */
   runUntil(t: Ms): void {
-    this.drain(t, Number.POSITIVE_INFINITY);
-    if (t > this.now) this.now = t;
+    this.runUntilEvents(t, Number.POSITIVE_INFINITY);
   }
 
   /**
