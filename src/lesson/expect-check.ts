@@ -5,11 +5,11 @@ import {
   type Anomaly,
   type CheckInput,
   checkInput,
+  nodeSnapshot,
   type OpRecord,
   runChecker,
   type Simulation,
 } from '../sim/index.js';
-import { nodeSnapshot } from '../sim/snapshot.js';
 import type { CheckerName, Expect } from './types.js';
 
 export interface ExpectMismatch {

@@ -1,8 +1,7 @@
 // Grading by outcome. A routing choice is judged by running the operation and asking the
 // checkers; the other options are run on exact replicas of the same state (re-simulated from
 // the seed), so the feedback can say what each of them would have done.
-import { type OpRecord, rewind, type Simulation, type Value } from '../sim/index.js';
-import { nodeSnapshot } from '../sim/snapshot.js';
+import { nodeSnapshot, type OpRecord, rewind, type Simulation, type Value } from '../sim/index.js';
 import { describeOp, duration, showValue } from './describe-outcome.js';
 import { checkExpect, Observation } from './expect-check.js';
 import { finish, runSteps, startStep } from './step-activity.js';

@@ -2,7 +2,7 @@
 // the unit types (durations, sizes, rates) that parse into numbers. Every block words its own
 // errors as "expected <what>, found <value>".
 import { z } from 'zod';
-import type { Delay } from '../sim/types.js';
+import type { Delay } from '../sim/index.js';
 import { unknownKeyMessage } from './suggest.js';
 import {
   COUNT_RATE_EXAMPLES,

@@ -10,7 +10,7 @@
 // until `status`/`leader`; workload `rate`/`keys`/`size`; `hint` on any step; `background`
 // either on the step or inside the kind's map.
 import { z } from 'zod';
-import type { FailoverConfig } from '../sim/types.js';
+import type { FailoverConfig } from '../sim/index.js';
 import { expectSchema, value } from './schema-expect.js';
 import {
   count,

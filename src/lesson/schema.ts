@@ -8,7 +8,7 @@
 // cluster.clientTimeout, node clockSkew, shard `nodes`, expect status/lag/latency, and the
 // step extensions listed in schema-steps.ts.
 import { z } from 'zod';
-import type { ClientConfig, NodeConfig } from '../sim/types.js';
+import type { ClientConfig, NodeConfig } from '../sim/index.js';
 import {
   count,
   delay,

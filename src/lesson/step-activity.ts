@@ -3,7 +3,7 @@
 // until its time is up, a restore until the data is back. The runner, the counterfactuals
 // and `validate` all execute steps through here.
 import type { OpRecord, Simulation } from '../sim/index.js';
-import { nodeSnapshot } from '../sim/snapshot.js';
+import { nodeSnapshot } from '../sim/index.js';
 import { simWorkload } from './sim-config.js';
 import type { Step, UntilStep } from './types.js';
 

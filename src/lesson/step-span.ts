@@ -3,7 +3,7 @@
 // a long step (a `wait: 6h`, a 150 s workload) in a few seconds of wall time. Steps whose
 // length the lesson does not state (a restore, a copy: they end when the data is in) have
 // none; they are shortened by skipping their quiet stretches instead.
-import type { Ms } from '../sim/types.js';
+import type { Ms } from '../sim/index.js';
 import type { Step } from './types.js';
 
 /** The stated virtual length of `step`; for an action `choose`, of the chosen option's steps. */

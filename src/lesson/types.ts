@@ -18,7 +18,7 @@ import type {
   RoutingPolicyName,
   Topology,
   Value,
-} from '../sim/types.js';
+} from '../sim/index.js';
 
 /** 1-based line and column in the lesson file; {0, 0} when the lesson did not come from a file. */
 export interface SourcePos {

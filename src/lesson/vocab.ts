@@ -9,7 +9,7 @@ import type {
   OpError,
   RoutingPolicyName,
   Topology,
-} from '../sim/types.js';
+} from '../sim/index.js';
 
 export const TOPOLOGIES = ['leader', 'multi-leader', 'leaderless'] as const;
 export const ACK_MODES = ['async', 'sync', 'semi-sync'] as const;

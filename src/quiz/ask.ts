@@ -1,6 +1,6 @@
 // A bank question made ready to ask: fixed questions as written, templates generated for a
 // seed. `grade` judges an answer and says why; a routing answer is run on the simulator.
-import { hashString } from '../sim/prng.js';
+import { hashString } from '../sim/index.js';
 import type { Generated, GeneratedRouting } from './generators/index.js';
 import { templateById } from './generators/index.js';
 import { closeEnough, showNumber } from './numeric.js';

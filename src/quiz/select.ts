@@ -3,7 +3,7 @@
 // date; within each group, questions of the learner's weakest topics first, shuffled by the
 // seed so two drills differ.
 import type { QuizCard } from '../progress/progress-schema.js';
-import { Prng } from '../sim/prng.js';
+import { Prng } from '../sim/index.js';
 import { isDue } from './leitner.js';
 import type { BankQuestion, Difficulty } from './types.js';
 

@@ -19,9 +19,11 @@ export type {
   WriteCommand,
 } from './commands.js';
 export { defaultCluster } from './default-cluster.js';
+export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';
 export { policies, type RouteView } from './routing.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';
+export { nodeSnapshot } from './snapshot.js';
 export { formatClock } from './statement.js';
 export { traceHash } from './trace-hash.js';
 export type * from './types.js';

@@ -1,6 +1,6 @@
 // How the cluster pane spends its rows: full cards when they fit, fewer key lines when
 // they nearly fit, else one table row per node. Pure, so the choice is testable.
-import type { ClusterSnapshot, NodeSnapshot } from '../sim/types.js';
+import type { ClusterSnapshot, NodeSnapshot } from '../sim/index.js';
 import { describeLinks, type LinkView } from './links.js';
 import { CARD_BASE_HEIGHT, MAX_KEY_LINES, MIN_CARD_WIDTH } from './node-card.js';
 

@@ -1,7 +1,7 @@
 // The cluster pane's lines besides the cards, composed for Ink (paint.ts): the header with
 // time, epoch, leader and mode; the partition; the table of nodes; the links with what is in
 // flight. Pure; the pane stacks them.
-import type { ClusterSnapshot } from '../sim/types.js';
+import type { ClusterSnapshot } from '../sim/index.js';
 import type { ClusterLayout } from './cluster-layout.js';
 import { formatTime } from './format.js';
 import { formatLink, formatPartition } from './links.js';

@@ -1,7 +1,7 @@
 // The cluster at one instant: a header, the partition if any, the nodes (leader first) and
 // the replication links with what is in flight on each.
 import { Box } from 'ink';
-import type { ClusterSnapshot } from '../sim/types.js';
+import type { ClusterSnapshot } from '../sim/index.js';
 import { planClusterLayout } from './cluster-layout.js';
 import { clusterTopLines, linkLines, nodeTableLines } from './cluster-lines.js';
 import { NodeCard } from './node-card.js';

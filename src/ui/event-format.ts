@@ -1,6 +1,6 @@
 // One history event as one line of words for the event log. Anomaly labels come from the
 // engine's checkers (by op id); this only prints them next to the op they concern.
-import type { HistoryEvent, Ms, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, Ms, OpRecord } from '../sim/index.js';
 import { formatValue } from './format.js';
 import { EVENT, faultMarker, type Tone } from './theme.js';
 

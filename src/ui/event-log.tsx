@@ -1,7 +1,7 @@
 // What happened, newest first, as many lines as fit.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { HistoryEvent, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, OpRecord } from '../sim/index.js';
 import { recentLines } from './event-format.js';
 import { eventLogLines } from './event-log-lines.js';
 import { PaintedLines } from './painted-lines.js';

@@ -1,5 +1,5 @@
 // Formatting of the simulator's numbers for people: virtual times, durations, sizes, values.
-import type { Ms, Value } from '../sim/types.js';
+import type { Ms, Value } from '../sim/index.js';
 
 /** A point in virtual time, millisecond-exact: `t=12.345s`. */
 export function formatTime(t: Ms): string {

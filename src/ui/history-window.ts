@@ -1,7 +1,7 @@
 // The part of the history a frame looks at. The history only grows (10,000 events after a
 // busy workload), so views get a bounded recent window found by binary search on time,
 // and the cost of a frame does not grow with the length of the lesson.
-import type { HistoryEvent, HistoryView, Ms, OpRecord, OpView } from '../sim/types.js';
+import type { HistoryEvent, HistoryView, Ms, OpRecord, OpView } from '../sim/index.js';
 
 /** Events a view is given at most. */
 export const MAX_WINDOW_EVENTS = 600;

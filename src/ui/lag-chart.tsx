@@ -1,5 +1,5 @@
 // Lag per follower over recent virtual time, one sparkline each on a shared scale.
-import type { Ms, NodeId } from '../sim/types.js';
+import type { Ms, NodeId } from '../sim/index.js';
 import { formatDuration } from './format.js';
 import { composeRuns } from './paint.js';
 import { type PaintedLine, PaintedLines } from './painted-lines.js';

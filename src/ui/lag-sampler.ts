@@ -1,7 +1,7 @@
 // Lag over time for the lag chart. The simulator reports lag now; the player samples it
 // every time the picture changes and keeps the recent samples. Pure: each call returns a new
 // value, so stepping back only has to drop the samples from after the new time.
-import type { ClusterSnapshot, Ms, NodeId } from '../sim/types.js';
+import type { ClusterSnapshot, Ms, NodeId } from '../sim/index.js';
 import type { LagSeries } from './lag-chart.js';
 import type { Sample } from './sparkline.js';
 

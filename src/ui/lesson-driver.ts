@@ -9,7 +9,7 @@ import type { LessonRunner, StepRecord } from '../lesson/runner.js';
 import { stepSpan } from '../lesson/step-span.js';
 import type { InteractiveStep, Lesson } from '../lesson/types.js';
 import type { ProgressStore } from '../progress/progress-store.js';
-import type { ClusterSnapshot, Ms } from '../sim/types.js';
+import type { ClusterSnapshot, Ms } from '../sim/index.js';
 import { previousEventTime } from './history-window.js';
 import { addSample, type LagSamples, NO_SAMPLES, samplesUntil } from './lag-sampler.js';
 import { MAX_JUMP_MS, planAdvance, playRate } from './time-lapse.js';

@@ -1,7 +1,7 @@
 // Replication links of a snapshot, described for people: who ships to whom, what is in
 // flight on each link and whether the partition cuts it. Pure reading of the snapshot; the
 // simulator decides what is in flight, this only groups and words it.
-import type { ClusterSnapshot, InFlightMessage, Ms, NodeId } from '../sim/types.js';
+import type { ClusterSnapshot, InFlightMessage, Ms, NodeId } from '../sim/index.js';
 import { formatDuration, plural } from './format.js';
 
 export interface LinkView {

@@ -1,7 +1,7 @@
 // One node of the cluster as a bordered card (node-row.ts has the table row used in narrow or
 // short terminals), and the wording both share. Everything shown comes from the NodeSnapshot.
 import { Box, Text } from 'ink';
-import type { NodeSnapshot } from '../sim/types.js';
+import type { NodeSnapshot } from '../sim/index.js';
 import { formatBytes, formatDuration, formatValue, plural } from './format.js';
 import { padEnd, textWidth, truncate } from './text.js';
 import { ROLE, STATUS } from './theme.js';

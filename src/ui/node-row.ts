@@ -1,6 +1,6 @@
 // The compact form of the cluster: one table row per node, composed as one styled line
 // (paint.ts), under a header naming the columns. Pure; the cluster pane prints the lines.
-import type { NodeSnapshot } from '../sim/types.js';
+import type { NodeSnapshot } from '../sim/index.js';
 import { formatBytes, formatDuration, formatValue } from './format.js';
 import { MAX_KEY_LINES, roleText, statusText } from './node-card.js';
 import { composeRuns } from './paint.js';

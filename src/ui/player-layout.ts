@@ -2,7 +2,7 @@
 // question), the cluster, the lag chart and the event log (or the space-time diagram). Pure,
 // so the split is testable. Narrower than SPLIT_COLUMNS the panes stack; wider, the
 // narration gets a column of its own and the cluster side fills the rest.
-import type { ClusterSnapshot } from '../sim/types.js';
+import type { ClusterSnapshot } from '../sim/index.js';
 import { clusterPaneHeight, planClusterLayout } from './cluster-layout.js';
 import { describeLinks } from './links.js';
 

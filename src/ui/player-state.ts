@@ -1,7 +1,7 @@
 // What the player shows and how fast it plays, as data with a pure reducer: speed, pause,
 // the help and diagram toggles, the restart confirmation, the narration's scroll position
 // and the time-lapse notice. The lesson itself lives in the engine (see lesson-driver.ts).
-import type { Ms } from '../sim/types.js';
+import type { Ms } from '../sim/index.js';
 import { changeSpeed, DEFAULT_SPEED } from './speed.js';
 
 /** How long a time-lapse notice stays in the status line, in wall ms. */

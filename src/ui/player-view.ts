@@ -9,7 +9,7 @@ import type {
   Ms,
   OpRecord,
   OpView,
-} from '../sim/types.js';
+} from '../sim/index.js';
 import { firstIndexAtOrAfter, opsOf, recentWindow } from './history-window.js';
 import type { LagSeries } from './lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from './lag-sampler.js';

@@ -2,7 +2,7 @@
 // (one row per time bucket), client operations and faults as markers in their node's lane,
 // delivered replication messages as arrows from the sender's lane to the receiver's lane on
 // the row of delivery. Pure: history window in, cells out; the view only prints them.
-import type { HistoryEvent, Ms, NodeId, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, Ms, NodeId, OpRecord } from '../sim/index.js';
 import { center, padStart, textWidth } from './text.js';
 import { faultMarker, type Tone } from './theme.js';
 

@@ -1,7 +1,7 @@
 // The space-time diagram: node lanes across, time down, messages as arrows between lanes.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { HistoryEvent, Ms, NodeId, OpRecord } from '../sim/types.js';
+import type { HistoryEvent, Ms, NodeId, OpRecord } from '../sim/index.js';
 import { type Cell, layoutSpaceTime, legendFor } from './space-time-layout.js';
 import type { Tone } from './theme.js';
 import { useTheme } from './use-theme.js';

@@ -2,7 +2,7 @@
 // No information travels by colour alone: every status, role and event has a glyph and a
 // label too, so a NO_COLOR terminal or a screen reader loses nothing.
 import chalk from 'chalk';
-import type { NodeStatus } from '../sim/types.js';
+import type { NodeStatus } from '../sim/index.js';
 
 /** Semantic tones; components ask for a tone, the theme maps it to an Ink colour. */
 export type Tone =

@@ -7,7 +7,7 @@
 // 2. Quiet stretches: when the next simulator event is more than QUIET_WALL_MS of wall time
 //    away at that rate, the clock jumps ahead so it is LEAD_WALL_MS away (a time-lapse);
 //    when nothing is scheduled at all, it jumps to the end of the step.
-import type { Ms } from '../sim/types.js';
+import type { Ms } from '../sim/index.js';
 
 export const LONG_STEP_WALL_MS = 6_000;
 export const QUIET_WALL_MS = 2_000;

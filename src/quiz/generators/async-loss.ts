@@ -2,7 +2,7 @@
 // many acknowledged writes are lost? Answer: the leader's last LSN minus the highest LSN any
 // follower had *received* (a promoted follower applies all it received first).
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { type CrashScene, crashScene, followerFacts } from './crash-scene.js';
 import { intRange, msRange } from './params.js';
 import { defineTemplate } from './template.js';

@@ -4,8 +4,7 @@
 // node relays what it receives, so its own replay delay adds nothing.
 import { strictMap } from '../../lesson/schema-parts.js';
 import type { NodeConfig } from '../../sim/index.js';
-import { Simulation } from '../../sim/index.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng, Simulation } from '../../sim/index.js';
 import { GRID_MS, leaderCluster, replicaIds, runOp, seconds } from './cluster.js';
 import { intRange, msRange, sample, sampleStep } from './params.js';
 import { defineTemplate } from './template.js';

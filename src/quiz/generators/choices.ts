@@ -1,6 +1,6 @@
 // Turning a computed answer into multiple choice: the right set of nodes among plausible
 // wrong ones (each the result of a classic mistake), deduplicated and shuffled by the seed.
-import type { Prng } from '../../sim/prng.js';
+import type { Prng } from '../../sim/index.js';
 import { nodeList } from './cluster.js';
 import { shuffle } from './params.js';
 

@@ -1,9 +1,9 @@
 // An async cluster taking a steady stream of writes whose leader crashes between two writes.
 // Followers receive with different lags and some apply later still (a replay delay), so
 // "received" and "applied" differ: what a promoted follower keeps is what it received.
+
+import type { FailoverConfig, Prng } from '../../sim/index.js';
 import { Simulation } from '../../sim/index.js';
-import type { Prng } from '../../sim/prng.js';
-import type { FailoverConfig } from '../../sim/types.js';
 import {
   ASK_OFFSET_MS,
   appliedLsns,

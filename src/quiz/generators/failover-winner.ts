@@ -2,7 +2,7 @@
 // leader? Answer: the one with the highest received LSN (ties by node id), not the one that
 // has applied the most.
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { crashScene, FAILOVER, followerFacts } from './crash-scene.js';
 import { intRange, msRange, shuffle } from './params.js';
 import { defineTemplate } from './template.js';

@@ -5,9 +5,9 @@
 //   behind what you saw.
 // Both retry with the next derived seed until the moment is instructive (some replica can
 // serve, some cannot); the answer is read off the simulation either way.
-import { Simulation } from '../../sim/index.js';
-import { Prng } from '../../sim/prng.js';
-import type { OpRecord } from '../../sim/types.js';
+
+import type { OpRecord } from '../../sim/index.js';
+import { Prng, Simulation } from '../../sim/index.js';
 import {
   ASK_OFFSET_MS,
   appliedLsns,

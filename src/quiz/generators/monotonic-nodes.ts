@@ -2,7 +2,7 @@
 // your next read without showing you an older thread (monotonic reads)? Answer: the nodes
 // that have applied at least the version you saw.
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { nodeSetChoices } from './choices.js';
 import { nodeList } from './cluster.js';
 import { threadScene } from './lag-scenes.js';

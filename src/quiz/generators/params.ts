@@ -2,7 +2,7 @@
 // `{min, max}` that each seed samples from. Durations use the lesson units (250ms, 2s).
 import { z } from 'zod';
 import { duration, expecting, strictMap } from '../../lesson/schema-parts.js';
-import type { Prng } from '../../sim/prng.js';
+import type { Prng } from '../../sim/index.js';
 
 export interface Range {
   min: number;

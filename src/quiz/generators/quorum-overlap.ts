@@ -4,7 +4,7 @@
 // quorums.
 import { z } from 'zod';
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { intRange, pickOne, sample } from './params.js';
 import { defineTemplate } from './template.js';
 

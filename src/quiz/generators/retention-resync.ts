@@ -3,8 +3,7 @@
 // take before the follower can no longer catch up from the log (and needs a full resync)?
 // Answer: x + retain − L, because the follower needs entry x + 1 to still be kept.
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Simulation } from '../../sim/index.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng, Simulation } from '../../sim/index.js';
 import {
   ASK_OFFSET_MS,
   backgroundWrites,

@@ -3,8 +3,7 @@
 // under remote_apply; the read runs and the stale-read checker judges it.
 import { z } from 'zod';
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Simulation } from '../../sim/index.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng, Simulation } from '../../sim/index.js';
 import { GRID_MS, leaderCluster, runOp, seconds } from './cluster.js';
 import { msRange, pickOne, sampleStep } from './params.js';
 import { defineTemplate } from './template.js';

@@ -2,7 +2,7 @@
 // node; only the new leader accepts it (a follower refuses, the old leader is down). Which
 // follower won follows from the received LSNs before the crash.
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { crashScene, FAILOVER, followerFacts } from './crash-scene.js';
 import { electionWinner } from './failover-winner.js';
 import { intRange, msRange } from './params.js';

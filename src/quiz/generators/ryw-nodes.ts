@@ -2,7 +2,7 @@
 // your next read and still show your own write? Answer: the leader and every replica whose
 // applied LSN is at least your write's LSN.
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { nodeSetChoices } from './choices.js';
 import { nodeList, seconds } from './cluster.js';
 import { ownWriteScene } from './lag-scenes.js';

@@ -4,7 +4,7 @@
 // happened-before graph instead of from the vectors.
 import { z } from 'zod';
 import { strictMap } from '../../lesson/schema-parts.js';
-import { Prng } from '../../sim/prng.js';
+import { Prng } from '../../sim/index.js';
 import { intRange, sample, shuffle } from './params.js';
 import { defineTemplate } from './template.js';
 
