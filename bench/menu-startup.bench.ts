@@ -63,7 +63,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   const { store } = openProgress({ home: returningHome });
   store.startLesson('lost-tweet', { max: 16 });
   store.recordAnswer('lost-tweet', 'pick-node', 5, 'replica-1', { scoreDelta: 2 });
-  // CI set at all makes Ink draw only the last frame (INK-NOTES pitfall 2).
+  // CI set at all makes Ink draw only the last frame (Ink's CI detection).
   const env = {
     ...process.env,
     CI: 'false',

@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import chalk from 'chalk';
 import { Box, renderToString, Text } from 'ink';
 import type { ClusterSnapshot, HistoryEvent, NodeSnapshot, OpRecord } from '../src/sim/types.js';
-import { addSample, type LagSamples, NO_SAMPLES } from '../src/ui/lag-sampler.js';
-import { PlayerScreen } from '../src/ui/player-screen.js';
-import { initialPlayer } from '../src/ui/player-state.js';
-import { buildPlayerView, type ViewInput } from '../src/ui/player-view.js';
-import { createTheme } from '../src/ui/theme.js';
-import { ThemeContext } from '../src/ui/use-theme.js';
+import { addSample, type LagSamples, NO_SAMPLES } from '../src/ui/lag-chart/lag-sampler.js';
+import { PlayerScreen } from '../src/ui/player/player-screen.js';
+import { initialPlayer } from '../src/ui/player/player-state.js';
+import { buildPlayerView, type ViewInput } from '../src/ui/player/player-view.js';
+import { createTheme } from '../src/ui/theme/theme.js';
+import { ThemeContext } from '../src/ui/theme/use-theme.js';
 import { type BenchContext, type BenchResult, median } from './measure.js';
 import { renderOffscreen } from './offscreen-ink.js';
 

@@ -3,7 +3,7 @@
 // npm runs scripts from the package root, hence process.cwd().
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lessonJsonSchemaText } from '../src/lesson/json-schema.js';
+import { lessonJsonSchemaText } from '../src/lesson/format/json-schema.js';
 
 const out = join(process.cwd(), 'schema', 'lesson.schema.json');
 writeFileSync(out, lessonJsonSchemaText());

@@ -1,8 +1,8 @@
 // Turns a lesson argument (id or path) into a loaded lesson, or a one-line usage error
 // after printing the file's problems.
-import { resolveLesson } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/load.js';
-import type { Lesson } from '../lesson/types.js';
+import { resolveLesson } from '../lesson/catalog/catalog.js';
+import { formatProblem } from '../lesson/format/load.js';
+import type { Lesson } from '../lesson/format/types.js';
 import { UsageError } from './usage-error.js';
 
 export async function lessonFromArg(arg: string): Promise<Lesson> {

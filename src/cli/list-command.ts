@@ -1,7 +1,7 @@
 // `replication-tutor list [--json]`: the curriculum in order. Loaded lazily by program.ts, so
 // the lesson loader (yaml, zod) is parsed only when a command needs it.
-import { displayPath, type LoadedLesson, loadCatalog } from '../lesson/catalog.js';
-import { formatProblem } from '../lesson/load.js';
+import { displayPath, type LoadedLesson, loadCatalog } from '../lesson/catalog/catalog.js';
+import { formatProblem } from '../lesson/format/load.js';
 import { UsageError } from './usage-error.js';
 
 export interface ListOptions {

@@ -3,7 +3,7 @@
 // number from standard input and plays that lesson in plain line mode, then shows the menu
 // again. End of input exits 0; nothing here ever needs raw mode. Heavy modules (the lesson
 // loader, the engine) are imported where used, so the Ink menu's first frame waits for none.
-import type { LoadedLesson } from '../lesson/catalog.js';
+import type { LoadedLesson } from '../lesson/catalog/catalog.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { noProgressYet } from './first-run.js';
 import type { LineInput } from './line-input.js';
@@ -37,7 +37,7 @@ export async function plainMenu(
     return;
   }
   const [{ PlaySession }, { playPlain }] = await Promise.all([
-    import('../lesson/play-session.js'),
+    import('../progress/play-session.js'),
     import('./play-plain.js'),
   ]);
   for (;;) {
@@ -65,7 +65,7 @@ export async function plainMenu(
 /** The bare command; returns the exit status. */
 export async function runTutor(): Promise<number> {
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    const { runInteractiveApp } = await import('../ui/run-interactive.js');
+    const { runInteractiveApp } = await import('../ui/interactive.js');
     if (noProgressYet()) {
       // A first run: the menu's first frame has no progress to show, so the store and its
       // schema (zod, ~40 ms to load) open after it.
@@ -79,7 +79,7 @@ export async function runTutor(): Promise<number> {
   const { openStoreOrWarn } = await import('./open-store.js');
   const store = openStoreOrWarn();
   const [{ loadCatalog }, { LineInput }] = await Promise.all([
-    import('../lesson/catalog.js'),
+    import('../lesson/catalog/catalog.js'),
     import('./line-input.js'),
   ]);
   const catalog = await loadCatalog();

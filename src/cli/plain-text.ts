@@ -1,10 +1,10 @@
 // Text for plain line mode (pipes, CI, screen readers): Markdown emphasis markers removed,
 // no colour, no cursor movement, and the facts of the run in words.
 
-import { at, duration } from '../lesson/describe-outcome.js';
-import { plainMarkdown } from '../lesson/plain-markdown.js';
-import type { ExperimentRow, StepRecord } from '../lesson/runner.js';
-import type { InteractiveStep } from '../lesson/types.js';
+import { at, duration } from '../lesson/engine/describe-outcome.js';
+import type { ExperimentRow, StepRecord } from '../lesson/engine/runner.js';
+import { plainMarkdown } from '../lesson/format/plain-markdown.js';
+import type { InteractiveStep } from '../lesson/format/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
 
 export function clusterLine(s: ClusterSnapshot): string {

@@ -1,7 +1,7 @@
 // `replication-tutor play <id|path>`: the interactive player in a terminal; the plain line
 // mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
-import { AnswersError, loadAnswersFile } from '../lesson/answers-file.js';
-import { PlaySession } from '../lesson/play-session.js';
+import { AnswersError, loadAnswersFile } from '../lesson/catalog/answers-file.js';
+import { PlaySession } from '../progress/play-session.js';
 import { lessonFromArg, parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
@@ -40,7 +40,7 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
   }
   const store = openStoreOrWarn();
   if (wantsInteractive(opts)) {
-    const { runInteractiveLesson } = await import('../ui/run-interactive.js');
+    const { runInteractiveLesson } = await import('../ui/interactive.js');
     await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
     return;
   }

@@ -1,10 +1,10 @@
 // Plain line mode for `play`: narration as text, choices numbered from 1 read from standard
 // input, feedback printed; or, with --json, one JSON object per executed step. No wall-clock
 // pacing: the output depends only on the lesson, the seed, the input and saved progress.
-import { at } from '../lesson/describe-outcome.js';
-import { plainMarkdown } from '../lesson/plain-markdown.js';
-import type { PlaySession } from '../lesson/play-session.js';
-import type { StepRecord } from '../lesson/runner.js';
+import { at } from '../lesson/engine/describe-outcome.js';
+import type { StepRecord } from '../lesson/engine/runner.js';
+import { plainMarkdown } from '../lesson/format/plain-markdown.js';
+import type { PlaySession } from '../progress/play-session.js';
 import type { LineInput } from './line-input.js';
 import { clusterLine, questionText, recordText } from './plain-text.js';
 

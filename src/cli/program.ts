@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { suggestCommand } from '../did-you-mean.js';
+import { nearest } from '../lesson/format/suggest.js';
 import { PROGRESS_DESCRIPTION, PROGRESS_HELP } from '../progress/progress-help.js';
 import { UsageError } from './usage-error.js';
 
@@ -27,7 +27,7 @@ function buildProgram(): Command {
     .action(async () => {
       const [word] = program.args;
       if (word !== undefined) {
-        const near = suggestCommand(
+        const near = nearest(
           word,
           program.commands.map((c) => c.name()),
         );

@@ -1,6 +1,6 @@
 // `replication-tutor progress`: shows, prints or resets the saved progress. Loaded lazily
 // by program.ts, so --help never reads the store.
-import { suggestCommand } from '../did-you-mean.js';
+import { nearest } from '../lesson/format/suggest.js';
 import { ProgressError } from '../progress/progress-error.js';
 import { serializeProgress } from '../progress/progress-file.js';
 import type { LessonProgress, QuizProgress } from '../progress/progress-schema.js';
@@ -55,7 +55,7 @@ function resetEverything(store: ProgressStore, io: Output): void {
 
 function resetOne(store: ProgressStore, id: string, io: Output): void {
   if (!store.resetLesson(id)) {
-    const near = suggestCommand(
+    const near = nearest(
       id,
       store.lessons().map(([lessonId]) => lessonId),
     );

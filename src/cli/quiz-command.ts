@@ -3,9 +3,9 @@
 // listed (--list [--json]) or exported as Markdown (--export FILE.md [--missed]).
 // Loaded lazily by program.ts.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { formatProblem } from '../lesson/load.js';
-import { listNames, nearest } from '../lesson/suggest.js';
-import { parseDuration } from '../lesson/units.js';
+import { formatProblem } from '../lesson/format/load.js';
+import { listNames, nearest } from '../lesson/format/suggest.js';
+import { parseDuration } from '../lesson/format/units.js';
 import type { Bank } from '../quiz/bank.js';
 import { exportMarkdown } from '../quiz/export-markdown.js';
 import { listJsonLines, listText } from '../quiz/list.js';
@@ -181,8 +181,8 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
   const { drill, header } = started;
   const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   if (interactive) {
-    const { runQuizTui } = await import('../ui/quiz-run.js');
-    await runQuizTui({
+    const { runInteractiveDrill } = await import('../ui/interactive.js');
+    await runInteractiveDrill({
       drill,
       header,
       timeLimit: opts.timeLimit,

@@ -2,10 +2,10 @@
 // seeds for each lesson file (default: the bundled lessons, and the quiz bank in
 // lessons/quiz/, whose files are checked as bank files). `file:line:col: message`; exit 1
 // on any failure.
-import { displayPath, lessonFiles } from '../lesson/catalog.js';
-import { lessonsDir } from '../lesson/lesson-paths.js';
-import { formatProblem } from '../lesson/load.js';
-import { validateFile } from '../lesson/validate.js';
+import { displayPath, lessonFiles } from '../lesson/catalog/catalog.js';
+import { lessonsDir } from '../lesson/catalog/lesson-paths.js';
+import { validateFile } from '../lesson/catalog/validate.js';
+import { formatProblem } from '../lesson/format/load.js';
 import { quizDir } from '../quiz/bank.js';
 import { isBankPath, runBankValidation } from '../quiz/bank-validate.js';
 import { UsageError } from './usage-error.js';

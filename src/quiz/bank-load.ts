@@ -4,17 +4,17 @@
 // (humanIssueMessage, strictMap's "did you mean") and formatting (formatProblem).
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { PathProblem } from '../lesson/cross-check.js';
+import type { PathProblem } from '../lesson/format/cross-check.js';
 import {
   type LessonProblem,
   MAX_ALIAS_COUNT,
   MAX_LESSON_BYTES,
   parseDataDocument,
-} from '../lesson/load.js';
-import type { PathSeg } from '../lesson/positions.js';
-import { asMap, formatPath } from '../lesson/raw.js';
-import { humanIssueMessage } from '../lesson/schema-messages.js';
-import { listNames, nearest } from '../lesson/suggest.js';
+} from '../lesson/format/load.js';
+import type { PathSeg } from '../lesson/format/positions.js';
+import { asMap, formatPath } from '../lesson/format/raw.js';
+import { humanIssueMessage } from '../lesson/format/schema-messages.js';
+import { listNames, nearest } from '../lesson/format/suggest.js';
 import { bankFileSchema, kindSchema, SCHEMA_BY_KIND } from './bank-schema.js';
 import { TEMPLATES, templateById } from './generators/index.js';
 import { TOPIC_IDS } from './topics.js';

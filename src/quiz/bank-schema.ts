@@ -3,7 +3,7 @@
 // found Y". A file gives a default topic (and lesson) for its questions; each question is
 // checked by the schema of its `kind`.
 import { z } from 'zod';
-import { expecting, name, strictMap, text } from '../lesson/schema-parts.js';
+import { expecting, name, strictMap, text } from '../lesson/format/schema-parts.js';
 import { CLASSIC_IDS, TOPIC_IDS } from './topics.js';
 import { type Difficulty, MODEL_ANSWER_MAX_WORDS, QUESTION_KINDS } from './types.js';
 

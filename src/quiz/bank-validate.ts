@@ -3,7 +3,7 @@
 // generated on 20 seeds, as lessons are run on 20 seeds: each instance must be well formed,
 // and a routing question must have an option that meets its goal when run.
 import { basename, dirname, resolve } from 'node:path';
-import { formatProblem } from '../lesson/load.js';
+import { formatProblem } from '../lesson/format/load.js';
 import { lessonIds, loadBankFiles } from './bank.js';
 import type { BankFileResult, BankProblem } from './bank-load.js';
 import { templateById } from './generators/index.js';

@@ -2,8 +2,8 @@
 // id must be unique across files). Lesson references may name a curriculum topic or any
 // lesson file in lessons/.
 import { basename, join } from 'node:path';
-import { displayPath, lessonFiles } from '../lesson/catalog.js';
-import { lessonsDir } from '../lesson/lesson-paths.js';
+import { displayPath, lessonFiles } from '../lesson/catalog/catalog.js';
+import { lessonsDir } from '../lesson/catalog/lesson-paths.js';
 import { type BankFileResult, type BankProblem, loadBankFile } from './bank-load.js';
 import type { BankQuestion } from './types.js';
 

@@ -1,7 +1,7 @@
 // The drill in plain line mode (pipes, CI, screen readers): numbered choices, a number typed
 // for numeric questions, feedback and the model answer after each. The clock is checked
 // between questions; the end of input ends the drill (answers so far are saved).
-import { plainMarkdown } from '../lesson/plain-markdown.js';
+import { plainMarkdown } from '../lesson/format/plain-markdown.js';
 import type { Answer, Asked, Verdict } from './ask.js';
 import type { Drill } from './drill.js';
 import { parseTypedNumber } from './numeric.js';

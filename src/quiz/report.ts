@@ -1,5 +1,6 @@
 // The end of a drill: the score k/N (N = questions answered; a skip counts as wrong), the
 // score per topic, the weakest topics and, for each, the lesson to revisit.
+import { lessonForTopic } from '../lesson/catalog/curriculum.js';
 import { TOPICS, topicLabel } from './topics.js';
 import type { Difficulty, QuestionKind } from './types.js';
 
@@ -99,8 +100,9 @@ export interface ReportContext {
 /** How to revisit a lesson, in words. */
 export function revisitText(lesson: string, available: boolean): string {
   const what = topicLabel(lesson);
+  const id = lessonForTopic(lesson)?.id ?? lesson;
   return available
-    ? `${what}: replication-tutor play ${lesson}`
+    ? `${what}: replication-tutor play ${id}`
     : `${what} (curriculum topic "${lesson}"; its lesson is not in this version yet)`;
 }
 

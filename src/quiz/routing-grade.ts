@@ -2,7 +2,7 @@
 // option runs the operation on an exact copy of the simulation, and the lesson engine's
 // checker-based judge decides. When the leader is the scarce resource, the leader counts
 // only if no replica met the goal.
-import { cloneSim, judgeRoute } from '../lesson/grading.js';
+import { cloneSim, judgeRoute } from '../lesson/engine/grading.js';
 import type { Command } from '../sim/index.js';
 import { runOp } from './generators/cluster.js';
 import type { GeneratedRouting } from './generators/index.js';

@@ -5,7 +5,8 @@
 // at once, and the drill itself saved when it ends.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { lessonsDir } from '../lesson/lesson-paths.js';
+import { lessonForTopic } from '../lesson/catalog/curriculum.js';
+import { lessonsDir } from '../lesson/catalog/lesson-paths.js';
 import type { ProgressStore } from '../progress/progress-store.js';
 import { type Bank, loadBank } from './bank.js';
 import type { BankProblem } from './bank-load.js';
@@ -122,8 +123,9 @@ export function nextReview(started: StartedDrill): string | undefined {
   return nextDue(started.memory.cards());
 }
 
-/** Whether `replication-tutor play <id>` finds a lesson file for this id. */
-export function lessonAvailable(id: string): boolean {
+/** Whether `replication-tutor play` finds the lesson for this lesson or topic id. */
+export function lessonAvailable(topicOrLesson: string): boolean {
+  const id = lessonForTopic(topicOrLesson)?.id ?? topicOrLesson;
   const dir = lessonsDir();
   return existsSync(join(dir, `${id}.yaml`)) || existsSync(join(dir, `${id}.yml`));
 }

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/answers-file.js';
-import { loadLessonFile } from '../../src/lesson/load.js';
+import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { runBuiltCli } from '../run-cli.js';
 
 let home = '';

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { LineInput } from '../../src/cli/line-input.js';
 import { plainMenu } from '../../src/cli/plain-menu.js';
-import type { LoadedLesson } from '../../src/lesson/catalog.js';
+import type { LoadedLesson } from '../../src/lesson/catalog/catalog.js';
 import { openProgress } from '../../src/progress/progress-store.js';
 import { runBuiltCli } from '../run-cli.js';
 import { miniLesson, tempHome } from '../ui/mini-lesson.js';

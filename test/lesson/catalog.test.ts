@@ -2,9 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { displayPath, lessonFiles, loadCatalog, resolveLesson } from '../../src/lesson/catalog.js';
-import { findPackageRoot, LESSONS_DIR_ENV, lessonsDir } from '../../src/lesson/lesson-paths.js';
-import { formatProblem } from '../../src/lesson/load.js';
+import {
+  displayPath,
+  lessonFiles,
+  loadCatalog,
+  resolveLesson,
+} from '../../src/lesson/catalog/catalog.js';
+import {
+  findPackageRoot,
+  LESSONS_DIR_ENV,
+  lessonsDir,
+} from '../../src/lesson/catalog/lesson-paths.js';
+import { formatProblem } from '../../src/lesson/format/load.js';
 import { repoRoot } from '../run-cli.js';
 import { lessonText } from './lesson-text.js';
 

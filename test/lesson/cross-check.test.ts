@@ -1,8 +1,8 @@
 // Cross-checks run on raw data (they report even when the schema failed); these cover the
 // rules the golden files do not.
 import { describe, expect, it } from 'vitest';
-import { crossCheck } from '../../src/lesson/cross-check.js';
-import { formatPath } from '../../src/lesson/raw.js';
+import { crossCheck } from '../../src/lesson/format/cross-check.js';
+import { formatPath } from '../../src/lesson/format/raw.js';
 
 const nodes = [
   { id: 'primary', role: 'leader' },

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonJsonSchema, lessonJsonSchemaText } from '../../src/lesson/json-schema.js';
-import { STEP_KINDS } from '../../src/lesson/vocab.js';
+import { lessonJsonSchema, lessonJsonSchemaText } from '../../src/lesson/format/json-schema.js';
+import { STEP_KINDS } from '../../src/lesson/format/vocab.js';
 import { repoRoot } from '../run-cli.js';
 
 interface JsonSchema {

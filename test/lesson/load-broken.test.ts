@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseLessonText } from '../../src/lesson/load.js';
+import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
 import { repoRoot } from '../run-cli.js';
 
 const rel = 'test/fixtures/broken';

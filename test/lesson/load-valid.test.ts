@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem, loadLessonFile, parseLessonText } from '../../src/lesson/load.js';
-import type { Lesson, Step } from '../../src/lesson/types.js';
+import { formatProblem, loadLessonFile, parseLessonText } from '../../src/lesson/format/load.js';
+import type { Lesson, Step } from '../../src/lesson/format/types.js';
 import { repoRoot } from '../run-cli.js';
 
 function load(name: string): Lesson {

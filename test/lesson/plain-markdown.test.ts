@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainMarkdown } from '../../src/lesson/plain-markdown.js';
+import { plainMarkdown } from '../../src/lesson/format/plain-markdown.js';
 
 describe('plainMarkdown', () => {
   it('drops emphasis and code markers but keeps the words', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parseLessonText } from '../../src/lesson/load.js';
+import { parseLessonText } from '../../src/lesson/format/load.js';
 import { repoRoot } from '../run-cli.js';
 
 type Data = unknown;

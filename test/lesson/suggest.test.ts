@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearest, typoDistance, unknownKeyMessage } from '../../src/lesson/suggest.js';
+import { nearest, typoDistance, unknownKeyMessage } from '../../src/lesson/format/suggest.js';
 
 describe('did you mean', () => {
   it('counts a swap of neighbouring letters as one edit', () => {

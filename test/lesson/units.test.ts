@@ -6,7 +6,7 @@ import {
   parseSize,
   parseSizeRate,
   UnitError,
-} from '../../src/lesson/units.js';
+} from '../../src/lesson/format/units.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lesson/load.js';
+import { formatProblem } from '../../src/lesson/format/load.js';
 import { loadBankFiles } from '../../src/quiz/bank.js';
 import { parseBankText } from '../../src/quiz/bank-load.js';
 import { validateBankFiles } from '../../src/quiz/bank-validate.js';

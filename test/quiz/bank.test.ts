@@ -1,5 +1,5 @@
 // The shipped question bank: loads without a problem, is big enough, covers every topic of
-// CURRICULUM.md and every classic interview question, and every question is well formed.
+// the curriculum (lessons/curriculum.json) and every classic interview question, and every question is well formed.
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/quiz/bank.js';
 import { wordCount } from '../../src/quiz/bank-schema.js';

@@ -3,7 +3,7 @@
 // the checker, by promoting each follower and counting lost writes, by letting failover run,
 // by enumerating quorums — and must agree.
 import { describe, expect, it } from 'vitest';
-import { cloneSim } from '../../src/lesson/grading.js';
+import { cloneSim } from '../../src/lesson/engine/grading.js';
 import { runOp } from '../../src/quiz/generators/cluster.js';
 import { templateById } from '../../src/quiz/generators/index.js';
 import type {

@@ -3,8 +3,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { Drill } from '../../src/quiz/drill.js';
-import { QuizApp } from '../../src/ui/quiz-app.js';
-import { bar, clock } from '../../src/ui/quiz-progress-bar.js';
+import { QuizApp } from '../../src/ui/drill/quiz-app.js';
+import { bar, clock } from '../../src/ui/drill/quiz-progress-bar.js';
 import { flat } from '../ui/frame.js';
 import { KEY, press, tick } from '../ui/keys.js';
 import { choiceQ, numericQ } from './fixtures.js';

@@ -1,9 +1,9 @@
 // Runner rules that every lesson relies on: validation problems, hints, rewind, experiments.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/answers-file.js';
-import { loadLessonFile } from '../../src/lesson/load.js';
-import { LessonRunner } from '../../src/lesson/runner.js';
-import { validateLesson } from '../../src/lesson/validate.js';
+import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { validateLesson } from '../../src/lesson/catalog/validate.js';
+import { LessonRunner } from '../../src/lesson/engine/runner.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { lesson } from './inline-lesson.js';
 
 const CLUSTER = `

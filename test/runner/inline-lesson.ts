@@ -1,6 +1,6 @@
 // Parses an inline lesson for runner tests, failing loudly on load errors.
-import { formatProblem, parseLessonText } from '../../src/lesson/load.js';
-import type { Lesson } from '../../src/lesson/types.js';
+import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
+import type { Lesson } from '../../src/lesson/format/types.js';
 
 export function lesson(yaml: string, file = 'inline.yaml'): Lesson {
   const r = parseLessonText(yaml, file);

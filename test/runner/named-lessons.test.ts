@@ -1,11 +1,11 @@
 // The three named scenarios, run headless with the reference answers and with wrong ones:
 // grades come from what the simulated cluster did, and the feedback quotes its numbers.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/answers-file.js';
-import { predictOutcomes } from '../../src/lesson/grading.js';
-import { loadLessonFile } from '../../src/lesson/load.js';
-import { type AutoAnswer, LessonRunner, type StepRecord } from '../../src/lesson/runner.js';
-import type { Lesson } from '../../src/lesson/types.js';
+import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { predictOutcomes } from '../../src/lesson/engine/grading.js';
+import { type AutoAnswer, LessonRunner, type StepRecord } from '../../src/lesson/engine/runner.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
+import type { Lesson } from '../../src/lesson/format/types.js';
 
 async function load(id: string): Promise<{ lesson: Lesson; answers: Map<string, number> }> {
   const r = await loadLessonFile(`lessons/${id}.yaml`);

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/answers-file.js';
-import { loadLessonFile } from '../../src/lesson/load.js';
-import { PlaySession } from '../../src/lesson/play-session.js';
-import type { Lesson } from '../../src/lesson/types.js';
+import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
+import type { Lesson } from '../../src/lesson/format/types.js';
+import { PlaySession } from '../../src/progress/play-session.js';
 import { openProgress } from '../../src/progress/progress-store.js';
 
 let home = '';

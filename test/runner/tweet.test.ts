@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LessonRunner } from '../../src/lesson/runner.js';
+import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { lesson } from './inline-lesson.js';
 
 const TWEET = `

@@ -12,8 +12,8 @@ import { review } from '../../src/quiz/leitner.js';
 import { parseTypedNumber } from '../../src/quiz/numeric.js';
 import { selectQuestions } from '../../src/quiz/select.js';
 import { DEFAULT_COUNT } from '../../src/quiz/start-drill.js';
-import { App, type ExitReason, loadedCatalog } from '../../src/ui/app.js';
-import { menuInput } from '../../src/ui/menu-items.js';
+import { App, type ExitReason, loadedCatalog } from '../../src/ui/app/app.js';
+import { menuInput } from '../../src/ui/menu/menu-items.js';
 import { flat } from './frame.js';
 import { KEY, press, tick, type, until } from './keys.js';
 import { miniLesson, tempHome, tempStore } from './mini-lesson.js';
@@ -89,9 +89,9 @@ describe('the quiz drill in the app', () => {
     expect(frame).toContain('Score: 1/1');
     expect(frame).toContain('q back to the menu');
     await press(app, 'q');
-    frame = await until(app, 'Part 1');
-    expect(frame).toContain('Part 1 — Leaders and followers');
-    expect(frame).toMatch(/3\. Mini lesson/);
+    frame = await until(app, 'More lessons');
+    expect(frame).toContain('More lessons');
+    expect(frame).toMatch(/Mini lesson/);
     expect(onExit).not.toHaveBeenCalled();
     expect(saved().quiz.drills).toEqual([
       expect.objectContaining({ seed: SEED, score: 1, asked: 1, review: false }),
@@ -139,7 +139,7 @@ describe('the quiz drill in the app', () => {
     expect(frame).toContain('Review');
     expect(frame).toContain('0/2 answered');
     await press(app, 'q');
-    expect(flat(await press(app, 'q'))).toContain('Part 1');
+    expect(flat(await press(app, 'q'))).toContain('More lessons');
     app.unmount();
   });
 });

@@ -1,12 +1,12 @@
 // The building blocks stacked the way a lesson player could stack them at 80×24: together
-// they must stay inside the root box (rows - 1, INK-NOTES pitfall 3) and keep their content.
+// they must stay inside the root box (rows - 1, or Ink clears the screen every frame) and keep their content.
 import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { ClusterPane } from '../../src/ui/cluster-pane.js';
-import { EventLog } from '../../src/ui/event-log.js';
-import { Footer } from '../../src/ui/footer.js';
-import { LagChart } from '../../src/ui/lag-chart.js';
+import { ClusterPane } from '../../src/ui/cluster/cluster-pane.js';
+import { EventLog } from '../../src/ui/event-log/event-log.js';
+import { LagChart } from '../../src/ui/lag-chart/lag-chart.js';
+import { Footer } from '../../src/ui/screen/footer.js';
 import { fivePartitioned, history, ops, sevenNodes, threeNodes } from './fixtures.js';
 import { frameSize } from './frame.js';
 

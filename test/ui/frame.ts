@@ -1,5 +1,5 @@
 // Assertions on rendered frames: size limits, and colour escape codes.
-import { textWidth } from '../../src/ui/text.js';
+import { textWidth } from '../../src/ui/text/text.js';
 
 export function frameLines(frame: string | undefined): string[] {
   return (frame ?? '').split('\n');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/lesson/catalog.js';
-import { listLessons, readListing } from '../../src/lesson/lesson-listing.js';
-import { lessonsDir } from '../../src/lesson/lesson-paths.js';
+import { loadCatalog } from '../../src/lesson/catalog/catalog.js';
+import { listLessons, readListing } from '../../src/lesson/catalog/lesson-listing.js';
+import { lessonsDir } from '../../src/lesson/catalog/lesson-paths.js';
 
 describe('readListing (the menu facts without the YAML library)', () => {
   it('reads plain, quoted and folded values, with defaults for what is missing', () => {

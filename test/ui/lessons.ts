@@ -1,5 +1,5 @@
 // Menu fixtures: a few lessons in two parts, in every status, and the extras.
-import type { ExtraItem, LessonItem } from '../../src/ui/menu-state.js';
+import type { ExtraItem, LessonItem } from '../../src/ui/menu/menu-state.js';
 
 const P1 = 'Part 1 — Leaders and followers';
 const P2 = 'Part 2 — When the leader fails';
@@ -10,6 +10,7 @@ export const lessons: LessonItem[] = [
     title: 'Why replicate',
     part: P1,
     order: 1,
+    number: 1,
     minutes: 8,
     summary: 'Availability, latency, read throughput: a first write and read on a live cluster.',
     status: 'done',
@@ -21,6 +22,7 @@ export const lessons: LessonItem[] = [
     title: 'Sync, async, semi-sync',
     part: P1,
     order: 2,
+    number: 2,
     minutes: 15,
     summary: 'The $10,000 transfer an async leader acknowledged and then lost.',
     status: 'new',
@@ -30,6 +32,7 @@ export const lessons: LessonItem[] = [
     title: 'The Lost Tweet',
     part: P1,
     order: 3,
+    number: 3,
     minutes: 12,
     summary: 'Read-your-writes: a tweet vanishes on reload from a lagging replica.',
     status: 'in-progress',
@@ -40,6 +43,7 @@ export const lessons: LessonItem[] = [
     title: 'Failover',
     part: P2,
     order: 9,
+    number: 9,
     minutes: 20,
     summary: 'Heartbeats, timeouts and electing the most up-to-date follower.',
     status: 'new',
@@ -49,6 +53,7 @@ export const lessons: LessonItem[] = [
     title: 'GitHub, 2012',
     part: P2,
     order: 10,
+    number: 10,
     minutes: 15,
     summary: 'A failover under load and the split brain that followed.',
     status: 'in-progress',

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { formatProblem, parseLessonText } from '../../src/lesson/load.js';
-import type { Lesson } from '../../src/lesson/types.js';
+import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
+import type { Lesson } from '../../src/lesson/format/types.js';
 import { openProgress, type ProgressStore } from '../../src/progress/progress-store.js';
 
 export const MINI = `

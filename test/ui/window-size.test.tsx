@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { isTooSmall, TooSmall } from '../../src/ui/too-small.js';
-import { readWindowSize, useWindowSize } from '../../src/ui/use-window-size.js';
+import { isTooSmall, TooSmall } from '../../src/ui/screen/too-small.js';
+import { readWindowSize, useWindowSize } from '../../src/ui/screen/use-window-size.js';
 import { tick } from './keys.js';
 
 function Size() {

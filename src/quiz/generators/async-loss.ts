@@ -1,7 +1,7 @@
 // Scenario (numeric): an async leader crashes; the most up-to-date follower is promoted. How
 // many acknowledged writes are lost? Answer: the leader's last LSN minus the highest LSN any
 // follower had *received* (a promoted follower applies all it received first).
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { type CrashScene, crashScene, followerFacts } from './crash-scene.js';
 import { intRange, msRange } from './params.js';

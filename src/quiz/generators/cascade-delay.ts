@@ -2,7 +2,7 @@
 // How long after the leader appends a write does the last node in the chain apply it?
 // Answer: the sum of the lags along the chain plus the last node's replay delay; a middle
 // node relays what it receives, so its own replay delay adds nothing.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import type { NodeConfig } from '../../sim/index.js';
 import { Prng, Simulation } from '../../sim/index.js';
 import { GRID_MS, leaderCluster, replicaIds, runOp, seconds } from './cluster.js';

@@ -1,7 +1,7 @@
 // Scenario: the leader crashes and automatic failover runs. Which follower becomes the new
 // leader? Answer: the one with the highest received LSN (ties by node id), not the one that
 // has applied the most.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { crashScene, FAILOVER, followerFacts } from './crash-scene.js';
 import { intRange, msRange, shuffle } from './params.js';

@@ -1,7 +1,7 @@
 // Scenario: you read a comment thread from one replica; a moment later, which nodes may serve
 // your next read without showing you an older thread (monotonic reads)? Answer: the nodes
 // that have applied at least the version you saw.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { nodeSetChoices } from './choices.js';
 import { nodeList } from './cluster.js';

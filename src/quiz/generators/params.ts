@@ -1,7 +1,7 @@
 // Parameter building blocks for templates: a whole number or a duration, fixed or as a range
 // `{min, max}` that each seed samples from. Durations use the lesson units (250ms, 2s).
 import { z } from 'zod';
-import { duration, expecting, strictMap } from '../../lesson/schema-parts.js';
+import { duration, expecting, strictMap } from '../../lesson/format/schema-parts.js';
 import type { Prng } from '../../sim/index.js';
 
 export interface Range {

@@ -3,7 +3,7 @@
 // the simulator has no leaderless mode, and the test checks every answer by enumerating
 // quorums.
 import { z } from 'zod';
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { intRange, pickOne, sample } from './params.js';
 import { defineTemplate } from './template.js';

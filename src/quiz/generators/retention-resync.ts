@@ -2,7 +2,7 @@
 // down having received LSN x while the leader is at L. How many more writes can the leader
 // take before the follower can no longer catch up from the log (and needs a full resync)?
 // Answer: x + retain − L, because the follower needs entry x + 1 to still be kept.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng, Simulation } from '../../sim/index.js';
 import {
   ASK_OFFSET_MS,

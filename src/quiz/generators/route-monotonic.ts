@@ -1,6 +1,6 @@
 // Routing: you read a thread from one replica; send the next read where it will not go back
 // in time. The read runs and the monotonic-reads checker judges it.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { threadScene } from './lag-scenes.js';
 import { intRange, msRange } from './params.js';
 import { defineTemplate } from './template.js';

@@ -1,7 +1,7 @@
 // Routing: you just wrote; send your next read to a node. The leader is saturated, so a
 // replica that has your write is the answer; the read runs and the read-your-writes checker
 // judges it.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { seconds } from './cluster.js';
 import { ownWriteScene } from './lag-scenes.js';
 import { intRange, msRange } from './params.js';

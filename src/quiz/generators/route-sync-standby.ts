@@ -2,7 +2,7 @@
 // `remote_apply`). Right after a write is acknowledged, may a read go to the standby? Only
 // under remote_apply; the read runs and the stale-read checker judges it.
 import { z } from 'zod';
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng, Simulation } from '../../sim/index.js';
 import { GRID_MS, leaderCluster, runOp, seconds } from './cluster.js';
 import { msRange, pickOne, sampleStep } from './params.js';

@@ -1,7 +1,7 @@
 // Routing: the leader crashed and automatic failover has finished. Send a write straight to a
 // node; only the new leader accepts it (a follower refuses, the old leader is down). Which
 // follower won follows from the received LSNs before the crash.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { crashScene, FAILOVER, followerFacts } from './crash-scene.js';
 import { electionWinner } from './failover-winner.js';

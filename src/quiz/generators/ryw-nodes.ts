@@ -1,7 +1,7 @@
 // Scenario: you just wrote; the replicas have applied different LSNs. Which nodes may serve
 // your next read and still show your own write? Answer: the leader and every replica whose
 // applied LSN is at least your write's LSN.
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { nodeSetChoices } from './choices.js';
 import { nodeList, seconds } from './cluster.js';

@@ -3,8 +3,8 @@
 // Generators are pure: the same parameters and seed always give the same question, read off
 // a simulation they build themselves.
 import type { z } from 'zod';
-import { humanIssueMessage } from '../../lesson/schema-messages.js';
-import type { RouteGoal } from '../../lesson/types.js';
+import { humanIssueMessage } from '../../lesson/format/schema-messages.js';
+import type { RouteGoal } from '../../lesson/format/types.js';
 import type { Simulation, Value } from '../../sim/index.js';
 
 interface GeneratedBase {

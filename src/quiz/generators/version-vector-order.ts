@@ -3,7 +3,7 @@
 // drawn from the seed, and the test re-derives every answer from the history's
 // happened-before graph instead of from the vectors.
 import { z } from 'zod';
-import { strictMap } from '../../lesson/schema-parts.js';
+import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';
 import { intRange, sample, shuffle } from './params.js';
 import { defineTemplate } from './template.js';

@@ -1,0 +1,99 @@
+// Answers files for headless runs: a YAML map from an interactive step's id to a 0-based
+// choice index, or an option's node id or label. Every problem names the file, line and
+// column, and what was expected.
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { nearest } from '../format/suggest.js';
+import type { InteractiveStep, Lesson } from '../format/types.js';
+
+export class AnswersError extends Error {}
+
+/** Top-level interactive steps by label. */
+export function interactiveSteps(lesson: Lesson): Map<string, InteractiveStep> {
+  const out = new Map<string, InteractiveStep>();
+  for (const s of lesson.steps) {
+    if (s.kind === 'quiz' || s.kind === 'predict' || s.kind === 'choose') out.set(s.label, s);
+  }
+  return out;
+}
+
+/** Resolves one answer (index, node id or label) to a choice index, or explains why not. */
+export function resolveChoice(step: InteractiveStep, raw: unknown): number | string {
+  const n = step.choices.length;
+  const options = step.choices.map((c) => c.node ?? c.label).join(', ');
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 0 && raw < n) return raw;
+    return `${raw} is out of range: expected a 0-based index from 0 to ${n - 1}, or one of: ${options}`;
+  }
+  if (typeof raw === 'string') {
+    const exact = step.choices.findIndex((c) => c.node === raw || c.label === raw);
+    if (exact >= 0) return exact;
+    const lower = raw.toLowerCase();
+    const loose = step.choices.findIndex(
+      (c) => c.node?.toLowerCase() === lower || c.label.toLowerCase() === lower,
+    );
+    if (loose >= 0) return loose;
+    return `"${raw}" is not an option (options: ${options})`;
+  }
+  return `expected a choice index or an option, found ${raw === null ? 'nothing' : typeof raw}`;
+}
+
+export function parseAnswers(text: string, file: string, lesson: Lesson): Map<string, number> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const where = (offset: number | undefined) => {
+    const p = lines.linePos(offset ?? 0);
+    return `${file}:${p.line}:${p.col}`;
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new AnswersError(`${where(e.pos[0])}: ${e.message.split('\n')[0]}`);
+  }
+  const steps = interactiveSteps(lesson);
+  const out = new Map<string, number>();
+  if (doc.contents === null) return out;
+  if (!isMap(doc.contents)) {
+    throw new AnswersError(
+      `${where(doc.contents.range?.[0])}: expected a map of step id to answer, e.g. "q-why-stale: 1"`,
+    );
+  }
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const label = isScalar(keyNode) ? String(keyNode.value) : '';
+    const pos = where(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
+    const step = steps.get(label);
+    if (!step) {
+      const near = nearest(label, [...steps.keys()]);
+      throw new AnswersError(
+        `${pos}: no question "${label}" in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
+      );
+    }
+    const valueNode = pair.value;
+    const raw = isScalar(valueNode) ? valueNode.value : valueNode === null ? null : 'a list or map';
+    const r = resolveChoice(step, raw);
+    if (typeof r === 'string')
+      throw new AnswersError(
+        `${where(isScalar(valueNode) ? valueNode.range?.[0] : undefined)}: ${label}: ${r}`,
+      );
+    out.set(label, r);
+  }
+  return out;
+}
+
+export async function loadAnswersFile(file: string, lesson: Lesson): Promise<Map<string, number>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new AnswersError(
+      `${file}: cannot read the answers file${code === 'ENOENT' ? ': no such file' : `: ${(err as Error).message}`}`,
+    );
+  }
+  return parseAnswers(text, file, lesson);
+}

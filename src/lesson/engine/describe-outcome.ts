@@ -1,0 +1,110 @@
+// Plain-language facts about what an operation did, quoted in feedback and in plain mode.
+import type { OpRecord, Simulation, Value } from '../../sim/index.js';
+import type { Step } from '../format/types.js';
+
+export function showValue(v: Value | undefined): string {
+  return v === null || v === undefined ? 'nothing' : JSON.stringify(v);
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  fenced: 'it has been fenced off',
+  'no-quorum': 'it cannot reach a majority',
+  'not-leader': 'it is not the leader',
+  down: 'it is down',
+  unreachable: 'the client cannot reach it',
+  timeout: 'no answer arrived in time',
+  restoring: 'it is still restoring its data',
+};
+
+export function errorText(error: string | undefined): string {
+  return (error && ERROR_TEXT[error]) ?? error ?? 'unknown error';
+}
+
+/** e.g. `read "tweet" on replica-2 → nothing (replica-2 had applied LSN 0)`. */
+export function describeOp(op: OpRecord): string {
+  if (op.kind === 'read') {
+    if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
+    return `read "${op.key}" on ${op.node} → ${showValue(op.value)} (${op.node} had applied LSN ${op.lsn})`;
+  }
+  if (op.outcome === 'ok')
+    return `write "${op.key}" = ${showValue(op.value)} → acknowledged by ${op.node} at LSN ${op.lsn}`;
+  if (op.outcome === 'info') {
+    return `write "${op.key}" = ${showValue(op.value)} → outcome unknown (${errorText(op.error)})${op.lsn ? `; it is LSN ${op.lsn} in ${op.node}'s log` : ''}`;
+  }
+  if (op.outcome === 'fail')
+    return `write "${op.key}" → refused by ${op.node}: ${errorText(op.error)}`;
+  return `${op.kind} "${op.key}" on ${op.node} → still waiting`;
+}
+
+/** Virtual duration as a short human string: 2ms, 3.5s, 4m 10s, 18h 2m. */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
+  if (ms < 3_600_000) {
+    const m = Math.floor(ms / 60_000);
+    const s = Math.round((ms % 60_000) / 1000);
+    return s ? `${m}m ${s}s` : `${m}m`;
+  }
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.round((ms % 3_600_000) / 60_000);
+  return m ? `${h}h ${m}m` : `${h}h`;
+}
+
+/** Time on the simulated clock, e.g. t=3.004s. */
+export function at(ms: number): string {
+  return `t=${(ms / 1000).toFixed(3)}s`;
+}
+
+export function nodeFacts(sim: Simulation, id: string): string {
+  const n = sim.byId.get(id);
+  if (!n) return id;
+  if (!n.up) return `${id} is down`;
+  return `${id} had applied LSN ${n.applied}`;
+}
+
+/** One line for a step that is not an operation, e.g. `primary crashed`. */
+export function describeStep(step: Step): string {
+  switch (step.kind) {
+    case 'crash':
+      return `${step.node} crashed`;
+    case 'restart':
+      return `${step.node} restarted`;
+    case 'promote':
+      return `${step.node} promoted to leader`;
+    case 'wipe':
+      return `${step.node}: data directory wiped`;
+    case 'pause':
+      return `${step.node} stalls for ${duration(step.duration)}`;
+    case 'partition':
+      return `network partitioned: ${step.groups.map((g) => `[${g.join(', ')}]`).join(' | ')}`;
+    case 'heal':
+      return 'network healed';
+    case 'set': {
+      const params =
+        step.node !== undefined
+          ? step.nodeParams
+          : { ...step.clusterParams, ...step.failoverParams };
+      const text = Object.entries(params)
+        .map(
+          ([k, v]) =>
+            `${k} = ${typeof v === 'number' && /lag|replay|timeout|heartbeat|Skew/i.test(k) ? duration(v) : JSON.stringify(v)}`,
+        )
+        .join(', ');
+      return `${step.node ? `${step.node}: ` : ''}${text}`;
+    }
+    case 'backup':
+      return `backup of ${step.from}${step.backupId ? ` ("${step.backupId}")` : ''} taken`;
+    case 'restore':
+      return `${step.node} restored from ${step.from}`;
+    case 'addFollower':
+      return `new follower ${step.node} copied a snapshot and is catching up`;
+    case 'workload':
+      return `workload: ${step.workload.clients} clients for ${duration(step.workload.duration)}${step.background ? ' (in the background)' : ''}`;
+    case 'wait':
+      return `waited ${duration(step.duration)}`;
+    case 'until':
+      return `waited until ${[step.node, step.caughtUp ? 'caught up' : '', step.status ?? '', step.leader ? `leader is ${step.leader}` : ''].filter(Boolean).join(' ')}`;
+    default:
+      return step.kind;
+  }
+}

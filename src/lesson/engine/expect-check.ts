@@ -1,0 +1,135 @@
+// Checks a step's `expect` against what the simulation actually did. Used by `validate`
+// (every expect must hold on every seed), by predict grading (the choice whose expect holds
+// is right) and by action-form choose goals.
+import {
+  type Anomaly,
+  type CheckInput,
+  checkInput,
+  nodeSnapshot,
+  type OpRecord,
+  runChecker,
+  type Simulation,
+} from '../../sim/index.js';
+import type { CheckerName, Expect } from '../format/types.js';
+
+export interface ExpectMismatch {
+  key: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Lazily computed facts about the simulation after a step. */
+export class Observation {
+  private input?: CheckInput;
+  private readonly found = new Map<CheckerName, Anomaly[]>();
+
+  constructor(
+    readonly sim: Simulation,
+    readonly op?: OpRecord,
+  ) {}
+
+  /** One checker's anomalies, computed on first use (a long history makes each costly). */
+  anomalies(name: CheckerName): Anomaly[] {
+    const cached = this.found.get(name);
+    if (cached) return cached;
+    this.input ??= checkInput(this.sim);
+    const list = runChecker(name, this.input);
+    this.found.set(name, list);
+    return list;
+  }
+
+  count(name: CheckerName): number {
+    return this.anomalies(name).length;
+  }
+
+  /** Anomalies of a checker that name this step's operation. */
+  opAnomalies(name: CheckerName) {
+    const op = this.op;
+    return op ? this.anomalies(name).filter((a) => a.op === op.id) : [];
+  }
+
+  outcome(): boolean | 'unknown' | undefined {
+    const o = this.op?.outcome;
+    if (o === 'ok') return true;
+    if (o === 'fail') return false;
+    if (o === 'info') return 'unknown';
+    return undefined;
+  }
+
+  /** The actual value behind one expect key. */
+  actual(key: keyof Expect): unknown {
+    const sim = this.sim;
+    const op = this.op;
+    switch (key) {
+      case 'value':
+        return op?.outcome === 'ok' || op?.kind === 'write' ? (op.value ?? null) : undefined;
+      case 'stale':
+        return op ? this.opAnomalies('stale-read').length > 0 : undefined;
+      case 'ok':
+        return this.outcome();
+      case 'error':
+        return op?.error ?? null;
+      case 'lsn':
+        return op?.lsn ?? null;
+      case 'leader':
+        return sim.currentLeader()?.id ?? null;
+      case 'lost':
+        return this.count('lost-writes');
+      case 'diverged':
+        return this.count('divergence') > 0;
+      case 'anomalies':
+      case 'status':
+      case 'lag':
+      case 'latency':
+        return undefined; // maps, compared key by key below
+    }
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (a === undefined && b === null) || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Every key of `expect` that does not hold. */
+export function checkExpect(obs: Observation, expect: Expect): ExpectMismatch[] {
+  const out: ExpectMismatch[] = [];
+  const sim = obs.sim;
+  for (const key of Object.keys(expect) as (keyof Expect)[]) {
+    const want = expect[key];
+    if (want === undefined) continue;
+    if (key === 'anomalies') {
+      for (const [name, n] of Object.entries(want as Record<CheckerName, number>)) {
+        const got = obs.count(name as CheckerName);
+        if (got !== n) out.push({ key: `anomalies.${name}`, expected: n, actual: got });
+      }
+    } else if (key === 'status' || key === 'lag') {
+      const leader = sim.currentLeader();
+      for (const [id, v] of Object.entries(want as Record<string, unknown>)) {
+        const node = sim.byId.get(id);
+        const snap = node ? nodeSnapshot(sim, node, leader) : undefined;
+        const got = snap ? (key === 'status' ? snap.status : snap.lagEntries) : 'no such node';
+        if (got !== v) out.push({ key: `${key}.${id}`, expected: v, actual: got });
+      }
+    } else if (key === 'latency') {
+      const op = obs.op;
+      const lat = op?.completedAt !== undefined ? op.completedAt - op.invokedAt : undefined;
+      const { min, max } = want as { min?: number; max?: number };
+      if (
+        lat === undefined ||
+        (min !== undefined && lat < min) ||
+        (max !== undefined && lat > max)
+      ) {
+        out.push({ key: 'latency', expected: want, actual: lat ?? 'no completed operation' });
+      }
+    } else {
+      const got = obs.actual(key);
+      if (!same(got, want))
+        out.push({ key, expected: want, actual: got === undefined ? 'not applicable' : got });
+    }
+  }
+  return out;
+}
+
+export function describeMismatch(m: ExpectMismatch): string {
+  return `expected ${m.key} ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`;
+}

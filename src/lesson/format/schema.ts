@@ -1,0 +1,201 @@
+// The whole lesson file as ONE zod schema (format version 1 plus the extensions docs/lesson-authoring.md documents).
+// Input: the YAML shape authors write (the JSON Schema in schema/ is generated from it).
+// Output: the normalised Lesson of types.ts — units converted, defaults applied, `replica`
+// read as `follower`, steps tagged by kind and labelled. Cross-references between parts
+// (node ids, step ids, answers) are checked separately in cross-check.ts.
+//
+// Extensions beyond the format (documented in the authoring guide): cluster.dataSize and
+// cluster.clientTimeout, node clockSkew, shard `nodes`, expect status/lag/latency, and the
+// step extensions listed in schema-steps.ts.
+import { z } from 'zod';
+import type { ClientConfig, NodeConfig } from '../../sim/index.js';
+import {
+  count,
+  delay,
+  duration,
+  expecting,
+  name,
+  perSecond,
+  signedDuration,
+  size,
+  strictMap,
+  text,
+} from './schema-parts.js';
+import { stepSchema } from './schema-steps.js';
+import type { Lesson, LessonCluster, Step } from './types.js';
+import {
+  ACK_MODES,
+  ACK_ON,
+  CONFLICT_POLICIES,
+  LOG_FORMATS,
+  ON_TIMEOUT,
+  POLICIES,
+  ROLES,
+  TOPOLOGIES,
+} from './vocab.js';
+
+export const DEFAULTS = {
+  seed: 1,
+  order: 1000,
+  minutes: 5,
+  clientLatency: 1,
+  clientTimeout: 10_000,
+  dataSize: 0,
+  heartbeat: 1000,
+  failoverTimeout: 30_000,
+} as const;
+
+const nodeSchema = strictMap(
+  {
+    id: name.describe('Node id, e.g. primary or replica-1.'),
+    role: z
+      .enum(ROLES)
+      .default('follower')
+      .transform((r): NodeConfig['role'] => (r === 'replica' ? 'follower' : r))
+      .describe('leader | follower | replica (alias of follower).'),
+    region: text.optional().describe('Optional label.'),
+    lag: delay()
+      .optional()
+      .describe('Delay until this node receives an entry: 2s, or {min: 1s, max: 3s}.'),
+    replay: duration().optional().describe('Further delay until it applies an entry.'),
+    throughput: perSecond().optional().describe('Entries per second it can receive.'),
+    sync: z.boolean().optional().describe('Member of the sync set (default: every follower).'),
+    upstream: name.optional().describe('Cascading replication: receive from this follower.'),
+    clockSkew: signedDuration().optional().describe("Extension: offset of this node's clock."),
+  },
+  'a node like {id: replica-1, role: follower, lag: 2s}',
+).transform((n): NodeConfig => n);
+
+const failoverSchema = strictMap(
+  {
+    auto: z.boolean().default(true).describe('Elect a new leader when the leader is silent.'),
+    heartbeat: duration().default(DEFAULTS.heartbeat).describe('Heartbeat interval (default 1s).'),
+    timeout: duration()
+      .default(DEFAULTS.failoverTimeout)
+      .describe('Silence before an election (default 30s).'),
+    fencing: z.boolean().default(false).describe('Fence the old leader off on promotion.'),
+    quorum: z.boolean().default(false).describe('Elections and leader leases need a majority.'),
+    maxLagOnFailover: count
+      .optional()
+      .describe('Entries; a follower further behind is not eligible.'),
+  },
+  'a map like {auto: true, timeout: 30s}',
+);
+
+const shardSchema = strictMap(
+  {
+    id: name,
+    keys: z.array(text).min(1).describe('Keys stored in this shard.'),
+    nodes: z.array(name).min(1).optional().describe('Nodes holding this shard.'),
+  },
+  'a shard like {id: s1, keys: [question]}',
+);
+
+const quorumSchema = strictMap(
+  {
+    n: z.int().min(1),
+    w: z.int().min(1),
+    r: z.int().min(1),
+    sloppy: z.boolean().default(false),
+  },
+  'a map like {n: 3, w: 2, r: 2}',
+);
+
+const clusterSchema = strictMap(
+  {
+    topology: z.enum(TOPOLOGIES).default('leader'),
+    mode: z.enum(ACK_MODES).default('async').describe('When a write is acknowledged.'),
+    minAcks: z.int().min(1).default(1).describe('semi-sync: follower acks needed.'),
+    ackOn: z.enum(ACK_ON).default('receive').describe('apply = a sync standby is fresh.'),
+    ackTimeout: duration().optional().describe('Then the write outcome is unknown.'),
+    onTimeout: z.enum(ON_TIMEOUT).default('unknown').describe('degrade: ack and go async.'),
+    log: z.enum(LOG_FORMATS).default('row').describe('Replication log format.'),
+    retain: z.int().min(1).optional().describe('Entries the leader keeps for catch-up.'),
+    clientLatency: duration()
+      .default(DEFAULTS.clientLatency)
+      .describe('One-way delay of client requests and control traffic (default 1ms).'),
+    clientTimeout: duration()
+      .default(DEFAULTS.clientTimeout)
+      .describe('Extension: a client gives up after this (default 10s); outcome unknown.'),
+    dataSize: size()
+      .default(DEFAULTS.dataSize)
+      .describe('Extension: data before the first entry, copied by backups and restores.'),
+    nodes: z.array(nodeSchema).min(1),
+    failover: failoverSchema.optional(),
+    shards: z.array(shardSchema).min(1).optional(),
+    quorum: quorumSchema.optional().describe('Leaderless only.'),
+    conflict: z.enum(CONFLICT_POLICIES).optional().describe('Multi-leader conflict resolution.'),
+  },
+  'a map with nodes and replication settings',
+).transform((c): LessonCluster => c);
+
+const clientSchema = strictMap(
+  {
+    id: name.describe('Client id, used by steps.'),
+    user: name.optional().describe('Several clients (devices) of one user share it.'),
+    policy: z.enum(POLICIES).default('leader').describe('Routing for read: {from: route}.'),
+    window: duration().optional().describe('window-after-write: read the leader this long.'),
+    maxLag: duration().optional().describe('bounded-lag: only followers at most this far behind.'),
+    memory: z
+      .enum(['device', 'user'])
+      .default('device')
+      .describe('Where read-your-writes remembers writes.'),
+  },
+  'a client like {id: you, policy: read-your-writes}',
+).transform((c): ClientConfig => ({ ...c, user: c.user ?? c.id }));
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const lessonMap = strictMap(
+  {
+    id: z
+      .string()
+      .regex(KEBAB, { error: expecting('a kebab-case id like lost-tweet') })
+      .describe('kebab-case, unique across the curriculum.'),
+    title: text,
+    order: z.int().default(DEFAULTS.order).describe('Position in the curriculum.'),
+    topics: z.array(text).default([]),
+    minutes: z.number().positive().default(DEFAULTS.minutes).describe('Estimated time.'),
+    summary: z.string().default('').describe('One sentence shown in the menu.'),
+    objectives: z.array(text).default([]).describe('What the learner can do afterwards.'),
+    seed: z.int().default(DEFAULTS.seed).describe('Default PRNG seed (overridable with --seed).'),
+    cluster: clusterSchema,
+    clients: z.array(clientSchema).default([]),
+    steps: z.array(stepSchema).min(1),
+  },
+  'a lesson: a map with id, title, cluster and steps',
+);
+
+/** Labels (id, or #N / parent-relative) and the default options of routing choices. */
+function finishSteps(steps: Step[], nodeIds: string[], prefix: (i: number) => string): void {
+  steps.forEach((step, i) => {
+    step.label = step.id ?? prefix(i);
+    if (step.kind === 'addFollower' && !nodeIds.includes(step.node)) nodeIds.push(step.node);
+    if (step.kind === 'predict') finishSteps([step.run], nodeIds, () => `${step.label}.then`);
+    if (step.kind === 'choose' && step.form === 'action') {
+      step.choices.forEach((c, j) => {
+        finishSteps(c.do ?? [], [...nodeIds], (k) => `${step.label}.options[${j}].do[${k}]`);
+      });
+    }
+    if (step.kind === 'choose' && step.form === 'route' && step.choices.length === 0) {
+      step.choices = nodeIds.map((n) => ({ label: n, node: n }));
+    }
+  });
+}
+
+export const lessonSchema = lessonMap
+  .transform((l): Lesson => {
+    const lesson: Lesson = { file: '', ...l };
+    finishSteps(
+      lesson.steps,
+      lesson.cluster.nodes.map((n) => n.id),
+      (i) => `#${i}`,
+    );
+    return lesson;
+  })
+  .meta({
+    title: 'replication-tutor lesson',
+    description: 'A lesson file of replication-tutor (lessons/*.yaml), format version 1.',
+  });
+
+export type LessonInput = z.input<typeof lessonMap>;

@@ -1,0 +1,372 @@
+// The loaded, normalised lesson: what a runner consumes. The YAML shape (docs/lesson-authoring.md) is
+// the input contract; this is the output one. Units are already converted (durations in ms,
+// sizes in bytes, rates per ms), defaults are applied, and every step is tagged with `kind`.
+import type {
+  AckMode,
+  AckOn,
+  ClientConfig,
+  ClientId,
+  Delay,
+  FailoverConfig,
+  LogFormat,
+  Ms,
+  NodeConfig,
+  NodeId,
+  NodeStatus,
+  OnTimeout,
+  OpError,
+  RoutingPolicyName,
+  Topology,
+  Value,
+} from '../../sim/index.js';
+
+/** 1-based line and column in the lesson file; {0, 0} when the lesson did not come from a file. */
+export interface SourcePos {
+  line: number;
+  col: number;
+}
+
+// The checkers' names are the simulator's: one list.
+import type { CheckerName } from '../../sim/index.js';
+
+export { CHECKERS as CHECKER_NAMES, type CheckerName } from '../../sim/index.js';
+
+/** What `validate` checks after a step. Absent keys are not checked. */
+export interface Expect {
+  /** What a read returned; null when the key was absent. */
+  value?: Value;
+  stale?: boolean;
+  ok?: boolean | 'unknown';
+  error?: OpError;
+  lsn?: number;
+  leader?: NodeId;
+  /** Acknowledged writes missing from the current leader's log. */
+  lost?: number;
+  anomalies?: Partial<Record<CheckerName, number>>;
+  diverged?: boolean;
+  /** Extension: node statuses after the step. */
+  status?: Record<NodeId, NodeStatus>;
+  /** Extension: entries each node is behind the leader after the step. */
+  lag?: Record<NodeId, number>;
+  /** Extension: bounds on the operation's virtual latency. */
+  latency?: { min?: Ms; max?: Ms };
+}
+
+export type SqlFunction = 'NOW' | 'RAND' | 'UUID';
+
+export interface ShardConfig {
+  id: string;
+  keys: string[];
+  nodes?: NodeId[];
+}
+
+export interface QuorumConfig {
+  n: number;
+  w: number;
+  r: number;
+  sloppy: boolean;
+}
+
+export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings';
+
+export interface LessonCluster {
+  topology: Topology;
+  mode: AckMode;
+  minAcks: number;
+  ackOn: AckOn;
+  ackTimeout?: Ms;
+  onTimeout: OnTimeout;
+  log: LogFormat;
+  retain?: number;
+  /** One-way delay of client requests and control traffic (the simulator's netDelay). */
+  clientLatency: Ms;
+  /** Extension: how long a client waits before the outcome is unknown. */
+  clientTimeout: Ms;
+  /** Extension: bytes of data before the first entry (what backups and restores copy). */
+  dataSize: number;
+  /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
+  nodes: NodeConfig[];
+  failover?: FailoverConfig;
+  /** Accepted, not yet run: sharding, leaderless quorums and multi-leader conflicts. */
+  shards?: ShardConfig[];
+  quorum?: QuorumConfig;
+  conflict?: ConflictPolicy;
+}
+
+/** Fields every step has. */
+export interface StepBase {
+  /** The step's `id`, or `#N` (0-based index) at the top level; nested steps without an id
+   * get their parent's label plus where they sit, e.g. `#4.then`, `c-host.options[1].do[0]`. */
+  label: string;
+  id?: string;
+  pos: SourcePos;
+  expect?: Expect;
+  /** Where the `expect` map starts, for reporting a failed expectation. */
+  expectPos?: SourcePos;
+  note?: string;
+  hint?: string;
+}
+
+export interface SayStep extends StepBase {
+  kind: 'say';
+  text: string;
+}
+
+export interface WriteStep extends StepBase {
+  kind: 'write';
+  client: ClientId;
+  key: string;
+  value: Value;
+  /** SQL functions in a string value, which statement-based replication re-executes. */
+  functions: SqlFunction[];
+  size: number;
+  via?: NodeId;
+  /** The executing node assigns the next auto-increment id; the row lands at `key/<id>`. */
+  autoId: boolean;
+  /** Time the transaction runs before it commits. */
+  txnTime?: Ms;
+  /** Do not wait for the response. */
+  background: boolean;
+}
+
+export interface ReadStep extends StepBase {
+  kind: 'read';
+  client: ClientId;
+  key: string;
+  /** A node id, or `route` for the client's routing policy. */
+  from: NodeId | 'route';
+}
+
+export interface WaitStep extends StepBase {
+  kind: 'wait';
+  duration: Ms;
+}
+
+/** Advance until the condition holds (each given condition must hold), at most `max`. */
+export interface UntilStep extends StepBase {
+  kind: 'until';
+  node?: NodeId;
+  caughtUp?: boolean;
+  status?: NodeStatus;
+  leader?: NodeId;
+  max: Ms;
+}
+
+export interface NodeStep<K extends 'crash' | 'restart' | 'promote' | 'wipe'> extends StepBase {
+  kind: K;
+  node: NodeId;
+}
+
+export interface PauseStep extends StepBase {
+  kind: 'pause';
+  node: NodeId;
+  duration: Ms;
+}
+
+export interface PartitionStep extends StepBase {
+  kind: 'partition';
+  /** Node ids and client ids per group. */
+  groups: string[][];
+}
+
+export interface HealStep extends StepBase {
+  kind: 'heal';
+}
+
+export interface NodeParams {
+  lag?: Delay;
+  replay?: Ms;
+  /** Entries per second. */
+  throughput?: number;
+  clockSkew?: Ms;
+  /** null: replicate from the leader again. */
+  upstream?: NodeId | null;
+}
+
+export interface ClusterParams {
+  mode?: AckMode;
+  minAcks?: number;
+  ackOn?: AckOn;
+  ackTimeout?: Ms;
+  onTimeout?: OnTimeout;
+  retain?: number;
+}
+
+/** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
+export interface SetStep extends StepBase {
+  kind: 'set';
+  node?: NodeId;
+  nodeParams: NodeParams;
+  clusterParams: ClusterParams;
+  failoverParams: Partial<FailoverConfig>;
+}
+
+export interface BackupStep extends StepBase {
+  kind: 'backup';
+  from: NodeId;
+  /** The backup silently produces nothing usable. */
+  fails: boolean;
+  backupId?: string;
+  /** Bytes per ms; undefined leaves the copy speed to the simulator. */
+  bytesPerMs?: number;
+  background: boolean;
+}
+
+export interface RestoreStep extends StepBase {
+  kind: 'restore';
+  node: NodeId;
+  /** `latest-backup` or a backup id. */
+  from: string;
+  bytesPerMs: number;
+  background: boolean;
+}
+
+/** Extension: snapshot `from` (default the leader), copy at a rate, then catch up. */
+export interface AddFollowerStep extends StepBase {
+  kind: 'addFollower';
+  node: NodeId;
+  from?: NodeId;
+  bytesPerMs: number;
+  lag?: Delay;
+  replay?: Ms;
+  upstream?: NodeId;
+  background: boolean;
+}
+
+export interface WorkloadSpec {
+  clients: number;
+  duration: Ms;
+  /** Fraction of operations that are writes. */
+  writes: number;
+  /** Fraction of reads that follow the same client's write. */
+  readAfterWrite: number;
+  policy: RoutingPolicyName;
+  /** Extension: operations per ms across all clients; undefined leaves it to the simulator. */
+  countPerMs?: number;
+  /** Extension: number of distinct keys. */
+  keys?: number;
+  size: number;
+}
+
+export interface WorkloadStep extends StepBase {
+  kind: 'workload';
+  workload: WorkloadSpec;
+  background: boolean;
+}
+
+export const MEASURES = ['anomalies', 'leaderLoad', 'p50', 'p99', 'staleReads'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface ExperimentStep extends StepBase {
+  kind: 'experiment';
+  workload: WorkloadSpec;
+  policies: RoutingPolicyName[];
+  measure: Measure[];
+}
+
+/** One answer of an interactive step. */
+export interface Choice {
+  label: string;
+  /** predict: the choice is right when this holds after `then`. */
+  expect?: Expect;
+  /** choose (route form): the node the operation goes to. */
+  node?: NodeId;
+  /** choose (action form): the steps the runner executes for this option. */
+  do?: Step[];
+}
+
+interface InteractiveBase extends StepBase {
+  prompt: string;
+  choices: Choice[];
+  explain?: string;
+}
+
+export interface QuizStep extends InteractiveBase {
+  kind: 'quiz';
+  /** 0-based indices of the right choices (one unless `multiple`). */
+  answer: number[];
+  multiple: boolean;
+}
+
+export interface PredictStep extends InteractiveBase {
+  kind: 'predict';
+  /** Given when choices cannot be checked mechanically; otherwise every choice has `expect`. */
+  answer?: number[];
+  /** The file's `then`: the step the runner executes once the learner has predicted. */
+  run: Step;
+}
+
+export const ROUTE_GOALS = [
+  'read-your-writes',
+  'monotonic',
+  'latest',
+  'consistent-prefix',
+  'no-lost-writes',
+] as const;
+export type RouteGoal = (typeof ROUTE_GOALS)[number];
+
+export type RouteOp =
+  | { kind: 'read'; key: string }
+  | { kind: 'write'; key: string; value: Value; functions: SqlFunction[]; size: number };
+
+/** Route an operation to a node; choices carry `node` (default: every node known then). */
+export interface ChooseRouteStep extends InteractiveBase {
+  kind: 'choose';
+  form: 'route';
+  client: ClientId;
+  op: RouteOp;
+  goal: RouteGoal;
+  prefer?: 'replica' | 'leader';
+}
+
+/** Pick an action; choices carry `do`, judged by `goal` (expect keys). */
+export interface ChooseActionStep extends InteractiveBase {
+  kind: 'choose';
+  form: 'action';
+  goal: Expect;
+}
+
+export type ChooseStep = ChooseRouteStep | ChooseActionStep;
+export type InteractiveStep = QuizStep | PredictStep | ChooseStep;
+
+export type Step =
+  | SayStep
+  | WriteStep
+  | ReadStep
+  | WaitStep
+  | UntilStep
+  | NodeStep<'crash'>
+  | NodeStep<'restart'>
+  | PauseStep
+  | PartitionStep
+  | HealStep
+  | SetStep
+  | NodeStep<'promote'>
+  | NodeStep<'wipe'>
+  | BackupStep
+  | RestoreStep
+  | AddFollowerStep
+  | WorkloadStep
+  | QuizStep
+  | PredictStep
+  | ChooseStep
+  | ExperimentStep;
+
+export type StepKind = Step['kind'];
+
+export interface Lesson {
+  /** The file it was loaded from ('' when parsed from memory). */
+  file: string;
+  id: string;
+  title: string;
+  order: number;
+  topics: string[];
+  minutes: number;
+  summary: string;
+  objectives: string[];
+  seed: number;
+  cluster: LessonCluster;
+  /** Declared clients, with defaults (policy leader, memory device, user = id). */
+  clients: ClientConfig[];
+  steps: Step[];
+}

@@ -1,0 +1,101 @@
+// A lesson being played by a person: the runner plus saved progress. Progress is saved when
+// the lesson starts, after every answer and at the end, so quitting at any moment loses
+// nothing; resuming replays the saved answers to re-simulate exactly where the learner was.
+
+import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
+import type { Lesson } from '../lesson/format/types.js';
+import type { ProgressStore } from './progress-store.js';
+
+export interface SessionOptions extends RunnerOptions {
+  /** Start from step 0 even if the lesson is in progress. */
+  restart?: boolean;
+}
+
+export class PlaySession {
+  runner: LessonRunner;
+  /** Answers replayed from saved progress when resuming. */
+  readonly resumedAnswers: number;
+  private finishedSaved = false;
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly store: ProgressStore | undefined,
+    options: SessionOptions = {},
+  ) {
+    const answers = new Map(options.answers ?? []);
+    let resumed = 0;
+    if (store) {
+      const max = new LessonRunner(lesson, { seed: options.seed }).maxScore;
+      const saved = options.restart
+        ? store.restartLesson(lesson.id, { max })
+        : store.startLesson(lesson.id, { max });
+      if (!options.restart && !options.answers) {
+        for (const a of saved.answers) {
+          const i = Number(a.answer);
+          if (Number.isInteger(i) && !answers.has(a.step)) {
+            answers.set(a.step, i);
+            resumed++;
+          }
+        }
+      }
+    }
+    this.resumedAnswers = resumed;
+    this.runner = new LessonRunner(lesson, { ...options, answers });
+  }
+
+  /** Answers the current question and saves it. */
+  answer(index: number): void {
+    const r = this.runner;
+    if (r.state.kind !== 'question') return;
+    const step = r.state.step;
+    r.answer(index);
+    const stepIndex = r.cursor - 1;
+    // A quiz is graded at once; predict and choose once their outcome has played.
+    const graded = this.gradedPoints(step.label);
+    this.store?.recordAnswer(this.lesson.id, step.label, stepIndex, String(index), {
+      scoreDelta: graded ?? 0,
+    });
+    if (graded === undefined)
+      this.ungraded = { label: step.label, stepIndex, answer: String(index) };
+  }
+
+  private ungraded?: { label: string; stepIndex: number; answer: string };
+
+  private gradedPoints(label: string): number | undefined {
+    const rec = this.runner.records.findLast((x) => x.step === label && x.points !== undefined);
+    return rec?.points;
+  }
+
+  /** Saves the points of an answer whose grading finished after answer() returned, and the end. */
+  syncScore(): void {
+    const store = this.store;
+    if (!store) return;
+    const u = this.ungraded;
+    const points = u ? this.gradedPoints(u.label) : undefined;
+    if (u && points !== undefined && store.lesson(this.lesson.id).status === 'in-progress') {
+      // Only the points change: where the learner is (lastStep) has moved on since.
+      store.updateLesson(this.lesson.id, (l) => {
+        const earlier = l.answers.find((a) => a.step === u.label);
+        if (!earlier) return l;
+        return {
+          ...l,
+          score: l.score - earlier.points + points,
+          answers: l.answers.map((a) => (a.step === u.label ? { ...a, points } : a)),
+        };
+      });
+      this.ungraded = undefined;
+    }
+    if (this.runner.done && !this.finishedSaved) {
+      this.finishedSaved = true;
+      store.finishLesson(this.lesson.id, this.runner.score, this.runner.maxScore);
+    }
+  }
+
+  /** Records where the learner is, for "continue where you left off". */
+  saveStep(): void {
+    const step = this.runner.currentStep;
+    if (!this.store || !step || this.runner.done) return;
+    if (this.store.lesson(this.lesson.id).status !== 'in-progress') return;
+    this.store.recordStep(this.lesson.id, this.runner.cursor, step.label);
+  }
+}

@@ -1,0 +1,122 @@
+// One node of the cluster as a bordered card (node-row.ts has the table row used in narrow or
+// short terminals), and the wording both share. Everything shown comes from the NodeSnapshot.
+import { Box, Text } from 'ink';
+import type { NodeSnapshot } from '../../sim/index.js';
+import { formatBytes, formatDuration, formatValue, plural } from '../text/format.js';
+import { padEnd, textWidth, truncate } from '../text/text.js';
+import { ROLE, STATUS } from '../theme/theme.js';
+import { useTheme } from '../theme/use-theme.js';
+
+/** Narrowest card that still holds every line without cutting. */
+export const MIN_CARD_WIDTH = 26;
+/** Card rows besides the key lines: border (2) + id, status, LSN, lag, role. */
+export const CARD_BASE_HEIGHT = 7;
+export const MAX_KEY_LINES = 3;
+
+/** The first alternative that fits, else the last one cut to fit. */
+function firstThatFits(alternatives: readonly string[], width: number): string {
+  for (const a of alternatives) if (textWidth(a) <= width) return a;
+  return truncate(alternatives[alternatives.length - 1] ?? '', width);
+}
+
+export function lsnText(node: NodeSnapshot, width: number): string {
+  const a = node.appliedLsn;
+  const r = node.receivedLsn;
+  return firstThatFits(
+    [`LSN applied ${a} · recv ${r}`, `applied ${a} · recv ${r}`, `LSN ${a}/${r} (a/r)`],
+    width,
+  );
+}
+
+export function lagText(node: NodeSnapshot, width: number): string {
+  if (node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0) {
+    return firstThatFits(['lag 0 (caught up)', 'lag 0'], width);
+  }
+  const time = formatDuration(node.lagMs);
+  const size = formatBytes(node.lagBytes);
+  return firstThatFits(
+    [
+      `lag ${plural(node.lagEntries, 'entry', 'entries')} · ${time} · ${size}`,
+      `lag ${node.lagEntries} ent · ${time} · ${size}`,
+      `lag ${node.lagEntries} · ${time} · ${size}`,
+      `lag ${node.lagEntries} · ${time}`,
+    ],
+    width,
+  );
+}
+
+export function roleText(node: NodeSnapshot): string {
+  const role = ROLE[node.role];
+  if (node.role === 'leader') return `${role.glyph} ${role.label}`;
+  return node.upstream === undefined
+    ? `${role.glyph} ${role.label}`
+    : `${role.glyph} via ${node.upstream}`;
+}
+
+export function statusText(node: NodeSnapshot): string {
+  const s = STATUS[node.status];
+  return `${s.glyph} ${s.label}`;
+}
+
+export function keyText(k: NodeSnapshot['recentKeys'][number]): string {
+  return `${k.key} = ${formatValue(k.value)}  @${k.lsn}`;
+}
+
+export interface NodeCardProps {
+  node: NodeSnapshot;
+  /** Outer width, border included. */
+  width: number;
+  /** Recent keys to list (0 to 3). */
+  keyLines?: number;
+  /** The node a question's highlighted choice points at: marked ›, with a heavy border. */
+  highlighted?: boolean;
+}
+
+export function NodeCard({
+  node,
+  width,
+  keyLines = MAX_KEY_LINES,
+  highlighted = false,
+}: NodeCardProps) {
+  const theme = useTheme();
+  const inner = Math.max(1, width - 4);
+  const status = STATUS[node.status];
+  const role = ROLE[node.role];
+  const epoch = `epoch ${node.epoch}`;
+  const idWidth = Math.max(1, inner - epoch.length - 1);
+  const keys = node.recentKeys.slice(0, Math.min(keyLines, MAX_KEY_LINES));
+  return (
+    <Box
+      flexDirection="column"
+      width={width}
+      borderStyle={highlighted ? 'bold' : node.role === 'leader' ? 'double' : 'round'}
+      borderColor={theme.color(status.tone)}
+      paddingX={1}
+    >
+      <Text wrap="truncate-end">
+        <Text bold inverse={highlighted} color={theme.color(role.tone)}>
+          {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
+        </Text>{' '}
+        <Text dimColor>{epoch}</Text>
+      </Text>
+      <Text color={theme.color(status.tone)} wrap="truncate-end">
+        {statusText(node)}
+      </Text>
+      <Text wrap="truncate-end">{lsnText(node, inner)}</Text>
+      <Text wrap="truncate-end">{lagText(node, inner)}</Text>
+      <Text color={theme.color(role.tone)} wrap="truncate-end">
+        {truncate(roleText(node), inner)}
+      </Text>
+      {keyLines > 0 && keys.length === 0 ? (
+        <Text dimColor wrap="truncate-end">
+          (no data yet)
+        </Text>
+      ) : null}
+      {keys.map((k) => (
+        <Text key={`${k.key}@${k.lsn}`} wrap="truncate-end">
+          {truncate(keyText(k), inner)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

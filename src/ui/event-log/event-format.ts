@@ -1,0 +1,160 @@
+// One history event as one line of words for the event log. Anomaly labels come from the
+// engine's checkers (by op id); this only prints them next to the op they concern.
+import type { HistoryEvent, Ms, OpRecord } from '../../sim/index.js';
+import { formatValue } from '../text/format.js';
+import { EVENT, faultMarker, type Tone } from '../theme/theme.js';
+
+export interface EventLine {
+  t: Ms;
+  glyph: string;
+  tone: Tone;
+  text: string;
+  /** Checker labels for the op, e.g. ['stale', 'read-your-writes']. */
+  labels: readonly string[];
+}
+
+export interface EventContext {
+  ops: ReadonlyMap<number, OpRecord>;
+  labels?: ReadonlyMap<number, readonly string[]>;
+  /** Show replication messages (send / deliver / drop); off by default, they are many. */
+  showMessages?: boolean;
+  /** Show invocations as well as completions. */
+  showInvokes?: boolean;
+}
+
+function line(
+  t: Ms,
+  marker: { glyph: string; tone: Tone },
+  text: string,
+  labels: readonly string[] = [],
+): EventLine {
+  return { t, glyph: marker.glyph, tone: marker.tone, text, labels };
+}
+
+function opSubject(op: OpRecord): string {
+  return op.kind === 'write' ? `write ${op.key} = ${formatValue(op.value)}` : `read ${op.key}`;
+}
+
+function formatOp(
+  t: Ms,
+  op: OpRecord,
+  phase: 'invoke' | 'ok' | 'fail' | 'info',
+  labels: readonly string[],
+): EventLine {
+  switch (phase) {
+    case 'invoke':
+      return line(t, EVENT.invoke, `${op.client} → ${op.node}: ${opSubject(op)}`);
+    case 'ok': {
+      if (op.kind === 'write') {
+        const at =
+          op.lsn === undefined
+            ? ''
+            : ` (LSN ${op.lsn}${op.epoch === undefined ? '' : `, epoch ${op.epoch}`})`;
+        return line(
+          t,
+          EVENT.ok,
+          `${op.client} wrote ${op.key} = ${formatValue(op.value)} on ${op.node}${at}`,
+          labels,
+        );
+      }
+      // The node's applied LSN when it answered, and which entry the value came from.
+      const version =
+        op.versionLsn === undefined
+          ? ''
+          : op.versionLsn === 0
+            ? '; key absent'
+            : `; value from LSN ${op.versionLsn}`;
+      const at = op.lsn === undefined ? '' : ` (at LSN ${op.lsn}${version})`;
+      return line(
+        t,
+        EVENT.ok,
+        `${op.client} read ${op.key} = ${formatValue(op.value)} from ${op.node}${at}`,
+        labels,
+      );
+    }
+    case 'fail':
+      return line(
+        t,
+        EVENT.fail,
+        `${op.client}: ${opSubject(op)} on ${op.node} failed: ${op.error ?? 'error'}`,
+        labels,
+      );
+    case 'info':
+      return line(
+        t,
+        EVENT.unknown,
+        `${op.client}: ${opSubject(op)} on ${op.node}: outcome unknown${op.error ? ` (${op.error})` : ''}`,
+        labels,
+      );
+  }
+}
+
+/** The log line for an event, or null when the log does not show that kind. */
+export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine | null {
+  switch (event.type) {
+    case 'op': {
+      if (event.phase === 'invoke' && ctx.showInvokes === false) return null;
+      const op = ctx.ops.get(event.op);
+      if (!op) return line(event.t, EVENT.note, `op #${event.op} ${event.phase}`);
+      const labels = event.phase === 'invoke' ? [] : (ctx.labels?.get(op.id) ?? []);
+      return formatOp(event.t, op, event.phase, labels);
+    }
+    case 'send':
+    case 'deliver':
+    case 'drop': {
+      if (!ctx.showMessages) return null;
+      const lsn = event.lsn === undefined ? '' : ` LSN ${event.lsn}`;
+      const verb = { send: 'sent', deliver: 'delivered', drop: 'dropped' }[event.type];
+      const marker =
+        event.type === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
+      return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg}${lsn} ${verb}`);
+    }
+    case 'fault': {
+      const marker = faultMarker(event.fault);
+      const parts = [event.fault, event.node, event.detail].filter(
+        (p) => p !== undefined && p !== '',
+      );
+      return line(event.t, marker, parts.join(' '));
+    }
+    case 'election': {
+      const how = event.manual ? 'promoted to leader' : 'elected leader';
+      const was = event.previous === undefined ? '' : ` (was ${event.previous})`;
+      return line(event.t, EVENT.election, `${event.leader} ${how}, epoch ${event.epoch}${was}`);
+    }
+    case 'step-down':
+      return line(
+        event.t,
+        EVENT.stepDown,
+        `${event.node} steps down in epoch ${event.epoch}: ${event.reason}`,
+      );
+    case 'truncate': {
+      const range =
+        event.fromLsn === event.toLsn
+          ? `LSN ${event.fromLsn}`
+          : `LSN ${event.fromLsn}..${event.toLsn}`;
+      const lost =
+        event.lostOps.length === 0
+          ? ''
+          : `: ${event.lostOps.length === 1 ? 'write' : 'writes'} ${event.lostOps.map((id) => `#${id}`).join(', ')} lost`;
+      return line(event.t, EVENT.lost, `${event.node} truncated ${range}${lost}`);
+    }
+    case 'note':
+      return line(event.t, EVENT.note, event.text);
+  }
+}
+
+/** The newest `limit` lines, newest first. */
+export function recentLines(
+  events: readonly HistoryEvent[],
+  ctx: EventContext,
+  limit: number,
+): EventLine[] {
+  const out: EventLine[] = [];
+  for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
+    const event = events[i];
+    if (!event) continue;
+    const formatted = formatEvent(event, ctx);
+    if (formatted) out.push(formatted);
+  }
+  return out;
+}

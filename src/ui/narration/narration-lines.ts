@@ -1,0 +1,172 @@
+// The narration pane's text laid out as lines for a width: narration, experiment tables,
+// graded answers with the run's numbers and the counterfactuals, the end of the lesson.
+// Pure; the pane scrolls through the lines and prints them.
+import type { StepRecord } from '../../lesson/engine/runner.js';
+import type { InteractiveStep } from '../../lesson/format/types.js';
+import { choiceLines } from '../choice-list/choice-list.js';
+import { layoutMarkdown, type Span, wrapSpans } from '../text/markdown.js';
+import type { Tone } from '../theme/theme.js';
+import { experimentTable } from './experiment-table.js';
+import type { Narration } from './narration.js';
+
+export interface PaneLine {
+  spans: Span[];
+  lead?: string;
+  tone?: Tone;
+  dim?: boolean;
+}
+
+const BLANK: PaneLine = { spans: [] };
+
+function markdown(text: string, width: number, codeTicks: boolean, tone?: Tone): PaneLine[] {
+  return layoutMarkdown(text, width, { codeTicks }).map((spans) => ({ spans, tone }));
+}
+
+/** Plain text (feedback from the engine is not Markdown), wrapped, with a hanging indent. */
+function plain(text: string, width: number, tone?: Tone): PaneLine[] {
+  const indent = /^\s*/.exec(text)?.[0] ?? '';
+  return wrapSpans([{ text: text.trim() }], width - indent.length).map((spans, i) => ({
+    lead: i === 0 ? indent : `${indent}  `,
+    spans,
+    tone,
+  }));
+}
+
+function toneOf(line: string): Tone | undefined {
+  const t = line.trimStart();
+  if (t.startsWith('✓')) return 'ok';
+  if (t.startsWith('✗')) return 'danger';
+  return undefined;
+}
+
+export function experimentLines(record: StepRecord): PaneLine[] {
+  return [
+    { spans: [{ text: 'Experiment: the same workload under each policy', bold: true }] },
+    ...experimentTable(record.table ?? []).map((text, i) => ({
+      spans: [{ text }],
+      dim: i === 0,
+    })),
+  ];
+}
+
+/**
+ * A graded answer, most important first (a short pane cuts from the end): what happened
+ * with the run's numbers, the points, the choices marked ✓/✗, what the other options would
+ * have done, and why.
+ */
+export function feedbackLines(
+  step: InteractiveStep,
+  record: StepRecord,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const [verdict, ...rest] = record.feedback ?? [];
+  const lines: PaneLine[] = verdict ? plain(verdict, width, toneOf(verdict)) : [];
+  if (record.points !== undefined) {
+    const halved =
+      record.correct && record.points < (record.max ?? 0)
+        ? ' (halved: a hint was used, or the answer cost more than it had to)'
+        : '';
+    lines.push({
+      spans: [{ text: `Points: ${record.points}/${record.max ?? 0}${halved}`, bold: true }],
+    });
+  }
+  lines.push(BLANK);
+  const marked = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    { chosen: record.answer, answer: { correct: record.correctChoices ?? [] } },
+    codeTicks,
+  );
+  for (const l of marked)
+    lines.push({ lead: l.lead, spans: l.spans, tone: l.leadTone, dim: l.dim });
+  if (rest.length > 0) lines.push(BLANK);
+  for (const f of rest) lines.push(...plain(f, width, toneOf(f)));
+  if (record.explain) {
+    lines.push(BLANK);
+    lines.push(...markdown(`**Why:** ${record.explain}`, width, codeTicks));
+  }
+  return lines;
+}
+
+/** An answered question while its outcome plays: the answer marked, no verdict yet. */
+export function outcomeLines(
+  step: InteractiveStep,
+  answer: number,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const lines: PaneLine[] = markdown(step.prompt, width, codeTicks);
+  lines.push(BLANK);
+  const marked = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    { chosen: answer },
+    codeTicks,
+  );
+  for (const l of marked) lines.push({ lead: l.lead, spans: l.spans });
+  lines.push(BLANK, {
+    spans: [{ text: '▶ Your answer is being played on the cluster…', italic: true }],
+    tone: 'info',
+  });
+  return lines;
+}
+
+/**
+ * The question's text above its choices (the choices are the interactive list): the prompt
+ * first, so a short pane cuts the experiment table it asks about rather than the question.
+ */
+export function questionLines(
+  step: InteractiveStep,
+  experiment: StepRecord | undefined,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const lines = markdown(step.prompt, width, codeTicks, 'heading');
+  if (experiment) lines.push(BLANK, ...experimentLines(experiment).slice(1));
+  return lines;
+}
+
+/** Rows the choices take before an answer (the hint included when shown). */
+export function choicesHeight(
+  step: InteractiveStep,
+  width: number,
+  codeTicks: boolean,
+  hint: boolean,
+): number {
+  const n = choiceLines(
+    step.choices.map((c) => c.label),
+    width,
+    {},
+    codeTicks,
+  ).length;
+  const h =
+    hint && step.hint ? layoutMarkdown(`Hint: ${step.hint}`, width - 2, { codeTicks }).length : 0;
+  return n + h;
+}
+
+export function narrationLines(n: Narration, width: number, codeTicks: boolean): PaneLine[] {
+  switch (n.kind) {
+    case 'say':
+      return n.experiment
+        ? [...markdown(n.text, width, codeTicks), BLANK, ...experimentLines(n.experiment)]
+        : markdown(n.text, width, codeTicks);
+    case 'experiment':
+      return experimentLines(n.record);
+    case 'feedback':
+      return feedbackLines(n.step, n.record, width, codeTicks);
+    case 'question':
+      return questionLines(n.step, n.experiment, width, codeTicks);
+    case 'outcome':
+      return outcomeLines(n.step, n.answer, width, codeTicks);
+    case 'done': {
+      const head: PaneLine = {
+        spans: [{ text: `✓ Lesson complete. Score: ${n.score}/${n.max}.`, bold: true }],
+        tone: 'ok',
+      };
+      return n.text ? [head, BLANK, ...markdown(n.text, width, codeTicks)] : [head];
+    }
+    case 'none':
+      return [];
+  }
+}

@@ -1,0 +1,260 @@
+// One frame of the lesson player, from plain data: header, narration or question, cluster,
+// lag chart and event log (or the space-time diagram), footer. No engine calls and no key
+// handling here besides the question's list, so it renders the same off-screen.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { ClusterPane } from '../cluster/cluster-pane.js';
+import { EventLog } from '../event-log/event-log.js';
+import { KEYMAP } from '../keys/keymap.js';
+import { LagChart } from '../lag-chart/lag-chart.js';
+import { narrationKey } from '../narration/narration.js';
+import {
+  choicesHeight,
+  narrationLines,
+  type PaneLine,
+  questionLines,
+} from '../narration/narration-lines.js';
+import { NarrationPane, narrationCue } from '../narration/narration-pane.js';
+import { maxScroll } from '../narration/pane-lines.js';
+import { Footer } from '../screen/footer.js';
+import { HelpOverlay } from '../screen/help-overlay.js';
+import type { WindowSize } from '../screen/use-window-size.js';
+import { SpaceTime } from '../space-time/space-time.js';
+import { formatDuration } from '../text/format.js';
+import { sideBySide } from '../text/line-fit.js';
+import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
+import { textWidth, truncate } from '../text/text.js';
+import { useTheme } from '../theme/use-theme.js';
+import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
+import { type PlayerState, scrollOffset } from './player-state.js';
+import type { PlayerView } from './player-view.js';
+import { formatSpeed } from './speed.js';
+import { TIME_LAPSE_NOTES } from './time-lapse-notes.js';
+
+/** The player's keys: its own and those of a question's list. */
+export const PLAYER_BINDINGS = KEYMAP.filter(
+  (b) => b.contexts.includes('player') || b.contexts.includes('choice'),
+);
+
+export interface PlayerScreenProps {
+  view: PlayerView;
+  ui: PlayerState;
+  size: WindowSize;
+  /** Virtual ms per wall ms right now (above the speed while a long step is compressed). */
+  rate: number;
+  onAnswer?: (index: number) => void;
+  onHint?: () => void;
+  onCursor?: (index: number) => void;
+  isActive?: boolean;
+}
+
+/** The node a routing question's highlighted choice sends the operation to. */
+export function highlightedNode(view: PlayerView, ui: PlayerState): string | undefined {
+  const n = view.narration;
+  if (n.kind !== 'question' || n.step.kind !== 'choose' || n.step.form !== 'route')
+    return undefined;
+  return n.step.choices[ui.cursor]?.node;
+}
+
+/** Right side of the footer: play state, speed, and any time-lapse. */
+export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): string {
+  if (ui.message) return ui.message;
+  const state =
+    view.phase === 'done'
+      ? '✓ done'
+      : ui.paused
+        ? '⏸ paused'
+        : view.phase === 'running'
+          ? '▶ playing'
+          : view.phase === 'question'
+            ? '? answer'
+            : '⏎ waiting';
+  const parts = [state, formatSpeed(ui.speed)];
+  if (view.phase === 'running' && rate > ui.speed * 1.01)
+    parts.push(`≫ ×${Math.round(rate / ui.speed)} long step`);
+  if (ui.lapse) parts.push(`≫ +${formatDuration(ui.lapse.skipped)}`);
+  return parts.join(' · ');
+}
+
+/** Lines the narration would like (the cue and a question's choices included). */
+function narrationWant(
+  view: PlayerView,
+  lines: readonly PaneLine[],
+  width: number,
+  codeTicks: boolean,
+): number {
+  const n = view.narration;
+  if (n.kind === 'question') {
+    return (
+      questionLines(n.step, n.experiment, width, codeTicks).length +
+      1 +
+      choicesHeight(n.step, width, codeTicks, true)
+    );
+  }
+  return lines.length + (narrationCue(n) ? 1 : 0);
+}
+
+/**
+ * The layout of a frame, the narration's lines (none for a question, whose pane lays out its
+ * own) and their scroll bounds (for the keys).
+ */
+export function screenLayout(
+  view: PlayerView,
+  ui: PlayerState,
+  size: WindowSize,
+  codeTicks: boolean,
+): { layout: PlayerLayout; lines: PaneLine[]; scrollKey: string; scrollMax: number } {
+  const n = view.narration;
+  // The width planPlayerLayout gives the narration, stacked or side by side.
+  const width = narrationWidth(size.columns);
+  const lines = n.kind === 'question' ? [] : narrationLines(n, width, codeTicks);
+  const layout = planPlayerLayout({
+    columns: size.columns,
+    rows: size.rows,
+    snapshot: view.snapshot,
+    narration: narrationWant(view, lines, width, codeTicks),
+    followers: view.lag.length,
+    diagram: ui.diagram,
+    reading: view.phase !== 'running',
+  });
+  const rows = layout.narration.height - (narrationCue(n) ? 1 : 0);
+  return {
+    layout,
+    lines,
+    scrollKey: narrationKey(n, view.generation),
+    scrollMax: maxScroll(lines.length, rows),
+  };
+}
+
+const Header = memo(function Header({
+  title,
+  right,
+  width,
+}: {
+  title: string;
+  right: string;
+  width: number;
+}) {
+  const theme = useTheme();
+  const left: PaintedLine = {
+    text: truncate(title, Math.max(1, width - textWidth(right) - 2)),
+    paint: { bold: true, color: theme.color('heading') },
+  };
+  const status: PaintedLine = { text: right, paint: { dimColor: true } };
+  const fit = sideBySide([left, status], width);
+  return (
+    <Box width={width} justifyContent="space-between">
+      {fit ? <PaintedText line={left} width={fit[0]} /> : <Text {...left.paint}>{left.text}</Text>}
+      {fit ? <PaintedText line={status} width={fit[1]} /> : <Text dimColor>{right}</Text>}
+    </Box>
+  );
+});
+
+export function PlayerScreen({
+  view,
+  ui,
+  size,
+  rate,
+  onAnswer,
+  onHint,
+  onCursor,
+  isActive = true,
+}: PlayerScreenProps) {
+  const theme = useTheme();
+  const width = size.columns;
+  const height = Math.max(1, size.rows - 1);
+  if (ui.help) {
+    return (
+      <Box flexDirection="column" width={width} height={height} overflowY="hidden">
+        <HelpOverlay
+          width={width}
+          height={height}
+          bindings={PLAYER_BINDINGS}
+          notes={TIME_LAPSE_NOTES}
+        />
+      </Box>
+    );
+  }
+  const { layout, lines, scrollKey } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const narration = (
+    <NarrationPane
+      narration={view.narration}
+      lines={lines}
+      width={layout.narration.width}
+      height={layout.narration.height}
+      offset={scrollOffset(ui, scrollKey)}
+      generation={view.generation}
+      onAnswer={onAnswer ?? (() => {})}
+      onHint={onHint ?? (() => {})}
+      onCursor={onCursor}
+      isActive={isActive && !ui.confirmRestart}
+    />
+  );
+  const watch = (
+    <Box flexDirection="column" width={layout.cluster.width}>
+      <ClusterPane
+        snapshot={view.snapshot}
+        width={layout.cluster.width}
+        height={layout.cluster.height}
+        highlight={highlightedNode(view, ui)}
+      />
+      {layout.lag.height > 0 ? (
+        <LagChart
+          series={view.lag}
+          width={layout.lag.width}
+          height={layout.lag.height}
+          unit="ms"
+          span={view.lagSpan}
+        />
+      ) : null}
+      {layout.events.height > 0 ? (
+        <EventLog
+          events={view.events}
+          ops={view.ops}
+          labels={view.labels}
+          width={layout.events.width}
+          height={layout.events.height}
+        />
+      ) : null}
+      {layout.diagram.height > 0 ? (
+        <SpaceTime
+          nodes={view.snapshot.nodes.map((n) => n.id)}
+          events={view.diagram.events}
+          ops={view.ops}
+          from={view.diagram.from}
+          to={view.diagram.to}
+          width={layout.diagram.width}
+          height={layout.diagram.height}
+        />
+      ) : null}
+    </Box>
+  );
+  // Clipped vertically only: every line is already cut to the width, and a horizontal clip
+  // makes Ink re-slice every line of every frame (most of a frame's cost).
+  return (
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
+      <Header
+        title={view.title}
+        right={`step ${view.step}/${view.steps} · score ${view.score}/${view.maxScore}`}
+        width={width}
+      />
+      <Box height={layout.body} overflowY="hidden" flexDirection={layout.split ? 'row' : 'column'}>
+        {narration}
+        {layout.split ? <Box width={1} /> : null}
+        {watch}
+      </Box>
+      {ui.confirmRestart ? (
+        <Text bold color={theme.color('warn')} wrap="truncate-end">
+          Restart this lesson from the beginning? Your answers are cleared, the best score kept. y =
+          yes, any other key = no
+        </Text>
+      ) : (
+        <Footer
+          context={view.phase === 'question' ? 'choice' : 'player'}
+          width={width}
+          status={playerStatus(view, ui, rate)}
+        />
+      )}
+    </Box>
+  );
+}

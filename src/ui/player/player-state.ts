@@ -1,0 +1,100 @@
+// What the player shows and how fast it plays, as data with a pure reducer: speed, pause,
+// the help and diagram toggles, the restart confirmation, the narration's scroll position
+// and the time-lapse notice. The lesson itself lives in the engine (see lesson-driver.ts).
+import type { Ms } from '../../sim/index.js';
+import { changeSpeed, DEFAULT_SPEED } from './speed.js';
+
+/** How long a time-lapse notice stays in the status line, in wall ms. */
+export const LAPSE_NOTICE_MS = 2_500;
+
+export interface PlayerState {
+  speed: number;
+  paused: boolean;
+  help: boolean;
+  diagram: boolean;
+  confirmRestart: boolean;
+  /** Narration scroll: the offset applies while the narration shown has this key. */
+  scroll: { key: string; offset: number };
+  /** The last jump over a quiet stretch, shown until wall time `until`. */
+  lapse?: { skipped: Ms; until: number };
+  /** A one-line message, e.g. why a key did nothing. */
+  message?: string;
+  /** The highlighted choice of the question on screen (its node is marked in the cluster). */
+  cursor: number;
+}
+
+export type PlayerAction =
+  | { type: 'toggle-pause' }
+  | { type: 'pause' }
+  | { type: 'play' }
+  | { type: 'speed'; direction: 1 | -1 }
+  | { type: 'toggle-help' }
+  | { type: 'toggle-diagram' }
+  | { type: 'ask-restart' }
+  | { type: 'cancel-restart' }
+  | { type: 'restarted' }
+  | { type: 'scroll'; key: string; delta: number; max: number }
+  | { type: 'lapse'; skipped: Ms; wallNow: number }
+  | { type: 'clock'; wallNow: number }
+  | { type: 'message'; text?: string }
+  | { type: 'cursor'; index: number };
+
+export function initialPlayer(options: { paused?: boolean; speed?: number } = {}): PlayerState {
+  return {
+    speed: options.speed ?? DEFAULT_SPEED,
+    paused: options.paused ?? false,
+    help: false,
+    diagram: false,
+    confirmRestart: false,
+    scroll: { key: '', offset: 0 },
+    cursor: 0,
+  };
+}
+
+/** The scroll offset for the narration with `key` (0 once the narration changed). */
+export function scrollOffset(state: PlayerState, key: string): number {
+  return state.scroll.key === key ? state.scroll.offset : 0;
+}
+
+export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerState {
+  switch (action.type) {
+    case 'toggle-pause':
+      return { ...state, paused: !state.paused, message: undefined };
+    case 'pause':
+      return state.paused ? state : { ...state, paused: true };
+    case 'play':
+      return state.paused ? { ...state, paused: false } : state;
+    case 'speed':
+      return { ...state, speed: changeSpeed(state.speed, action.direction) };
+    case 'toggle-help':
+      return { ...state, help: !state.help };
+    case 'toggle-diagram':
+      return { ...state, diagram: !state.diagram };
+    case 'ask-restart':
+      return { ...state, confirmRestart: true, help: false };
+    case 'cancel-restart':
+      return { ...state, confirmRestart: false };
+    case 'restarted':
+      return { ...state, confirmRestart: false, lapse: undefined, message: undefined };
+    case 'scroll': {
+      const offset = Math.min(
+        Math.max(0, action.max),
+        Math.max(0, scrollOffset(state, action.key) + action.delta),
+      );
+      return { ...state, scroll: { key: action.key, offset } };
+    }
+    case 'lapse':
+      return {
+        ...state,
+        lapse: { skipped: action.skipped, until: action.wallNow + LAPSE_NOTICE_MS },
+      };
+    case 'clock':
+      return state.lapse && action.wallNow >= state.lapse.until
+        ? { ...state, lapse: undefined }
+        : state;
+    case 'message':
+      return state.message === action.text ? state : { ...state, message: action.text };
+    case 'cursor':
+      return state.cursor === action.index ? state : { ...state, cursor: action.index };
+  }
+}

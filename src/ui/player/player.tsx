@@ -1,0 +1,93 @@
+// The lesson player: the driver, the ticker, the keys and the screen joined. Below 80×24 it
+// shows the enlarge-the-window notice instead (and holds the clock).
+import { useCallback, useRef, useState } from 'react';
+import { useReducerRef } from '../keys/use-reducer-ref.js';
+import { isTooSmall, TooSmall } from '../screen/too-small.js';
+import { useWindowSize } from '../screen/use-window-size.js';
+import { useTheme } from '../theme/use-theme.js';
+import type { LessonDriver } from './lesson-driver.js';
+import { PlayerScreen, screenLayout } from './player-screen.js';
+import { initialPlayer, type PlayerState, reducePlayer } from './player-state.js';
+import { playerView } from './player-view.js';
+import { usePlayback } from './use-playback.js';
+import { usePlayerKeys } from './use-player-keys.js';
+
+export interface PlayerProps {
+  driver: LessonDriver;
+  /** q/Esc: leave the player. */
+  onBack: () => void;
+  isActive?: boolean;
+  /** Initial play state (tests start paused and step by hand). */
+  initial?: Partial<Pick<PlayerState, 'paused' | 'speed'>>;
+  clock?: () => number;
+  frameMs?: number;
+}
+
+export function Player({ driver, onBack, isActive = true, initial, clock, frameMs }: PlayerProps) {
+  const theme = useTheme();
+  const size = useWindowSize();
+  const [ui, dispatch, uiRef] = useReducerRef(reducePlayer, initialPlayer(initial));
+  const [, setVersion] = useState(driver.version);
+  const refresh = useCallback(() => setVersion(driver.version), [driver]);
+  // An engine error in the ticker or a key handler is rethrown while rendering, where the
+  // lesson's error boundary shows it (React catches only errors thrown while rendering).
+  const [failure, setFailure] = useState<unknown>();
+  if (failure !== undefined) throw failure;
+  const tooSmall = isTooSmall(size);
+  usePlayback({
+    onError: setFailure,
+    driver,
+    playing: isActive && !ui.paused && !ui.help && !ui.confirmRestart && !tooSmall,
+    speed: ui.speed,
+    refresh,
+    dispatch,
+    clock,
+    frameMs,
+  });
+  const view = playerView(driver);
+  const { scrollKey, scrollMax } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const scroll = useRef({ key: scrollKey, max: scrollMax });
+  scroll.current = { key: scrollKey, max: scrollMax };
+  usePlayerKeys({
+    onError: setFailure,
+    driver,
+    state: uiRef,
+    dispatch,
+    refresh,
+    onBack,
+    scroll,
+    backOnly: tooSmall,
+    isActive,
+  });
+  const onAnswer = useCallback(
+    (index: number) => {
+      try {
+        driver.answer(index);
+      } catch (err) {
+        setFailure(err);
+      }
+      // The outcome of a prediction or a choice plays at once.
+      dispatch({ type: 'play' });
+      refresh();
+    },
+    [driver, dispatch, refresh],
+  );
+  const onCursor = useCallback((index: number) => dispatch({ type: 'cursor', index }), [dispatch]);
+  const onHint = useCallback(() => {
+    driver.hint();
+    refresh();
+  }, [driver, refresh]);
+  if (tooSmall) return <TooSmall size={size} />;
+  return (
+    <PlayerScreen
+      view={view}
+      ui={ui}
+      size={size}
+      rate={driver.rate(ui.speed)}
+      onAnswer={onAnswer}
+      onHint={onHint}
+      onCursor={onCursor}
+      isActive={isActive}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+// Formatting of the simulator's numbers for people: virtual times, durations, sizes, values.
+import type { Ms, Value } from '../../sim/index.js';
+
+/** A point in virtual time, millisecond-exact: `t=12.345s`. */
+export function formatTime(t: Ms): string {
+  return `t=${(t / 1000).toFixed(3)}s`;
+}
+
+/** A duration, short: `850ms`, `1.2s`, `2m05s`, `17h39m`. */
+export function formatDuration(ms: Ms): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds >= 3600) {
+    const totalMinutes = Math.round(totalSeconds / 60);
+    const h = Math.floor(totalMinutes / 60);
+    return `${h}h${String(totalMinutes % 60).padStart(2, '0')}m`;
+  }
+  const m = Math.floor(totalSeconds / 60);
+  const s = totalSeconds % 60;
+  return `${m}m${String(s).padStart(2, '0')}s`;
+}
+
+const SIZE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
+
+/** Bytes the way pg_size_pretty shows them (1024-based): `0 B`, `340 B`, `1.2 kB`, `3.0 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let value = bytes;
+  let unit: string = 'B';
+  for (const u of SIZE_UNITS) {
+    if (value < 1024) break;
+    value /= 1024;
+    unit = u;
+  }
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+export function formatValue(value: Value | undefined): string {
+  if (value === undefined) return '∅';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
