@@ -1,15 +1,25 @@
-// The drill's right answers must not be guessable from where they sit: among the choice
+// Right answers must not be guessable from where they sit: among the drill's choice
 // questions with the same number of choices, each position holds the (first) right answer
-// about equally often, within one of an even share.
+// about equally often, within one of an even share. The same holds for the quiz and predict
+// steps of the bundled lessons, taken together.
 import { describe, expect, it } from 'vitest';
+import { loadAnswersFile } from '../../src/lesson/answers-file.js';
+import { lessonFiles } from '../../src/lesson/catalog.js';
+import { loadLessonFile } from '../../src/lesson/load.js';
+import { LessonRunner } from '../../src/lesson/runner.js';
 import { loadBank } from '../../src/quiz/bank.js';
 import type { ChoiceQuestion } from '../../src/quiz/types.js';
 
 const bank = await loadBank();
 const choiceQuestions = bank.questions.filter((q): q is ChoiceQuestion => q.kind === 'choice');
 
+interface Answered {
+  choices: readonly unknown[];
+  answer: readonly number[];
+}
+
 /** Per number of choices: how often the first right answer sits at each position. */
-function answerPositions(questions: readonly ChoiceQuestion[]): Map<number, number[]> {
+function answerPositions(questions: readonly Answered[]): Map<number, number[]> {
   const byCount = new Map<number, number[]>();
   for (const q of questions) {
     const n = q.choices.length;
@@ -19,6 +29,29 @@ function answerPositions(questions: readonly ChoiceQuestion[]): Map<number, numb
     byCount.set(n, counts);
   }
   return byCount;
+}
+
+/**
+ * The quiz and predict steps of every bundled lesson with their right choices: a quiz's
+ * `answer`, a predict's as graded on a run with the reference answers.
+ */
+async function lessonQuestions(): Promise<Answered[]> {
+  const out: Answered[] = [];
+  for (const file of (await lessonFiles('lessons')) ?? []) {
+    const loaded = await loadLessonFile(file);
+    if (!loaded.ok) throw new Error(`${file} does not load`);
+    const id = loaded.lesson.id;
+    const answers = await loadAnswersFile(`lessons/answers/${id}.yaml`, loaded.lesson);
+    const run = new LessonRunner(loaded.lesson, { answers });
+    run.advance();
+    for (const step of loaded.lesson.steps) {
+      if (step.kind !== 'quiz' && step.kind !== 'predict') continue;
+      const rec = run.records.find((r) => r.step === step.label && r.correctChoices);
+      if (!rec?.correctChoices) throw new Error(`${id}: ${step.label} was not graded`);
+      out.push({ choices: step.choices, answer: rec.correctChoices });
+    }
+  }
+  return out;
 }
 
 /** Positions whose count is more than one away from an even share, as readable lines. */
@@ -45,6 +78,12 @@ describe('answer positions in the bank', () => {
 
   it('spreads the right answers evenly over the positions, per number of choices', () => {
     expect(unevenPositions(answerPositions(choiceQuestions))).toEqual([]);
+  });
+
+  it("spreads the right answers of the lessons' quiz and predict steps evenly too", async () => {
+    const questions = await lessonQuestions();
+    expect(questions.length).toBeGreaterThan(10);
+    expect(unevenPositions(answerPositions(questions))).toEqual([]);
   });
 
   it('notices a bank that always puts the answer second', () => {
