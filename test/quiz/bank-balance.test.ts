@@ -3,10 +3,10 @@
 // about equally often, within one of an even share. The same holds for the quiz and predict
 // steps of the bundled lessons, taken together.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/answers-file.js';
-import { lessonFiles } from '../../src/lesson/catalog.js';
-import { loadLessonFile } from '../../src/lesson/load.js';
-import { LessonRunner } from '../../src/lesson/runner.js';
+import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { lessonFiles } from '../../src/lesson/catalog/catalog.js';
+import { LessonRunner } from '../../src/lesson/engine/runner.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { loadBank } from '../../src/quiz/bank.js';
 import type { ChoiceQuestion } from '../../src/quiz/types.js';
 
