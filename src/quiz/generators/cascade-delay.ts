@@ -44,7 +44,7 @@ export const cascadeDelay = defineTemplate({
       answer: answerMs / 1000,
       tolerance: 0.05,
       unit: 's',
-      why: `A relay forwards what it receives without waiting to apply it, so only the lags add up, plus ${last.id}'s own replay delay: ${nodes.map((n) => seconds(Number(n.lag))).join(' + ')} + ${seconds(last.replay ?? 0)} = ${seconds(answerMs)}. Every hop adds lag.`,
+      why: `A relay here forwards what it receives without waiting to apply it (as a PostgreSQL cascading standby does; a MySQL replica relays only after applying), so only the lags add up, plus ${last.id}'s own replay delay: ${nodes.map((n) => seconds(Number(n.lag))).join(' + ')} + ${seconds(last.replay ?? 0)} = ${seconds(answerMs)}. Every hop adds lag.`,
       sim,
     };
   },
