@@ -1,23 +1,17 @@
 // Client operations: invoke → request travels to a node → the node answers (or refuses) →
 // the response travels back → ok / fail / info. Every step takes `netDelay`; a client that
-// hears nothing within `clientTimeout` records the outcome as unknown.
-import { awaitAcks } from './acks.js';
+// hears nothing within `clientTimeout` records the outcome as unknown. What a node does with
+// a write depends on the topology (leader/writes.ts).
 import type { ReadCommand, WriteCommand } from './commands.js';
-import { hasLease, stepDownForLease } from './lease.js';
+import { CLS_MESSAGE, EV, type Ev } from './events.js';
+import { leaderFor } from './leader/queries.js';
+import { routeRead } from './leader/routing.js';
+import { acceptWrite } from './leader/writes.js';
 import { outcomeCode, PENDING } from './op-table.js';
-import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
 import { gaveUp, type Response, readServed, refused } from './response.js';
-import { routeRead } from './routing.js';
-import {
-  CLS_MESSAGE,
-  CLS_TIMER,
-  EV,
-  type Ev,
-  type Simulation,
-  SimulationError,
-} from './simulation.js';
-import type { Entry, Session, SimNode } from './state.js';
-import { evaluateStatement, hasNonDeterministicCall } from './statement.js';
+import type { Simulation } from './simulation.js';
+import { SimulationError } from './simulation-error.js';
+import type { Session, SimNode } from './state.js';
 import type { OpError } from './types.js';
 import { onWorkloadOpDone } from './workload.js';
 
@@ -110,7 +104,7 @@ export function invokeWrite(sim: Simulation, cmd: WriteCommand): number {
  * no-quorum).
  */
 function writeTarget(sim: Simulation, client: string): SimNode {
-  const node = sim.leaderFor(client);
+  const node = leaderFor(sim, client);
   if (!node) throw new SimulationError('the cluster has no leader');
   return node;
 }
@@ -159,16 +153,6 @@ function cutOff(sim: Simulation, op: number, n: SimNode): boolean {
   return sim.net.isPartitioned && !sim.net.clientReaches(sim.ops.clientName(op), n.id);
 }
 
-/** Why a node refuses a write right now, if it does. */
-function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
-  if (n.busy === 'restoring' || n.busy === 'copying') return 'restoring';
-  if (n.fenced) return 'fenced';
-  if (n.role !== 'leader') return n.lostLease ? 'no-quorum' : 'not-leader';
-  const fo = sim.cfg.failover;
-  if (fo?.quorum && !hasLease(sim, n)) return 'no-quorum';
-  return undefined;
-}
-
 export function onClientRequest(sim: Simulation, ev: Ev): void {
   const op = ev.op;
   const ops = sim.ops;
@@ -197,72 +181,10 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
     );
     return;
   }
-  const refusal = writeRefusal(sim, n);
-  if (refusal) {
-    if (refusal === 'no-quorum') stepDownForLease(sim, n);
-    fail(sim, op, n, refusal);
-    return;
-  }
-  const p = ev.p!;
-  if (p.autoId) p.id = nextAutoId(n, ops.key(op));
-  if (p.txnTime > 0) {
-    const at = sim.now + p.txnTime;
-    sim.schedule(at, CLS_TIMER, EV.COMMIT, n.idx, -1, 0, n.inc, undefined, op, undefined, 0, p);
-    return;
-  }
-  commit(sim, n, op, p);
+  acceptWrite(sim, n, op, ev.p!);
 }
 
-export function onCommit(sim: Simulation, ev: Ev): void {
-  const n = sim.nodes[ev.n]!;
-  const op = ev.op;
-  if (!n.up || n.inc !== ev.g) return; // crashed mid-transaction: the client times out
-  if (sim.isPaused(n)) {
-    sim.defer(ev, n.pausedUntil);
-    return;
-  }
-  const refusal = writeRefusal(sim, n);
-  if (refusal) {
-    fail(sim, op, n, refusal);
-    return;
-  }
-  commit(sim, n, op, ev.p!);
-}
-
-/** Appends the write to the leader's log, applies it, ships it, and waits for acks. */
-function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): void {
-  const ops = sim.ops;
-  const key = ops.key(op);
-  const log = leader.log;
-  const prev = log[log.length - 1];
-  // The leader evaluates NOW()/RAND()/UUID() itself; statement-based logs also keep the text,
-  // which followers re-run.
-  const calls = hasNonDeterministicCall(p.value);
-  const statement = calls && sim.cfg.log === 'statement';
-  const value = calls
-    ? evaluateStatement(p.value as string, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
-    : p.value;
-  const e: Entry = {
-    epoch: leader.epoch,
-    lsn: log.length + 1,
-    key,
-    value,
-    expr: statement ? (p.value as string) : undefined,
-    autoId: p.autoId,
-    id: p.id,
-    size: p.size,
-    op,
-    at: sim.now,
-    bytesBefore: prev ? prev.bytesBefore + prev.size : 0,
-  };
-  log.push(e);
-  applyEntry(sim, leader, e, true);
-  ops.accept(op, p.autoId ? `${key}/${p.id}` : key, value, e.lsn, e.epoch, sim.now, p.id);
-  shipDownstream(sim, leader, e);
-  awaitAcks(sim, leader, op, e.lsn);
-}
-
-function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {
+export function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {
   respond(sim, op, n, refused(error));
 }
 

@@ -19,9 +19,9 @@ export type {
   WriteCommand,
 } from './commands.js';
 export { defaultCluster } from './default-cluster.js';
+export { policies, type RouteView } from './leader/routing.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';
-export { policies, type RouteView } from './routing.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';
 export { nodeSnapshot } from './snapshot.js';
 export { formatClock } from './statement.js';

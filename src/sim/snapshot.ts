@@ -1,7 +1,10 @@
 // A read-only picture of the cluster at the current virtual time, for the UI and for
 // `expect` checks. Computing it never changes the simulation.
+
+import { EV } from './events.js';
+import { chainLeader, currentLeader } from './leader/queries.js';
 import { recentNewestFirst } from './node-data.js';
-import { EV, type Simulation } from './simulation.js';
+import type { Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
 import type { ClusterSnapshot, InFlightMessage, NodeSnapshot, NodeStatus } from './types.js';
 
@@ -14,7 +17,7 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   if (n.role === 'leader') return 'leading';
   if (n.needsResync) return 'needs-resync';
   const src = n.source;
-  if (!src?.up || !sim.reachable(src, n) || (src.role === 'follower' && !sim.chainLeader(src))) {
+  if (!src?.up || !sim.reachable(src, n) || (src.role === 'follower' && !chainLeader(sim, src))) {
     return 'disconnected';
   }
   if (n.stalled) return 'disconnected';
@@ -59,7 +62,7 @@ export function nodeSnapshot(
 const MAX_IN_FLIGHT = 200;
 
 export function snapshotCluster(sim: Simulation): ClusterSnapshot {
-  const leader = sim.currentLeader();
+  const leader = currentLeader(sim);
   const inFlight: InFlightMessage[] = [];
   for (const ev of sim.queue.items()) {
     if (ev.k === EV.DELIVER) {

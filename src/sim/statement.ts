@@ -1,6 +1,6 @@
 // Statement-based replication re-executes each statement on every node. Whatever a statement
 // computes from the node it runs on (its clock, its random numbers, its counters) can differ
-// between nodes: that is the divergence lesson 7 shows. Row-based and WAL shipping evaluate
+// between nodes, and replicas silently diverge. Row-based and WAL shipping evaluate
 // once, on the leader, and ship the result.
 import type { Prng } from './prng.js';
 import type { Value } from './types.js';

@@ -2,7 +2,8 @@
 // 1/rate seconds, and goes again until the workload's duration is over.
 import { DEFAULT_SIZE, startRead, startWrite } from './clients.js';
 import type { WorkloadSpec } from './commands.js';
-import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
+import { CLS_TIMER, EV, type Ev } from './events.js';
+import type { Simulation } from './simulation.js';
 import type { Session } from './state.js';
 import type { Ms } from './types.js';
 

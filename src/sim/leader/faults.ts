@@ -1,12 +1,16 @@
-// Faults and live reconfiguration: crash / restart, pause, partition / heal, and `set` of a
-// node's or the cluster's parameters. Each is recorded in the history as a 'fault' event.
+// Faults and live reconfiguration: crash / restart, pause, partition / heal, wipe, and `set`
+// of a node's or the cluster's parameters, with what they mean for a leader's followers
+// (rejoin, catch up, report a position). Each is recorded in the history as a 'fault' event.
+import type { ClusterParams } from '../commands.js';
+import { clearData } from '../node-data.js';
+import type { Simulation } from '../simulation.js';
+import { SimulationError } from '../simulation-error.js';
+import type { SimNode } from '../state.js';
+import type { Ms, NodeConfig } from '../types.js';
 import { abandonPending, releaseAcknowledged } from './acks.js';
-import type { ClusterParams } from './commands.js';
 import { rejoin, startFailoverTimers } from './failover.js';
+import { chainLeader, currentLeader } from './queries.js';
 import { catchUp, follow, sendAck } from './replication.js';
-import { type Simulation, SimulationError } from './simulation.js';
-import type { SimNode } from './state.js';
-import type { Ms, NodeConfig } from './types.js';
 
 export function crashNode(sim: Simulation, n: SimNode): void {
   if (!n.up) return;
@@ -25,7 +29,7 @@ export function restartNode(sim: Simulation, n: SimNode): void {
   n.inc++;
   sim.record({ t: sim.now, type: 'fault', fault: 'restart', node: n.id });
   n.lastHeard = sim.now;
-  const leader = sim.currentLeader();
+  const leader = currentLeader(sim);
   if (n.role === 'leader') {
     if (leader && leader !== n && (leader.epoch > n.epoch || n.fenced)) {
       // A newer leader exists: rejoin as its follower; what it never received is truncated.
@@ -78,7 +82,7 @@ function resumeStalledStreams(sim: Simulation): void {
     const src = f.source;
     if (!f.up || f.role !== 'follower' || !src) continue;
     if (f.stalled && sim.reachable(src, f)) catchUp(sim, f);
-    const leader = sim.chainLeader(f);
+    const leader = chainLeader(sim, f);
     const position = sim.cfg.ackOn === 'apply' ? f.applied : f.log.length;
     if (leader?.up && sim.reachable(leader, f) && position > 0) sendAck(sim, f, position);
   }
@@ -105,7 +109,7 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
     .join(' ');
   sim.record({ t: sim.now, type: 'fault', fault: 'set', node: n.id, detail });
   if ('upstream' in params && params.upstream !== before && n.role === 'follower') {
-    const target = params.upstream ? sim.node(params.upstream) : sim.currentLeader();
+    const target = params.upstream ? sim.node(params.upstream) : currentLeader(sim);
     if (target) follow(sim, n, target);
   }
   // The sync set may have changed: a write that now has enough acknowledgements is done.
@@ -130,7 +134,7 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
     };
     if (!prev) {
       // Failover switched on mid-run: the leader starts with a fresh lease.
-      const leader = sim.currentLeader();
+      const leader = currentLeader(sim);
       if (leader) for (const n of sim.nodes) leader.heardAt[n.idx] = sim.now;
       startFailoverTimers(sim);
     }
@@ -145,4 +149,14 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
 
 function releaseAll(sim: Simulation): void {
   for (const n of sim.nodes) if (n.role === 'leader' && n.up) releaseAcknowledged(sim, n);
+}
+
+/** Deletes a node's data and log. A wiped follower needs a full resync (a base backup). */
+export function wipeNode(sim: Simulation, n: SimNode): void {
+  n.log = [];
+  n.applied = 0;
+  clearData(n);
+  n.linkGen++;
+  sim.record({ t: sim.now, type: 'fault', fault: 'wipe', node: n.id });
+  if (n.role === 'follower') n.needsResync = true;
 }

@@ -1,9 +1,12 @@
 // Backups, restores and snapshot copies: the operations whose cost is proportional to the
 // size of the data (a 300 GB restore takes hours, a 51 TB one about a day).
-import { clearData } from './node-data.js';
+import { CLS_TIMER, EV, type Ev } from '../events.js';
+import { clearData } from '../node-data.js';
+import type { Simulation } from '../simulation.js';
+import { SimulationError } from '../simulation-error.js';
+import type { Backup, SimNode } from '../state.js';
+import { currentLeader } from './queries.js';
 import { catchUp, follow } from './replication.js';
-import { CLS_TIMER, EV, type Ev, type Simulation, SimulationError } from './simulation.js';
-import type { Backup, SimNode } from './state.js';
 
 /** Bytes of a node's data: the initial data set plus every applied entry. */
 export function dataBytes(sim: Simulation, n: SimNode): number {
@@ -136,7 +139,7 @@ export function finishBusy(sim: Simulation, ev: Ev): void {
     n.needsResync = false;
     n.lastApplyAt = sim.now;
     // The leader may have changed during a long copy: follow it (truncating what it lacks).
-    const leader = sim.currentLeader();
+    const leader = currentLeader(sim);
     const src = n.source?.up ? n.source : leader;
     if (src && src !== n) follow(sim, n, src);
     else catchUp(sim, n);

@@ -4,11 +4,13 @@
 // (epoch, received LSN), ties by node id. Optional guards: fencing (the old leader is shut
 // off on promotion) and quorum (elections need a majority; a leader without one steps down,
 // see lease.ts).
+import { CLS_MESSAGE, CLS_TIMER, EV, type Ev } from '../events.js';
+import type { Simulation } from '../simulation.js';
+import type { SimNode } from '../state.js';
 import { abandonPending } from './acks.js';
 import { hasLease, stepDownForLease } from './lease.js';
+import { currentLeader } from './queries.js';
 import { applyEntry, catchUp, follow, makesCycle } from './replication.js';
-import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
-import type { SimNode } from './state.js';
 
 function lastEpoch(n: SimNode): number {
   return n.log.length > 0 ? n.log[n.log.length - 1]!.epoch : 0;
@@ -157,7 +159,7 @@ export function onHeartbeatReply(sim: Simulation, ev: Ev): void {
     return;
   }
   if (ev.x > l.epoch && l.role === 'leader') {
-    const cur = sim.currentLeader();
+    const cur = currentLeader(sim);
     const reason = `${f.id} knows a newer epoch`;
     if (cur && cur !== l) rejoin(sim, l, cur, ev.x, reason);
     else stepDown(sim, l, ev.x, reason);
@@ -249,7 +251,7 @@ export function onPromote(sim: Simulation, ev: Ev): void {
 /** Makes `w` the leader of a new epoch and repoints everyone it can reach. */
 export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   const fo = sim.cfg.failover;
-  const previous = sim.currentLeader();
+  const previous = currentLeader(sim);
   const epoch = ++sim.maxEpoch;
   const now = sim.now;
   w.role = 'leader';

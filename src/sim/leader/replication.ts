@@ -1,13 +1,15 @@
 // Shipping the log: append on the leader, deliver to followers over FIFO links with lag,
-// apply in LSN order, relay down cascades, catch up after a reconnect, truncate what a new
-// leader never had.
-import { NO_NODE } from './history.js';
-import { clearData, rememberApplied } from './node-data.js';
-import { OK, PENDING } from './op-table.js';
-import { CLS_MESSAGE, CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
-import type { Entry, SimNode, Version } from './state.js';
-import { evaluateStatement } from './statement.js';
-import type { Delay, Value } from './types.js';
+// apply in LSN order, relay down cascades, catch up after a reconnect, repoint a follower
+// (truncation.ts drops what its new leader never had).
+import { CLS_MESSAGE, CLS_TIMER, EV, type Ev } from '../events.js';
+import { NO_NODE } from '../history.js';
+import { rememberApplied } from '../node-data.js';
+import type { Simulation } from '../simulation.js';
+import type { Entry, SimNode, Version } from '../state.js';
+import { evaluateStatement } from '../statement.js';
+import type { Delay, Value } from '../types.js';
+import { chainLeader, currentLeader, firstRetained } from './queries.js';
+import { truncateDivergent, truncateFrom } from './truncation.js';
 
 function sampleDelay(sim: Simulation, d: Delay | undefined): number {
   if (d === undefined) return 0;
@@ -79,7 +81,7 @@ export function onDeliver(sim: Simulation, ev: Ev): void {
     sim.defer(ev, to.pausedUntil);
     return;
   }
-  if (from.role === 'leader' && e.lsn < sim.firstRetained(from)) {
+  if (from.role === 'leader' && e.lsn < firstRetained(sim, from)) {
     breakStream(sim, to, `LSN ${e.lsn} was removed from ${from.id}'s log before it was sent`);
     return;
   }
@@ -179,7 +181,7 @@ export function nextAutoId(n: SimNode, table: string): number {
 }
 
 export function sendAck(sim: Simulation, f: SimNode, lsn: number): void {
-  const leader = sim.chainLeader(f);
+  const leader = chainLeader(sim, f);
   if (!leader || leader === f) return;
   sim.schedule(
     sim.now + sim.cfg.netDelay,
@@ -209,11 +211,11 @@ export function catchUp(sim: Simulation, f: SimNode): void {
   f.linkBusyUntil = sim.now;
   if (!src || !f.up || f.busy !== undefined || f.needsResync) return;
   const from = f.log.length + 1;
-  if (src.role === 'leader' && from < sim.firstRetained(src) && from <= src.log.length) {
+  if (src.role === 'leader' && from < firstRetained(sim, src) && from <= src.log.length) {
     breakStream(
       sim,
       f,
-      `it needs LSN ${from}, but ${src.id} keeps only LSN ${sim.firstRetained(src)} onwards`,
+      `it needs LSN ${from}, but ${src.id} keeps only LSN ${firstRetained(sim, src)} onwards`,
     );
     return;
   }
@@ -239,9 +241,9 @@ export function makesCycle(sim: Simulation, n: SimNode, source: SimNode): boolea
 /** Points `n` at a new source: truncate what the source's leader does not have, catch up. */
 export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
   // An upstream that (now) streams from `n` itself would make a loop: take the leader.
-  if (makesCycle(sim, n, source)) source = sim.currentLeader() ?? source;
+  if (makesCycle(sim, n, source)) source = currentLeader(sim) ?? source;
   n.source = source;
-  const root = sim.chainLeader(source);
+  const root = chainLeader(sim, source);
   if (root) truncateDivergent(sim, n, root);
   if (n.applied < n.log.length) {
     // Received but not yet applied: replay resumes.
@@ -250,79 +252,4 @@ export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
     sim.schedule(at, CLS_TIMER, EV.APPLY, n.idx, -1, n.log.length, n.inc);
   }
   catchUp(sim, n);
-}
-
-/**
- * Truncates `n`'s log where it diverges from `ref`'s (as pg_rewind or Raft do). Writes that
- * were acknowledged but exist only in the truncated part are lost.
- */
-export function truncateDivergent(sim: Simulation, n: SimNode, ref: SimNode): void {
-  if (n === ref) return;
-  const a = n.log;
-  const b = ref.log;
-  let i = 0;
-  const max = Math.min(a.length, b.length);
-  while (i < max && a[i] === b[i]) i++;
-  if (i < a.length) truncateFrom(sim, n, i + 1, `diverged from ${ref.id}`);
-}
-
-/** Removes entries from `lsn` on, rebuilding the node's data if they had been applied. */
-export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: string): void {
-  const removed = n.log.slice(lsn - 1);
-  if (removed.length === 0) return;
-  n.log.length = lsn - 1;
-  const lostOps: number[] = [];
-  for (const e of removed) {
-    // Acknowledged: the client heard ok, or the acknowledgement is on its way to it.
-    if (e.op < 0) continue;
-    const outcome = sim.ops.outcome(e.op);
-    if (outcome === OK || (outcome === PENDING && sim.ops.wasAcked(e.op))) lostOps.push(e.op);
-  }
-  sim.record({
-    t: sim.now,
-    type: 'truncate',
-    node: n.id,
-    fromLsn: lsn,
-    toLsn: lsn + removed.length - 1,
-    lostOps,
-  });
-  if (n.applied >= lsn) rebuildData(sim, n, lsn - 1);
-  // Whoever streams from `n` received entries `n` no longer has: reconcile them too, against
-  // the leader of their chain (they may hold its entries already), and restart their streams.
-  for (const f of sim.nodes) {
-    if (f.source !== n || f === n) continue;
-    truncateDivergent(sim, f, sim.chainLeader(f) ?? n);
-    catchUp(sim, f);
-  }
-}
-
-/** Rebuilds a node's data from the first `upTo` entries of its log. */
-function rebuildData(sim: Simulation, n: SimNode, upTo: number): void {
-  const statement = sim.cfg.log === 'statement';
-  const evaluated = n.evaluated;
-  clearData(n);
-  n.evaluated = evaluated;
-  for (let i = 0; i < upTo; i++) {
-    const e = n.log[i]!;
-    const ev = statement ? evaluated[i] : undefined;
-    const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
-    const value = ev ? ev.value : e.value;
-    n.data.set(key, value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch });
-    rememberApplied(n, key, value, e.lsn);
-    if (e.autoId && e.id !== undefined) {
-      n.autoInc.set(e.key, Math.max(n.autoInc.get(e.key) ?? 0, e.id));
-    }
-  }
-  if (statement) evaluated.length = upTo;
-  n.applied = upTo;
-}
-
-/** Deletes a node's data and log. A wiped follower needs a full resync (a base backup). */
-export function wipeNode(sim: Simulation, n: SimNode): void {
-  n.log = [];
-  n.applied = 0;
-  clearData(n);
-  n.linkGen++;
-  sim.record({ t: sim.now, type: 'fault', fault: 'wipe', node: n.id });
-  if (n.role === 'follower') n.needsResync = true;
 }

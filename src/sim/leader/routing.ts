@@ -1,9 +1,11 @@
 // Read routing policies. Each is a small pure function from what a router can know (the
 // client's session and each node's applied LSN and lag) to a node. The simulation builds the
 // view; the policies decide.
-import { type Simulation, SimulationError } from './simulation.js';
-import type { Session, SimNode } from './state.js';
-import type { Ms, NodeId, RoutingPolicyName } from './types.js';
+import type { Simulation } from '../simulation.js';
+import { SimulationError } from '../simulation-error.js';
+import type { Session, SimNode } from '../state.js';
+import type { Ms, NodeId, RoutingPolicyName } from '../types.js';
+import { leaderFor } from './queries.js';
 
 export interface RouteNode {
   id: NodeId;
@@ -121,7 +123,7 @@ const view: RouteView = {
 
 /** Picks the node a client's read goes to under its policy. */
 export function routeRead(sim: Simulation, s: Session, client: string): SimNode {
-  const leader = sim.leaderFor(client);
+  const leader = leaderFor(sim, client);
   if (!leader) throw new SimulationError('the cluster has no leader');
   const cfg = s.cfg;
   const policy = cfg.policy;

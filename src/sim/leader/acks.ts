@@ -2,10 +2,11 @@
 // member of the sync set acknowledged. semi-sync: once `minAcks` of them did. A member that
 // is down or cut off blocks writes; after `ackTimeout` a write is indeterminate, or with
 // `onTimeout: degrade` the leader acknowledges and carries on asynchronously (as MySQL does).
-import { respond } from './clients.js';
-import { writeAcked, writeUnknown } from './response.js';
-import { CLS_TIMER, EV, type Ev, type Simulation } from './simulation.js';
-import type { SimNode } from './state.js';
+import { respond } from '../clients.js';
+import { CLS_TIMER, EV, type Ev } from '../events.js';
+import { writeAcked, writeUnknown } from '../response.js';
+import type { Simulation } from '../simulation.js';
+import type { SimNode } from '../state.js';
 
 /**
  * Whether `n` could be in `leader`'s sync set: a follower (a crashed or fenced old leader is

@@ -3,9 +3,9 @@
 // sent the heartbeat they answered, which is never later than when they last heard from it;
 // so the lease ends before any follower's election timer can fire, and an old and a new
 // leader never accept writes at the same time.
+import type { Simulation } from '../simulation.js';
+import type { SimNode } from '../state.js';
 import { stepDown } from './failover.js';
-import type { Simulation } from './simulation.js';
-import type { SimNode } from './state.js';
 
 export function hasLease(sim: Simulation, leader: SimNode): boolean {
   const fo = sim.cfg.failover;

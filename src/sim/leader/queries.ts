@@ -1,0 +1,54 @@
+// Questions about a leader-based cluster as it is now: who leads, whose log counts, which
+// leader a client or a follower ends up at, what the leader still keeps. Reading only.
+import type { Simulation } from '../simulation.js';
+import type { SimNode } from '../state.js';
+
+/** The leader of the highest epoch that is not fenced (it may be down). */
+export function currentLeader(sim: Simulation): SimNode | undefined {
+  let best: SimNode | undefined;
+  for (const n of sim.nodes) {
+    if (n.role !== 'leader' || n.fenced) continue;
+    if (!best || n.epoch > best.epoch) best = n;
+  }
+  return best;
+}
+
+/**
+ * The log that counts: the current leader's or, when a leader stepped down for lack of a
+ * majority and nobody replaced it, that deposed leader's (its log is still the newest).
+ */
+export function referenceLeader(sim: Simulation): SimNode | undefined {
+  const cur = currentLeader(sim);
+  if (cur) return cur;
+  let best: SimNode | undefined;
+  for (const n of sim.nodes) {
+    if (n.lostLease && (!best || n.epoch > best.epoch)) best = n;
+  }
+  return best;
+}
+
+/** The leader a client would send a write to: the newest one it can reach. */
+export function leaderFor(sim: Simulation, client: string): SimNode | undefined {
+  let best: SimNode | undefined;
+  for (const n of sim.nodes) {
+    if (n.role !== 'leader' || n.fenced || !sim.net.clientReaches(client, n.id)) continue;
+    if (!best || n.epoch > best.epoch) best = n;
+  }
+  return best ?? referenceLeader(sim);
+}
+
+/** The root of a node's replication chain (the leader it ultimately follows). */
+export function chainLeader(sim: Simulation, n: SimNode): SimNode | undefined {
+  let cur: SimNode | undefined = n;
+  for (let hops = 0; cur && hops <= sim.nodes.length; hops++) {
+    if (cur.role === 'leader') return cur;
+    cur = cur.source;
+  }
+  return undefined;
+}
+
+/** First LSN the leader still keeps for catch-up. */
+export function firstRetained(sim: Simulation, leader: SimNode): number {
+  const keep = sim.cfg.retain;
+  return keep === undefined ? 1 : Math.max(1, leader.log.length - keep + 1);
+}

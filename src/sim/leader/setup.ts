@@ -1,0 +1,31 @@
+// Forming a leader-based cluster: exactly one leader, every follower streaming from it or
+// from its configured upstream, the first lease granted, and failure detection started.
+import type { Simulation } from '../simulation.js';
+import { SimulationError } from '../simulation-error.js';
+import { startFailoverTimers } from './failover.js';
+import { chainLeader } from './queries.js';
+
+/** Wires a freshly created simulation's nodes into one leader's replication chains. */
+export function formLeaderCluster(sim: Simulation): void {
+  const leaders = sim.nodes.filter((n) => n.role === 'leader');
+  if (leaders.length !== 1) {
+    throw new SimulationError(
+      `a leader topology needs exactly one leader, found ${leaders.length}`,
+    );
+  }
+  const leader = leaders[0]!;
+  for (const n of sim.nodes) {
+    if (n === leader) continue;
+    const up = n.cfg.upstream ? sim.node(n.cfg.upstream) : leader;
+    n.source = up;
+    n.caughtUpOnce = true;
+  }
+  for (const n of sim.nodes) {
+    if (!chainLeader(sim, n)) {
+      throw new SimulationError(`"${n.id}": its upstream chain never reaches the leader`);
+    }
+  }
+  // The first leader starts with a lease from everyone: the cluster was just formed.
+  for (const n of sim.nodes) leader.heardAt[n.idx] = 0;
+  startFailoverTimers(sim);
+}
