@@ -39,6 +39,7 @@ describe.each([
   'lost-tweet',
   'disappearing-comment',
   'adding-a-follower',
+  'github-2012',
   'gitlab-2017',
 ])('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
