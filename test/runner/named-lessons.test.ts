@@ -35,7 +35,9 @@ const wrongly: AutoAnswer = (step, runner) => {
   return Math.max(wrong, 0);
 };
 
-describe.each(['lost-tweet', 'disappearing-comment', 'gitlab-2017'])('%s', (id) => {
+const LESSONS = ['lost-tweet', 'disappearing-comment', 'gitlab-2017', 'failover'];
+
+describe.each(LESSONS)('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
     const { lesson, answers } = await load(id);
     const r = new LessonRunner(lesson, { answers });
