@@ -1,5 +1,5 @@
-// The failover lesson grades its choices by what the replayed fault traces did: these tests
-// pin the outcomes each option must have for the lesson's claims to be true.
+// The failover and split-brain lessons grade their choices by what the replayed fault traces
+// did: these tests pin the outcomes each option must have for the lessons' claims to be true.
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
 import { Observation } from '../../src/lesson/engine/expect-check.js';
@@ -60,5 +60,29 @@ describe('failover', () => {
     // The flash sale's entries db2 never received: lost once it was promoted by hand.
     expect(new Observation(r.sim).count('lost-writes')).toBe(94);
     expect(r.sim.currentLeader()?.id).toBe('db2');
+  });
+});
+
+describe('split-brain', () => {
+  it('without a guard the old leader takes writes; either guard refuses them, and neither saves the write acknowledged before the election', async () => {
+    const r = await run('split-brain');
+    const rec = record(r, 'c-guard');
+    expect(rec.correct).toBe(true);
+    const o = outcomes(rec);
+    expect(o.get('No guard: the election is enough')).toMatchObject({ correct: false });
+    expect(o.get('No guard: the election is enough')?.summary).toContain(
+      '2 acknowledged writes lost, split-brain: 1',
+    );
+    for (const guard of ['Fencing (STONITH)', 'Majority quorum with a leader lease']) {
+      expect(o.get(guard)?.correct).toBe(true);
+      expect(o.get(guard)?.summary).toContain('1 acknowledged write lost, split-brain: 0');
+    }
+  });
+
+  it('the isolated old leader confirms a write, and the higher epoch wins when the network heals', async () => {
+    const r = await run('split-brain');
+    expect(record(r, 'p-old-leader').correctChoices).toEqual([0]);
+    expect(record(r, 'p-heal').correctChoices).toEqual([0]);
+    expect(r.sim.currentLeader()?.id).toBe('db1');
   });
 });

@@ -35,7 +35,7 @@ const wrongly: AutoAnswer = (step, runner) => {
   return Math.max(wrong, 0);
 };
 
-const LESSONS = ['lost-tweet', 'disappearing-comment', 'gitlab-2017', 'failover'];
+const LESSONS = ['lost-tweet', 'disappearing-comment', 'gitlab-2017', 'failover', 'split-brain'];
 
 describe.each(LESSONS)('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
