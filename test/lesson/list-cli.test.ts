@@ -1,4 +1,4 @@
-// `replication-tutor list` through the built CLI (the test command builds dist/ first), with
+// `replication-tutor list` through the built CLI (the tests' global setup builds dist/), with
 // $REPLICATION_TUTOR_LESSONS pointing at a temporary lessons folder.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
