@@ -415,6 +415,8 @@ export class LessonRunner {
       index: this.lesson.steps.indexOf(step),
       ...fields,
     };
+    const outer = this.running?.outer;
+    if (outer && outer !== step && isGraded(outer)) rec.within = outer.label;
     if (this.detourSim) rec.detour = true;
     this.records.push(rec);
     return rec;

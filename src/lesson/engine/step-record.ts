@@ -38,6 +38,8 @@ export interface StepRecord {
   outcomes?: OptionOutcome[];
   table?: ExperimentRow[];
   expectFailures?: string[];
+  /** The question this step played for (a predict's `then`, a choose's option). */
+  within?: string;
   /** Played on the learner's own copy of the cluster; the story does not go on from it. */
   detour?: boolean;
   /** The narration that takes the story up again after a detour (the clock goes back). */
