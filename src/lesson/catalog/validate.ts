@@ -12,7 +12,7 @@
 // the rest of it is the reference path's rest and is not played again. Otherwise (a branch)
 // it plays to the end.
 
-import { bestOption, isGraded, predictOutcomes } from '../engine/grading.js';
+import { bestOption, predictOutcomes } from '../engine/grading.js';
 import type { LessonRunner, Problem } from '../engine/runner.js';
 import { LessonRunner as Runner } from '../engine/runner.js';
 import { sameState } from '../engine/sim-copy.js';
@@ -53,7 +53,7 @@ export function answerName(step: InteractiveStep, index: number): string {
 }
 
 /** One problem found on one path of one seed; `path` is '' on the reference path. */
-interface Found {
+export interface Found {
   problem: Problem;
   path: string;
 }
@@ -66,11 +66,22 @@ interface Fork {
   shared: number;
 }
 
+/** How many paths besides the reference one were played, and how many rejoined it. */
+export interface PathStats {
+  paths: number;
+  rejoined: number;
+}
+
 /**
  * Plays every path of one seed. Problems on the reference path come back with path '';
  * a problem another path also meets on the reference path is the reference path's.
  */
-export function playAllPaths(lesson: Lesson, seed: number, pool = new CopyPool()): Found[] {
+export function playAllPaths(
+  lesson: Lesson,
+  seed: number,
+  stats: PathStats = { paths: 0, rejoined: 0 },
+  pool = new CopyPool(),
+): Found[] {
   const ref = new Runner(lesson, {
     seed,
     recordMessages: false,
@@ -85,8 +96,12 @@ export function playAllPaths(lesson: Lesson, seed: number, pool = new CopyPool()
         f.state.kind === ref.state.kind &&
         !f.inDetour &&
         sameState(f.storySim, ref.storySim, fork.shared);
+      stats.paths++;
       if (!rejoined) f.advance();
-      else pool.give(f.storySim, ref.storySim);
+      else {
+        stats.rejoined++;
+        pool.give(f.storySim, ref.storySim);
+      }
       for (const problem of f.problems) found.push({ problem, path: fork.path });
     }
   };
@@ -104,6 +119,7 @@ export function playAllPaths(lesson: Lesson, seed: number, pool = new CopyPool()
       // sameState below proves it was left alone.
       const sim = step.kind === 'quiz' ? ref.storySim : pool.copy(ref.storySim);
       const f = ref.fork(sim, { autoAnswer: referenceAnswer });
+      const shared = sim.inputs.length;
       try {
         f.answer(a, { live: false });
         f.advanceUntilCursor(next);
@@ -111,7 +127,7 @@ export function playAllPaths(lesson: Lesson, seed: number, pool = new CopyPool()
         found.push({ problem: runFailed(step, err), path });
         continue;
       }
-      forks.push({ runner: f, path, shared: sim.inputs.length });
+      forks.push({ runner: f, path, shared });
       if (step.kind === 'quiz' && !sameState(sim, ref.storySim)) {
         throw new Error(`${path}: answering a quiz changed the cluster`);
       }
@@ -215,5 +231,3 @@ export async function validateFile(file: string): Promise<ValidationReport> {
     seeds,
   };
 }
-
-export { isGraded };
