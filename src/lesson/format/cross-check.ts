@@ -5,7 +5,7 @@
 // schema failed. Curriculum rules come back separately as warnings.
 import { asList, asMap, asString, formatPath, type Path, type RawMap } from './raw.js';
 import { listNames, nearest } from './suggest.js';
-import { STEP_KINDS } from './vocab.js';
+import { POLICIES, STEP_KINDS } from './vocab.js';
 
 export interface PathProblem {
   path: Path;
@@ -350,7 +350,8 @@ function checkRows(
   }
   const policies = asList(body?.policies).flatMap((p) => (typeof p === 'string' ? [p] : []));
   for (const policy of Object.keys(m)) {
-    if (policies.includes(policy)) continue;
+    // A word that is no policy at all is the schema's to report.
+    if (policies.includes(policy) || !(POLICIES as readonly string[]).includes(policy)) continue;
     c.error(
       [...path, policy],
       unknownName('policy', policy, policies, 'policies of this experiment'),

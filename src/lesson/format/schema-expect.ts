@@ -29,9 +29,7 @@ const figure = <T extends z.ZodType<number, unknown>>(exact: T, what: string) =>
         strictMap(
           { min: exact.optional(), max: exact.optional() },
           `a range like {min: 1, max: 5}`,
-        ).refine((r) => r.min !== undefined || r.max !== undefined, {
-          message: 'a range needs min, max or both',
-        }),
+        ),
       ],
       { error: expecting(`${what}, or a range like {min: 1, max: 5}`) },
     )
