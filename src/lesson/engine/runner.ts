@@ -134,6 +134,7 @@ export class LessonRunner {
   /** advance() stops once every step before this index is over (validate's forks). */
   private stopAtCursor?: number;
 
+  /** `fork` and `forkSim` are fork()'s: a copy of `fork` waiting at its question, on `forkSim`. */
   constructor(
     lesson: Lesson,
     options: RunnerOptions = {},
