@@ -12,6 +12,7 @@
 // the rest of it is the reference path's rest and is not played again. Otherwise (a branch)
 // it plays to the end.
 
+import type { Simulation } from '../../sim/index.js';
 import { bestOption, predictOutcomes } from '../engine/grading.js';
 import type { LessonRunner, Problem } from '../engine/runner.js';
 import { LessonRunner as Runner } from '../engine/runner.js';
@@ -111,26 +112,33 @@ export function playAllPaths(
     const step = ref.state.step;
     const next = ref.cursor + 1;
     const answer = referenceAnswer(step, ref);
+    const story = ref.storyChoice();
     const forks: Fork[] = [];
     for (let a = 0; a < step.choices.length; a++) {
       if (a === answer) continue;
       const path = `${step.label} = ${answerName(step, a)}`;
-      // A quiz's answer touches no cluster: its path shares the reference run's, and
-      // sameState below proves it was left alone.
-      const sim = step.kind === 'quiz' ? ref.storySim : pool.copy(ref.storySim);
+      // A quiz's answer touches no cluster, and a choose's other option plays on a copy of
+      // its own (a detour) until the story is taken up again: such a path shares the
+      // reference run's cluster up to there, and untouched() proves it was left alone. The
+      // story's option then plays on the reference path itself.
+      const sharing = step.kind === 'quiz' || (story !== undefined && a !== story);
+      const sim = sharing ? ref.storySim : pool.copy(ref.storySim);
+      const before = mark(sim);
       const f = ref.fork(sim, { autoAnswer: referenceAnswer });
-      const shared = sim.inputs.length;
       try {
         f.answer(a, { live: false });
-        f.advanceUntilCursor(next);
+        f.advanceUntilCursor(next, { beforeStory: sharing });
       } catch (err) {
         found.push({ problem: runFailed(step, err), path });
         continue;
       }
-      forks.push({ runner: f, path, shared });
-      if (step.kind === 'quiz' && !sameState(sim, ref.storySim)) {
-        throw new Error(`${path}: answering a quiz changed the cluster`);
-      }
+      if (sharing) {
+        if (!untouched(sim, before) || (story !== undefined && f.awaitingStory !== story))
+          throw new Error(`${path}: the answer changed the story's cluster`);
+        stats.paths++;
+        stats.rejoined++;
+        for (const problem of f.problems) found.push({ problem, path });
+      } else forks.push({ runner: f, path, shared: before.inputs });
     }
     ref.answer(answer, { live: false });
     ref.advanceUntilCursor(next);
@@ -145,6 +153,16 @@ export function playAllPaths(
     ...ref.problems.map((problem) => ({ problem, path: '' })),
     ...found.filter((x) => !onReference.has(problemKey(x.problem))),
   ];
+}
+
+/** Where a simulation is: it changes only by an input or an event, and time. */
+function mark(sim: Simulation): { inputs: number; events: number; now: number } {
+  return { inputs: sim.inputs.length, events: sim.eventsProcessed, now: sim.now };
+}
+
+function untouched(sim: Simulation, before: ReturnType<typeof mark>): boolean {
+  const now = mark(sim);
+  return now.inputs === before.inputs && now.events === before.events && now.now === before.now;
 }
 
 function runFailed(step: InteractiveStep, err: unknown): Problem {

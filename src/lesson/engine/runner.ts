@@ -251,14 +251,34 @@ export class LessonRunner {
     return new LessonRunner(this.source, { ...this.options, ...options }, this, sim);
   }
 
-  /** Runs until every step before `cursor` is over (a detour taken up again included). */
-  advanceUntilCursor(cursor: number): void {
+  /**
+   * Runs until every step before `cursor` is over (a detour taken up again included), or with
+   * `beforeStory` until a detour is over and the story is about to be taken up again.
+   */
+  advanceUntilCursor(cursor: number, opts: { beforeStory?: boolean } = {}): void {
     this.stopAtCursor = cursor;
+    if (opts.beforeStory) this.resetLimit = this.resets.length;
     try {
       this.advance();
     } finally {
       this.stopAtCursor = undefined;
+      this.resetLimit = undefined;
     }
+  }
+
+  /**
+   * For the choose step waiting for an answer: the option (as displayed) the story goes on
+   * with, whatever is answered; undefined for other questions and for a branch.
+   */
+  storyChoice(): number | undefined {
+    const s = this.state;
+    if (s.kind !== 'question' || s.step.kind !== 'choose' || s.step.branch) return undefined;
+    return this.storyOption(s.step, this.optionOutcomes() ?? []);
+  }
+
+  /** After a detour, the option (as displayed) the story is about to go on with. */
+  get awaitingStory(): number | undefined {
+    return this.pendingStory?.story;
   }
 
   get done(): boolean {
