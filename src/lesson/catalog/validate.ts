@@ -10,7 +10,9 @@
 // says `branch: true`). A path is played only through its step; if its cluster is then
 // provably in the reference path's state (sim-copy.ts: the same inputs at the same points),
 // the rest of it is the reference path's rest and is not played again. Otherwise (a branch)
-// it plays to the end.
+// it plays to the end. A quiz's other answers, and a choose's other options up to the moment
+// the story is taken up again, need no copy of the cluster at all: they play beside the
+// reference run on its own cluster, which is checked to be untouched afterwards.
 
 import type { Simulation } from '../../sim/index.js';
 import { bestOption, predictOutcomes } from '../engine/grading.js';
