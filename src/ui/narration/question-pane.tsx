@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import type { StepRecord } from '../../lesson/engine/runner.js';
 import type { InteractiveStep } from '../../lesson/format/types.js';
-import { ChoiceList } from '../choice-list/choice-list.js';
+import { ChoiceListView } from '../choice-list/choice-list.js';
+import type { ChoiceListState } from '../choice-list/choice-list-state.js';
 import { useTheme } from '../theme/use-theme.js';
 import { choicesHeight, questionLines } from './narration-lines.js';
 import { PaneLines } from './pane-lines.js';
@@ -13,22 +14,11 @@ export interface QuestionPaneProps {
   experiment?: StepRecord;
   width: number;
   height: number;
-  onAnswer: (index: number) => void;
-  onHint: () => void;
-  onCursor?: (index: number) => void;
-  isActive: boolean;
+  /** The list's state, driven by the player's keys. */
+  choice: ChoiceListState;
 }
 
-export function QuestionPane({
-  step,
-  experiment,
-  width,
-  height,
-  onAnswer,
-  onHint,
-  onCursor,
-  isActive,
-}: QuestionPaneProps) {
+export function QuestionPane({ step, experiment, width, height, choice }: QuestionPaneProps) {
   const theme = useTheme();
   const codeTicks = !theme.colorEnabled;
   const head = questionLines(step, experiment, width, codeTicks);
@@ -39,15 +29,12 @@ export function QuestionPane({
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneLines lines={head} width={width} height={headRows} />
       <Text> </Text>
-      <ChoiceList
+      <ChoiceListView
         choices={step.choices.map((c) => c.label)}
         width={width}
         height={choiceRows}
         hint={step.hint}
-        onChoose={onAnswer}
-        onHint={onHint}
-        onCursor={onCursor}
-        isActive={isActive}
+        state={choice}
       />
     </Box>
   );

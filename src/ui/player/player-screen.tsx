@@ -26,7 +26,7 @@ import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
 import { textWidth, truncate } from '../text/text.js';
 import { useTheme } from '../theme/use-theme.js';
 import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
-import { type PlayerState, scrollOffset } from './player-state.js';
+import { choiceState, type PlayerState, questionKey, scrollOffset } from './player-state.js';
 import type { PlayerView } from './player-view.js';
 import { formatSpeed } from './speed.js';
 import { TIME_LAPSE_NOTES } from './time-lapse-notes.js';
@@ -42,10 +42,6 @@ export interface PlayerScreenProps {
   size: WindowSize;
   /** Virtual ms per wall ms right now (above the speed while a long step is compressed). */
   rate: number;
-  onAnswer?: (index: number) => void;
-  onHint?: () => void;
-  onCursor?: (index: number) => void;
-  isActive?: boolean;
 }
 
 /** The node a routing question's highlighted choice sends the operation to. */
@@ -53,7 +49,7 @@ export function highlightedNode(view: PlayerView, ui: PlayerState): string | und
   const n = view.narration;
   if (n.kind !== 'question' || n.step.kind !== 'choose' || n.step.form !== 'route')
     return undefined;
-  return n.step.choices[ui.cursor]?.node;
+  return n.step.choices[choiceState(ui, questionKey(view.generation, n.step.label)).cursor]?.node;
 }
 
 /** Right side of the footer: play state, speed, and any time-lapse. */
@@ -150,16 +146,7 @@ const Header = memo(function Header({
   );
 });
 
-export function PlayerScreen({
-  view,
-  ui,
-  size,
-  rate,
-  onAnswer,
-  onHint,
-  onCursor,
-  isActive = true,
-}: PlayerScreenProps) {
+export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
   const theme = useTheme();
   const width = size.columns;
   const height = Math.max(1, size.rows - 1);
@@ -183,11 +170,11 @@ export function PlayerScreen({
       width={layout.narration.width}
       height={layout.narration.height}
       offset={scrollOffset(ui, scrollKey)}
-      generation={view.generation}
-      onAnswer={onAnswer ?? (() => {})}
-      onHint={onHint ?? (() => {})}
-      onCursor={onCursor}
-      isActive={isActive && !ui.confirmRestart}
+      choice={
+        view.narration.kind === 'question'
+          ? choiceState(ui, questionKey(view.generation, view.narration.step.label))
+          : undefined
+      }
     />
   );
   const watch = (

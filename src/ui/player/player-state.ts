@@ -2,6 +2,12 @@
 // the help and diagram toggles, the restart confirmation, the narration's scroll position
 // and the time-lapse notice. The lesson itself lives in the engine (see lesson-driver.ts).
 import type { Ms } from '../../sim/index.js';
+import {
+  type ChoiceListAction,
+  type ChoiceListState,
+  INITIAL_CHOICE_LIST,
+  reduceChoiceList,
+} from '../choice-list/choice-list-state.js';
 import { changeSpeed, DEFAULT_SPEED } from './speed.js';
 
 /** How long a time-lapse notice stays in the status line, in wall ms. */
@@ -19,8 +25,22 @@ export interface PlayerState {
   lapse?: { skipped: Ms; until: number };
   /** A one-line message, e.g. why a key did nothing. */
   message?: string;
-  /** The highlighted choice of the question on screen (its node is marked in the cluster). */
-  cursor: number;
+  /**
+   * The list of the question on screen (`key` says which: see questionKey): highlight (its
+   * node is marked in the cluster), hint shown, choice made. The player's key handler owns
+   * the list's keys, so one press is never both an answer and a "continue".
+   */
+  choice: ChoiceListState & { key: string };
+}
+
+/** Identifies a question on screen; a rewind or restart shows it afresh. */
+export function questionKey(generation: number, label: string): string {
+  return `${generation}:${label}`;
+}
+
+/** The list state of the question with `key` (fresh when another question was on screen). */
+export function choiceState(state: PlayerState, key: string): ChoiceListState {
+  return state.choice.key === key ? state.choice : INITIAL_CHOICE_LIST;
 }
 
 export type PlayerAction =
@@ -37,7 +57,7 @@ export type PlayerAction =
   | { type: 'lapse'; skipped: Ms; wallNow: number }
   | { type: 'clock'; wallNow: number }
   | { type: 'message'; text?: string }
-  | { type: 'cursor'; index: number };
+  | { type: 'choice'; key: string; action: ChoiceListAction; count: number };
 
 export function initialPlayer(options: { paused?: boolean; speed?: number } = {}): PlayerState {
   return {
@@ -47,7 +67,7 @@ export function initialPlayer(options: { paused?: boolean; speed?: number } = {}
     diagram: false,
     confirmRestart: false,
     scroll: { key: '', offset: 0 },
-    cursor: 0,
+    choice: { key: '', ...INITIAL_CHOICE_LIST },
   };
 }
 
@@ -94,7 +114,9 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
         : state;
     case 'message':
       return state.message === action.text ? state : { ...state, message: action.text };
-    case 'cursor':
-      return state.cursor === action.index ? state : { ...state, cursor: action.index };
+    case 'choice': {
+      const next = reduceChoiceList(choiceState(state, action.key), action.action, action.count);
+      return { ...state, choice: { ...next, key: action.key } };
+    }
   }
 }

@@ -59,35 +59,6 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
     backOnly: tooSmall,
     isActive,
   });
-  const onAnswer = useCallback(
-    (index: number) => {
-      try {
-        driver.answer(index);
-      } catch (err) {
-        setFailure(err);
-      }
-      // The outcome of a prediction or a choice plays at once.
-      dispatch({ type: 'play' });
-      refresh();
-    },
-    [driver, dispatch, refresh],
-  );
-  const onCursor = useCallback((index: number) => dispatch({ type: 'cursor', index }), [dispatch]);
-  const onHint = useCallback(() => {
-    driver.hint();
-    refresh();
-  }, [driver, refresh]);
   if (tooSmall) return <TooSmall size={size} />;
-  return (
-    <PlayerScreen
-      view={view}
-      ui={ui}
-      size={size}
-      rate={driver.rate(ui.speed)}
-      onAnswer={onAnswer}
-      onHint={onHint}
-      onCursor={onCursor}
-      isActive={isActive}
-    />
-  );
+  return <PlayerScreen view={view} ui={ui} size={size} rate={driver.rate(ui.speed)} />;
 }
