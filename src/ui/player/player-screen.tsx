@@ -72,6 +72,12 @@ export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): s
   return parts.join(' · ');
 }
 
+/** What space does now: continue where the lesson waits for a key, else play or pause. */
+export function spaceLabel(view: PlayerView, ui: PlayerState): string {
+  if (view.phase === 'say' || view.phase === 'feedback') return 'continue';
+  return ui.paused ? 'play' : 'pause';
+}
+
 /** Lines the narration would like (the cue and a question's choices included). */
 function narrationWant(
   view: PlayerView,
@@ -240,6 +246,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           context={view.phase === 'question' ? 'choice' : 'player'}
           width={width}
           status={playerStatus(view, ui, rate)}
+          labels={{ 'toggle-pause': spaceLabel(view, ui) }}
         />
       )}
     </Box>
