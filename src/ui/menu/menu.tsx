@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { Footer } from '../screen/footer.js';
 import { HelpOverlay } from '../screen/help-overlay.js';
-import { layoutMarkdown } from '../text/markdown.js';
+import { clipLines, layoutMarkdown } from '../text/markdown.js';
 import { StyledLine } from '../text/styled-line.js';
 import { padEnd, padStart } from '../text/text.js';
 import { LESSON_STATUS, type Tone } from '../theme/theme.js';
@@ -32,7 +32,9 @@ export interface MenuProps extends MenuInput {
 
 const STATUS_WIDTH = 14;
 const MINUTES_WIDTH = 7;
-const SUMMARY_LINES = 2;
+/** The description under the list takes up to this many lines, fewer when the list needs them. */
+const MAX_SUMMARY_LINES = 4;
+const MIN_SUMMARY_LINES = 2;
 
 /** `○ new`, `◐ in progress`, `● done 8/10` */
 export function lessonStatusText(lesson: LessonItem): string {
@@ -92,12 +94,22 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
   const current = focus.entry;
   const focusRow = Math.max(0, focus.row);
   const filtering = state.filter !== null;
-  const listHeight = Math.max(1, height - 1 - (filtering ? 1 : 0) - 1 - SUMMARY_LINES - 1);
+  const wrapped = current ? layoutMarkdown(entrySummary(current), width - 4) : [];
+  // Title, filter line, rule and footer; the rest is the list and the description.
+  const room = Math.max(2, height - 1 - (filtering ? 1 : 0) - 1 - 1);
+  const summaryRows = Math.max(
+    1,
+    Math.min(
+      MAX_SUMMARY_LINES,
+      Math.max(MIN_SUMMARY_LINES, wrapped.length),
+      Math.max(MIN_SUMMARY_LINES, room - rows.length),
+      room - 1,
+    ),
+  );
+  const listHeight = Math.max(1, room - summaryRows);
   const win = scrollWindow(rows.length, focusRow, listHeight);
   const done = input.lessons.filter((l) => l.status === 'done').length;
-  const summary = current
-    ? layoutMarkdown(entrySummary(current), width - 4).slice(0, SUMMARY_LINES)
-    : [];
+  const summary = clipLines(wrapped, summaryRows, width - 4);
   const matches = rows.filter((r) => r.kind === 'entry').length;
 
   return (
@@ -145,7 +157,7 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
         })}
       </Box>
       <Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
-      <Box flexDirection="column" height={SUMMARY_LINES} paddingLeft={4}>
+      <Box flexDirection="column" height={summaryRows} paddingLeft={4}>
         {summary.map((spans, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
           <StyledLine key={i} spans={spans} />
