@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { HistoryEvent, OpRecord } from '../../sim/index.js';
 import { PaintedLines } from '../text/painted-lines.js';
+import type { StoryClock } from '../text/story-time.js';
 import { useTheme } from '../theme/use-theme.js';
 import { recentLines } from './event-format.js';
 import { eventLogLines } from './event-log-lines.js';
@@ -17,6 +18,8 @@ export interface EventLogProps {
   height: number;
   showMessages?: boolean;
   showInvokes?: boolean;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
 }
 
 export function EventLog({
@@ -27,6 +30,7 @@ export function EventLog({
   height,
   showMessages = false,
   showInvokes = true,
+  clock,
 }: EventLogProps) {
   const theme = useTheme();
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
@@ -38,5 +42,5 @@ export function EventLog({
       </Box>
     );
   }
-  return <PaintedLines lines={eventLogLines(lines, theme)} width={width} />;
+  return <PaintedLines lines={eventLogLines(lines, theme, clock)} width={width} />;
 }

@@ -190,6 +190,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
         width={layout.cluster.width}
         height={layout.cluster.height}
         highlight={highlightedNode(view, ui)}
+        clock={view.clock}
       />
       {layout.lag.height > 0 ? (
         <LagChart
@@ -207,6 +208,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           labels={view.labels}
           width={layout.events.width}
           height={layout.events.height}
+          clock={view.clock}
         />
       ) : null}
       {layout.diagram.height > 0 ? (
@@ -218,6 +220,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           to={view.diagram.to}
           width={layout.diagram.width}
           height={layout.diagram.height}
+          clock={view.clock}
         />
       ) : null}
     </Box>

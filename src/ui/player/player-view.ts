@@ -14,6 +14,7 @@ import { firstIndexAtOrAfter, opsOf, recentWindow } from '../event-log/history-w
 import type { LagSeries } from '../lag-chart/lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from '../lag-chart/lag-sampler.js';
 import { type Narration, narrationOf } from '../narration/narration.js';
+import type { StoryClock } from '../text/story-time.js';
 import type { LessonDriver, Phase } from './lesson-driver.js';
 
 /** The space-time diagram shows at most this many events back, and this much time. */
@@ -23,6 +24,8 @@ const DIAGRAM_MIN_SPAN = 2_000;
 
 export interface PlayerView {
   title: string;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
   /** 1-based step being played, of `steps`. */
   step: number;
   steps: number;
@@ -59,6 +62,7 @@ export function diagramWindow(
 /** What a frame is built from: the simulator's state and the lesson's, as plain data. */
 export interface ViewInput {
   title: string;
+  clock?: StoryClock;
   step: number;
   steps: number;
   score: number;
@@ -83,6 +87,7 @@ export function buildPlayerView(input: ViewInput): PlayerView {
   const longer = diagram.events.length > log.events.length ? diagram.events : log.events;
   return {
     title: input.title,
+    clock: input.clock,
     step: input.step,
     steps: input.steps,
     score: input.score,
@@ -106,6 +111,7 @@ export function playerView(driver: LessonDriver): PlayerView {
   const phase = driver.phase;
   return buildPlayerView({
     title: driver.lesson.title,
+    clock: driver.clock,
     step: Math.min(runner.cursor + 1, driver.lesson.steps.length),
     steps: driver.lesson.steps.length,
     score: runner.score,

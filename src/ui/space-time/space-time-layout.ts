@@ -3,6 +3,7 @@
 // delivered replication messages as arrows from the sender's lane to the receiver's lane on
 // the row of delivery. Pure: history window in, cells out; the view only prints them.
 import type { HistoryEvent, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import { formatRowTime, type StoryClock } from '../text/story-time.js';
 import { center, padStart, textWidth } from '../text/text.js';
 import { faultMarker, type Tone } from '../theme/theme.js';
 
@@ -23,6 +24,8 @@ export interface SpaceTimeInput {
   width: number;
   /** Draw acks, heartbeats and votes too, not only log entries. */
   showControl?: boolean;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
 }
 
 export interface SpaceTimeGrid {
@@ -71,8 +74,8 @@ export function laneCenters(
   return { laneWidth, centers };
 }
 
-function timeLabel(t: Ms): string {
-  return padStart(`${(t / 1000).toFixed(t >= 100_000 ? 1 : 3)}s`, TIME_COLUMN - 1) + ' ';
+function timeLabel(t: Ms, bucketMs: Ms, clock?: StoryClock): string {
+  return `${padStart(formatRowTime(t, bucketMs, clock), TIME_COLUMN - 1)} `;
 }
 
 export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
@@ -94,7 +97,7 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
 
   const grid: Cell[][] = Array.from({ length: rows }, (_, r) => {
     const row: Cell[] = Array.from({ length: gridWidth }, () => ({ ch: ' ' }));
-    Array.from(timeLabel(from + r * bucketMs)).forEach((ch, j) => {
+    Array.from(timeLabel(from + r * bucketMs, bucketMs, input.clock)).forEach((ch, j) => {
       row[j] = { ch, tone: 'muted' };
     });
     for (const c of centers) row[c] = { ch: '│', tone: 'muted' };

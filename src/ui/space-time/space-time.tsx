@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { HistoryEvent, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type { StoryClock } from '../text/story-time.js';
 import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import { type Cell, layoutSpaceTime, legendFor } from './space-time-layout.js';
@@ -16,6 +17,7 @@ export interface SpaceTimeProps {
   /** Rows available: header, legend and the time rows. */
   height: number;
   showControl?: boolean;
+  clock?: StoryClock;
 }
 
 /** Runs of cells with one tone, so a row prints as a few Text segments. */
@@ -52,6 +54,7 @@ export function SpaceTime({
   width,
   height,
   showControl,
+  clock,
 }: SpaceTimeProps) {
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
   const legend = height >= 4;
@@ -64,6 +67,7 @@ export function SpaceTime({
     rows: Math.max(1, height - 1 - (legend ? 1 : 0)),
     width,
     showControl,
+    clock,
   });
   return (
     <Box flexDirection="column" width={width}>

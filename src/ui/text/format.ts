@@ -1,10 +1,6 @@
-// Formatting of the simulator's numbers for people: virtual times, durations, sizes, values.
+// Formatting of the simulator's numbers for people: durations, sizes, values (points in
+// virtual time are story-time.ts's).
 import type { Ms, Value } from '../../sim/index.js';
-
-/** A point in virtual time, millisecond-exact: `t=12.345s`. */
-export function formatTime(t: Ms): string {
-  return `t=${(t / 1000).toFixed(3)}s`;
-}
 
 /** A duration, short: `850ms`, `1.2s`, `2m05s`, `17h39m`. */
 export function formatDuration(ms: Ms): string {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatBytes,
-  formatDuration,
-  formatTime,
-  formatValue,
-} from '../../../src/ui/text/format.js';
+import { formatBytes, formatDuration, formatValue } from '../../../src/ui/text/format.js';
 
 describe('formatting', () => {
-  it('prints virtual times to the millisecond', () => {
-    expect(formatTime(12_345)).toBe('t=12.345s');
-    expect(formatTime(0)).toBe('t=0.000s');
-  });
-
   it('prints durations short', () => {
     expect(formatDuration(850)).toBe('850ms');
     expect(formatDuration(1_200)).toBe('1.2s');
