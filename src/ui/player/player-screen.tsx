@@ -3,6 +3,7 @@
 // handling here besides the question's list, so it renders the same off-screen.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { CARD_LEGEND } from '../cluster/card-legend.js';
 import { ClusterPane } from '../cluster/cluster-pane.js';
 import { EventLog } from '../event-log/event-log.js';
 import { KEYMAP } from '../keys/keymap.js';
@@ -163,6 +164,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           width={width}
           height={height}
           bindings={PLAYER_BINDINGS}
+          legend={CARD_LEGEND}
           notes={TIME_LAPSE_NOTES}
         />
       </Box>
@@ -203,7 +205,10 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
       ) : null}
       {layout.events.height > 0 ? (
         <EventLog
-          events={view.events}
+          events={view.log.events}
+          filter={view.log.filter}
+          newer={view.log.newer}
+          older={view.log.older}
           ops={view.ops}
           labels={view.labels}
           width={layout.events.width}

@@ -8,6 +8,7 @@ import {
   INITIAL_CHOICE_LIST,
   reduceChoiceList,
 } from '../choice-list/choice-list-state.js';
+import { type LogFilter, nextFilter } from '../event-log/log-filter.js';
 import { changeSpeed, DEFAULT_SPEED } from './speed.js';
 
 /** How long a time-lapse notice stays in the status line, in wall ms. */
@@ -31,6 +32,11 @@ export interface PlayerState {
    * the list's keys, so one press is never both an answer and a "continue".
    */
   choice: ChoiceListState & { key: string };
+  /**
+   * The event log: which events it shows, and where it is scrolled to (a history index,
+   * exclusive, of the newest line shown; none follows the newest event).
+   */
+  log: { filter: LogFilter; anchor?: number };
 }
 
 /** Identifies a question on screen; a rewind or restart shows it afresh. */
@@ -57,9 +63,13 @@ export type PlayerAction =
   | { type: 'lapse'; skipped: Ms; wallNow: number }
   | { type: 'clock'; wallNow: number }
   | { type: 'message'; text?: string }
-  | { type: 'choice'; key: string; action: ChoiceListAction; count: number };
+  | { type: 'choice'; key: string; action: ChoiceListAction; count: number }
+  | { type: 'log-filter' }
+  | { type: 'log-scroll'; anchor?: number };
 
-export function initialPlayer(options: { paused?: boolean; speed?: number } = {}): PlayerState {
+export function initialPlayer(
+  options: { paused?: boolean; speed?: number; message?: string } = {},
+): PlayerState {
   return {
     speed: options.speed ?? DEFAULT_SPEED,
     paused: options.paused ?? false,
@@ -68,6 +78,8 @@ export function initialPlayer(options: { paused?: boolean; speed?: number } = {}
     confirmRestart: false,
     scroll: { key: '', offset: 0 },
     choice: { key: '', ...INITIAL_CHOICE_LIST },
+    log: { filter: 'all' },
+    message: options.message,
   };
 }
 
@@ -95,7 +107,20 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
     case 'cancel-restart':
       return { ...state, confirmRestart: false };
     case 'restarted':
-      return { ...state, confirmRestart: false, lapse: undefined, message: undefined };
+      return {
+        ...state,
+        confirmRestart: false,
+        lapse: undefined,
+        message: undefined,
+        log: { filter: state.log.filter },
+      };
+    case 'log-filter':
+      // A new filter starts at the newest event.
+      return { ...state, log: { filter: nextFilter(state.log.filter) } };
+    case 'log-scroll':
+      return state.log.anchor === action.anchor
+        ? state
+        : { ...state, log: { filter: state.log.filter, anchor: action.anchor } };
     case 'scroll': {
       const offset = Math.min(
         Math.max(0, action.max),

@@ -4,7 +4,9 @@
 // reducer), so the Enter that answers a quiz is spent on the answer and never also
 // continues past the feedback it brings.
 import type { Key } from 'ink';
+import { readLabels } from '../../lesson/engine/read-labels.js';
 import { choiceAction, choiceMade } from '../choice-list/choice-list-state.js';
+import { scrollLog } from '../event-log/log-filter.js';
 import { resolveKey } from '../keys/keymap.js';
 import { useKeys } from '../keys/use-keys.js';
 import type { LessonDriver } from './lesson-driver.js';
@@ -16,8 +18,8 @@ export interface PlayerKeysOptions {
   dispatch: (action: PlayerAction) => PlayerState;
   refresh: () => void;
   onBack: () => void;
-  /** The narration's scroll key and largest offset, as last rendered. */
-  scroll: { readonly current: { key: string; max: number } };
+  /** The narration's scroll key and largest offset, and the event log's rows, as last rendered. */
+  scroll: { readonly current: { key: string; max: number; logRows: number } };
   /** The window is too small to show the player: only q/Esc (back) works. */
   backOnly?: boolean;
   /** An engine error while handling a key. */
@@ -139,6 +141,24 @@ export function usePlayerKeys({
       case 'hint':
         dispatch({ type: 'message', text: 'Hints are for questions' });
         break;
+      case 'log-filter':
+        dispatch({ type: 'log-filter' });
+        break;
+      case 'log-scroll': {
+        const { logRows } = scroll.current;
+        if (logRows <= 0) {
+          const why = ui.diagram ? 'd shows the event log again' : 'no room for the event log now';
+          dispatch({ type: 'message', text: why });
+          break;
+        }
+        const sim = driver.runner.sim;
+        const { filter, anchor } = ui.log;
+        // The heading line takes one row once scrolled: a page is the rows left.
+        const page = Math.max(1, logRows - 1);
+        const next = scrollLog(sim.history, filter, readLabels(sim), anchor, hit.arg ?? 1, page);
+        dispatch({ type: 'log-scroll', anchor: next });
+        break;
+      }
       default:
         break;
     }
