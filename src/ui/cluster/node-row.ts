@@ -6,7 +6,7 @@ import { composeRuns } from '../text/paint.js';
 import type { PaintedLine } from '../text/painted-lines.js';
 import { padEnd, textWidth } from '../text/text.js';
 import { ROLE, STATUS, type Theme } from '../theme/theme.js';
-import { MAX_KEY_LINES, roleText, statusText } from './node-card.js';
+import { cardKeys, lagText, MAX_KEY_LINES, roleText, statusText } from './node-card.js';
 
 /** Column widths of the compact table, shared by its header and rows. */
 export const ROW_COLUMNS = { status: 18, role: 12, epoch: 3, lsn: 9 } as const;
@@ -41,12 +41,16 @@ export function nodeRowLine(
   const role = ROLE[node.role];
   const lag =
     node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
-      ? '0'
+      ? lagText(node, LAG_WIDTH + 4).replace(/^lag /, '')
       : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;
-  const keys = node.recentKeys
-    .slice(0, MAX_KEY_LINES)
-    .map((k) => `${k.key}=${formatValue(k.value)}`)
-    .join(' ');
+  const held = cardKeys(node);
+  const keys =
+    held.length === 0
+      ? '(no data)'
+      : held
+          .slice(0, MAX_KEY_LINES)
+          .map((k) => `${k.key}=${formatValue(k.value)}`)
+          .join(' ');
   const roleColor = theme.color(role.tone);
   const text = composeRuns([
     {

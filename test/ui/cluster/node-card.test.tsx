@@ -60,7 +60,7 @@ describe('NodeCard', () => {
     expect(lsnText(replica1, 18)).toBe('applied 5 · recv 5');
     expect(lagText(replica1, 40)).toBe('lag 2 entries · 1.2s · 340 B');
     expect(lagText(replica1, 22)).toBe('lag 2 · 1.2s · 340 B');
-    expect(lagText(primary, 40)).toBe('lag 0 (caught up)');
+    expect(lagText(primary, 40)).toBe('lag 0 (the leader)');
   });
 });
 
