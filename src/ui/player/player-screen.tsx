@@ -82,16 +82,18 @@ export function spaceLabel(view: PlayerView, ui: PlayerState): string {
 /** Lines the narration would like (the cue and a question's choices included). */
 function narrationWant(
   view: PlayerView,
+  ui: PlayerState,
   lines: readonly PaneLine[],
   width: number,
   codeTicks: boolean,
 ): number {
   const n = view.narration;
   if (n.kind === 'question') {
+    const hint = choiceState(ui, questionKey(view.generation, n.step.label)).hintShown;
     return (
       questionLines(n.step, n.experiment, width, codeTicks).length +
       1 +
-      choicesHeight(n.step, width, codeTicks, true)
+      choicesHeight(n.step, width, codeTicks, hint)
     );
   }
   return lines.length + (narrationCue(n) ? 1 : 0);
@@ -115,7 +117,7 @@ export function screenLayout(
     columns: size.columns,
     rows: size.rows,
     snapshot: view.snapshot,
-    narration: narrationWant(view, lines, width, codeTicks),
+    narration: narrationWant(view, ui, lines, width, codeTicks),
     followers: view.lag.length,
     diagram: ui.diagram,
     reading: view.phase !== 'running',
