@@ -1,6 +1,8 @@
 // A lesson being played by a person: the runner plus saved progress. Progress is saved when
 // the lesson starts, after every answer and at the end, so quitting at any moment loses
 // nothing; resuming replays the saved answers to re-simulate exactly where the learner was.
+// Opening (or restarting) a lesson already finished saves nothing until the learner answers
+// a question: looking at it again leaves it finished, with its score, in the menu.
 
 import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
 import type { Lesson } from '../lesson/format/types.js';
@@ -16,6 +18,8 @@ export class PlaySession {
   /** Answers replayed from saved progress when resuming. */
   readonly resumedAnswers: number;
   private finishedSaved = false;
+  /** A finished lesson opened again: the new attempt is saved with its first answer. */
+  private replay?: { max: number };
 
   constructor(
     readonly lesson: Lesson,
@@ -26,11 +30,12 @@ export class PlaySession {
     let resumed = 0;
     if (store) {
       const max = new LessonRunner(lesson, { seed: options.seed }).maxScore;
-      const saved = options.restart
-        ? store.restartLesson(lesson.id, { max })
-        : store.startLesson(lesson.id, { max });
-      if (!options.restart && !options.answers) {
-        for (const a of saved.answers) {
+      if (store.lesson(lesson.id).status === 'done') this.replay = { max };
+      else if (options.restart) store.restartLesson(lesson.id, { max });
+      else {
+        const saved = store.startLesson(lesson.id, { max });
+        // Resuming replays the saved answers (an answers file, given instead, wins).
+        for (const a of options.answers ? [] : saved.answers) {
           const i = Number(a.answer);
           if (Number.isInteger(i) && !answers.has(a.step)) {
             answers.set(a.step, i);
@@ -48,6 +53,11 @@ export class PlaySession {
     const r = this.runner;
     if (r.state.kind !== 'question') return;
     const step = r.state.step;
+    if (this.replay) {
+      // The first answer of a replay: from here on it is a new attempt, saved as it goes.
+      this.store?.restartLesson(this.lesson.id, this.replay);
+      this.replay = undefined;
+    }
     r.answer(index);
     const stepIndex = r.cursor - 1;
     // A quiz is graded at once; predict and choose once their outcome has played.

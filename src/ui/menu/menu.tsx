@@ -6,7 +6,7 @@ import { Footer } from '../screen/footer.js';
 import { HelpOverlay } from '../screen/help-overlay.js';
 import { clipLines, layoutMarkdown } from '../text/markdown.js';
 import { StyledLine } from '../text/styled-line.js';
-import { padEnd, padStart } from '../text/text.js';
+import { padEnd, padStart, textWidth } from '../text/text.js';
 import { LESSON_STATUS, type Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import {
@@ -30,20 +30,25 @@ export interface MenuProps extends MenuInput {
   isActive?: boolean;
 }
 
-const STATUS_WIDTH = 14;
-const MINUTES_WIDTH = 7;
+const STATUS_WIDTH = 13;
+const MINUTES_WIDTH = 6;
 /** The description under the list takes up to this many lines, fewer when the list needs them. */
 const MAX_SUMMARY_LINES = 4;
 const MIN_SUMMARY_LINES = 2;
 
-/** `○ new`, `◐ in progress`, `● done 8/10` */
+/** `○ new`, `◐ in progress`, `● done` */
 export function lessonStatusText(lesson: LessonItem): string {
   const m = LESSON_STATUS[lesson.status];
-  const score =
-    lesson.status === 'done' && lesson.bestScore !== undefined
-      ? ` ${lesson.bestScore}${lesson.max === undefined ? '' : `/${lesson.max}`}`
-      : '';
-  return `${m.glyph} ${m.label}${score}`;
+  return `${m.glyph} ${m.label}`;
+}
+
+/**
+ * `best 8/10`: the best finished attempt, shown whatever the status (a finished lesson played
+ * again is in progress, and its best still counts).
+ */
+export function bestScoreText(lesson: LessonItem): string {
+  if (lesson.bestScore === undefined) return '';
+  return `best ${lesson.bestScore}${lesson.max === undefined ? '' : `/${lesson.max}`}`;
 }
 
 function entryStatus(entry: MenuEntry, selectable: boolean): { text: string; tone: Tone } {
@@ -59,17 +64,25 @@ function EntryLine({
   row,
   focused,
   width,
+  bestWidth,
 }: {
   row: Extract<MenuRow, { kind: 'entry' }>;
   focused: boolean;
   width: number;
+  /** Width of the best-score column; 0 when no lesson has a best score yet. */
+  bestWidth: number;
 }) {
   const theme = useTheme();
   const { entry, selectable } = row;
   const status = entryStatus(entry, selectable);
-  const minutes =
-    entry.kind === 'lesson' || entry.kind === 'continue' ? `${entry.lesson.minutes} min` : '';
-  const titleWidth = Math.max(1, width - 4 - STATUS_WIDTH - MINUTES_WIDTH - 2);
+  const lesson = entry.kind === 'lesson' || entry.kind === 'continue' ? entry.lesson : undefined;
+  const minutes = lesson ? `${lesson.minutes} min` : '';
+  const best = lesson ? bestScoreText(lesson) : '';
+  const bestCell = bestWidth > 0 ? ` ${padEnd(best, bestWidth)}` : '';
+  const titleWidth = Math.max(
+    1,
+    width - 4 - STATUS_WIDTH - MINUTES_WIDTH - 2 - (bestWidth > 0 ? bestWidth + 1 : 0),
+  );
   const title = (entry.kind === 'continue' ? '▶ ' : '') + entryTitle(entry);
   return (
     <Text wrap="truncate-end" dimColor={!selectable}>
@@ -78,7 +91,8 @@ function EntryLine({
         {'  '}
         {padEnd(title, titleWidth)}
       </Text>{' '}
-      <Text color={theme.color(status.tone)}>{padEnd(status.text, STATUS_WIDTH)}</Text>{' '}
+      <Text color={theme.color(status.tone)}>{padEnd(status.text, STATUS_WIDTH)}</Text>
+      <Text color={theme.color('ok')}>{bestCell}</Text>{' '}
       <Text dimColor>{padStart(minutes, MINUTES_WIDTH)}</Text>
     </Text>
   );
@@ -111,6 +125,7 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
   const done = input.lessons.filter((l) => l.status === 'done').length;
   const summary = clipLines(wrapped, summaryRows, width - 4);
   const matches = rows.filter((r) => r.kind === 'entry').length;
+  const bestWidth = Math.max(0, ...input.lessons.map((l) => textWidth(bestScoreText(l))));
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -152,6 +167,7 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
               row={row}
               focused={index === focusRow}
               width={width}
+              bestWidth={bestWidth}
             />
           );
         })}
