@@ -228,6 +228,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           width={layout.diagram.width}
           height={layout.diagram.height}
           clock={view.clock}
+          inFlight={view.snapshot.inFlight}
         />
       ) : null}
     </Box>

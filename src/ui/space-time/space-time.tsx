@@ -1,7 +1,7 @@
 // The space-time diagram: node lanes across, time down, messages as arrows between lanes.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { HistoryEvent, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type { HistoryEvent, InFlightMessage, Ms, NodeId, OpRecord } from '../../sim/index.js';
 import type { StoryClock } from '../text/story-time.js';
 import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
@@ -18,6 +18,8 @@ export interface SpaceTimeProps {
   height: number;
   showControl?: boolean;
   clock?: StoryClock;
+  /** Messages on their way now, drawn up to the last row. */
+  inFlight?: readonly InFlightMessage[];
 }
 
 /** Runs of cells with one tone, so a row prints as a few Text segments. */
@@ -55,6 +57,7 @@ export function SpaceTime({
   height,
   showControl,
   clock,
+  inFlight,
 }: SpaceTimeProps) {
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
   const legend = height >= 4;
@@ -68,6 +71,7 @@ export function SpaceTime({
     width,
     showControl,
     clock,
+    inFlight,
   });
   return (
     <Box flexDirection="column" width={width}>

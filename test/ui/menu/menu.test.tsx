@@ -154,7 +154,8 @@ describe('Menu', () => {
       </ThemeContext>,
     );
     const frame = app.lastFrame() ?? '';
-    for (const label of ['○ new', '◐ in progress', '● done', 'best 8/10']) expect(frame).toContain(label);
+    for (const label of ['○ new', '◐ in progress', '● done', 'best 8/10'])
+      expect(frame).toContain(label);
     app.unmount();
   });
 });
