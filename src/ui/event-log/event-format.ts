@@ -3,7 +3,7 @@
 import type { HistoryEvent, Ms, OpRecord } from '../../sim/index.js';
 import { formatValue } from '../text/format.js';
 import { EVENT, faultMarker, type Tone } from '../theme/theme.js';
-import { faultText } from './fault-words.js';
+import { faultText, withUnits } from './fault-words.js';
 
 export interface EventLine {
   t: Ms;
@@ -139,7 +139,7 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       return line(event.t, EVENT.lost, `${event.node} truncated ${range}${lost}`);
     }
     case 'note':
-      return line(event.t, EVENT.note, event.text);
+      return line(event.t, EVENT.note, withUnits(event.text));
   }
 }
 

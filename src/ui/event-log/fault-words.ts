@@ -47,9 +47,14 @@ export function settingsText(detail: string): string {
     .join(', ');
 }
 
-/** Byte counts in a detail, with units: `(322125596672 bytes)` as `(300 GB)`. */
-export function withSizes(detail: string): string {
-  return detail.replace(/\b(\d+) bytes\b/g, (_, n: string) => formatBytes(Number(n)));
+/**
+ * Byte counts and milliseconds in a simulator's text, with units people read:
+ * `(322125596672 bytes)` as `(300 GB)`, `for 30000 ms` as `for 30.0s`.
+ */
+export function withUnits(text: string): string {
+  return text
+    .replace(/\b(\d+) bytes\b/g, (_, n: string) => formatBytes(Number(n)))
+    .replace(/\b(\d+) ms\b/g, (_, n: string) => formatDuration(Number(n)));
 }
 
 export function faultText(fault: string, node: string | undefined, detail = ''): string {
@@ -59,5 +64,5 @@ export function faultText(fault: string, node: string | undefined, detail = ''):
     return `${node === undefined ? 'set cluster' : subject}: ${settingsText(detail)}`;
   const pause = /^(\d+) ms$/.exec(detail);
   if (fault === 'pause' && pause) return `${subject} for ${formatDuration(Number(pause[1]))}`;
-  return `${subject} ${withSizes(detail)}`;
+  return `${subject} ${withUnits(detail)}`;
 }

@@ -159,7 +159,9 @@ export class LessonDriver {
     else r.advance(plan.until);
     const changed = this.changedSince(before);
     if (changed) this.settle();
-    return { changed, lapsed: plan.lapse && changed ? r.sim.now - before.now : undefined };
+    // A jump that ends on an event due at once skipped no time: nothing to report.
+    const skipped = r.sim.now - before.now;
+    return { changed, lapsed: plan.lapse && changed && skipped > 0 ? skipped : undefined };
   }
 
   private advanceStepwise(until: Ms): void {

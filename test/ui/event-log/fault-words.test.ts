@@ -31,6 +31,17 @@ describe('fault lines', () => {
     expect(text('set', 'db2', 'upstream="db3" sync=true')).toBe('set db2: upstream db3, sync true');
   });
 
+  it('give notes from the simulator units too', () => {
+    expect(
+      formatEvent(
+        { t: 0, type: 'note', text: 'workload "w2": 10 clients for 30000 ms' },
+        {
+          ops: new Map(),
+        },
+      )?.text,
+    ).toBe('workload "w2": 10 clients for 30.0s');
+  });
+
   it('say how long a pause lasts', () => {
     expect(text('pause', 'primary', '3000 ms')).toBe('pause primary for 3.0s');
   });
