@@ -8,7 +8,7 @@ import { formatNow, type StoryClock } from '../text/story-time.js';
 import type { Theme } from '../theme/theme.js';
 import type { ClusterLayout } from './cluster-layout.js';
 import { formatLink, formatPartition } from './links.js';
-import { nodeRowLine, rowHeader, rowIdWidth } from './node-row.js';
+import { nodeRowLine, rowHeader, rowIdWidth, rowWidths } from './node-row.js';
 
 /**
  * `Tue 31 Jan 21:59:30  epoch 1  leader db1  async` (or `4h59m30s` from the start), and the
@@ -46,9 +46,10 @@ export function nodeTableLines(
 ): PaintedLine[] {
   // Room for the "› " that marks the highlighted node.
   const idWidth = rowIdWidth(layout.order) + (highlight === undefined ? 0 : 2);
-  const lines: PaintedLine[] = [{ text: rowHeader(idWidth), paint: { dimColor: true } }];
+  const widths = rowWidths(layout.order, idWidth);
+  const lines: PaintedLine[] = [{ text: rowHeader(widths), paint: { dimColor: true } }];
   for (const node of layout.cardRows[0] ?? []) {
-    lines.push(nodeRowLine(node, idWidth, node.id === highlight, theme));
+    lines.push(nodeRowLine(node, widths, node.id === highlight, theme));
   }
   if (layout.hiddenNodes > 0) {
     lines.push({ text: `+${layout.hiddenNodes} more nodes`, paint: { dimColor: true } });

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeSnapshot } from '../../../src/sim/types.js';
 import { cardKeys, keyLinesText, lagText, NodeCard } from '../../../src/ui/cluster/node-card.js';
-import { nodeRowLine } from '../../../src/ui/cluster/node-row.js';
+import { nodeRowLine, rowWidths } from '../../../src/ui/cluster/node-row.js';
 import { LessonDriver } from '../../../src/ui/player/lesson-driver.js';
 import { Player } from '../../../src/ui/player/player.js';
 import { createTheme } from '../../../src/ui/theme/theme.js';
@@ -42,7 +42,9 @@ describe('node cards', () => {
     expect(app.lastFrame()).toContain('(no data)');
     expect(app.lastFrame()).not.toContain('yet');
     app.unmount();
-    expect(flat(nodeRowLine(empty, 10, false, createTheme(false)).text)).toContain('(no data)');
+    expect(flat(nodeRowLine(empty, rowWidths([empty]), false, createTheme(false)).text)).toContain(
+      '(no data)',
+    );
   });
 
   it('call a follower that cannot receive "not streaming", not "caught up"', () => {
@@ -50,7 +52,9 @@ describe('node cards', () => {
       const node: NodeSnapshot = { ...base, ...zero, status };
       expect(lagText(node, 40)).toBe('lag 0 entries · not streaming');
       expect(lagText(node, 24)).toBe('lag 0 · not streaming');
-      expect(nodeRowLine(node, 10, false, createTheme(false)).text).toContain('0 · not streaming');
+      expect(nodeRowLine(node, rowWidths([node]), false, createTheme(false)).text).toContain(
+        '0 · not streaming',
+      );
     }
     expect(lagText({ ...base, ...zero, status: 'streaming' }, 40)).toBe('lag 0 (caught up)');
     expect(lagText({ ...base, ...zero, role: 'leader', status: 'leading' }, 40)).toBe(
