@@ -131,9 +131,9 @@ export function onHeartbeat(sim: Simulation, ev: Ev): void {
       rejoin(sim, f, l, epoch, `heard from ${l.id}, leader of epoch ${epoch}`);
     } else if (f.role === 'follower' && !f.needsResync && f.busy === undefined) {
       // Stream from the configured upstream if it is alive, else from the leader itself
-      // (not through a deposed leader that happens to follow it now).
+      // (not through a deposed leader that happens to follow it now, nor a fenced one).
       const up = f.cfg.upstream ? sim.byId.get(f.cfg.upstream) : undefined;
-      const want = up?.up && up !== f && !makesCycle(sim, f, up) ? up : l;
+      const want = up?.up && !up.fenced && up !== f && !makesCycle(sim, f, up) ? up : l;
       if (f.source !== want) rejoin(sim, f, want, epoch, '');
       else if (newer) {
         // Its source stays, but a new epoch began while it was cut off: what the new leader

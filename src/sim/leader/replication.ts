@@ -255,8 +255,9 @@ export function makesCycle(sim: Simulation, n: SimNode, source: SimNode): boolea
 
 /** Points `n` at a new source: truncate what the source's leader does not have, catch up. */
 export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
-  // An upstream that (now) streams from `n` itself would make a loop: take the leader.
-  if (makesCycle(sim, n, source)) source = currentLeader(sim) ?? source;
+  // An upstream that (now) streams from `n` itself would make a loop, and a fenced node is
+  // shut off (its log ends in writes nobody acknowledged): take the leader instead.
+  if (makesCycle(sim, n, source) || source.fenced) source = currentLeader(sim) ?? source;
   n.source = source;
   const root = chainLeader(sim, source);
   if (root) truncateDivergent(sim, n, root);
