@@ -272,6 +272,54 @@ const GOLDEN: Record<string, Golden> = {
     ],
     until: 5000,
   },
+  'capacity: a hot leader queues, replicas take reads': {
+    shows: ['note'],
+    seed: 16,
+    config: defaultCluster(nodes(20, 20), { capacity: 200, clientTimeout: 5000 }),
+    steps: [
+      [
+        0,
+        {
+          type: 'workload',
+          tag: 'hot',
+          spec: {
+            clients: 10,
+            duration: 2000,
+            writes: 0.2,
+            readAfterWrite: 0,
+            keys: 5,
+            rate: 30,
+            policy: 'leader',
+          },
+        },
+      ],
+      [500, { type: 'set-node', node: 'n2', params: { capacity: 50 } }],
+      ...reads(600, 10, 'n2', 3),
+      [1500, { type: 'crash', node: 'n2' }],
+    ],
+    until: 4000,
+  },
+  'syncStandbys: first 1 moves on after a crash and a partition; then any 2': {
+    shows: ['crash', 'partition', 'note', 'set'],
+    seed: 17,
+    config: defaultCluster(nodes(150, 40, 10), {
+      mode: 'sync',
+      syncStandbys: { first: 1 },
+      ackTimeout: 300,
+    }),
+    steps: [
+      ...writes(0, 4),
+      [450, { type: 'crash', node: 'n2' }],
+      ...writes(500, 4),
+      [900, { type: 'partition', groups: [['n3']] }],
+      ...writes(950, 4),
+      [1500, { type: 'heal' }],
+      [1600, { type: 'restart', node: 'n2' }],
+      [2000, { type: 'set-cluster', params: { syncStandbys: { any: 2 } } }],
+      ...writes(2100, 4),
+    ],
+    until: 4000,
+  },
 };
 
 /** The hash of each scenario when it was pinned. */
@@ -291,6 +339,8 @@ const PINNED: Record<string, string> = {
   'sync marks: only marked followers block': '827d79f9',
   'statement-based log: NOW(), RAND(), auto-increment, long transactions': '05f6a240',
   'workload with routing policies, clients and a partition': 'a4ff7306',
+  'capacity: a hot leader queues, replicas take reads': 'a72418aa',
+  'syncStandbys: first 1 moves on after a crash and a partition; then any 2': 'f1d31a3b',
 };
 
 function hashOf(g: Golden): string {

@@ -15,6 +15,7 @@ function nodeLine(n: NodeConfig): string {
   if (n.throughput !== undefined) parts.push(`${n.throughput} entries/s`);
   if (n.upstream) parts.push(`from ${n.upstream}`);
   if (n.sync) parts.push('sync');
+  if (n.capacity !== undefined) parts.push(`${n.capacity} ops/s`);
   return parts.join(' ');
 }
 
@@ -26,6 +27,11 @@ export function describeCluster(c: ClusterConfig): string[] {
   ];
   if (c.ackTimeout !== undefined) opts.push(`ackTimeout ${c.ackTimeout} ms → ${c.onTimeout}`);
   if (c.retain !== undefined) opts.push(`retain ${c.retain}`);
+  if (c.capacity !== undefined) opts.push(`capacity ${c.capacity} ops/s`);
+  if (c.syncStandbys) {
+    const s = c.syncStandbys;
+    opts.push('first' in s ? `sync standbys: first ${s.first}` : `sync standbys: any ${s.any}`);
+  }
   const fo = c.failover;
   opts.push(
     fo

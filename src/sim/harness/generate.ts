@@ -155,7 +155,15 @@ function cluster(sch: Schedule, ids: readonly string[], strict: boolean): Cluste
         }
       : undefined,
   });
+  // Node capacity (a queue per node) and PostgreSQL-style standby choice, now and then.
+  if (sch.chance(0.2)) config.capacity = sch.pick([20, 100, 500, 2000]);
+  for (const n of config.nodes) if (sch.chance(0.1)) n.capacity = sch.pick([10, 50, 300]);
+  if (sch.chance(0.25)) {
+    const k = sch.rng.int(1, 2);
+    config.syncStandbys = sch.chance(0.5) ? { first: k } : { any: k };
+  }
   if (strict) {
+    config.syncStandbys = undefined;
     config.mode = 'sync';
     config.onTimeout = 'unknown';
     config.failover = {
@@ -223,6 +231,8 @@ function fault(sch: Schedule, kind: FaultKind, ids: readonly string[]): void {
           { fencing: sch.chance(0.5) },
           { minAcks: sch.rng.int(1, 3) },
           { ackTimeout: sch.rng.int(200, 1500) },
+          { capacity: sch.pick([20, 200, 2000]) },
+          { syncStandbys: sch.chance(0.5) ? { first: 1 } : { any: sch.rng.int(1, 2) } },
         ]),
       });
       return;

@@ -280,6 +280,7 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   w.needsResync = false;
   w.ackedBy = [];
   w.heardAt = [];
+  w.droppedStandbys = [];
   // Like PostgreSQL's promote: first apply everything already received.
   while (w.applied < w.log.length) applyEntry(sim, w, w.log[w.applied]!);
   sim.record({ t: now, type: 'election', leader: w.id, epoch, previous: previous?.id, manual });

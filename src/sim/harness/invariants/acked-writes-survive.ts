@@ -5,9 +5,10 @@
 // moment a new one is promoted. Without the quorum, the fuzzer finds losses: a restarted old
 // leader alone in a partition elects itself with what it has. Promised only while nothing
 // weakens it: sync mode, fencing and quorum throughout, every follower in the sync set (no
-// `sync` marks), no degrading to async after an ack timeout, no manual promote (an operator
-// may promote a node that missed writes: the fuzzer finds that too), and no command that
-// rewrites logs or brings in a node from a copy (wipe, restore, add-follower, resync).
+// `sync` marks, no `syncStandbys` choice), no degrading to async after an ack timeout, no
+// manual promote (an operator may promote a node that missed writes: the fuzzer finds that
+// too), and no command that rewrites logs or brings in a node from a copy (wipe, restore,
+// add-follower, resync).
 import { checkInput, runChecker } from '../../check/index.js';
 import type { Simulation } from '../../simulation.js';
 import { capped, type Invariant } from './invariant.js';
@@ -16,6 +17,8 @@ import { capped, type Invariant } from './invariant.js';
 function strictlySync(sim: Simulation): boolean {
   const c = sim.initialConfig;
   if (c.nodes.some((n) => n.sync === true)) return false;
+  // Chosen standbys ({first}/{any}) are fewer than all followers: an election may pick another.
+  if (c.syncStandbys !== undefined) return false;
   let { mode, ackTimeout, onTimeout } = c;
   let fencing = c.failover?.fencing ?? false;
   let quorum = c.failover?.quorum ?? false;
@@ -35,6 +38,7 @@ function strictlySync(sim: Simulation): boolean {
         break;
       case 'set-cluster': {
         const p = cmd.params;
+        if (p.syncStandbys !== undefined) return false;
         mode = p.mode ?? mode;
         ackTimeout = p.ackTimeout ?? ackTimeout;
         onTimeout = p.onTimeout ?? onTimeout;
