@@ -2,6 +2,7 @@
 // the lesson loader (yaml, zod) is parsed only when a command needs it.
 import { displayPath, type LoadedLesson, loadCatalog } from '../lesson/catalog/catalog.js';
 import { formatProblem } from '../lesson/format/load.js';
+import { safeJsonLine, safeText } from '../lesson/format/terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface ListOptions {
@@ -75,7 +76,7 @@ export async function runList(
   }
   const rows = catalog.lessons.map(listing);
   if (opts.json) {
-    out.write(`${JSON.stringify(rows, null, 2)}\n`);
+    out.write(`${safeJsonLine(JSON.stringify(rows, null, 2))}\n`);
     return;
   }
   if (rows.length === 0) {
@@ -83,5 +84,5 @@ export async function runList(
     out.write(`no lessons found in ${displayPath(catalog.dir)}${why}\n`);
     return;
   }
-  out.write(formatTable(rows, terminalWidth(out)));
+  out.write(safeText(formatTable(rows, terminalWidth(out))));
 }

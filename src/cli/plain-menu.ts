@@ -78,13 +78,14 @@ export async function runTutor(): Promise<number> {
   }
   const { openStoreOrWarn } = await import('./open-store.js');
   const store = openStoreOrWarn();
-  const [{ loadCatalog }, { LineInput }] = await Promise.all([
+  const [{ loadCatalog }, { LineInput }, { plainLines }] = await Promise.all([
     import('../lesson/catalog/catalog.js'),
     import('./line-input.js'),
+    import('./output-lines.js'),
   ]);
   const catalog = await loadCatalog();
   await plainMenu(catalog.lessons, store, {
-    write: (line) => process.stdout.write(`${line}\n`),
+    write: plainLines(),
     input: new LineInput(),
   });
   return 0;

@@ -5,6 +5,7 @@ import { PlaySession } from '../progress/play-session.js';
 import { lessonFromArg, parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
+import { jsonLines, plainLines } from './output-lines.js';
 import { playPlain } from './play-plain.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,7 +51,7 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
     restart: opts.restart || answers !== undefined,
   });
   await playPlain(session, {
-    write: (line) => process.stdout.write(`${line}\n`),
+    write: opts.json ? jsonLines() : plainLines(),
     input: new LineInput(),
     json: Boolean(opts.json),
   });

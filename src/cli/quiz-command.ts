@@ -5,6 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { formatProblem } from '../lesson/format/load.js';
 import { listNames, nearest } from '../lesson/format/suggest.js';
+import { safeJsonLine, safeText } from '../lesson/format/terminal-text.js';
 import { parseDuration } from '../lesson/format/units.js';
 import type { Bank } from '../quiz/bank.js';
 import { exportMarkdown } from '../quiz/export-markdown.js';
@@ -24,6 +25,7 @@ import { type BankQuestion, DIFFICULTY_NAMES, type Difficulty } from '../quiz/ty
 import { parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
+import { plainLines } from './output-lines.js';
 import { UsageError } from './usage-error.js';
 
 export interface QuizOptions {
@@ -154,7 +156,9 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     throw new UsageError(`no questions match ${describeFilters(filters)}`.trimEnd());
 
   if (opts.list) {
-    process.stdout.write(opts.json ? listJsonLines(chosen) : listText(chosen));
+    process.stdout.write(
+      opts.json ? safeJsonLine(listJsonLines(chosen)) : safeText(listText(chosen)),
+    );
     return;
   }
   if (opts.export !== undefined) {
@@ -190,7 +194,7 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       nextDue: () => nextReview(started),
     });
   } else {
-    const write = (line: string) => process.stdout.write(`${line}\n`);
+    const write = plainLines();
     write(header);
     write(PLAIN_HELP);
     await runPlainDrill(drill, { write, input: new LineInput(), now: () => Date.now() });
@@ -203,7 +207,8 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       nextDue: nextReview(started),
       timeLimit: opts.timeLimit,
     });
-    for (const line of lines) process.stdout.write(`${line}\n`);
+    const write = plainLines();
+    for (const line of lines) write(line);
   }
 }
 

@@ -10,11 +10,13 @@ import {
   MAX_ALIAS_COUNT,
   MAX_LESSON_BYTES,
   parseDataDocument,
+  safeProblem,
 } from '../lesson/format/load.js';
 import type { PathSeg } from '../lesson/format/positions.js';
 import { asMap, formatPath } from '../lesson/format/raw.js';
 import { humanIssueMessage } from '../lesson/format/schema-messages.js';
 import { listNames, nearest } from '../lesson/format/suggest.js';
+import { safeData } from '../lesson/format/terminal-text.js';
 import { bankFileSchema, kindSchema, SCHEMA_BY_KIND } from './bank-schema.js';
 import { TEMPLATES, templateById } from './generators/index.js';
 import { TOPIC_IDS } from './topics.js';
@@ -62,11 +64,17 @@ function tooLarge(bytes: number): string {
   return `file too large (${kib(bytes)}; a bank file may be at most ${kib(MAX_LESSON_BYTES)})`;
 }
 
+/** Parses bank source text. Every string of the questions and every problem is safe to print. */
 export function parseBankText(
   text: string,
   file: string,
   knownLessons: readonly string[],
 ): BankFileResult {
+  const r = parseBank(text, file, knownLessons);
+  return r.errors.length === 0 ? r : { ...r, errors: r.errors.map(safeProblem) };
+}
+
+function parseBank(text: string, file: string, knownLessons: readonly string[]): BankFileResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_LESSON_BYTES) {
     return failed(file, tooLarge(Buffer.byteLength(text, 'utf8')));
   }
@@ -89,6 +97,7 @@ export function parseBankText(
   } catch (err) {
     return failed(file, `YAML: ${err instanceof Error ? err.message : String(err)}`);
   }
+  data = safeData(data);
 
   const problems: PathProblem[] = [];
   const top = bankFileSchema.safeParse(data, PARSE);

@@ -4,9 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { nearest } from '../format/suggest.js';
+import { quoteValue, safeMessage, safeText } from '../format/terminal-text.js';
 import type { InteractiveStep, Lesson } from '../format/types.js';
 
-export class AnswersError extends Error {}
+/** One line naming the file, line and column; safe to print whatever the file holds. */
+export class AnswersError extends Error {
+  constructor(message: string) {
+    super(safeMessage(message));
+  }
+}
 
 /** Top-level interactive steps by label. */
 export function interactiveSteps(lesson: Lesson): Map<string, InteractiveStep> {
@@ -33,7 +39,7 @@ export function resolveChoice(step: InteractiveStep, raw: unknown): number | str
       (c) => c.node?.toLowerCase() === lower || c.label.toLowerCase() === lower,
     );
     if (loose >= 0) return loose;
-    return `"${raw}" is not an option (options: ${options})`;
+    return `${quoteValue(raw)} is not an option (options: ${options})`;
   }
   return `expected a choice index or an option, found ${raw === null ? 'nothing' : typeof raw}`;
 }
@@ -48,7 +54,7 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
   });
   const where = (offset: number | undefined) => {
     const p = lines.linePos(offset ?? 0);
-    return `${file}:${p.line}:${p.col}`;
+    return `${safeText(file)}:${p.line}:${p.col}`;
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -70,7 +76,7 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
     if (!step) {
       const near = nearest(label, [...steps.keys()]);
       throw new AnswersError(
-        `${pos}: no question "${label}" in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
+        `${pos}: no question ${quoteValue(label)} in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
       );
     }
     const valueNode = pair.value;

@@ -10,6 +10,7 @@ import { formatPath, type Path } from './raw.js';
 import { lessonSchema } from './schema.js';
 import { humanIssueMessage } from './schema-messages.js';
 import { nearest } from './suggest.js';
+import { safeData, safeMessage, safeText } from './terminal-text.js';
 import type { Lesson, SourcePos, Step } from './types.js';
 
 export const MAX_LESSON_BYTES = 512 * 1024;
@@ -40,7 +41,13 @@ export type LoadResult =
 /** `lessons/lost-tweet.yaml:14:7: steps[3].read.from: unknown node "replica-9" (...)` */
 export function formatProblem(p: LessonProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}: ` : p.file === '' ? '' : `${p.file}: `;
-  return p.path === '' ? `${where}${p.message}` : `${where}${p.path}: ${p.message}`;
+  // The file name too may hold control characters (a lesson folder from a stranger).
+  return safeText(p.path === '' ? `${where}${p.message}` : `${where}${p.path}: ${p.message}`);
+}
+
+/** A problem whose path and message are safe to print, however long the value it quotes. */
+export function safeProblem<P extends { path: string; message: string }>(p: P): P {
+  return { ...p, path: safeMessage(p.path), message: safeMessage(p.message) };
 }
 
 function fail(file: string, message: string): LoadResult {
@@ -111,8 +118,17 @@ export function parseDataDocument(text: string): {
   return { doc, map, syntax: sortProblems(syntax) };
 }
 
-/** Parses lesson source text; `file` is only used in messages and as lesson.file. */
+/**
+ * Parses lesson source text; `file` is only used in messages and as lesson.file. Every
+ * string of the lesson and every problem is safe to print (terminal-text.ts).
+ */
 export function parseLessonText(text: string, file: string): LoadResult {
+  const r = parseLesson(text, file);
+  if (r.ok) return r.warnings.length === 0 ? r : { ...r, warnings: r.warnings.map(safeProblem) };
+  return { ...r, errors: r.errors.map(safeProblem), warnings: r.warnings.map(safeProblem) };
+}
+
+function parseLesson(text: string, file: string): LoadResult {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_LESSON_BYTES) return tooLarge(file, bytes);
 
@@ -129,6 +145,8 @@ export function parseLessonText(text: string, file: string): LoadResult {
   } catch (err) {
     return { ok: false, file, errors: [toProblem(aliasProblem(err, doc, map))], warnings: [] };
   }
+  // Before the checks, so that what they compare (ids, keys) is what will be shown.
+  data = safeData(data);
 
   const parsed = lessonSchema.safeParse(data, { error: humanIssueMessage, reportInput: true });
   const cross = crossCheck(data);

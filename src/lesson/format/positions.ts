@@ -9,6 +9,7 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
+import { safeText } from './terminal-text.js';
 import type { SourcePos } from './types.js';
 
 export type PathSeg = string | number;
@@ -65,7 +66,8 @@ export class SourceMap {
   }
 }
 
+/** A key as the loaded data has it: made safe to print (terminal-text.ts). */
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' ? key : undefined;
+  if (isScalar(key)) return safeText(String(key.value));
+  return typeof key === 'string' ? safeText(key) : undefined;
 }
