@@ -74,7 +74,13 @@ export async function runTutor(): Promise<number> {
       });
     }
     const { openStoreOrWarn } = await import('./open-store.js');
-    return runInteractiveApp({ store: openStoreOrWarn() });
+    // Written mid-frame, a warning would garble the menu: kept until the UI is gone.
+    const later = new Set<string>();
+    try {
+      return await runInteractiveApp({ store: openStoreOrWarn((m) => later.add(m)) });
+    } finally {
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
   }
   const { openStoreOrWarn } = await import('./open-store.js');
   const store = openStoreOrWarn();

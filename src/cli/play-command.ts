@@ -39,12 +39,20 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
       throw err;
     }
   }
-  const store = openStoreOrWarn();
   if (wantsInteractive(opts)) {
+    // Written mid-frame, a warning (a save that failed) would garble the player: kept until
+    // the player is gone.
+    const later = new Set<string>();
+    const store = openStoreOrWarn((m) => later.add(m));
     const { runInteractiveLesson } = await import('../ui/interactive.js');
-    await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
+    try {
+      await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
+    } finally {
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
     return;
   }
+  const store = openStoreOrWarn();
   const session = new PlaySession(lesson, store, {
     seed,
     answers,

@@ -166,6 +166,15 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     return;
   }
 
+  const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  // While the TUI is up, a warning (a save that failed) written mid-frame would garble it:
+  // kept until the drill is gone. Otherwise it is said at once.
+  const later = new Set<string>();
+  let uiShown = false;
+  const warn = (m: string) => {
+    if (uiShown) later.add(m);
+    else process.stderr.write(`warning: ${m}\n`);
+  };
   const started = startDrill(
     bank.questions,
     {
@@ -176,23 +185,28 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       timeLimitMs,
       timeLimit: opts.timeLimit,
     },
-    { store: openStoreOrWarn(), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
+    { store: openStoreOrWarn(warn), warn },
   );
   if (!started.ok) {
     process.stdout.write(`${started.reason}\n`);
     return;
   }
   const { drill, header } = started;
-  const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   if (interactive) {
     const { runInteractiveDrill } = await import('../ui/interactive.js');
-    await runInteractiveDrill({
-      drill,
-      header,
-      timeLimit: opts.timeLimit,
-      lessonAvailable,
-      nextDue: () => nextReview(started),
-    });
+    uiShown = true;
+    try {
+      await runInteractiveDrill({
+        drill,
+        header,
+        timeLimit: opts.timeLimit,
+        lessonAvailable,
+        nextDue: () => nextReview(started),
+      });
+    } finally {
+      uiShown = false;
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
   } else {
     const write = plainLines();
     write(header);

@@ -43,6 +43,11 @@ export class PlaySession {
     this.runner = new LessonRunner(lesson, { ...options, answers });
   }
 
+  /** True while progress is being saved: there is a store and no save has failed. */
+  get saving(): boolean {
+    return this.store?.saving ?? false;
+  }
+
   /** Answers the current question and saves it. */
   answer(index: number): void {
     const r = this.runner;

@@ -2,6 +2,7 @@
 // saves at once on every change. Transitions live in progress-state.ts, disk work in
 // progress-file.ts; this file only joins them.
 import { progressDir, progressFilePath } from './data-dir.js';
+import { ProgressError } from './progress-error.js';
 import { loadProgressFile, serializeProgress, writeFileAtomic } from './progress-file.js';
 import type {
   LessonProgress,
@@ -19,6 +20,12 @@ export interface OpenProgressOptions {
   now?: () => Date;
   /** Called for a warning found after opening, e.g. a file another process left corrupt. */
   onWarning?: (message: string) => void;
+  /**
+   * For a learner's session: a save that fails (an unwritable home) calls this once with a
+   * one-line reason, and the store goes on in memory without touching the disk again, so the
+   * session goes on too. Without it a failed save throws ProgressError (e.g. `progress --reset`).
+   */
+  onSaveFailed?: (message: string) => void;
 }
 
 export interface OpenedProgress {
@@ -43,6 +50,7 @@ export function openProgress(opts: OpenProgressOptions = {}): OpenedProgress {
     warnings: loaded.warnings,
     clock,
     onWarning: opts.onWarning,
+    onSaveFailed: opts.onSaveFailed,
   });
   return { store, warnings: loaded.warnings };
 }
@@ -56,6 +64,8 @@ export class ProgressStore {
   #warnings: string[];
   readonly #clock: () => Date;
   readonly #onWarning: ((message: string) => void) | undefined;
+  readonly #onSaveFailed: ((message: string) => void) | undefined;
+  #unsaved: string | undefined;
 
   /** Use openProgress, which reads the file first. */
   constructor(init: {
@@ -65,6 +75,7 @@ export class ProgressStore {
     warnings?: readonly string[];
     clock: () => Date;
     onWarning?: ((message: string) => void) | undefined;
+    onSaveFailed?: ((message: string) => void) | undefined;
   }) {
     this.dir = init.dir;
     this.path = progressFilePath(init.dir);
@@ -73,6 +84,17 @@ export class ProgressStore {
     this.#warnings = [...(init.warnings ?? [])];
     this.#clock = init.clock;
     this.#onWarning = init.onWarning;
+    this.#onSaveFailed = init.onSaveFailed;
+  }
+
+  /** False once a save failed in a store opened with `onSaveFailed`: changes stay in memory. */
+  get saving(): boolean {
+    return this.#unsaved === undefined;
+  }
+
+  /** Why saving stopped, when it did. */
+  get unsavedReason(): string | undefined {
+    return this.#unsaved;
   }
 
   /** Every warning so far, those from opening included. */
@@ -179,8 +201,17 @@ export class ProgressStore {
    */
   #changeQuiz(fn: (data: ProgressData, now: string) => ProgressData): void {
     const now = this.#now();
-    const base = this.#readDisk().data ?? this.#data;
-    this.#save(fn(base, now));
+    if (!this.saving) {
+      this.#data = fn(this.#data, now);
+      return;
+    }
+    this.#guarded(
+      () => {
+        const base = this.#readDisk().data ?? this.#data;
+        this.#save(fn(base, now));
+      },
+      fn(this.#data, now),
+    );
   }
 
   /**
@@ -190,10 +221,31 @@ export class ProgressStore {
    * Memory changes only once the file is written, so a failed save changes nothing.
    */
   #change(id: string, next: ProgressData): LessonProgress {
-    // No usable file (deleted, or moved aside just now): our copy is the best there is.
-    const base = this.#readDisk().data ?? next;
-    this.#save(state.mergeTouched(base, next, [id]));
+    if (!this.saving) {
+      this.#data = next;
+      return this.lesson(id);
+    }
+    this.#guarded(() => {
+      // No usable file (deleted, or moved aside just now): our copy is the best there is.
+      const base = this.#readDisk().data ?? next;
+      this.#save(state.mergeTouched(base, next, [id]));
+    }, next);
     return this.lesson(id);
+  }
+
+  /**
+   * Runs a save. With `onSaveFailed`, a ProgressError stops saving for good (said once) and
+   * `inMemory` becomes the data; without it, the error is thrown and memory is unchanged.
+   */
+  #guarded(save: () => void, inMemory: ProgressData): void {
+    try {
+      save();
+    } catch (err) {
+      if (!(err instanceof ProgressError) || this.#onSaveFailed === undefined) throw err;
+      this.#unsaved = err.message;
+      this.#data = inMemory;
+      this.#onSaveFailed(err.message);
+    }
   }
 
   #now(): string {
