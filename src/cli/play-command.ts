@@ -1,7 +1,10 @@
 // `replication-tutor play <id|path>`: the interactive player in a terminal; the plain line
 // mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
 import { AnswersError, loadAnswersFile } from '../lesson/catalog/answers-file.js';
+import type { Lesson } from '../lesson/format/types.js';
+import { progressKey } from '../progress/lesson-key.js';
 import { PlaySession } from '../progress/play-session.js';
+import type { ProgressStore } from '../progress/progress-store.js';
 import { lessonFromArg, parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
@@ -53,6 +56,7 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
     return;
   }
   const store = openStoreOrWarn();
+  if (answers !== undefined && !opts.restart) keepsAttempt(lesson, store);
   const session = new PlaySession(lesson, store, {
     seed,
     answers,
@@ -63,4 +67,17 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
     input: new LineInput(),
     json: Boolean(opts.json),
   });
+}
+
+/**
+ * An answers file plays the lesson from the start, which would discard an attempt in progress:
+ * that needs --restart, said in one line, rather than answers silently lost.
+ */
+function keepsAttempt(lesson: Lesson, store: ProgressStore | undefined): void {
+  const saved = store?.lesson(progressKey(lesson));
+  if (saved?.status !== 'in-progress' || saved.answers.length === 0) return;
+  const n = saved.answers.length;
+  throw new UsageError(
+    `lesson "${lesson.id}" has an attempt in progress with ${n} answer${n === 1 ? '' : 's'} saved, which --answers would discard; add --restart to start over, or leave out --answers to continue it`,
+  );
 }
