@@ -19,8 +19,9 @@ The last line of the output names the file. A corrupt file, or one written by a 
 version, is moved aside (progress.json.corrupt-<n>, progress.json.v<version>-<n>) with a
 warning, and never deleted.
 
---reset <lesson>  forgets one lesson (its id as the table shows it). A lesson with no saved
-                  progress is an error (exit 2); ids are not checked against the curriculum.
+--reset <lesson>  forgets one lesson, named as the table shows it. A lesson with
+                  no saved progress is an error (exit 2); lesson ids are not checked
+                  against the curriculum.
 --reset           forgets every lesson, after copying the file to progress.json.bak
                   (copy it back over progress.json to undo).
 Resetting never touches the interview drill's review schedule (quiz --review).
