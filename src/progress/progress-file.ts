@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from '../lesson/format/read-text-file.js';
 import { describeFsError, ProgressError } from './progress-error.js';
 import { CURRENT_VERSION, isKnownVersion, type JsonObject, migrate } from './progress-migrate.js';
 import { PROGRESS_SCHEMAS, type ProgressData, progressSchema } from './progress-schema.js';
@@ -65,14 +66,27 @@ export function serializeProgress(data: ProgressData): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** The file's text, or null if there is no file. Unreadable is an error, never "corrupt". */
+/**
+ * Far more than this build ever writes (lessons, a card per bank question, 100 drills): a
+ * larger file is not read, and not touched either.
+ */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The file's text, or null if there is no file. Unreadable is an error, never "corrupt": so is
+ * anything but a regular file (a FIFO must not hang the tutor) and a file over the size cap.
+ */
 export function readTextIfExists(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if (isCode(err, 'ENOENT')) return null;
-    throw new ProgressError(`cannot read progress file ${file}: ${describeFsError(err)}`, file);
+  const read = readTextFile(file, { maxBytes: MAX_PROGRESS_BYTES });
+  if (read.ok) return read.text;
+  if (read.kind === 'too-large') {
+    throw new ProgressError(
+      `cannot read progress file ${file}: it is larger than ${MAX_PROGRESS_BYTES / (1024 * 1024)} MiB, which no replication-tutor writes; move it away to start fresh`,
+      file,
+    );
   }
+  if (read.code === 'ENOENT') return null;
+  throw new ProgressError(`cannot read progress file ${file}: ${read.reason}`, file);
 }
 
 export interface LoadedProgress {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readTextFile } from '../lesson/format/read-text-file.js';
 import { describeFsError, ProgressError } from './progress-error.js';
 
 /** A lock older than this is stale whoever holds it. */
@@ -100,7 +101,10 @@ function release(lock: string, token: string): void {
 
 function readHolder(lock: string): Holder | undefined {
   try {
-    const h = JSON.parse(fs.readFileSync(lock, 'utf8')) as Partial<Holder>;
+    // A lock file is a line of JSON; anything else there is read no further than that.
+    const read = readTextFile(lock, { maxBytes: 4096 });
+    if (!read.ok) return undefined;
+    const h = JSON.parse(read.text) as Partial<Holder>;
     if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string')
       return { pid: h.pid, host: h.host, token: h.token };
   } catch {

@@ -2,18 +2,18 @@
 // plain data exactly as lesson files are (core schema, no custom tags, size and alias caps,
 // duplicate keys rejected), with the lesson loader's positions (SourceMap), message wording
 // (humanIssueMessage, strictMap's "did you mean") and formatting (formatProblem).
-import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { PathProblem } from '../lesson/format/cross-check.js';
 import {
   type LessonProblem,
+  listedProblems,
   MAX_ALIAS_COUNT,
   MAX_LESSON_BYTES,
   parseDataDocument,
-  safeProblem,
 } from '../lesson/format/load.js';
 import type { PathSeg } from '../lesson/format/positions.js';
 import { asMap, formatPath } from '../lesson/format/raw.js';
+import { kib, readTextFile } from '../lesson/format/read-text-file.js';
 import { humanIssueMessage } from '../lesson/format/schema-messages.js';
 import { listNames, nearest } from '../lesson/format/suggest.js';
 import { safeData } from '../lesson/format/terminal-text.js';
@@ -43,25 +43,27 @@ function failed(file: string, message: string): BankFileResult {
   };
 }
 
-/** Reads and parses a bank file. Never throws for a bad or unreadable file. */
+/**
+ * Reads and parses a bank file. Never throws for a bad or unreadable file: a FIFO, a device
+ * or a symlink loop is one line, and no more than the size cap is ever read.
+ */
 export async function loadBankFile(
   file: string,
   knownLessons: readonly string[],
 ): Promise<BankFileResult> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return failed(file, 'cannot read: it is a directory, not a bank file');
-    if (info.size > MAX_LESSON_BYTES) return failed(file, tooLarge(info.size));
-    return parseBankText(await readFile(file, 'utf8'), file, knownLessons);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    return failed(file, `cannot read: ${code === 'ENOENT' ? 'no such file' : String(err)}`);
-  }
+  const read = readTextFile(file, {
+    maxBytes: MAX_LESSON_BYTES,
+    normaliseLineEnds: true,
+    what: 'a bank file',
+  });
+  if (read.ok) return parseBankText(read.text, file, knownLessons);
+  if (read.kind === 'too-large') return failed(file, tooLarge(read.bytes));
+  return failed(file, `cannot read: ${read.reason}`);
 }
 
 function tooLarge(bytes: number): string {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
-  return `file too large (${kib(bytes)}; a bank file may be at most ${kib(MAX_LESSON_BYTES)})`;
+  const size = bytes > MAX_LESSON_BYTES + 1 ? kib(bytes) : `more than ${kib(MAX_LESSON_BYTES)}`;
+  return `file too large (${size}; a bank file may be at most ${kib(MAX_LESSON_BYTES)})`;
 }
 
 /** Parses bank source text. Every string of the questions and every problem is safe to print. */
@@ -71,7 +73,7 @@ export function parseBankText(
   knownLessons: readonly string[],
 ): BankFileResult {
   const r = parseBank(text, file, knownLessons);
-  return r.errors.length === 0 ? r : { ...r, errors: r.errors.map(safeProblem) };
+  return r.errors.length === 0 ? r : { ...r, errors: listedProblems(file, r.errors) };
 }
 
 function parseBank(text: string, file: string, knownLessons: readonly string[]): BankFileResult {

@@ -1,21 +1,23 @@
 // Lesson file → validated, normalised Lesson, or every problem as `file:line:col: path:
 // message`. A lesson may come from a stranger, so it is parsed as plain data: YAML core
 // schema, no custom tags, a size cap, an alias-expansion cap, duplicate keys rejected.
-import { readFile, stat } from 'node:fs/promises';
 import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { crossCheck, type PathProblem } from './cross-check.js';
 import { type PathSeg, SourceMap } from './positions.js';
 import { formatPath, type Path } from './raw.js';
+import { kib, MAX_LESSON_BYTES, readTextFile } from './read-text-file.js';
 import { lessonSchema } from './schema.js';
 import { humanIssueMessage } from './schema-messages.js';
 import { nearest } from './suggest.js';
 import { safeData, safeMessage, safeText } from './terminal-text.js';
 import type { Lesson, SourcePos, Step } from './types.js';
 
-export const MAX_LESSON_BYTES = 512 * 1024;
+export { MAX_LESSON_BYTES };
 /** Alias expansions allowed while building the data (yaml's own guard against alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
+/** Problems listed for one file; the rest are counted in a last line. */
+export const MAX_PROBLEMS = 100;
 
 /** One error or warning. line/col are 1-based; 0 when the problem has no place in the file. */
 export interface LessonProblem {
@@ -50,38 +52,50 @@ export function safeProblem<P extends { path: string; message: string }>(p: P): 
   return { ...p, path: safeMessage(p.path), message: safeMessage(p.message) };
 }
 
+/**
+ * At most MAX_PROBLEMS problems, made safe; when there are more, the last line says how many
+ * were left out (a file with 50,000 unknown keys gets a readable answer, and quickly).
+ */
+export function listedProblems(file: string, problems: readonly LessonProblem[]): LessonProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems.map(safeProblem);
+  const more = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS).map(safeProblem),
+    {
+      file,
+      line: 0,
+      col: 0,
+      path: '',
+      message: `and ${more.toLocaleString('en-US')} more (${problems.length.toLocaleString('en-US')} in all)`,
+    },
+  ];
+}
+
 function fail(file: string, message: string): LoadResult {
   return { ok: false, file, errors: [{ file, line: 0, col: 0, path: '', message }], warnings: [] };
 }
 
 function tooLarge(file: string, bytes: number): LoadResult {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+  const size = bytes > MAX_LESSON_BYTES + 1 ? kib(bytes) : `more than ${kib(MAX_LESSON_BYTES)}`;
   return fail(
     file,
-    `file too large (${kib(bytes)}; a lesson file may be at most ${kib(MAX_LESSON_BYTES)})`,
+    `file too large (${size}; a lesson file may be at most ${kib(MAX_LESSON_BYTES)})`,
   );
 }
 
-/** Reads and loads a lesson file. Never throws for a bad or unreadable file. */
+/**
+ * Reads and loads a lesson file. Never throws for a bad or unreadable file: a FIFO, a device,
+ * a directory or a symlink loop is one line, and no more than the size cap is ever read.
+ */
 export async function loadLessonFile(file: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail(file, 'cannot read: it is a directory, not a lesson file');
-    if (info.size > MAX_LESSON_BYTES) return tooLarge(file, info.size);
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return fail(file, `cannot read: ${describeFsError(err)}`);
-  }
-  return parseLessonText(text, file);
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return err instanceof Error ? err.message : String(err);
+  const read = readTextFile(file, {
+    maxBytes: MAX_LESSON_BYTES,
+    normaliseLineEnds: true,
+    what: 'a lesson file',
+  });
+  if (read.ok) return parseLessonText(read.text, file);
+  if (read.kind === 'too-large') return tooLarge(file, read.bytes);
+  return fail(file, `cannot read: ${read.reason}`);
 }
 
 export interface Located {
@@ -106,7 +120,9 @@ export function parseDataDocument(text: string): {
     prettyErrors: false,
     schema: 'core',
     merge: false,
-    uniqueKeys: true,
+    // yaml checks each key against every earlier key of its map (quadratic: 50,000 keys take
+    // a minute); keyProblems finds duplicates with one set per map instead.
+    uniqueKeys: false,
     strict: true,
   });
   const map = new SourceMap(doc, lines);
@@ -114,7 +130,7 @@ export function parseDataDocument(text: string): {
   const syntax = onePerPosition(
     [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map)),
   );
-  syntax.push(...nonTextKeys(doc, map));
+  syntax.push(...keyProblems(doc, map));
   return { doc, map, syntax: sortProblems(syntax) };
 }
 
@@ -124,8 +140,13 @@ export function parseDataDocument(text: string): {
  */
 export function parseLessonText(text: string, file: string): LoadResult {
   const r = parseLesson(text, file);
-  if (r.ok) return r.warnings.length === 0 ? r : { ...r, warnings: r.warnings.map(safeProblem) };
-  return { ...r, errors: r.errors.map(safeProblem), warnings: r.warnings.map(safeProblem) };
+  if (r.ok)
+    return r.warnings.length === 0 ? r : { ...r, warnings: listedProblems(file, r.warnings) };
+  return {
+    ...r,
+    errors: listedProblems(file, r.errors),
+    warnings: listedProblems(file, r.warnings),
+  };
 }
 
 function parseLesson(text: string, file: string): LoadResult {
@@ -176,13 +197,6 @@ function yamlProblem(e: YAMLError, text: string, map: SourceMap): Located {
   const pos = map.posOf(e.pos[0]);
   const message = (() => {
     switch (e.code) {
-      case 'DUPLICATE_KEY': {
-        // The error marks where the key starts; read the key (plain or quoted) from there.
-        const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[0];
-        return token === undefined
-          ? 'duplicate key'
-          : `duplicate key "${token.replace(/^["']|["']$/g, '')}"`;
-      }
       case 'TAB_AS_INDENT':
         return 'YAML syntax: tabs cannot indent; use spaces';
       case 'MULTIPLE_DOCS':
@@ -198,18 +212,41 @@ function yamlProblem(e: YAMLError, text: string, map: SourceMap): Located {
   return { ...pos, path: '', message };
 }
 
-/** Keys must be plain scalars; `? [a, b]: x` would become a stringified key. */
-function nonTextKeys(doc: Document, map: SourceMap): Located[] {
+/**
+ * Keys must be plain scalars (`? [a, b]: x` would become a stringified key), and unique in
+ * their map (the parser's own check is quadratic; see parseDataDocument).
+ */
+function keyProblems(doc: Document, map: SourceMap): Located[] {
   const found: Located[] = [];
+  const startOf = (node: unknown) =>
+    (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
   visit(doc, {
     Pair(_, pair) {
       const key = pair.key;
       if (key !== null && !isScalar(key)) {
-        const start = (key as { range?: [number, number, number] }).range?.[0] ?? 0;
         found.push({
-          ...map.posOf(start),
+          ...map.posOf(startOf(key)),
           path: '',
           message: 'a key must be plain text, not a list or map',
+        });
+      }
+    },
+    Map(_, ymap) {
+      const seen = new Set<string>();
+      for (const pair of ymap.items) {
+        const key = pair.key;
+        if (key !== null && !isScalar(key)) continue;
+        // Equal as the parser would have compared them: same type, same value.
+        const value: unknown = key === null ? null : key.value;
+        const id = `${typeof value}:${String(value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        found.push({
+          ...map.posOf(startOf(key)),
+          path: '',
+          message: `duplicate key "${String(value)}"`,
         });
       }
     },

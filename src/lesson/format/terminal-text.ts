@@ -56,25 +56,21 @@ function walk(value: unknown): unknown {
     return copy ?? value;
   }
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    const entries = Object.entries(value);
-    let changed = false;
-    const out = entries.map(([k, v]) => {
-      const sk = safeText(k);
-      const sv = walk(v);
-      if (sk !== k || sv !== v) changed = true;
-      return [sk, sv] as const;
-    });
-    if (!changed) return value;
-    const obj: Record<string, unknown> = {};
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    const values = keys.map((k) => walk(obj[k]));
+    if (keys.every((k, i) => isSafeText(k) && values[i] === obj[k])) return value;
+    const out: Record<string, unknown> = {};
     // defineProperty: a key such as "__proto__" stays an own key, as the parser made it.
-    for (const [k, v] of out)
-      Object.defineProperty(obj, k, {
-        value: v,
+    keys.forEach((k, i) => {
+      Object.defineProperty(out, safeText(k), {
+        value: values[i],
         enumerable: true,
         writable: true,
         configurable: true,
       });
-    return obj;
+    });
+    return out;
   }
   return value;
 }
