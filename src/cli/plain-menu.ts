@@ -90,9 +90,11 @@ export async function runTutor(): Promise<number> {
     import('./output-lines.js'),
   ]);
   const catalog = await loadCatalog();
-  await plainMenu(catalog.lessons, store, {
-    write: plainLines(),
-    input: new LineInput(),
-  });
+  const input = new LineInput();
+  try {
+    await plainMenu(catalog.lessons, store, { write: plainLines(), input });
+  } finally {
+    input.close();
+  }
   return 0;
 }

@@ -62,11 +62,17 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
     answers,
     restart: opts.restart || answers !== undefined,
   });
-  await playPlain(session, {
-    write: opts.json ? jsonLines() : plainLines(),
-    input: new LineInput(),
-    json: Boolean(opts.json),
-  });
+  const input = new LineInput();
+  try {
+    await playPlain(session, {
+      write: opts.json ? jsonLines() : plainLines(),
+      input,
+      json: Boolean(opts.json),
+    });
+  } finally {
+    // The lesson is over: read no more, even if the input never ends.
+    input.close();
+  }
 }
 
 /**

@@ -211,7 +211,13 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     const write = plainLines();
     write(header);
     write(PLAIN_HELP);
-    await runPlainDrill(drill, { write, input: new LineInput(), now: () => Date.now() });
+    const input = new LineInput();
+    try {
+      await runPlainDrill(drill, { write, input, now: () => Date.now() });
+    } finally {
+      // The drill is over: read no more, even if the input never ends.
+      input.close();
+    }
   }
   const report = finishDrill(started);
   if (!interactive) {
