@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from '../run-cli.js';
+import { cliNode, cliPath, repoRoot } from '../run-cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `rt-e2e-${process.pid}-${Date.now()}`;
@@ -58,7 +58,7 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
   beforeAll(() => {
     if (!fs.existsSync(cliPath))
       spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot });
-    const cmd = `env CI=false REPLICATION_TUTOR_HOME='${home}' '${process.execPath}' '${cliPath}'; echo EXIT=$? > '${exitFile}'; sleep 60`;
+    const cmd = `env CI=false REPLICATION_TUTOR_HOME='${home}' '${cliNode}' '${cliPath}'; echo EXIT=$? > '${exitFile}'; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', repoRoot, cmd);
   });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from '../run-cli.js';
+import { cliNode, cliPath, repoRoot } from '../run-cli.js';
 
 const DEADLINE_MS = 20_000;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-endless-'));
@@ -33,7 +33,7 @@ function rssMb(pid: number): number {
 /** Runs the CLI with `line` written to its stdin over and over until it exits. */
 function feedForever(args: string[], line: string): Promise<Fed> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(cliNode, [cliPath, ...args], {
       cwd: repoRoot,
       env: { ...process.env, NO_COLOR: '1', REPLICATION_TUTOR_HOME: home },
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lockPath } from '../../src/progress/progress-lock.js';
 import { openProgress } from '../../src/progress/progress-store.js';
 import { listDir, tempHome } from '../progress/temp-home.js';
-import { repoRoot } from '../run-cli.js';
+import { cliNode, repoRoot } from '../run-cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-lock-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -45,7 +45,7 @@ for (let i = 0; i < Number(rounds); i++) {
 
 function run(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(cliNode, [script, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openProgress } from '../../src/progress/progress-store.js';
-import { cliPath, repoRoot, runBuiltCli } from '../run-cli.js';
+import { cliNode, cliPath, repoRoot, runBuiltCli } from '../run-cli.js';
 
 const linux = process.platform === 'linux';
 const UNWRITABLE = '/proc/self';
@@ -93,7 +93,7 @@ const NOBODY = 65534;
 const asNobody =
   linux &&
   process.getuid?.() === 0 &&
-  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(cliPath)})`], {
+  spawnSync(cliNode, ['-e', `require('fs').accessSync(${JSON.stringify(cliPath)})`], {
     uid: NOBODY,
     gid: NOBODY,
     cwd: '/',
@@ -111,7 +111,7 @@ describe.skipIf(!asNobody)('a read-only home with progress in it, as a plain use
     });
     expect(saved.status).toBe(0);
     fs.chmodSync(path.join(home, 'progress.json'), 0o644);
-    const r = spawnSync(process.execPath, [cliPath, 'play', 'lost-tweet', '--plain'], {
+    const r = spawnSync(cliNode, [cliPath, 'play', 'lost-tweet', '--plain'], {
       uid: NOBODY,
       gid: NOBODY,
       cwd: repoRoot,
