@@ -82,6 +82,27 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+describe('kill -9 in the middle of saving', () => {
+  it('leaves a valid file, and the next save goes through at once (no stale lock, no temp files)', async () => {
+    const player = buildPlayer();
+    const home = tempHome();
+    for (let i = 0; i < 20; i++) {
+      const child = spawn(cliNode, [player, home, `lesson-${i % 3}`, '1000'], { stdio: 'ignore' });
+      // Long enough to be saving (each round saves four times), at a different moment each time.
+      await new Promise((resolve) => setTimeout(resolve, 120 + ((i * 37) % 150)));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      const warnings: string[] = [];
+      const { store } = openProgress({ home, onWarning: (w) => warnings.push(w) });
+      expect(warnings).toEqual([]);
+      const start = Date.now();
+      store.startLesson('after-kill', { max: 1 });
+      expect(Date.now() - start).toBeLessThan(5_000);
+      expect(listDir(home)).toEqual(['progress.json']);
+    }
+  }, 120_000);
+});
+
 describe('the lock file', () => {
   it('left by a process that no longer exists is broken at once', () => {
     const home = tempHome();
