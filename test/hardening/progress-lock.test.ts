@@ -57,10 +57,10 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
 }
 
 describe('saves from several processes', () => {
-  it('two processes finishing different lessons 120 times each lose nothing', async () => {
+  it('two processes finishing different lessons 100 times each lose nothing', async () => {
     const player = buildPlayer();
     const home = tempHome();
-    const ROUNDS = 120;
+    const ROUNDS = 100;
     const [a, b] = await Promise.all([
       run(player, [home, 'lesson-a', String(ROUNDS)]),
       run(player, [home, 'lesson-b', String(ROUNDS)]),
@@ -86,7 +86,7 @@ describe('kill -9 in the middle of saving', () => {
   it('leaves a valid file, and the next save goes through at once (no stale lock, no temp files)', async () => {
     const player = buildPlayer();
     const home = tempHome();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 15; i++) {
       const child = spawn(cliNode, [player, home, `lesson-${i % 3}`, '1000'], { stdio: 'ignore' });
       // Long enough to be saving (each round saves four times), at a different moment each time.
       await new Promise((resolve) => setTimeout(resolve, 120 + ((i * 37) % 150)));
