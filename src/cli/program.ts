@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { nearest } from '../lesson/format/suggest.js';
+import { safeText } from '../lesson/format/terminal-text.js';
 import { PROGRESS_DESCRIPTION, PROGRESS_HELP } from '../progress/progress-help.js';
 import { UsageError } from './usage-error.js';
 
@@ -119,7 +120,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`replication-tutor: ${err.message}\n`);
+      process.stderr.write(`replication-tutor: ${safeText(err.message)}\n`);
       return err.exitCode;
     }
     throw err;
