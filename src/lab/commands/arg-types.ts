@@ -54,7 +54,7 @@ function checkName(tok: Token, what: string): string {
   return tok.text;
 }
 
-function unit<T>(what: string, parse: (s: string) => T, tok: Token): string {
+function unit<T>(parse: (s: string) => T, tok: Token): string {
   try {
     parse(tok.text);
   } catch (err) {
@@ -158,12 +158,12 @@ export const backupName: ArgType = {
 
 export const duration: ArgType = {
   what: 'a duration like 250ms, 2s, 1m or 6h',
-  parse: (tok) => unit('a duration', (s) => parseDuration(s), tok),
+  parse: (tok) => unit((s) => parseDuration(s), tok),
 };
 
 export const signedDuration: ArgType = {
   what: 'a duration like 2s or -500ms',
-  parse: (tok) => unit('a duration', (s) => parseDuration(s, { signed: true }), tok),
+  parse: (tok) => unit((s) => parseDuration(s, { signed: true }), tok),
 };
 
 /** A fixed delay `2s`, or a range `1s..3s` sampled per entry. */
@@ -171,7 +171,7 @@ export const delay: ArgType = {
   what: 'a duration like 2s, or a range like 1s..3s',
   parse(tok) {
     const range = /^(.+)\.\.(.+)$/.exec(tok.text);
-    if (!range) return unit('a duration', (s) => parseDuration(s), tok);
+    if (!range) return unit((s) => parseDuration(s), tok);
     const [min, max] = [range[1]!, range[2]!];
     try {
       if (parseDuration(min) > parseDuration(max)) {
@@ -187,17 +187,17 @@ export const delay: ArgType = {
 
 export const size: ArgType = {
   what: 'a size like 512B, 16KB or 4GB',
-  parse: (tok) => unit('a size', parseSize, tok),
+  parse: (tok) => unit(parseSize, tok),
 };
 
 export const sizeRate: ArgType = {
   what: 'a rate like 100MB/s or 600GB/h',
-  parse: (tok) => unit('a rate', parseSizeRate, tok),
+  parse: (tok) => unit(parseSizeRate, tok),
 };
 
 export const countRate: ArgType = {
   what: 'a rate like 500/s',
-  parse: (tok) => unit('a rate', parseCountRate, tok),
+  parse: (tok) => unit(parseCountRate, tok),
 };
 
 /** Entries per second: a number, or a rate like 500/s. */
@@ -205,7 +205,7 @@ export const perSecond: ArgType = {
   what: 'entries per second, like 500 or 500/s',
   parse(tok) {
     if (/^\d+(?:\.\d+)?$/.test(tok.text)) return Number(tok.text);
-    return unit('a rate', parseCountRate, tok);
+    return unit(parseCountRate, tok);
   },
 };
 
