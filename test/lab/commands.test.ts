@@ -92,7 +92,10 @@ describe('sandbox commands → lesson steps', () => {
   });
 
   it('takes backups, restores them and adds followers', () => {
-    expect(raw('backup primary')).toEqual({ backup: { from: 'primary' } });
+    expect(raw('backup primary')).toEqual({ backup: { from: 'primary', id: 'backup-1' } });
+    expect(raw('backup primary', { ...ctx, backups: ['backup-1'] })).toEqual({
+      backup: { from: 'primary', id: 'backup-2' },
+    });
     expect(raw('backup primary as weekly at 50MB/s fails')).toEqual({
       backup: { from: 'primary', id: 'weekly', fails: true, rate: '50MB/s' },
     });

@@ -152,10 +152,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       at: { name: 'rate', type: T.sizeRate },
     },
     flags: ['fails'],
-    build: (a) => ({
+    build: (a, ctx) => ({
       backup: defined({
         from: get(a, 'node'),
-        id: get(a, 'id'),
+        // Named here, so that a saved session can restore it by name.
+        id: get(a, 'id') ?? nextBackupId(ctx),
         fails: a.flags.has('fails') ? true : undefined,
         rate: get(a, 'rate'),
       }),
@@ -248,6 +249,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 export const DEFAULT_COPY_RATE = '100MB/s';
+
+/** The first of backup-1, backup-2, … not taken yet. */
+function nextBackupId(ctx: CommandContext): string {
+  for (let i = 1; ; i++) if (!ctx.backups.includes(`backup-${i}`)) return `backup-${i}`;
+}
 export const DEFAULT_WRITE_SHARE = 0.2;
 
 export function commandSpec(name: string): CommandSpec | undefined {
