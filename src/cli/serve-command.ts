@@ -5,7 +5,7 @@
 // (exit 130), q or SIGTERM (exit 0) close every port.
 
 import type { LabOrigin } from '../lab/lab-origin.js';
-import { findPreset, PRESET_NAMES } from '../lab/presets.js';
+import { resolveOrigin } from '../lab/resolve-origin.js';
 import { ListenError } from '../lab/serve/node-servers.js';
 import { requestLine } from '../lab/serve/request-log.js';
 import {
@@ -15,10 +15,10 @@ import {
   serveOrigin,
 } from '../lab/serve/serve-cluster.js';
 import type { ServeRuntime } from '../lab/serve/serve-runtime.js';
+import { formatProblem } from '../lesson/format/load.js';
 import { nearest } from '../lesson/format/suggest.js';
 import { ACK_MODES } from '../lesson/format/vocab.js';
 import type { AckMode } from '../sim/index.js';
-import { lessonFromArg } from './lesson-arg.js';
 import { UsageError } from './usage-error.js';
 
 export interface ServeFlags {
@@ -64,20 +64,15 @@ async function originFor(
       delays: flags.delay === undefined ? undefined : parseDelays(flags.delay),
       mode: parseMode(flags.mode),
     };
-    if (arg === undefined || findPreset(arg)) {
-      const origin = serveOrigin({ preset: arg }, opts);
-      const label =
-        opts.replicas === undefined
-          ? (arg ?? 'three-node-async')
-          : `primary + ${opts.replicas} replica${opts.replicas === 1 ? '' : 's'}`;
-      return { origin, label };
+    const r = await resolveOrigin(arg);
+    if (!r.ok) {
+      for (const p of r.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      throw new UsageError(r.message);
     }
-    const near = nearest(arg, PRESET_NAMES);
-    if (near !== undefined && !arg.includes('/') && !/\.ya?ml$/.test(arg)) {
-      throw new UsageError(`unknown preset "${arg}" (did you mean "${near}"?)`);
-    }
-    const lesson = await lessonFromArg(arg);
-    return { origin: serveOrigin({ lesson }, opts), label: lesson.id };
+    const origin = serveOrigin(r.origin, opts, arg !== undefined);
+    const n = opts.replicas;
+    const label = n === undefined ? r.label : `primary + ${n} replica${n === 1 ? '' : 's'}`;
+    return { origin, label };
   } catch (err) {
     if (err instanceof ServeClusterError) throw new UsageError(err.message);
     throw err;

@@ -52,6 +52,14 @@ export function listenNode(node: string, port: number, handler: Handler): Promis
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) =>
       reject(new ListenError(describeListenError(err, port, node)));
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      reject(
+        new ListenError(
+          `port ${port} (${node}) is past the last port, 65535; choose a lower base with --port`,
+        ),
+      );
+      return;
+    }
     server.once('error', onError);
     server.listen({ host: HOST, port, exclusive: true }, () => {
       server.off('error', onError);
@@ -116,14 +124,30 @@ function serve(node: string, req: IncomingMessage, res: ServerResponse, handler:
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
     };
-    const r = handler(node, raw);
+    let r: RawReply | Promise<RawReply>;
+    try {
+      r = handler(node, raw);
+    } catch (err) {
+      send(res, internalError(err));
+      return;
+    }
     if (r instanceof Promise)
       r.then(
         (x) => send(res, x),
-        () => res.destroy(),
+        (err: unknown) => send(res, internalError(err)),
       );
     else send(res, r);
   });
+}
+
+/** A bug, not a bad request: say so, and keep serving. */
+function internalError(err: unknown): RawReply {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    status: 500,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: `${JSON.stringify({ error: 'internal', message })}\n`,
+  };
 }
 
 function send(res: ServerResponse, r: RawReply): void {

@@ -2,10 +2,9 @@
 // lesson's cluster, or `--replicas N` for a primary and N replicas; `--delay` sets the
 // replicas' lag (one value for all, or a list, one per replica in order) and `--mode` the
 // acknowledgement mode.
-import type { Lesson } from '../../lesson/format/types.js';
 import { parseDuration, UnitError } from '../../lesson/format/units.js';
 import type { AckMode } from '../../sim/index.js';
-import { type LabOrigin, originFromLesson, originFromPreset } from '../lab-origin.js';
+import type { LabOrigin } from '../lab-origin.js';
 
 export interface ServeClusterOptions {
   /** Replicas for a cluster of `primary` + `replica-1`… (instead of a preset or lesson). */
@@ -45,17 +44,17 @@ export function parseReplicas(text: string): number {
   return Number(text);
 }
 
-/** The origin for `serve`: a preset by name, a loaded lesson, or primary + N replicas. */
-export function serveOrigin(
-  base: { preset?: string; lesson?: Lesson },
-  opts: ServeClusterOptions,
-): LabOrigin {
-  if (opts.replicas !== undefined && (base.preset !== undefined || base.lesson !== undefined)) {
+/**
+ * The cluster `serve` runs: `base` (a preset or a lesson's cluster) with the flags applied.
+ * `--replicas` builds primary + N replicas instead, so it cannot go with a named cluster.
+ */
+export function serveOrigin(base: LabOrigin, opts: ServeClusterOptions, named = false): LabOrigin {
+  if (opts.replicas !== undefined && named) {
     throw new ServeClusterError(
       '--replicas builds its own cluster; leave out the preset or lesson',
     );
   }
-  const origin = base.lesson ? originFromLesson(base.lesson) : originFromPreset(base.preset);
+  const origin = base;
   const cluster = origin.lesson.cluster;
   let nodes = cluster.nodes.map((n) => ({ ...n }));
   if (opts.replicas !== undefined) {
