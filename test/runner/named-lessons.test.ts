@@ -1,4 +1,4 @@
-// The three named scenarios, run headless with the reference answers and with wrong ones:
+// The shipped lessons, run headless with the reference answers and with wrong ones:
 // grades come from what the simulated cluster did, and the feedback quotes its numbers.
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
@@ -35,7 +35,15 @@ const wrongly: AutoAnswer = (step, runner) => {
   return Math.max(wrong, 0);
 };
 
-describe.each(['lost-tweet', 'disappearing-comment', 'gitlab-2017'])('%s', (id) => {
+const SHIPPED = [
+  'why-replicate',
+  'sync-async',
+  'lost-tweet',
+  'disappearing-comment',
+  'gitlab-2017',
+];
+
+describe.each(SHIPPED)('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
     const { lesson, answers } = await load(id);
     const r = new LessonRunner(lesson, { answers });
