@@ -35,15 +35,15 @@ const wrongly: AutoAnswer = (step, runner) => {
   return Math.max(wrong, 0);
 };
 
-const SHIPPED = [
+describe.each([
   'why-replicate',
   'sync-async',
   'lost-tweet',
   'disappearing-comment',
+  'adding-a-follower',
+  'github-2012',
   'gitlab-2017',
-];
-
-describe.each(SHIPPED)('%s', (id) => {
+])('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
     const { lesson, answers } = await load(id);
     const r = new LessonRunner(lesson, { answers });
