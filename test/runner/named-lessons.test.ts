@@ -1,5 +1,6 @@
 // The shipped lessons, run headless with the reference answers and with wrong ones:
 // grades come from what the simulated cluster did, and the feedback quotes its numbers.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
 import { predictOutcomes } from '../../src/lesson/engine/grading.js';
@@ -35,15 +36,12 @@ const wrongly: AutoAnswer = (step, runner) => {
   return Math.max(wrong, 0);
 };
 
-describe.each([
-  'why-replicate',
-  'sync-async',
-  'lost-tweet',
-  'disappearing-comment',
-  'adding-a-follower',
-  'github-2012',
-  'gitlab-2017',
-])('%s', (id) => {
+// Every lesson shipped in lessons/, each with its reference answers.
+const LESSONS = readdirSync('lessons')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
+
+describe.each(LESSONS)('%s', (id) => {
   it('completes with the reference answers: every answer right, every expect holds', async () => {
     const { lesson, answers } = await load(id);
     const r = new LessonRunner(lesson, { answers });
