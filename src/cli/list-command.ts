@@ -1,6 +1,7 @@
 // `replication-tutor list [--json]`: the curriculum in order. Loaded lazily by program.ts, so
 // the lesson loader (yaml, zod) is parsed only when a command needs it.
 import { displayPath, type LoadedLesson, loadCatalog } from '../lesson/catalog/catalog.js';
+import { OUTSIDE_CURRICULUM, placeOf } from '../lesson/catalog/curriculum.js';
 import { formatProblem } from '../lesson/format/load.js';
 import { UsageError } from './usage-error.js';
 
@@ -19,6 +20,10 @@ export interface LessonListing {
   id: string;
   title: string;
   order: number;
+  /** The lesson's number in the curriculum; absent for a lesson outside it. */
+  number?: number;
+  /** The curriculum part it belongs to ("More lessons" outside the curriculum). */
+  part: string;
   minutes: number;
   topics: string[];
   summary: string;
@@ -28,7 +33,17 @@ const MIN_SUMMARY_WIDTH = 20;
 
 function listing({ lesson }: LoadedLesson): LessonListing {
   const { id, title, order, minutes, topics, summary } = lesson;
-  return { id, title, order, minutes, topics, summary };
+  const place = placeOf(id);
+  return {
+    id,
+    title,
+    order,
+    ...(place ? { number: place.number } : {}),
+    part: place?.part ?? OUTSIDE_CURRICULUM,
+    minutes,
+    topics,
+    summary,
+  };
 }
 
 function terminalWidth(out: Output): number {
@@ -43,8 +58,13 @@ function truncate(text: string, width: number): string {
 
 /** Aligned columns; the summary only when at least a readable part of it fits. */
 export function formatTable(rows: LessonListing[], width: number): string {
-  const header = ['order', 'id', 'title', 'minutes'];
-  const cells = rows.map((r) => [String(r.order), r.id, r.title, String(r.minutes)]);
+  const header = ['#', 'id', 'title', 'minutes'];
+  const cells = rows.map((r) => [
+    r.number === undefined ? '' : String(r.number),
+    r.id,
+    r.title,
+    String(r.minutes),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) =>
     c.map((v, i) => (i === 0 || i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)));

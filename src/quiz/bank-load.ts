@@ -1,26 +1,27 @@
-// One bank file → questions, or every problem as `file:line:col: path: message`. Parsed as
-// plain data exactly as lesson files are (core schema, no custom tags, size and alias caps,
-// duplicate keys rejected), with the lesson loader's positions (SourceMap), message wording
-// (humanIssueMessage, strictMap's "did you mean") and formatting (formatProblem).
-import { readFile, stat } from 'node:fs/promises';
+// One bank file → questions, or every problem as `file:line:col: path: message`. Parsed and
+// checked as plain data by the loader lesson files use (src/lesson/format/data-file.ts): the
+// same caps, positions, wording ("expected X, found Y", "did you mean") and formatting. What
+// is particular to banks: each question is checked by the schema of its kind, then alone
+// (answer in range, template known and its parameters), then ids across the file.
 import type { z } from 'zod';
 import type { PathProblem } from '../lesson/format/cross-check.js';
 import {
-  type LessonProblem,
-  MAX_ALIAS_COUNT,
-  MAX_LESSON_BYTES,
-  parseDataDocument,
-} from '../lesson/format/load.js';
+  type DataFileKind,
+  type DataFileResult,
+  type FileProblem,
+  parseDataFile,
+  readDataFile,
+} from '../lesson/format/data-file.js';
 import type { PathSeg } from '../lesson/format/positions.js';
-import { asMap, formatPath } from '../lesson/format/raw.js';
-import { humanIssueMessage } from '../lesson/format/schema-messages.js';
+import { asMap } from '../lesson/format/raw.js';
 import { listNames, nearest } from '../lesson/format/suggest.js';
+import { checkSchema, zodProblems } from '../lesson/format/zod-problems.js';
 import { bankFileSchema, kindSchema, SCHEMA_BY_KIND } from './bank-schema.js';
 import { TEMPLATES, templateById } from './generators/index.js';
 import { TOPIC_IDS } from './topics.js';
 import type { BankQuestion, QuestionKind } from './types.js';
 
-export type BankProblem = LessonProblem;
+export type BankProblem = FileProblem;
 
 export interface BankFileResult {
   file: string;
@@ -30,36 +31,18 @@ export interface BankFileResult {
   locate: (path: readonly PathSeg[]) => { line: number; col: number };
 }
 
-const PARSE = { error: humanIssueMessage, reportInput: true } as const;
-
-function failed(file: string, message: string): BankFileResult {
-  return {
-    file,
-    questions: [],
-    errors: [{ file, line: 0, col: 0, path: '', message }],
-    locate: () => ({ line: 0, col: 0 }),
-  };
-}
+export const BANK_FILE: DataFileKind = {
+  name: 'bank',
+  fileName: 'bank file',
+  shape: 'a bank is a map with topic and questions',
+};
 
 /** Reads and parses a bank file. Never throws for a bad or unreadable file. */
 export async function loadBankFile(
   file: string,
   knownLessons: readonly string[],
 ): Promise<BankFileResult> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return failed(file, 'cannot read: it is a directory, not a bank file');
-    if (info.size > MAX_LESSON_BYTES) return failed(file, tooLarge(info.size));
-    return parseBankText(await readFile(file, 'utf8'), file, knownLessons);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    return failed(file, `cannot read: ${code === 'ENOENT' ? 'no such file' : String(err)}`);
-  }
-}
-
-function tooLarge(bytes: number): string {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
-  return `file too large (${kib(bytes)}; a bank file may be at most ${kib(MAX_LESSON_BYTES)})`;
+  return bankFrom(await readDataFile(file, BANK_FILE, bankFileSchema), knownLessons);
 }
 
 export function parseBankText(
@@ -67,35 +50,23 @@ export function parseBankText(
   file: string,
   knownLessons: readonly string[],
 ): BankFileResult {
-  if (Buffer.byteLength(text, 'utf8') > MAX_LESSON_BYTES) {
-    return failed(file, tooLarge(Buffer.byteLength(text, 'utf8')));
-  }
-  const { doc, map, syntax } = parseDataDocument(text);
-  const locate = (path: readonly PathSeg[]) => map.locate(path);
-  const problem = (p: PathProblem): BankProblem => ({
-    file,
-    ...map.locate(p.path, p.atKey),
-    path: formatPath(p.path),
-    message: p.message,
-  });
-  const first = syntax[0];
-  if (first) return { file, questions: [], errors: [{ file, ...first }], locate };
-  if (doc.contents === null) {
-    return failed(file, 'the file is empty; a bank is a map with topic and questions');
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    return failed(file, `YAML: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  return bankFrom(parseDataFile(text, file, BANK_FILE, bankFileSchema), knownLessons);
+}
 
-  const problems: PathProblem[] = [];
-  const top = bankFileSchema.safeParse(data, PARSE);
-  if (!top.success) problems.push(...zodProblems(top.error.issues, []));
+function bankFrom(
+  r: DataFileResult<z.output<typeof bankFileSchema>>,
+  knownLessons: readonly string[],
+): BankFileResult {
+  const { file } = r;
+  if (!r.parsed) {
+    return { file, questions: [], errors: r.errors, locate: () => ({ line: 0, col: 0 }) };
+  }
+  const { data, source } = r;
+  const locate = (path: readonly PathSeg[]) => source.locate(path);
+  const problems: PathProblem[] = [...r.problems];
   const defaults = asMap(data) ?? {};
-  const fileTopic = top.success ? top.data.topic : undefined;
-  const fileLesson = top.success ? top.data.lesson : undefined;
+  const fileTopic = r.value?.topic;
+  const fileLesson = r.value?.lesson;
   const raw = Array.isArray(defaults.questions) ? defaults.questions : [];
   const questions: BankQuestion[] = [];
   const lessons = new Set([...TOPIC_IDS, ...knownLessons]);
@@ -103,7 +74,7 @@ export function parseBankText(
     const at: PathSeg[] = ['questions', i];
     const parsed = parseQuestion(q, at, problems);
     if (!parsed || !fileTopic) return;
-    const pos = map.locate(at);
+    const pos = source.locate(at);
     const question = {
       ...parsed,
       topic: parsed.topic ?? fileTopic,
@@ -121,11 +92,9 @@ export function parseBankText(
     questions.push(question);
   });
   problems.push(...duplicateIds(raw));
-  const errors = problems.map(problem).sort((a, b) => a.line - b.line || a.col - b.col);
+  const errors = source.place(problems);
   return { file, questions: errors.length > 0 ? [] : questions, errors, locate };
 }
-
-/** ` "id"`: the key a duplicate-key error points at, read from the source. */
 
 type ParsedQuestion = Omit<BankQuestion, 'topic' | 'lesson' | 'file' | 'line' | 'col'> & {
   topic?: string;
@@ -143,14 +112,14 @@ function parseQuestion(
     problems.push({ path: at, message: 'expected a question: a map with id, kind, question...' });
     return undefined;
   }
-  const kind = kindSchema.safeParse(m.kind, PARSE);
+  const kind = checkSchema(kindSchema, m.kind, [...at, 'kind']);
   if (!kind.success) {
-    problems.push(...zodProblems(kind.error.issues, [...at, 'kind']));
+    problems.push(...kind.problems);
     return undefined;
   }
-  const parsed = SCHEMA_BY_KIND[kind.data].safeParse(q, PARSE);
+  const parsed = checkSchema(SCHEMA_BY_KIND[kind.data], q, at);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error.issues, at));
+    problems.push(...parsed.problems);
     return undefined;
   }
   const d = parsed.data;
@@ -211,34 +180,4 @@ function duplicateIds(raw: readonly unknown[]): PathProblem[] {
       });
   });
   return out;
-}
-
-function isPathSeg(s: PropertyKey): s is PathSeg {
-  return typeof s === 'string' || typeof s === 'number';
-}
-
-/**
- * Zod issues as problems at data paths. An unknown key points at the key; a required key that
- * is missing is not reported again when an unknown key beside it is its misspelling.
- */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PathSeg[]): PathProblem[] {
-  const out: PathProblem[] = [];
-  const misspelt = new Set<string>();
-  for (const iss of issues) {
-    const path = [...prefix, ...iss.path.filter(isPathSeg)];
-    if (iss.code === 'unrecognized_keys') {
-      const lines = iss.message.split('\n');
-      iss.keys.forEach((key, i) => {
-        const message = lines[i] ?? `unknown key "${key}"`;
-        const near = /did you mean "([^"]+)"/.exec(message)?.[1];
-        if (near) misspelt.add(formatPath([...path, near]));
-        out.push({ path: [...path, key], message, atKey: true });
-      });
-    } else {
-      out.push({ path, message: iss.message });
-    }
-  }
-  return out.filter(
-    (p) => !(p.message.startsWith('missing required key') && misspelt.has(formatPath(p.path))),
-  );
 }

@@ -1,4 +1,4 @@
-// `replication-tutor list` through the built CLI (the test command builds dist/ first), with
+// `replication-tutor list` through the built CLI (the tests' global setup builds dist/), with
 // $REPLICATION_TUTOR_LESSONS pointing at a temporary lessons folder.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,9 +49,9 @@ describe('replication-tutor list', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       [
-        'order  id           title           minutes  summary',
-        '   10  lost-tweet   The Lost Tweet        8  Read your own writes.',
-        '   20  split-brain  Split Brain           9  Two leaders, one partition, and th…',
+        ' #  id           title           minutes  summary',
+        ' 3  lost-tweet   The Lost Tweet        8  Read your own writes.',
+        '11  split-brain  Split Brain           9  Two leaders, one partition, and the w…',
         '',
       ].join('\n'),
     );
@@ -60,7 +60,7 @@ describe('replication-tutor list', () => {
   it('drops the summary column when the terminal is too narrow for it', () => {
     writeCurriculum();
     const r = list([], { COLUMNS: '50' });
-    expect(r.stdout.split('\n')[0]).toBe('order  id           title           minutes');
+    expect(r.stdout.split('\n')[0]).toBe(' #  id           title           minutes');
     expect(r.stdout).not.toContain('Read your own writes');
   });
 
@@ -73,6 +73,8 @@ describe('replication-tutor list', () => {
         id: 'lost-tweet',
         title: 'The Lost Tweet',
         order: 10,
+        number: 3,
+        part: 'Part 1 — Leaders and followers',
         minutes: 8,
         topics: ['replication-lag'],
         summary: 'Read your own writes.',
@@ -81,6 +83,8 @@ describe('replication-tutor list', () => {
         id: 'split-brain',
         title: 'Split Brain',
         order: 20,
+        number: 11,
+        part: 'Part 2 — When the leader fails',
         minutes: 9,
         topics: ['replication-lag'],
         summary: 'Two leaders, one partition, and the writes that vanish when it heals.',
@@ -118,7 +122,8 @@ describe('replication-tutor list', () => {
   it('lists the bundled curriculum by default', () => {
     const r = runBuiltCli(['list', '--json'], { env: { REPLICATION_TUTOR_LESSONS: undefined } });
     expect(r.status).toBe(0);
-    const ids = (JSON.parse(r.stdout) as { id: string; order: number }[]).map((l) => l.order);
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const numbers = (JSON.parse(r.stdout) as { number: number }[]).map((l) => l.number);
+    expect(numbers.length).toBeGreaterThanOrEqual(3);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 });

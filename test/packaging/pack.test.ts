@@ -15,7 +15,7 @@ let packedFiles: string[] = [];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'rt-pack-'));
-  // The test command built dist/ just before vitest; --ignore-scripts keeps prepack from
+  // The global setup (test/global-setup.ts) built dist/; --ignore-scripts keeps prepack from
   // rebuilding it underneath tests that run in parallel.
   const out = execFileSync(
     npm,

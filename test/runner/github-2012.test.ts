@@ -53,6 +53,25 @@ describe('github-2012', () => {
     expect(outcomes[3]!.summary).toContain('6 acknowledged writes lost, reused-id: 3');
   });
 
+  it('the lag limit has a price: when db-a really dies, nobody is promoted and writes fail', async () => {
+    const r = await run();
+    expect(byStep(r, 'p-limit-cost').correctChoices).toEqual([1]);
+    const after = r.records.filter((x) => x.t > byStep(r, 'p-limit-cost').t);
+    const bob = after.find((x) => x.kind === 'write')!;
+    expect(bob).toMatchObject({ ok: false, node: 'db-a' });
+    // The standby still answers reads, at the position it had when db-a died.
+    const read = after.find((x) => x.kind === 'read')!;
+    expect(read).toMatchObject({ node: 'db-b', key: 'repositories/11', lsn: 11 });
+  });
+
+  it('predicting a promotion after the real crash is graded wrong', async () => {
+    const r = await run([['p-limit-cost', 0]]);
+    const rec = byStep(r, 'p-limit-cost');
+    expect(rec.correct).toBe(false);
+    expect(rec.points).toBe(0);
+    expect(r.score).toBeLessThan(r.maxScore);
+  });
+
   it('picking the id service is graded wrong, and the feedback counts the lost writes', async () => {
     const r = await run([['c-guard', 3]]);
     const rec = byStep(r, 'c-guard');

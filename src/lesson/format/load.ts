@@ -1,30 +1,26 @@
 // Lesson file → validated, normalised Lesson, or every problem as `file:line:col: path:
-// message`. A lesson may come from a stranger, so it is parsed as plain data: YAML core
-// schema, no custom tags, a size cap, an alias-expansion cap, duplicate keys rejected.
-import { readFile, stat } from 'node:fs/promises';
-import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
-import type { z } from 'zod';
-import { crossCheck, type PathProblem } from './cross-check.js';
-import { type PathSeg, SourceMap } from './positions.js';
-import { formatPath, type Path } from './raw.js';
+// message`. Parsed and checked as plain data by the loader shared with the quiz bank
+// (data-file.ts); what is particular to lessons is the cross-checks (cross-check.ts) and the
+// source positions kept on each step.
+import { crossCheck } from './cross-check.js';
+import {
+  type DataFileKind,
+  type DataFileResult,
+  type FileProblem,
+  MAX_DATA_FILE_BYTES,
+  parseDataFile,
+  readDataFile,
+} from './data-file.js';
+import type { PathSeg, SourceMap } from './positions.js';
 import { lessonSchema } from './schema.js';
-import { humanIssueMessage } from './schema-messages.js';
-import { nearest } from './suggest.js';
 import type { Lesson, SourcePos, Step } from './types.js';
 
-export const MAX_LESSON_BYTES = 512 * 1024;
-/** Alias expansions allowed while building the data (yaml's own guard against alias bombs). */
-export const MAX_ALIAS_COUNT = 100;
+export { formatProblem, MAX_ALIAS_COUNT } from './data-file.js';
 
-/** One error or warning. line/col are 1-based; 0 when the problem has no place in the file. */
-export interface LessonProblem {
-  file: string;
-  line: number;
-  col: number;
-  /** Data path like `steps[3].read.from`; '' for the file as a whole. */
-  path: string;
-  message: string;
-}
+export const MAX_LESSON_BYTES = MAX_DATA_FILE_BYTES;
+
+/** One error or warning in a lesson file (the shape every data file reports in). */
+export type LessonProblem = FileProblem;
 
 export type LoadResult =
   | {
@@ -37,299 +33,45 @@ export type LoadResult =
     }
   | { ok: false; file: string; errors: LessonProblem[]; warnings: LessonProblem[] };
 
-/** `lessons/lost-tweet.yaml:14:7: steps[3].read.from: unknown node "replica-9" (...)` */
-export function formatProblem(p: LessonProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}: ` : p.file === '' ? '' : `${p.file}: `;
-  return p.path === '' ? `${where}${p.message}` : `${where}${p.path}: ${p.message}`;
-}
-
-function fail(file: string, message: string): LoadResult {
-  return { ok: false, file, errors: [{ file, line: 0, col: 0, path: '', message }], warnings: [] };
-}
-
-function tooLarge(file: string, bytes: number): LoadResult {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
-  return fail(
-    file,
-    `file too large (${kib(bytes)}; a lesson file may be at most ${kib(MAX_LESSON_BYTES)})`,
-  );
-}
+export const LESSON_FILE: DataFileKind = {
+  name: 'lesson',
+  fileName: 'lesson file',
+  shape: 'a lesson is a map with id, title, cluster and steps',
+};
 
 /** Reads and loads a lesson file. Never throws for a bad or unreadable file. */
 export async function loadLessonFile(file: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail(file, 'cannot read: it is a directory, not a lesson file');
-    if (info.size > MAX_LESSON_BYTES) return tooLarge(file, info.size);
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return fail(file, `cannot read: ${describeFsError(err)}`);
-  }
-  return parseLessonText(text, file);
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return err instanceof Error ? err.message : String(err);
-}
-
-export interface Located {
-  line: number;
-  col: number;
-  path: string;
-  message: string;
-}
-
-/**
- * Parses YAML that must be plain data (lessons, question banks): the core schema, no merge
- * keys, unique keys, one document. Syntax problems come back located and sorted, one per spot.
- */
-export function parseDataDocument(text: string): {
-  doc: Document;
-  map: SourceMap;
-  syntax: Located[];
-} {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-  });
-  const map = new SourceMap(doc, lines);
-  // Several parser errors at one spot are one mistake seen by several rules: keep the first.
-  const syntax = onePerPosition(
-    [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map)),
-  );
-  syntax.push(...nonTextKeys(doc, map));
-  return { doc, map, syntax: sortProblems(syntax) };
+  return lessonFrom(await readDataFile(file, LESSON_FILE, lessonSchema));
 }
 
 /** Parses lesson source text; `file` is only used in messages and as lesson.file. */
 export function parseLessonText(text: string, file: string): LoadResult {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_LESSON_BYTES) return tooLarge(file, bytes);
+  return lessonFrom(parseDataFile(text, file, LESSON_FILE, lessonSchema));
+}
 
-  const { doc, map, syntax } = parseDataDocument(text);
-  const toProblem = (l: Located): LessonProblem => ({ file, ...l });
-  if (syntax.length > 0) return { ok: false, file, errors: syntax.map(toProblem), warnings: [] };
-  if (doc.contents === null) {
-    return fail(file, 'the file is empty; a lesson is a map with id, title, cluster and steps');
-  }
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    return { ok: false, file, errors: [toProblem(aliasProblem(err, doc, map))], warnings: [] };
-  }
-
-  const parsed = lessonSchema.safeParse(data, { error: humanIssueMessage, reportInput: true });
-  const cross = crossCheck(data);
-  const place = (p: PathProblem): Located => ({
-    ...map.locate(p.path, p.atKey),
-    path: formatPath(p.path),
-    message: p.message,
-  });
-  const schemaProblems = parsed.success
-    ? []
-    : dropMisspeltMissing(fromZod(parsed.error.issues, []));
-  const errors = sortProblems(dedupe([...schemaProblems, ...cross.errors].map(place))).map(
-    toProblem,
-  );
-  const warnings = sortProblems(cross.warnings.map(place)).map(toProblem);
-
-  if (!parsed.success || errors.length > 0) return { ok: false, file, errors, warnings };
-  const lesson = parsed.data;
+function lessonFrom(r: DataFileResult<Lesson>): LoadResult {
+  const { file } = r;
+  if (!r.parsed) return { ok: false, file, errors: r.errors, warnings: [] };
+  // The cross-checks read the raw data, so they run (and report) even when the schema failed.
+  const cross = crossCheck(r.data);
+  const errors = r.source.place([...r.problems, ...cross.errors]);
+  const warnings = r.source.place(cross.warnings);
+  if (r.value === undefined || errors.length > 0) return { ok: false, file, errors, warnings };
+  const lesson = r.value;
   lesson.file = file;
-  placeSteps(lesson.steps, ['steps'], map);
-  return { ok: true, file, lesson, warnings, locate: (path, atKey) => map.locate(path, atKey) };
+  placeSteps(lesson.steps, ['steps'], r.source);
+  return { ok: true, file, lesson, warnings, locate: r.source.locate };
 }
 
-// ---- YAML-level problems ------------------------------------------------------------------
+type Locator = Pick<SourceMap, 'locate'>;
 
-function yamlProblem(e: YAMLError, text: string, map: SourceMap): Located {
-  const pos = map.posOf(e.pos[0]);
-  const message = (() => {
-    switch (e.code) {
-      case 'DUPLICATE_KEY': {
-        // The error marks where the key starts; read the key (plain or quoted) from there.
-        const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[0];
-        return token === undefined
-          ? 'duplicate key'
-          : `duplicate key "${token.replace(/^["']|["']$/g, '')}"`;
-      }
-      case 'TAB_AS_INDENT':
-        return 'YAML syntax: tabs cannot indent; use spaces';
-      case 'MULTIPLE_DOCS':
-        return 'a lesson file holds one YAML document; remove the extra "---"';
-      case 'TAG_RESOLVE_FAILED':
-        return `unsupported tag ${text.slice(e.pos[0], e.pos[1]).trim()}: a lesson is plain data`;
-      default: {
-        const first = e.message.split('\n')[0] ?? e.message;
-        return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
-      }
-    }
-  })();
-  return { ...pos, path: '', message };
-}
-
-/** Keys must be plain scalars; `? [a, b]: x` would become a stringified key. */
-function nonTextKeys(doc: Document, map: SourceMap): Located[] {
-  const found: Located[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key;
-      if (key !== null && !isScalar(key)) {
-        const start = (key as { range?: [number, number, number] }).range?.[0] ?? 0;
-        found.push({
-          ...map.posOf(start),
-          path: '',
-          message: 'a key must be plain text, not a list or map',
-        });
-      }
-    },
-  });
-  return found;
-}
-
-function aliasProblem(err: unknown, doc: Document, map: SourceMap): Located {
-  const text = err instanceof Error ? err.message : String(err);
-  let first: Located | undefined;
-  visit(doc, {
-    Alias(_, alias) {
-      first ??= { ...map.posOf(alias.range?.[0] ?? 0), path: '', message: '' };
-    },
-  });
-  const message = /excessive alias count/i.test(text)
-    ? `too many aliases: expanding them exceeds ${MAX_ALIAS_COUNT} (an alias bomb?)`
-    : /unresolved alias/i.test(text)
-      ? `YAML: ${text.replace(/^Unresolved alias/, 'unknown alias')}`
-      : `YAML: ${text}`;
-  return { ...(first ?? { line: 1, col: 1, path: '' }), message };
-}
-
-// ---- Schema problems ----------------------------------------------------------------------
-
-type Issue = z.core.$ZodIssue;
-
-function isPathSeg(s: PropertyKey): s is PathSeg {
-  return typeof s === 'string' || typeof s === 'number';
-}
-
-/** A union branch the input fits by type: its problems are the interesting ones. */
-function fittingBranch(branches: readonly Issue[][]): Issue[] | undefined {
-  const fits = branches.filter(
-    (b) =>
-      !b.some(
-        (i) =>
-          i.path.length === 0 &&
-          (i.code === 'invalid_type' || i.code === 'invalid_value' || i.code === 'invalid_union'),
-      ),
-  );
-  return fits.length === 1 ? fits[0] : undefined;
-}
-
-interface SchemaProblem extends PathProblem {
-  /** A required key that is absent. */
-  missing?: boolean;
-}
-
-/**
- * `titel: ...` without `title`: the unknown key already says "did you mean "title"?", so the
- * "missing required key" report for the same map would only repeat it.
- */
-function dropMisspeltMissing(problems: SchemaProblem[]): PathProblem[] {
-  const parentOf = (p: Path) => formatPath(p.slice(0, -1));
-  const missing = problems.filter((p) => p.missing);
-  const misspelt = new Set<string>();
-  for (const p of problems) {
-    const key = p.path[p.path.length - 1];
-    if (!p.atKey || typeof key !== 'string') continue;
-    const siblings = missing.filter((m) => parentOf(m.path) === parentOf(p.path));
-    const near = nearest(
-      key,
-      siblings.map((m) => String(m.path[m.path.length - 1])),
-    );
-    if (near !== undefined) misspelt.add(formatPath([...p.path.slice(0, -1), near]));
-  }
-  return problems
-    .filter((p) => !(p.missing && misspelt.has(formatPath(p.path))))
-    .map(({ missing: _, ...p }) => p);
-}
-
-function fromZod(issues: readonly Issue[], prefix: PathSeg[]): SchemaProblem[] {
-  const out: SchemaProblem[] = [];
-  for (const iss of issues) {
-    const path = [...prefix, ...iss.path.filter(isPathSeg)];
-    if (iss.code === 'unrecognized_keys') {
-      // One message line per key (see strictMap), each pointed at its key.
-      const lines = iss.message.split('\n');
-      iss.keys.forEach((key, i) => {
-        out.push({
-          path: [...path, key],
-          message: lines[i] ?? `unknown key "${key}"`,
-          atKey: true,
-        });
-      });
-    } else if (
-      iss.input === undefined &&
-      (iss.code === 'invalid_type' || iss.code === 'invalid_union')
-    ) {
-      out.push({ path, message: iss.message, missing: true });
-    } else if (iss.code === 'invalid_union') {
-      const branch = fittingBranch(iss.errors);
-      if (branch) out.push(...fromZod(branch, path));
-      else out.push({ path, message: iss.message });
-    } else {
-      out.push({ path, message: iss.message });
-    }
-  }
-  return out;
-}
-
-// ---- Results ------------------------------------------------------------------------------
-
-function sortProblems(list: Located[]): Located[] {
-  return list
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i)
-    .map(({ p }) => p);
-}
-
-function onePerPosition(list: Located[]): Located[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.line}:${p.col}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function dedupe(list: Located[]): Located[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function placeSteps(steps: Step[], path: PathSeg[], map: SourceMap): void {
+function placeSteps(steps: Step[], path: PathSeg[], map: Locator): void {
   steps.forEach((step, i) => {
     placeStep(step, [...path, i], map);
   });
 }
 
-function placeStep(step: Step, path: PathSeg[], map: SourceMap): void {
+function placeStep(step: Step, path: PathSeg[], map: Locator): void {
   step.pos = map.locate(path);
   if (step.expect) step.expectPos = map.locate([...path, 'expect']);
   if (step.kind === 'predict') placeStep(step.run, [...path, 'predict', 'then'], map);

@@ -1,7 +1,7 @@
 // The Markdown subset lessons use, parsed to plain data: paragraphs, headings, bullet and
 // numbered lists, block quotes (`> `), with **bold**, *italic* / _italic_ and `code` inline. Then laid out into
 // lines of styled spans for a given width, so the view only prints.
-import { charWidth, textWidth } from './text.js';
+import { charWidth, graphemes, textWidth } from './text.js';
 
 export interface Span {
   text: string;
@@ -217,7 +217,7 @@ function splitWord(word: readonly Span[], width: number): Span[][] {
   let w = 0;
   for (const span of word) {
     const { text, ...style } = span;
-    for (const ch of text) {
+    for (const ch of graphemes(text)) {
       const cw = charWidth(ch);
       if (w + cw > width && w > 0) {
         pieces.push(piece);

@@ -1,90 +1,88 @@
 // Display width and truncation of terminal text. Ink measures with string-width; the layouts
-// built here (grids, padded columns) need the same answer for the glyphs we print, so this
-// knows wide CJK/emoji code points and zero-width marks, and treats the rest as one column.
+// built here (grids, padded columns) must get the same answer, or a line Ink finds one column
+// wider wraps and pushes the whole screen down. string-width splits text into grapheme
+// clusters, which is slow (tens of µs a string), so the common case is taken apart here:
+// text in which every code point is a cluster of its own is measured code point by code
+// point, each width asked of string-width once and remembered; text that can form clusters
+// (combining marks, ZWJ sequences, flags, skin tones, variation selectors, Hangul jamo, escape
+// codes) goes to string-width whole, and the answer is remembered too.
+import stringWidth from 'string-width';
 
-const ZERO_WIDTH: ReadonlyArray<readonly [number, number]> = [
-  [0x0300, 0x036f],
-  [0x200b, 0x200f],
-  [0xfe00, 0xfe0f],
-];
-
-const WIDE: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f],
-  [0x231a, 0x231b],
-  [0x23e9, 0x23ec],
-  [0x23f0, 0x23f0],
-  [0x23f3, 0x23f3],
-  [0x25fd, 0x25fe],
-  [0x2614, 0x2615],
-  [0x2648, 0x2653],
-  [0x267f, 0x267f],
-  [0x2693, 0x2693],
-  [0x26a1, 0x26a1],
-  [0x26aa, 0x26ab],
-  [0x26bd, 0x26be],
-  [0x26c4, 0x26c5],
-  [0x26ce, 0x26ce],
-  [0x26d4, 0x26d4],
-  [0x26ea, 0x26ea],
-  [0x26f2, 0x26f3],
-  [0x26f5, 0x26f5],
-  [0x26fa, 0x26fa],
-  [0x26fd, 0x26fd],
-  [0x2705, 0x2705],
-  [0x270a, 0x270b],
-  [0x2728, 0x2728],
-  [0x274c, 0x274c],
-  [0x274e, 0x274e],
-  [0x2753, 0x2755],
-  [0x2757, 0x2757],
-  [0x2795, 0x2797],
-  [0x27b0, 0x27b0],
-  [0x27bf, 0x27bf],
-  [0x2b1b, 0x2b1c],
-  [0x2b50, 0x2b50],
-  [0x2b55, 0x2b55],
-  [0x2e80, 0x303e],
-  [0x3041, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x3fffd],
-];
-
-function inRanges(cp: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
-  for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
-  return false;
-}
-
-export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0);
-  if (cp === undefined || cp < 0x20) return 0;
-  if (cp < 0x7f) return 1;
-  if (inRanges(cp, ZERO_WIDTH)) return 0;
-  return inRanges(cp, WIDE) ? 2 : 1;
-}
+/**
+ * Code points that may join a neighbour into one cluster, or are measured in context:
+ * marks, controls (ESC of a colour code), format characters (ZWJ, ZWNJ, tags), default
+ * ignorables (variation selectors), emoji modifiers, regional indicators, Hangul jamo, the
+ * halfwidth katakana sound marks, the Thai and Lao AM vowels (spacing marks that are letters),
+ * lone surrogates, and the Prepend letters that are no format characters.
+ */
+const CLUSTERING =
+  /[\p{M}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff9e\uff9f\u0e33\u0eb3\u0d4e\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]/u;
 
 /** Printable ASCII only: one column per character. */
 const ASCII = /^[\x20-\x7e]*$/;
 
-export function textWidth(text: string): number {
-  if (ASCII.test(text)) return text.length;
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
+/** Widths of single code points, as string-width gives them. */
+const codePointWidths = new Map<number, number>();
+/** Widths of whole strings that can form clusters; started over past the bound. */
+let clusteredWidths = new Map<string, number>();
+const MAX_CLUSTERED = 10_000;
+
+function codePointWidth(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  let w = codePointWidths.get(cp);
+  if (w === undefined) {
+    w = stringWidth(ch);
+    codePointWidths.set(cp, w);
+  }
   return w;
 }
 
-/** Cut `text` to at most `width` columns, ending in '…' when something was cut. */
+function clusteredWidth(text: string): number {
+  let w = clusteredWidths.get(text);
+  if (w === undefined) {
+    w = stringWidth(text);
+    if (clusteredWidths.size >= MAX_CLUSTERED) clusteredWidths = new Map();
+    clusteredWidths.set(text, w);
+  }
+  return w;
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** The characters of `text` as the terminal draws them: grapheme clusters. */
+export function graphemes(text: string): string[] {
+  if (!CLUSTERING.test(text)) return [...text];
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** Columns of one character (a grapheme cluster, or a code point standing alone). */
+export function charWidth(ch: string): number {
+  if (ch.length === 1 && ch >= ' ' && ch <= '~') return 1;
+  if (CLUSTERING.test(ch)) return clusteredWidth(ch);
+  let w = 0;
+  for (const c of ch) w += codePointWidth(c);
+  return w;
+}
+
+/** Columns `text` takes in a terminal: string-width's answer (escape codes count nothing). */
+export function textWidth(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  if (CLUSTERING.test(text)) return clusteredWidth(text);
+  let w = 0;
+  for (const ch of text) w += codePointWidth(ch);
+  return w;
+}
+
+/**
+ * Cut plain `text` (no escape codes) to at most `width` columns, ending in '…' when something
+ * was cut. Never inside a cluster.
+ */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (textWidth(text) <= width) return text;
   let out = '';
   let w = 0;
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     const cw = charWidth(ch);
     if (w + cw > width - 1) break;
     out += ch;
