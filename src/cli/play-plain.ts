@@ -55,10 +55,14 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
         io.write(jsonRecord(r));
         continue;
       }
-      const step = r.answer !== undefined ? lesson.steps[r.index] : undefined;
-      // Answered from a file or from saved progress: show what was asked before the answer.
-      if (step && 'choices' in step && !asked.has(step.label))
+      // Answered from a file or from saved progress: show what was asked before the answer
+      // and before what it played.
+      const label = r.answer !== undefined ? r.step : r.within;
+      const step = runner.lesson.steps.find((s) => s.label === label);
+      if (step && 'choices' in step && !asked.has(step.label)) {
+        asked.add(step.label);
         for (const line of questionText(step)) io.write(line);
+      }
       for (const line of recordText(r)) io.write(line);
     }
   };
@@ -82,7 +86,10 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
           step: step.label,
           kind: 'question',
           prompt: step.prompt,
+          // As displayed (answer with the 1-based position); `order` gives each one's index in
+          // the file, which answers files use.
           choices: step.choices.map((c) => c.label),
+          order: step.choices.map((_, i) => runner.fileIndex(step.label, i)),
         }),
       );
     } else {

@@ -158,7 +158,7 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     return;
   }
   if (opts.export !== undefined) {
-    exportBank(opts.export, chosen, Boolean(opts.missed), givenSeed ?? 1);
+    exportBank(opts.export, chosen, Boolean(opts.missed), givenSeed);
     return;
   }
 
@@ -207,11 +207,19 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
   }
 }
 
-function exportBank(file: string, questions: BankQuestion[], missed: boolean, seed: number): void {
+function exportBank(
+  file: string,
+  questions: BankQuestion[],
+  missed: boolean,
+  givenSeed: number | undefined,
+): void {
   let chosen = questions;
   let note = 'Every question of the bank, grouped by curriculum topic.';
+  const store = openStoreOrWarn();
+  // The choices in the order this learner sees them in drills (--seed fixes it for scripts).
+  const orderSeed = givenSeed ?? store?.learnerSeed();
   if (missed) {
-    const cards = openStoreOrWarn()?.quiz().cards ?? {};
+    const cards = store?.quiz().cards ?? {};
     chosen = questions.filter(
       (q) => Object.hasOwn(cards, q.id) && cards[q.id]?.lastCorrect === false,
     );
@@ -220,7 +228,7 @@ function exportBank(file: string, questions: BankQuestion[], missed: boolean, se
   if (existsSync(file) && statSync(file).isDirectory())
     throw new UsageError(`--export: ${file} is a directory; give a file name like drill.md`);
   try {
-    writeFileSync(file, exportMarkdown(chosen, { seed, note }));
+    writeFileSync(file, exportMarkdown(chosen, { seed: givenSeed ?? 1, orderSeed, note }));
   } catch (err) {
     throw new UsageError(`--export: cannot write ${file}: ${(err as Error).message}`);
   }

@@ -1,10 +1,12 @@
 // A lesson being played by a person: the runner plus saved progress. Progress is saved when
 // the lesson starts, after every answer and at the end, so quitting at any moment loses
 // nothing; resuming replays the saved answers to re-simulate exactly where the learner was.
+// The choices are shown in this learner's order (choice-order.ts); answers are saved by their
+// place in the file.
 
 import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
 import type { Lesson } from '../lesson/format/types.js';
-import type { ProgressStore } from './progress-store.js';
+import { type ProgressStore, randomLearnerSeed } from './progress-store.js';
 
 export interface SessionOptions extends RunnerOptions {
   /** Start from step 0 even if the lesson is in progress. */
@@ -40,23 +42,29 @@ export class PlaySession {
       }
     }
     this.resumedAnswers = resumed;
-    this.runner = new LessonRunner(lesson, { ...options, answers });
+    // The order of each question's choices: fixed by --seed for scripts, else this learner's.
+    const choiceSeed =
+      options.choiceSeed ?? options.seed ?? store?.learnerSeed() ?? randomLearnerSeed();
+    this.runner = new LessonRunner(lesson, { ...options, answers, choiceSeed });
   }
 
-  /** Answers the current question and saves it. */
+  /**
+   * Answers the current question (0-based, as displayed) and saves it. Progress keeps the
+   * choice's place in the file, which does not depend on the shuffle.
+   */
   answer(index: number): void {
     const r = this.runner;
     if (r.state.kind !== 'question') return;
     const step = r.state.step;
     r.answer(index);
     const stepIndex = r.cursor - 1;
+    const saved = String(r.fileIndex(step.label, index));
     // A quiz is graded at once; predict and choose once their outcome has played.
     const graded = this.gradedPoints(step.label);
-    this.store?.recordAnswer(this.lesson.id, step.label, stepIndex, String(index), {
+    this.store?.recordAnswer(this.lesson.id, step.label, stepIndex, saved, {
       scoreDelta: graded ?? 0,
     });
-    if (graded === undefined)
-      this.ungraded = { label: step.label, stepIndex, answer: String(index) };
+    if (graded === undefined) this.ungraded = { label: step.label, stepIndex, answer: saved };
   }
 
   private ungraded?: { label: string; stepIndex: number; answer: string };

@@ -86,6 +86,11 @@ export const progressV2Schema = z.strictObject({
   updatedAt: isoTime,
   lessons: z.record(z.string(), lessonProgressSchema),
   quiz: quizProgressSchema,
+  /**
+   * Seeds the order this learner sees each question's choices in (the same order every time).
+   * Made once, when the file is first written; a file from before it gets one at its next save.
+   */
+  learnerSeed: z.number().int().nonnegative().optional(),
 });
 
 /** The schema of each version a file may have, for checking a file before migrating it. */

@@ -233,7 +233,8 @@ export function answersByStep(lesson: LessonProgress): Map<string, string> {
  * What to save when another process (a second terminal) may have saved since we loaded:
  * its lessons are kept, and only the lessons this change touched come from `mine`
  * (present there: replaced; absent: removed). Last writer wins per lesson, not per file.
- * A lesson change never touches the quiz, so the quiz section is the one on disk.
+ * A lesson change never touches the quiz, so the quiz section is the one on disk; so is the
+ * learner seed, if the disk has one.
  */
 export function mergeTouched(
   onDisk: ProgressData,
@@ -242,7 +243,14 @@ export function mergeTouched(
 ): ProgressData {
   const keep = Object.entries(onDisk.lessons).filter(([id]) => !touched.includes(id));
   const mineTouched = Object.entries(mine.lessons).filter(([id]) => touched.includes(id));
-  return { ...mine, quiz: onDisk.quiz, lessons: Object.fromEntries([...keep, ...mineTouched]) };
+  const merged = {
+    ...mine,
+    quiz: onDisk.quiz,
+    lessons: Object.fromEntries([...keep, ...mineTouched]),
+  };
+  // A learner seed another process saved first wins: one learner, one order of choices.
+  const learnerSeed = onDisk.learnerSeed ?? mine.learnerSeed;
+  return learnerSeed === undefined ? merged : { ...merged, learnerSeed };
 }
 
 // ---- Quiz -----------------------------------------------------------------------------------

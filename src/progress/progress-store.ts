@@ -1,6 +1,7 @@
 // The saved progress as an object for the UI and the lesson runner: reads once on open,
 // saves at once on every change. Transitions live in progress-state.ts, disk work in
 // progress-file.ts; this file only joins them.
+import { randomInt } from 'node:crypto';
 import { progressDir, progressFilePath } from './data-dir.js';
 import { loadProgressFile, serializeProgress, writeFileAtomic } from './progress-file.js';
 import type {
@@ -19,6 +20,13 @@ export interface OpenProgressOptions {
   now?: () => Date;
   /** Called for a warning found after opening, e.g. a file another process left corrupt. */
   onWarning?: (message: string) => void;
+  /** Makes a learner seed for a file that has none (tests pin it). */
+  newLearnerSeed?: () => number;
+}
+
+/** A fresh learner seed: which order of choices this learner sees. */
+export function randomLearnerSeed(): number {
+  return randomInt(0, 2 ** 31);
 }
 
 export interface OpenedProgress {
@@ -43,6 +51,7 @@ export function openProgress(opts: OpenProgressOptions = {}): OpenedProgress {
     warnings: loaded.warnings,
     clock,
     onWarning: opts.onWarning,
+    newLearnerSeed: opts.newLearnerSeed,
   });
   return { store, warnings: loaded.warnings };
 }
@@ -56,6 +65,9 @@ export class ProgressStore {
   #warnings: string[];
   readonly #clock: () => Date;
   readonly #onWarning: ((message: string) => void) | undefined;
+  readonly #newLearnerSeed: () => number;
+  /** Made for a file without one; saved with the next change. */
+  #unsavedSeed: number | undefined;
 
   /** Use openProgress, which reads the file first. */
   constructor(init: {
@@ -65,6 +77,7 @@ export class ProgressStore {
     warnings?: readonly string[];
     clock: () => Date;
     onWarning?: ((message: string) => void) | undefined;
+    newLearnerSeed?: (() => number) | undefined;
   }) {
     this.dir = init.dir;
     this.path = progressFilePath(init.dir);
@@ -73,6 +86,18 @@ export class ProgressStore {
     this.#warnings = [...(init.warnings ?? [])];
     this.#clock = init.clock;
     this.#onWarning = init.onWarning;
+    this.#newLearnerSeed = init.newLearnerSeed ?? randomLearnerSeed;
+  }
+
+  /**
+   * Seeds the order of each question's choices for this learner, so they see the same order
+   * again. Made once; saved with the first change (a file that had none gets it then).
+   */
+  learnerSeed(): number {
+    const saved = this.#data.learnerSeed;
+    if (saved !== undefined) return saved;
+    this.#unsavedSeed ??= this.#newLearnerSeed();
+    return this.#unsavedSeed;
   }
 
   /** Every warning so far, those from opening included. */
@@ -210,7 +235,8 @@ export class ProgressStore {
   }
 
   #save(next: ProgressData): void {
-    writeFileAtomic(this.path, serializeProgress(next));
-    this.#data = next;
+    const data = { ...next, learnerSeed: next.learnerSeed ?? this.learnerSeed() };
+    writeFileAtomic(this.path, serializeProgress(data));
+    this.#data = data;
   }
 }

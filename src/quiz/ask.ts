@@ -1,5 +1,6 @@
 // A bank question made ready to ask: fixed questions as written, templates generated for a
 // seed. `grade` judges an answer and says why; a routing answer is run on the simulator.
+import { choiceOrder } from '../lesson/engine/choice-order.js';
 import { hashString } from '../sim/index.js';
 import type { Generated, GeneratedRouting } from './generators/index.js';
 import { templateById } from './generators/index.js';
@@ -32,8 +33,11 @@ export interface Asked {
   prompt: string;
   facts: string[];
   form: 'choice' | 'number';
-  /** Empty for number answers. */
+  /** As displayed (shuffled for the learner); empty for number answers. Answers and verdicts
+   * number them in this order. */
   choices: string[];
+  /** Position → index as written (or generated); the identity when not shuffled. */
+  order: number[];
   unit?: string;
   grade(answer: Answer): Verdict;
 }
@@ -56,16 +60,40 @@ function givenText(answer: Answer, choices: readonly string[], unit?: string): s
   return `${answer.index + 1}. ${choices[answer.index] ?? '?'}`;
 }
 
+/** Shuffles a choice question for one learner: seeded by `orderSeed` and the question's id. */
+function shuffled(
+  question: BankQuestion,
+  choices: readonly string[],
+  correct: readonly number[],
+  orderSeed: number | undefined,
+  last: readonly number[] = [],
+): { choices: string[]; correct: number[]; order: number[] } {
+  const order =
+    orderSeed === undefined
+      ? choices.map((_, i) => i)
+      : choiceOrder(
+          orderSeed,
+          question.id,
+          choices.map((_, i) => ({ last: last.includes(i) })),
+        );
+  return {
+    choices: order.map((i) => choices[i]!),
+    correct: correct.map((i) => order.indexOf(i)).sort((a, b) => a - b),
+    order,
+  };
+}
+
 function choiceAsked(
   base: Pick<Asked, 'question' | 'seed' | 'prompt' | 'facts'>,
-  choices: string[],
-  correct: readonly number[],
+  shown: { choices: string[]; correct: number[]; order: number[] },
   why: string[],
 ): Asked {
+  const { choices, correct, order } = shown;
   return {
     ...base,
     form: 'choice',
     choices,
+    order,
     grade(answer) {
       const ok = answer.kind === 'choice' && correct.includes(answer.index);
       return {
@@ -90,6 +118,7 @@ function numberAsked(
     ...base,
     form: 'number',
     choices: [],
+    order: [],
     unit,
     grade(answer) {
       const ok = answer.kind === 'number' && closeEnough(answer.value, n.answer, n.tolerance);
@@ -109,11 +138,13 @@ function routingAsked(
   g: GeneratedRouting,
 ): Asked {
   let outcomes: RouteOutcome[] | undefined;
+  // Nodes keep the cluster's order, as in a lesson's routing choice.
   const choices = g.nodes;
   return {
     ...base,
     form: 'choice',
     choices,
+    order: choices.map((_, i) => i),
     grade(answer) {
       outcomes ??= runRouteOptions(g);
       const right = outcomes.filter((o) => o.correct);
@@ -132,25 +163,37 @@ function routingAsked(
   };
 }
 
-/** The question as asked with this seed. */
-export function ask(question: BankQuestion, seed: number): Asked {
+/**
+ * The question as asked with this seed. With `orderSeed` (the learner's, or a script's
+ * --seed) its choices are shuffled for that learner; routing choices keep the node order.
+ */
+export function ask(question: BankQuestion, seed: number, orderSeed?: number): Asked {
   const base = { question, seed, prompt: question.question, facts: [] as string[] };
   switch (question.kind) {
     case 'choice':
-      return choiceAsked(base, question.choices, question.answer, []);
+      return choiceAsked(
+        base,
+        shuffled(question, question.choices, question.answer, orderSeed, question.last),
+        [],
+      );
     case 'numeric':
       return numberAsked(base, question, []);
     default: {
       const template = templateById(question.template);
       if (!template) throw new Error(`unknown template "${question.template}"`);
-      return fromGenerated({ ...base }, template.generate(question.params, seed));
+      return fromGenerated({ ...base }, template.generate(question.params, seed), orderSeed);
     }
   }
 }
 
-export function fromGenerated(base: Pick<Asked, 'question' | 'seed'>, g: Generated): Asked {
+export function fromGenerated(
+  base: Pick<Asked, 'question' | 'seed'>,
+  g: Generated,
+  orderSeed?: number,
+): Asked {
   const full = { ...base, prompt: g.prompt, facts: g.facts };
-  if (g.form === 'choice') return choiceAsked(full, g.choices, g.correct, [g.why]);
+  if (g.form === 'choice')
+    return choiceAsked(full, shuffled(base.question, g.choices, g.correct, orderSeed), [g.why]);
   if (g.form === 'numeric') return numberAsked(full, g, [g.why]);
   return routingAsked(full, g);
 }

@@ -46,11 +46,26 @@ const choiceIndex = z.int({ error: expecting('a choice index counted from 0') })
   error: expecting('a choice index counted from 0'),
 });
 
+/** A choice: text, or `{label, last: true}` to keep it last when choices are shuffled. */
+const bankChoice = z.union(
+  [
+    text,
+    strictMap(
+      {
+        label: text,
+        last: z.boolean().optional().describe('Keep this choice last ("none of the above").'),
+      },
+      'a choice like {label: "None of these", last: true}',
+    ),
+  ],
+  { error: expecting('a choice: text, or {label, last: true}') },
+);
+
 export const choiceSchema = strictMap(
   {
     ...common,
     kind: z.literal('choice'),
-    choices: z.array(text).min(2).max(9),
+    choices: z.array(bankChoice).min(2).max(9),
     answer: z
       .union([choiceIndex, z.array(choiceIndex).min(1)], {
         error: expecting('a choice index counted from 0, or a list of them'),
@@ -58,7 +73,14 @@ export const choiceSchema = strictMap(
       .transform((a) => (Array.isArray(a) ? a : [a])),
   },
   'a question: a map with id, difficulty, kind, question, model and explain',
-);
+).transform(({ choices, ...q }) => {
+  const last = choices.flatMap((c, i) => (typeof c !== 'string' && c.last ? [i] : []));
+  return {
+    ...q,
+    choices: choices.map((c) => (typeof c === 'string' ? c : c.label)),
+    ...(last.length > 0 && { last }),
+  };
+});
 
 export const numericSchema = strictMap(
   {

@@ -7,6 +7,8 @@ import type { BankQuestion } from './types.js';
 
 export interface DrillOptions {
   seed: number;
+  /** Shuffles each question's choices for the learner (their seed, or a script's --seed). */
+  orderSeed?: number;
   /** Wall-clock milliseconds the drill may take; undefined: no limit. */
   timeLimitMs?: number;
   /** Wall-clock time the drill started (ms since the epoch). */
@@ -51,7 +53,7 @@ export class Drill {
         break;
       }
       try {
-        this.asked = ask(q, instanceSeed(this.seed, q.id));
+        this.asked = ask(q, instanceSeed(this.seed, q.id), this.opts.orderSeed);
       } catch {
         // A template that fails for this seed is a bug already covered by validate and the
         // tests; the learner should not pay for it, so the question is left out.

@@ -8,6 +8,8 @@ import { DIFFICULTY_NAMES } from './types.js';
 
 export interface ExportOptions {
   seed: number;
+  /** Shuffles the choices as this learner sees them (their seed, or --seed). */
+  orderSeed?: number;
   /** A sentence under the title, e.g. which questions these are. */
   note?: string;
 }
@@ -17,9 +19,9 @@ function correctAnswer(asked: Asked): string {
   return asked.grade({ kind: 'skip' }).expected;
 }
 
-function questionMarkdown(q: BankQuestion, drillSeed: number): string[] {
+function questionMarkdown(q: BankQuestion, drillSeed: number, orderSeed?: number): string[] {
   const seed = instanceSeed(drillSeed, q.id);
-  const asked = ask(q, seed);
+  const asked = ask(q, seed, orderSeed);
   const head = `### ${q.id} · ${DIFFICULTY_NAMES[q.difficulty]} · ${q.kind}`;
   const out = [head, ''];
   if (q.kind === 'scenario' || q.kind === 'routing') {
@@ -60,7 +62,7 @@ export function exportMarkdown(questions: readonly BankQuestion[], opts: ExportO
     const title = topicLabel(topic);
     lines.push(`## ${title.charAt(0).toUpperCase()}${title.slice(1)}`, '');
     for (const q of questions.filter((x) => x.topic === topic)) {
-      lines.push(...questionMarkdown(q, opts.seed));
+      lines.push(...questionMarkdown(q, opts.seed, opts.orderSeed));
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

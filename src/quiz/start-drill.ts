@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lessonForTopic } from '../lesson/catalog/curriculum.js';
 import { lessonsDir } from '../lesson/catalog/lesson-paths.js';
-import type { ProgressStore } from '../progress/progress-store.js';
+import { type ProgressStore, randomLearnerSeed } from '../progress/progress-store.js';
 import { type Bank, loadBank } from './bank.js';
 import type { BankProblem } from './bank-load.js';
 import { Drill } from './drill.js';
@@ -89,6 +89,8 @@ export function startDrill(
   if (chosen.length === 0) return { ok: false, reason: nothingDue(memory) };
   const drill = new Drill(chosen, {
     seed,
+    // A script's --seed fixes the order of the choices too; otherwise it is this learner's.
+    orderSeed: plan.seed ?? ctx.store?.learnerSeed() ?? randomLearnerSeed(),
     timeLimitMs: plan.timeLimitMs,
     startedAt: now(),
     onResult: (r) => memory.record(r),

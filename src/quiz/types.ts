@@ -42,6 +42,8 @@ export interface ChoiceQuestion extends QuestionBase {
   choices: string[];
   /** 0-based indexes; any of them counts as correct. */
   answer: number[];
+  /** Indexes of choices shown last whatever the shuffle ("none of the above"). */
+  last?: number[];
 }
 
 export interface NumericQuestion extends QuestionBase {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { runBuiltCli } from '../run-cli.js';
 
@@ -16,13 +17,20 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 const env = () => ({ REPLICATION_TUTOR_HOME: home });
 
-/** The reference answers of a lesson as the 1-based numbers a person would type. */
+/** The seed the typed-answer runs give with --seed: it fixes the order of the choices. */
+const SEED = 5;
+
+/**
+ * The reference answers of a lesson as the 1-based numbers a person would type, where the
+ * choices are shown to them in the order --seed SEED gives.
+ */
 async function typedAnswers(id: string): Promise<string[]> {
   const r = await loadLessonFile(`lessons/${id}.yaml`);
   if (!r.ok) throw new Error('lesson does not load');
   const answers = await loadAnswersFile(`lessons/answers/${id}.yaml`, r.lesson);
+  const runner = new LessonRunner(r.lesson, { seed: SEED, choiceSeed: SEED });
   return r.lesson.steps.flatMap((s) =>
-    answers.has(s.label) ? [String(answers.get(s.label)! + 1)] : [],
+    answers.has(s.label) ? [String(runner.displayIndex(s.label, answers.get(s.label)!) + 1)] : [],
   );
 }
 
@@ -35,7 +43,10 @@ function progress(): {
 describe('play in plain mode', () => {
   it('can be completed from a pipe, and saves the finished lesson', async () => {
     const input = `${(await typedAnswers('lost-tweet')).join('\n')}\n`;
-    const r = runBuiltCli(['play', 'lost-tweet', '--plain'], { input, env: env() });
+    const r = runBuiltCli(['play', 'lost-tweet', '--plain', '--seed', String(SEED)], {
+      input,
+      env: env(),
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('The Lost Tweet');
@@ -44,10 +55,114 @@ describe('play in plain mode', () => {
     expect(r.stdout).toContain(
       'read "tweet-101" on replica-2 → nothing (replica-2 had applied LSN 0)',
     );
-    expect(r.stdout).toMatch(/Lesson complete\. Score: \d+\/\d+\./);
+    // Every typed answer was the right one, as shown in the shuffled order.
+    expect(r.stdout).toContain('Lesson complete. Score: 16/16.');
     const saved = progress().lessons['lost-tweet']!;
     expect(saved.status).toBe('done');
-    expect(saved.score).toBeGreaterThan(0);
+    expect(saved.score).toBe(16);
+  });
+
+  it('after a wrong choice, says so and goes on with the story', async () => {
+    const file = join(home, 'wrong.yaml');
+    writeFileSync(
+      file,
+      readFileSync('lessons/answers/disappearing-comment.yaml', 'utf8').replace(
+        /^c-next-refresh: .*$/m,
+        'c-next-refresh: replica-2',
+      ),
+    );
+    const args = ['play', 'disappearing-comment', '--answers', file];
+    const r = runBuiltCli([...args, '--plain'], { env: env() });
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    const wrong = out.indexOf('Your answer: 3. replica-2');
+    const back = out.indexOf(
+      'Back to the story: the lesson goes on as if you had chosen replica-1.',
+    );
+    expect(wrong).toBeGreaterThan(0);
+    expect(back).toBeGreaterThan(wrong);
+    // The question is shown before what the learner's option did.
+    expect(out.indexOf('Route her next refresh')).toBeLessThan(wrong);
+    expect(out.slice(back)).toMatch(/read "answer-1" on replica-1 → "Yes/);
+    const json = runBuiltCli([...args, '--json'], { env: env() })
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const detour = json.filter((l) => l.detour === true).map((l) => l.kind);
+    expect(detour).toEqual(['read', 'choose']);
+    expect(json.find((l) => l.resume === true)).toMatchObject({
+      kind: 'say',
+      step: 'c-next-refresh',
+    });
+    // Later grading holds: one wrong answer, everything else right.
+    expect(json.at(-1)).toMatchObject({ kind: 'summary', complete: true });
+    expect((json.at(-1)!.max as number) - (json.at(-1)!.score as number)).toBe(2);
+  });
+
+  it('shows a learner the same order again, another learner another order', () => {
+    const questions = (out: string) => out.split('\n').filter((l) => /^ {2}\d\. /.test(l));
+    const first = runBuiltCli(['play', 'lost-tweet', '--restart'], { input: '', env: env() });
+    const again = runBuiltCli(['play', 'lost-tweet', '--restart'], { input: '', env: env() });
+    expect(questions(first.stdout).length).toBeGreaterThan(0);
+    expect(questions(again.stdout)).toEqual(questions(first.stdout));
+    const seed = (
+      JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as {
+        learnerSeed: number;
+      }
+    ).learnerSeed;
+    expect(Number.isInteger(seed)).toBe(true);
+    // The first question’s order for six other learners: not always this one.
+    const orders = new Set<string>();
+    for (let learner = 0; learner < 6; learner++) {
+      const other = mkdtempSync(join(tmpdir(), 'rt-learner-'));
+      writeFileSync(
+        join(other, 'progress.json'),
+        JSON.stringify({
+          version: 2,
+          updatedAt: new Date().toISOString(),
+          lessons: {},
+          quiz: { cards: {}, drills: [] },
+          learnerSeed: learner,
+        }),
+      );
+      const r = runBuiltCli(['play', 'lost-tweet'], {
+        input: '',
+        env: { REPLICATION_TUTOR_HOME: other },
+      });
+      orders.add(questions(r.stdout).join('|'));
+      rmSync(other, { recursive: true, force: true });
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('gives a progress file from before learner seeds one, keeping its lessons', () => {
+    const file = join(home, 'progress.json');
+    const now = new Date().toISOString();
+    const old = {
+      status: 'done',
+      score: 4,
+      max: 4,
+      best: { score: 4, max: 4, at: now },
+      lastStep: null,
+      answers: [],
+      attempts: 1,
+      startedAt: now,
+      finishedAt: now,
+      updatedAt: now,
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 2,
+        updatedAt: now,
+        lessons: { other: old },
+        quiz: { cards: {}, drills: [] },
+      }),
+    );
+    runBuiltCli(['play', 'lost-tweet'], { input: '', env: env() });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Number.isInteger(saved.learnerSeed)).toBe(true);
+    expect(saved.lessons.other).toEqual(old);
   });
 
   it('is chosen automatically when stdin is not a terminal', async () => {
@@ -59,18 +174,19 @@ describe('play in plain mode', () => {
 
   it('stops at the end of input with progress saved, and resumes there', async () => {
     const answers = await typedAnswers('lost-tweet');
-    const first = runBuiltCli(['play', 'lost-tweet'], { input: `${answers[0]}\n`, env: env() });
+    const play = ['play', 'lost-tweet', '--seed', String(SEED)];
+    const first = runBuiltCli(play, { input: `${answers[0]}\n`, env: env() });
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('Your progress is saved');
     expect(progress().lessons['lost-tweet']!.status).toBe('in-progress');
     expect(progress().lessons['lost-tweet']!.answers).toHaveLength(1);
-    const second = runBuiltCli(['play', 'lost-tweet'], {
+    const second = runBuiltCli(play, {
       input: `${answers.slice(1).join('\n')}\n`,
       env: env(),
     });
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('Resuming: replaying your 1 earlier answer(s).');
-    expect(second.stdout).toContain('Lesson complete.');
+    expect(second.stdout).toContain('Lesson complete. Score: 16/16.');
     expect(progress().lessons['lost-tweet']!.status).toBe('done');
   });
 
@@ -107,16 +223,38 @@ describe('play --json', () => {
       );
     const graded = steps.filter((s) => ['quiz', 'predict', 'choose'].includes(s.kind as string));
     expect(graded.length).toBe(8);
+    expect(steps.some((s) => s.detour || s.resume)).toBe(false);
     for (const g of graded) {
       expect(typeof g.answer).toBe('number');
       expect(g.correct).toBe(true);
     }
     expect(steps.find((s) => s.step === '#0')).toMatchObject({ t: 0, kind: 'say' });
+    expect(lines.some((l) => l.kind === 'question')).toBe(false);
     const summary = lines[lines.length - 1]!;
     expect(summary).toMatchObject({ kind: 'summary', lesson: 'lost-tweet', complete: true });
     expect(summary.score).toBe(summary.max);
     const again = runBuiltCli(args, { env: env() });
     expect(again.stdout).toBe(r.stdout);
+  });
+
+  it('asks a question with its choices as shown and each one’s place in the file', async () => {
+    const r = runBuiltCli(['play', 'lost-tweet', '--json', '--seed', '3'], {
+      input: '',
+      env: env(),
+    });
+    const question = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; choices?: string[]; order?: number[] })
+      .find((l) => l.kind === 'question');
+    const loaded = await loadLessonFile('lessons/lost-tweet.yaml');
+    if (!loaded.ok) throw new Error('lost-tweet does not load');
+    const step = loaded.lesson.steps.find((s) => s.label === 'p-reload');
+    if (!step || !('choices' in step)) throw new Error('no p-reload');
+    expect(question?.order).toEqual(
+      new LessonRunner(loaded.lesson, { choiceSeed: 3 }).order('p-reload'),
+    );
+    expect(question?.choices).toEqual(question?.order?.map((i) => step.choices[i]!.label));
   });
 
   it('depends on the seed only where the lesson means it to', () => {

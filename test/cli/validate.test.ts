@@ -27,6 +27,15 @@ describe('validate', () => {
     expect(r.stdout).toContain('0 of 1 lesson file(s) valid');
   });
 
+  it('fails a branch whose wrong answer breaks a later expect, naming step = answer', () => {
+    const r = runBuiltCli(['validate', '--quiet', 'test/fixtures/runtime/branch-breaks.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      'test/fixtures/runtime/branch-breaks.yaml:23:13: step r-after: expected anomalies.stale-read 0, got 1 (path c-read = replica-2, on every seed)\n' +
+        '0 of 1 lesson file(s) valid, 2 warning(s)\n',
+    );
+  });
+
   it('fails a lesson that does not load, with exit 1', () => {
     const r = runBuiltCli(['validate', 'no/such/lesson.yaml']);
     expect(r.status).toBe(1);

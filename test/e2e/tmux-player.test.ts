@@ -7,12 +7,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choiceOrder } from '../../src/lesson/engine/choice-order.js';
+import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { cliPath, repoRoot } from '../run-cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `rt-e2e-${process.pid}-${Date.now()}`;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-'));
 const exitFile = path.join(home, 'exit');
+// Choices are shuffled per learner: a known learner seed makes "choice 2" a known choice.
+const LEARNER_SEED = 7;
 
 function tmux(...args: string[]): string {
   const r = spawnSync('tmux', args, { encoding: 'utf8' });
@@ -58,6 +62,16 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
   beforeAll(() => {
     if (!fs.existsSync(cliPath))
       spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot });
+    fs.writeFileSync(
+      path.join(home, 'progress.json'),
+      JSON.stringify({
+        version: 2,
+        updatedAt: new Date().toISOString(),
+        lessons: {},
+        quiz: { cards: {}, drills: [] },
+        learnerSeed: LEARNER_SEED,
+      }),
+    );
     const cmd = `env CI=false REPLICATION_TUTOR_HOME='${home}' '${process.execPath}' '${cliPath}'; echo EXIT=$? > '${exitFile}'; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', repoRoot, cmd);
   });
@@ -117,17 +131,28 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
     // Ink showed the cursor again on the way out.
     expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
 
+    // "2" picked the second choice as shown; progress keeps its place in the file.
+    const loaded = await loadLessonFile(path.join(repoRoot, 'lessons/lost-tweet.yaml'));
+    if (!loaded.ok) throw new Error('lost-tweet does not load');
+    const second = (label: string) => {
+      const step = loaded.lesson.steps.find((x) => x.label === label);
+      if (!step || !('choices' in step)) throw new Error(`no question ${label}`);
+      return choiceOrder(LEARNER_SEED, `lost-tweet/${label}`, step.choices)[1]!;
+    };
+    const reload = second('p-reload');
+    const duplicate = second('q-duplicate');
     const saved = JSON.parse(fs.readFileSync(path.join(home, 'progress.json'), 'utf8'));
     const lesson = saved.lessons['lost-tweet'];
     expect(lesson.status).toBe('in-progress');
     expect(lesson.answers.map((a: { step: string; answer: string }) => [a.step, a.answer])).toEqual(
       [
-        ['p-reload', '1'],
-        ['q-duplicate', '1'],
+        ['p-reload', String(reload)],
+        ['q-duplicate', String(duplicate)],
         ['c-own-profile', '1'],
       ],
     );
-    expect(lesson.score).toBe(4);
+    // The right answers are the second choice in the file of both questions.
+    expect(lesson.score).toBe((reload === 1 ? 2 : 0) + (duplicate === 1 ? 2 : 0));
   }, 90_000);
 });
 

@@ -31,7 +31,8 @@ function rightAnswers(seed: number, count: number): string[] {
     review: false,
   });
   return qs.map((q) => {
-    const asked = ask(q, instanceSeed(seed, q.id));
+    // --seed fixes the order of the choices too.
+    const asked = ask(q, instanceSeed(seed, q.id), seed);
     const v = asked.grade({ kind: 'skip' });
     if (asked.form === 'choice') return String(v.correctChoices[0]! + 1);
     return String(parseTypedNumber(v.expected.split(' (')[0]!));

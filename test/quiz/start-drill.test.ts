@@ -44,7 +44,8 @@ describe('startDrill', () => {
       'Interview drill: 2 questions, seed 7 (repeat with --seed 7), time limit 5m.',
     );
     const first = s.drill.current()!;
-    s.drill.answer({ kind: 'choice', index: 1 });
+    const right = first.grade({ kind: 'skip' }).correctChoices[0]!;
+    s.drill.answer({ kind: 'choice', index: right });
     expect(store.quiz().cards[first.question.id]).toMatchObject({ box: 2, lastCorrect: true });
     s.drill.stop('quit');
     expect(finishDrill(s, new Date(T))).toMatchObject({ score: 1, asked: 1, end: 'quit' });

@@ -54,7 +54,8 @@ function firstQuestion(): { id: string; keys: string[] } {
     review: false,
   });
   if (!q) throw new Error('empty bank');
-  const asked = ask(q, instanceSeed(SEED, q.id));
+  // The drill's seed fixes the order of the choices too.
+  const asked = ask(q, instanceSeed(SEED, q.id), SEED);
   const v = asked.grade({ kind: 'skip' });
   const keys =
     asked.form === 'choice'

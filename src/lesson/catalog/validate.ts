@@ -1,12 +1,27 @@
-// `validate`: schema and cross-checks (the loader), then headless runs with the reference
-// answers over 20 seeds, the lesson's own seed first. Every `expect` must hold on every
-// seed; every predict must have exactly one matching choice; every choose must have at
-// least one option that meets its goal (so a choose needs no reference answer).
+// `validate`: schema and cross-checks (the loader), then headless runs over 20 seeds, the
+// lesson's own seed first. On each seed the reference path plays (the quiz keys, the predict
+// choice that holds, the best choose option), and so does every other answer of every graded
+// step: that answer at that step, the reference answers everywhere else. Every `expect` must
+// hold, every predict must have exactly one matching choice and every choose at least one
+// option that meets its goal, on every path and every seed.
+//
+// Fast because paths rejoin: a quiz or predict answer never touches the cluster, and after a
+// choose the story takes up again from the same state whatever was chosen (unless the step
+// says `branch: true`). A path is played only through its step; if its cluster is then
+// provably in the reference path's state (sim-copy.ts: the same inputs at the same points),
+// the rest of it is the reference path's rest and is not played again. Otherwise (a branch)
+// it plays to the end. A quiz's other answers, and a choose's other options up to the moment
+// the story is taken up again, need no copy of the cluster at all: they play beside the
+// reference run on its own cluster, which is checked to be untouched afterwards.
 
-import { predictOutcomes } from '../engine/grading.js';
-import { LessonRunner } from '../engine/runner.js';
+import type { Simulation } from '../../sim/index.js';
+import { bestOption, predictOutcomes } from '../engine/grading.js';
+import type { LessonRunner, Problem } from '../engine/runner.js';
+import { LessonRunner as Runner } from '../engine/runner.js';
+import { sameState } from '../engine/sim-copy.js';
 import { type LessonProblem, loadLessonFile } from '../format/load.js';
 import type { InteractiveStep, Lesson } from '../format/types.js';
+import { CopyPool } from './copy-pool.js';
 
 export const VALIDATION_SEEDS = 20;
 
@@ -23,13 +38,7 @@ export function referenceAnswer(step: InteractiveStep, runner: LessonRunner): nu
   if (step.kind === 'quiz') return step.answer[0] ?? 0;
   if (step.kind === 'predict') return predictOutcomes(runner.sim, step)[0] ?? 0;
   const outcomes = runner.optionOutcomes() ?? [];
-  const correct = outcomes.filter((o) => o.correct);
-  const cheap = correct.find((o) => !o.usedLeader);
-  return (
-    (step.form === 'route' && step.prefer === 'replica' ? cheap : undefined)?.index ??
-    correct[0]?.index ??
-    0
-  );
+  return bestOption(step, outcomes)?.index ?? 0;
 }
 
 export function seedsFor(lesson: Lesson, count = VALIDATION_SEEDS): number[] {
@@ -38,70 +47,194 @@ export function seedsFor(lesson: Lesson, count = VALIDATION_SEEDS): number[] {
   return seeds;
 }
 
+/** How an answer is written in an answers file: a node id, or the label (quoted if need be). */
+export function answerName(step: InteractiveStep, index: number): string {
+  const c = step.choices[index];
+  if (!c) return String(index);
+  const word = c.node ?? c.label;
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(word) ? word : JSON.stringify(word);
+}
+
+/** One problem found on one path of one seed; `path` is '' on the reference path. */
+export interface Found {
+  problem: Problem;
+  path: string;
+}
+
+/** A graded step's other answer, played on its own copy until its step is over. */
+interface Fork {
+  runner: LessonRunner;
+  path: string;
+  /** Inputs the copy shares with the reference run (compared once only). */
+  shared: number;
+}
+
+/** How many paths besides the reference one were played, and how many rejoined it. */
+export interface PathStats {
+  paths: number;
+  rejoined: number;
+}
+
+/**
+ * Plays every path of one seed. Problems on the reference path come back with path '';
+ * a problem another path also meets on the reference path is the reference path's.
+ */
+export function playAllPaths(
+  lesson: Lesson,
+  seed: number,
+  stats: PathStats = { paths: 0, rejoined: 0 },
+  pool = new CopyPool(),
+): Found[] {
+  const ref = new Runner(lesson, {
+    seed,
+    recordMessages: false,
+    copySim: (sim) => pool.copy(sim),
+  });
+  const found: Found[] = [];
+  const playForks = (forks: Fork[]) => {
+    for (const fork of forks) {
+      const f = fork.runner;
+      const rejoined =
+        f.cursor === ref.cursor &&
+        f.state.kind === ref.state.kind &&
+        !f.inDetour &&
+        sameState(f.storySim, ref.storySim, fork.shared);
+      stats.paths++;
+      if (!rejoined) f.advance();
+      else {
+        stats.rejoined++;
+        pool.give(f.storySim, ref.storySim);
+      }
+      for (const problem of f.problems) found.push({ problem, path: fork.path });
+    }
+  };
+  for (;;) {
+    ref.advance();
+    if (ref.state.kind !== 'question') break;
+    const step = ref.state.step;
+    const next = ref.cursor + 1;
+    const answer = referenceAnswer(step, ref);
+    const story = ref.storyChoice();
+    const forks: Fork[] = [];
+    for (let a = 0; a < step.choices.length; a++) {
+      if (a === answer) continue;
+      const path = `${step.label} = ${answerName(step, a)}`;
+      // A quiz's answer touches no cluster, and a choose's other option plays on a copy of
+      // its own (a detour) until the story is taken up again: such a path shares the
+      // reference run's cluster up to there, and untouched() proves it was left alone. The
+      // story's option then plays on the reference path itself.
+      const sharing = step.kind === 'quiz' || (story !== undefined && a !== story);
+      const sim = sharing ? ref.storySim : pool.copy(ref.storySim);
+      const before = mark(sim);
+      const f = ref.fork(sim, { autoAnswer: referenceAnswer });
+      try {
+        f.answer(a, { live: false });
+        f.advanceUntilCursor(next, { beforeStory: sharing });
+      } catch (err) {
+        found.push({ problem: runFailed(step, err), path });
+        continue;
+      }
+      if (sharing) {
+        if (!untouched(sim, before) || (story !== undefined && f.awaitingStory !== story))
+          throw new Error(`${path}: the answer changed the story's cluster`);
+        stats.paths++;
+        stats.rejoined++;
+        for (const problem of f.problems) found.push({ problem, path });
+      } else forks.push({ runner: f, path, shared: before.inputs });
+    }
+    ref.answer(answer, { live: false });
+    ref.advanceUntilCursor(next);
+    try {
+      playForks(forks);
+    } catch (err) {
+      found.push({ problem: runFailed(step, err), path: forks[0]?.path ?? '' });
+    }
+  }
+  const onReference = new Set(ref.problems.map(problemKey));
+  return [
+    ...ref.problems.map((problem) => ({ problem, path: '' })),
+    ...found.filter((x) => !onReference.has(problemKey(x.problem))),
+  ];
+}
+
+/** Where a simulation is: it changes only by an input or an event, and time. */
+function mark(sim: Simulation): { inputs: number; events: number; now: number } {
+  return { inputs: sim.inputs.length, events: sim.eventsProcessed, now: sim.now };
+}
+
+function untouched(sim: Simulation, before: ReturnType<typeof mark>): boolean {
+  const now = mark(sim);
+  return now.inputs === before.inputs && now.events === before.events && now.now === before.now;
+}
+
+function runFailed(step: InteractiveStep, err: unknown): Problem {
+  return { pos: step.pos, step: step.label, message: `run failed: ${(err as Error).message}` };
+}
+
+function problemKey(p: Problem): string {
+  return `${p.pos.line}:${p.pos.col}:${p.step}:${p.message}`;
+}
+
 /** Runs a loaded lesson over the seeds and collects every problem with where it is. */
 export function validateLesson(lesson: Lesson, seeds = seedsFor(lesson)): LessonProblem[] {
-  const byMessage = new Map<
-    string,
-    { p: Omit<LessonProblem, 'message'>; message: string; seeds: number[] }
-  >();
+  const byMessage = new Map<string, Aggregated>();
   for (const seed of seeds) {
-    let runner: LessonRunner;
+    let found: Found[];
     try {
-      runner = new LessonRunner(lesson, {
-        seed,
-        autoAnswer: referenceAnswer,
-        recordMessages: false,
-      });
-      runner.advance();
+      found = playAllPaths(lesson, seed);
     } catch (err) {
       add(
         byMessage,
-        {
-          file: lesson.file,
-          line: 0,
-          col: 0,
-          path: '',
-          message: `run failed: ${(err as Error).message}`,
-        },
+        { ...at(lesson, 0, 0, ''), message: `run failed: ${(err as Error).message}` },
+        '',
         seed,
       );
       continue;
     }
-    for (const pr of runner.problems) {
+    for (const { problem: pr, path } of found) {
       add(
         byMessage,
-        {
-          file: lesson.file,
-          line: pr.pos.line,
-          col: pr.pos.col,
-          path: `step ${pr.step}`,
-          message: pr.message,
-        },
+        { ...at(lesson, pr.pos.line, pr.pos.col, `step ${pr.step}`), message: pr.message },
+        path,
         seed,
       );
     }
   }
-  return [...byMessage.values()].map(({ p, message, seeds: s }) => ({
-    ...p,
-    message:
+  return [...byMessage.values()].map(({ p, message, path, seeds: s }) => {
+    const where =
       s.length === seeds.length
-        ? `${message} (on every seed)`
-        : `${message} (seed${s.length > 1 ? 's' : ''} ${s.join(', ')})`,
-  }));
+        ? 'on every seed'
+        : `seed${s.length > 1 ? 's' : ''} ${s.join(', ')}`;
+    return { ...p, message: `${message} (${path ? `path ${path}, ` : ''}${where})` };
+  });
 }
 
-function add(
-  acc: Map<string, { p: Omit<LessonProblem, 'message'>; message: string; seeds: number[] }>,
-  p: LessonProblem,
-  seed: number,
-): void {
-  const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
+function at(
+  lesson: Lesson,
+  line: number,
+  col: number,
+  path: string,
+): Omit<LessonProblem, 'message'> {
+  return { file: lesson.file, line, col, path };
+}
+
+interface Aggregated {
+  p: Omit<LessonProblem, 'message'>;
+  message: string;
+  path: string;
+  seeds: number[];
+}
+
+function add(acc: Map<string, Aggregated>, p: LessonProblem, path: string, seed: number): void {
+  const key = `${p.line}:${p.col}:${p.path}:${p.message}:${path}`;
   const cur = acc.get(key);
-  if (cur) cur.seeds.push(seed);
-  else
+  if (cur) {
+    if (!cur.seeds.includes(seed)) cur.seeds.push(seed);
+  } else
     acc.set(key, {
       p: { file: p.file, line: p.line, col: p.col, path: p.path },
       message: p.message,
+      path,
       seeds: [seed],
     });
 }

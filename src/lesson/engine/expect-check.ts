@@ -10,7 +10,8 @@ import {
   runChecker,
   type Simulation,
 } from '../../sim/index.js';
-import type { CheckerName, Expect } from '../format/types.js';
+import type { CheckerName, Expect, Figure, RowExpect } from '../format/types.js';
+import type { ExperimentRow } from './experiment.js';
 
 export interface ExpectMismatch {
   key: string;
@@ -26,6 +27,8 @@ export class Observation {
   constructor(
     readonly sim: Simulation,
     readonly op?: OpRecord,
+    /** An experiment step's table, for `rows`. */
+    readonly rows?: readonly ExperimentRow[],
   ) {}
 
   /** One checker's anomalies, computed on first use (a long history makes each costly). */
@@ -81,6 +84,7 @@ export class Observation {
       case 'status':
       case 'lag':
       case 'latency':
+      case 'rows':
         return undefined; // maps, compared key by key below
     }
   }
@@ -121,10 +125,45 @@ export function checkExpect(obs: Observation, expect: Expect): ExpectMismatch[] 
       ) {
         out.push({ key: 'latency', expected: want, actual: lat ?? 'no completed operation' });
       }
+    } else if (key === 'rows') {
+      out.push(...checkRows(obs.rows, want as Expect['rows'] & object));
     } else {
       const got = obs.actual(key);
       if (!same(got, want))
         out.push({ key, expected: want, actual: got === undefined ? 'not applicable' : got });
+    }
+  }
+  return out;
+}
+
+function holds(got: number, want: Figure): boolean {
+  if (typeof want === 'number') return got === want;
+  return (want.min === undefined || got >= want.min) && (want.max === undefined || got <= want.max);
+}
+
+/** The figures of an experiment's rows that are not what the lesson says. */
+function checkRows(
+  rows: readonly ExperimentRow[] | undefined,
+  want: Partial<Record<string, RowExpect>>,
+): ExpectMismatch[] {
+  const out: ExpectMismatch[] = [];
+  for (const [policy, figures] of Object.entries(want)) {
+    if (!figures) continue;
+    const row = rows?.find((r) => r.policy === policy);
+    if (!row) {
+      out.push({ key: `rows.${policy}`, expected: figures, actual: 'no such row' });
+      continue;
+    }
+    for (const [name, w] of Object.entries(figures.anomalies ?? {})) {
+      const got = row.byChecker[name] ?? 0;
+      if (w !== undefined && !holds(got, w))
+        out.push({ key: `rows.${policy}.anomalies.${name}`, expected: w, actual: got });
+    }
+    for (const key of ['ops', 'reads', 'writes', 'failed', 'leaderLoad', 'p50', 'p99'] as const) {
+      const w = figures[key];
+      const got = row[key];
+      if (w !== undefined && (got === undefined || !holds(got, w)))
+        out.push({ key: `rows.${policy}.${key}`, expected: w, actual: got ?? 'not measured' });
     }
   }
   return out;

@@ -1,13 +1,7 @@
 // Grading by outcome. A routing choice is judged by running the operation and asking the
 // checkers; the other options are run on exact replicas of the same state (re-simulated from
 // the seed), so the feedback can say what each of them would have done.
-import {
-  nodeSnapshot,
-  type OpRecord,
-  rewind,
-  type Simulation,
-  type Value,
-} from '../../sim/index.js';
+import { nodeSnapshot, type OpRecord, type Simulation, type Value } from '../../sim/index.js';
 import type {
   CheckerName,
   ChooseActionStep,
@@ -22,6 +16,7 @@ import type {
 } from '../format/types.js';
 import { describeOp, duration, showValue } from './describe-outcome.js';
 import { checkExpect, Observation } from './expect-check.js';
+import { exactCopy } from './sim-copy.js';
 import { finish, runSteps, startStep } from './step-activity.js';
 
 export interface OptionOutcome {
@@ -34,9 +29,12 @@ export interface OptionOutcome {
   usedLeader?: boolean;
 }
 
+/** Makes an exact copy of a simulation (sim-copy.ts; validate hands out ready ones). */
+export type SimCopier = (sim: Simulation) => Simulation;
+
 /** An exact copy of the simulation at its current time. */
 export function cloneSim(sim: Simulation): Simulation {
-  return rewind(sim, sim.now);
+  return exactCopy(sim);
 }
 
 /** The step a route-form choice stands for, sent to `node`. */
@@ -99,9 +97,13 @@ function whyBroken(goal: RouteGoal, lsns: readonly number[], message: string): s
 }
 
 /** What every option of a choose step does from the current state (the sim is not changed). */
-export function evaluateOptions(sim: Simulation, step: ChooseStep): OptionOutcome[] {
+export function evaluateOptions(
+  sim: Simulation,
+  step: ChooseStep,
+  copy: SimCopier = cloneSim,
+): OptionOutcome[] {
   return step.choices.map((c, index) => {
-    const clone = cloneSim(sim);
+    const clone = copy(sim);
     try {
       if (step.form === 'route') {
         const a = startStep(clone, routeStep(step, c.node!));
@@ -129,10 +131,30 @@ export function evaluateOptions(sim: Simulation, step: ChooseStep): OptionOutcom
   });
 }
 
+/**
+ * The option a choose step's story takes unless it names one, and the answer validate gives:
+ * the first that meets the goal, and with `prefer` the first of those on that role. Pass the
+ * outcomes in the file's order so that a learner's shuffled order changes nothing.
+ */
+export function bestOption(
+  step: ChooseStep,
+  outcomes: readonly OptionOutcome[],
+): OptionOutcome | undefined {
+  const correct = outcomes.filter((o) => o.correct);
+  const prefer = step.form === 'route' ? step.prefer : undefined;
+  const preferred =
+    prefer === undefined ? undefined : correct.find((o) => o.usedLeader === (prefer === 'leader'));
+  return preferred ?? correct[0];
+}
+
 /** The choices of a predict step that will hold, found by running `then` on a copy. */
-export function predictOutcomes(sim: Simulation, step: PredictStep): number[] {
+export function predictOutcomes(
+  sim: Simulation,
+  step: PredictStep,
+  copy: SimCopier = cloneSim,
+): number[] {
   if (step.answer) return step.answer;
-  const clone = cloneSim(sim);
+  const clone = copy(sim);
   const a = startStep(clone, step.run);
   finish(clone, a);
   const obs = new Observation(clone, a.op);

@@ -3,7 +3,16 @@
 // (which advances it a little every frame), the plain line mode and headless answers files
 // all drive one engine: `advance()` runs until an answer is needed, the time budget is used
 // up, or the lesson ends; `answer()` grades and continues.
-import { type OpRecord, Simulation, summarizeWorkload } from '../../sim/index.js';
+//
+// The story on every path: a predict's or a quiz's answer never touches the cluster. A
+// choose's option does, so unless the step says `branch: true`, an option other than the
+// story's plays on the learner's own copy of the cluster (the detour: its outcome, feedback
+// and cards are theirs), and then the story takes up again from the moment before the choice
+// with the story's option, on the simulation that never saw the detour. Later narration,
+// expects and grading are then true whatever was answered, and the event log has no phantom
+// events. Virtual time goes back at that moment; `resets` remembers when, so a rewind can
+// tell the detour's t = 8 s from the story's.
+import { type Ms, type OpRecord, Simulation } from '../../sim/index.js';
 import type {
   ChooseStep,
   ExperimentStep,
@@ -13,11 +22,13 @@ import type {
   SayStep,
   SourcePos,
   Step,
-  StepKind,
 } from '../format/types.js';
+import { type ChoiceOrders, displayedLesson } from './choice-order.js';
 import { describeOp, describeStep, showValue } from './describe-outcome.js';
 import { checkExpect, describeMismatch, Observation } from './expect-check.js';
+import { runExperiment } from './experiment.js';
 import {
+  bestOption,
   chooseFeedback,
   cloneSim,
   evaluateOptions,
@@ -29,49 +40,13 @@ import {
   type OptionOutcome,
   points,
   routeStep,
+  type SimCopier,
 } from './grading.js';
-import { clientCommands, clusterConfig, lessonClients, simWorkload } from './sim-config.js';
+import { clientCommands, clusterConfig, lessonClients } from './sim-config.js';
 import { type Activity, startStep } from './step-activity.js';
+import { opFields, type StepRecord } from './step-record.js';
 
-export interface ExperimentRow {
-  policy: string;
-  ops: number;
-  anomalies: number;
-  byChecker: Record<string, number>;
-  /** Share of reads the leader served, in percent. */
-  leaderLoad: number;
-  p50: number;
-  p99: number;
-}
-
-/** One executed step, as printed by plain mode and as a JSON line. */
-export interface StepRecord {
-  t: number;
-  step: string;
-  kind: StepKind;
-  index: number;
-  text?: string;
-  node?: string;
-  key?: string;
-  value?: unknown;
-  lsn?: number | null;
-  stale?: boolean;
-  ok?: boolean | 'unknown';
-  error?: string;
-  summary?: string;
-  held?: boolean;
-  answer?: number;
-  answerLabel?: string;
-  correct?: boolean;
-  correctChoices?: number[];
-  points?: number;
-  max?: number;
-  feedback?: string[];
-  explain?: string;
-  outcomes?: OptionOutcome[];
-  table?: ExperimentRow[];
-  expectFailures?: string[];
-}
+export type { ExperimentRow, StepRecord } from './step-record.js';
 
 export interface Problem {
   pos: SourcePos;
@@ -85,17 +60,25 @@ export type RunnerState =
   | { kind: 'question'; step: InteractiveStep; hintShown: boolean }
   | { kind: 'done' };
 
+/** Picks an answer (as displayed, 0-based) for a question nobody answers. */
 export type AutoAnswer = (step: InteractiveStep, runner: LessonRunner) => number | undefined;
 
 export interface RunnerOptions {
   seed?: number;
-  /** Answers given in advance, by step label (answers files, resuming saved progress). */
+  /**
+   * Answers given in advance, by step label, as 0-based indices in the file's order (answers
+   * files, saved progress): they do not depend on how the choices are shuffled.
+   */
   answers?: ReadonlyMap<string, number>;
   /** Answers steps the preset map does not cover (validate uses the reference answers). */
   autoAnswer?: AutoAnswer;
   /** Stop at each `say` until continueSay() (the TUI); plain and headless runs do not. */
   pauseOnSay?: boolean;
   recordMessages?: boolean;
+  /** Shuffles the displayed choices with this seed (choice-order.ts); undefined: as written. */
+  choiceSeed?: number;
+  /** How the runner copies the cluster (counterfactuals, detours, experiments). */
+  copySim?: SimCopier;
 }
 
 /** What is running right now: the steps still to start, and what to do when all are done. */
@@ -107,58 +90,195 @@ interface Running {
   onDone: (acts: Activity[]) => void;
 }
 
+/** A detour that has been graded: the story goes on with `story` once the learner continues. */
+interface PendingStory {
+  step: ChooseStep;
+  /** The story's option, as displayed. */
+  story: number;
+}
+
 export class LessonRunner {
+  /** The lesson as the learner sees it: choices in their displayed order. */
   readonly lesson: Lesson;
+  /** The lesson as loaded, choices in the file's order. */
+  readonly source: Lesson;
   readonly seed: number;
-  readonly sim: Simulation;
   readonly records: StepRecord[] = [];
   readonly problems: Problem[] = [];
-  /** Answers in the order they were given: (step label, choice index). */
+  /** Answers in the order they were given: (step label, choice as displayed). */
   readonly given: [string, number][] = [];
   readonly maxScore: number;
+  /** Virtual times at which the story was taken up again after a detour. */
+  readonly resets: Ms[] = [];
   score = 0;
   state: RunnerState = { kind: 'running' };
   /** Index of the next top-level step to start. */
   cursor = 0;
+  private readonly orders: ChoiceOrders;
+  /** The story's simulation; `sim` is the detour's while one plays. */
+  private main: Simulation;
+  private detourSim?: Simulation;
   private running?: Running;
   private readonly preset: ReadonlyMap<string, number>;
   private options: RunnerOptions;
   private hintUsed = false;
   private pendingOutcomes?: OptionOutcome[];
+  private pendingStory?: PendingStory;
+  /** Set when a live answer's detour was graded: the next advance() returns at once, so the
+   * learner sees their outcome before the story takes up again. */
+  private holdOnce = false;
+  /** advance() stops before the story is taken up for the (n+1)th time (rewind). */
+  private resetLimit?: number;
+  /** advance() stops as soon as the story was taken up this many times (rewind). */
+  private stopAtResets?: number;
+  /** advance() stops once every step before this index is over (validate's forks). */
+  private stopAtCursor?: number;
 
-  constructor(lesson: Lesson, options: RunnerOptions = {}) {
-    this.lesson = lesson;
+  /** `fork` and `forkSim` are fork()'s: a copy of `fork` waiting at its question, on `forkSim`. */
+  constructor(
+    lesson: Lesson,
+    options: RunnerOptions = {},
+    fork?: LessonRunner,
+    forkSim?: Simulation,
+  ) {
+    this.source = lesson;
     this.options = options;
     this.seed = options.seed ?? lesson.seed;
     this.preset = options.answers ?? new Map();
-    this.sim = new Simulation(clusterConfig(lesson.cluster), {
-      seed: this.seed,
-      clients: lessonClients(lesson),
-      recordMessages: options.recordMessages ?? true,
-    });
-    for (const cmd of clientCommands(lesson)) this.sim.apply(cmd);
+    if (fork && forkSim) {
+      // A copy waiting at the same question (validate plays another answer on it).
+      this.lesson = fork.lesson;
+      this.orders = fork.orders;
+      this.main = forkSim;
+      this.given.push(...fork.given);
+      this.resets.push(...fork.resets);
+      this.score = fork.score;
+      this.state = fork.state;
+      this.cursor = fork.cursor;
+      this.hintUsed = fork.hintUsed;
+      // The same state gives the same counterfactuals.
+      this.pendingOutcomes = fork.pendingOutcomes;
+    } else {
+      const shown =
+        options.choiceSeed === undefined
+          ? { lesson, orders: new Map() }
+          : displayedLesson(lesson, options.choiceSeed);
+      this.lesson = shown.lesson;
+      this.orders = shown.orders;
+      this.main = new Simulation(clusterConfig(lesson.cluster), {
+        seed: this.seed,
+        clients: lessonClients(lesson),
+        recordMessages: options.recordMessages ?? true,
+      });
+      for (const cmd of clientCommands(lesson)) this.main.apply(cmd);
+    }
     this.maxScore = lesson.steps.filter(isGraded).length * MAX_POINTS;
+  }
+
+  /** The cluster on screen: the learner's detour while one plays, else the story's. */
+  get sim(): Simulation {
+    return this.detourSim ?? this.main;
+  }
+
+  /** The story's cluster, which a detour never touches. */
+  get storySim(): Simulation {
+    return this.main;
+  }
+
+  /** Whether the learner's own option is playing (or waiting to be left) on its copy. */
+  get inDetour(): boolean {
+    return this.detourSim !== undefined;
+  }
+
+  /** The displayed order of a question's choices (position → index in the file), if shuffled. */
+  order(label: string): readonly number[] | undefined {
+    return this.orders.get(label);
+  }
+
+  /** A displayed choice's index in the file. */
+  fileIndex(label: string, displayed: number): number {
+    return this.orders.get(label)?.[displayed] ?? displayed;
+  }
+
+  /** Where a choice (by its index in the file) is displayed. */
+  displayIndex(label: string, fileIndex: number): number {
+    const order = this.orders.get(label);
+    return order ? order.indexOf(fileIndex) : fileIndex;
   }
 
   /**
    * The same lesson re-simulated from the start to virtual time `t` (rewind), replaying the
-   * answers given so far. Narration before `t` does not stop the replay.
+   * answers given so far. Narration before `t` does not stop the replay. After a detour the
+   * clock went back, so `t` is taken on the timeline it belongs to: the story's since the
+   * last reset at or before `t`.
    */
   rewoundTo(t: number): LessonRunner {
+    const given = this.given.map(([label, d]): [string, number] => [
+      label,
+      this.fileIndex(label, d),
+    ]);
     // Answers given so far win over preset ones not yet reached (resumed progress, a file).
-    const r = new LessonRunner(this.lesson, {
+    const r = new LessonRunner(this.source, {
       ...this.options,
-      answers: new Map([...this.preset, ...this.given]),
+      answers: new Map([...this.preset, ...given]),
       pauseOnSay: false,
     });
+    const resets = this.resets.filter((x) => x <= t).length;
+    if (resets > 0) {
+      r.stopAtResets = resets;
+      r.advance();
+      r.stopAtResets = undefined;
+    }
+    r.resetLimit = resets;
     r.advance(t);
+    r.resetLimit = undefined;
     r.options = { ...r.options, pauseOnSay: this.options.pauseOnSay };
     return r;
   }
 
   /** Starts the lesson again from step 0 with no answers. */
   restarted(): LessonRunner {
-    return new LessonRunner(this.lesson, { ...this.options, answers: undefined });
+    return new LessonRunner(this.source, { ...this.options, answers: undefined });
+  }
+
+  /**
+   * A copy of this runner waiting at the same question, on `sim` (an exact copy of the
+   * cluster): validate plays another answer on it. Its problems are its own.
+   */
+  fork(sim: Simulation, options: Partial<RunnerOptions> = {}): LessonRunner {
+    if (this.state.kind !== 'question' || this.running || this.detourSim || this.pendingStory)
+      throw new Error('a runner can only be forked at a question');
+    return new LessonRunner(this.source, { ...this.options, ...options }, this, sim);
+  }
+
+  /**
+   * Runs until every step before `cursor` is over (a detour taken up again included), or with
+   * `beforeStory` until a detour is over and the story is about to be taken up again.
+   */
+  advanceUntilCursor(cursor: number, opts: { beforeStory?: boolean } = {}): void {
+    this.stopAtCursor = cursor;
+    if (opts.beforeStory) this.resetLimit = this.resets.length;
+    try {
+      this.advance();
+    } finally {
+      this.stopAtCursor = undefined;
+      this.resetLimit = undefined;
+    }
+  }
+
+  /**
+   * For the choose step waiting for an answer: the option (as displayed) the story goes on
+   * with, whatever is answered; undefined for other questions and for a branch.
+   */
+  storyChoice(): number | undefined {
+    const s = this.state;
+    if (s.kind !== 'question' || s.step.kind !== 'choose' || s.step.branch) return undefined;
+    return this.storyOption(s.step, this.optionOutcomes() ?? []);
+  }
+
+  /** After a detour, the option (as displayed) the story is about to go on with. */
+  get awaitingStory(): number | undefined {
+    return this.pendingStory?.story;
   }
 
   get done(): boolean {
@@ -177,6 +297,10 @@ export class LessonRunner {
   advance(untilT = Number.POSITIVE_INFINITY, maxEvents = Number.POSITIVE_INFINITY): void {
     let events = 0;
     while (this.state.kind === 'running') {
+      if (this.holdOnce) {
+        this.holdOnce = false;
+        return;
+      }
       const r = this.running;
       if (r) {
         if (!r.current) {
@@ -189,29 +313,37 @@ export class LessonRunner {
           r.current = { step: next, act: this.start(next) };
         }
         const { step, act } = r.current;
-        if (!act.done() && this.sim.now < act.deadline) {
+        const sim = this.sim;
+        if (!act.done() && sim.now < act.deadline) {
           const limit = Math.min(act.deadline, untilT);
           if (Number.isFinite(maxEvents)) {
             while (!act.done() && events < maxEvents) {
-              const t = this.sim.nextEventTime();
+              const t = sim.nextEventTime();
               if (t === undefined || t > limit) {
-                this.sim.runUntil(limit);
+                sim.runUntil(limit);
                 break;
               }
-              this.sim.step();
+              sim.step();
               events++;
             }
-            if (act.done()) this.sim.runUntil(this.sim.now);
+            if (act.done()) sim.runUntil(sim.now);
           } else {
-            this.sim.runUntilCondition(act.done, limit);
+            sim.runUntilCondition(act.done, limit);
           }
-          if (!act.done() && this.sim.now < act.deadline) return;
+          if (!act.done() && sim.now < act.deadline) return;
         }
         r.current = undefined;
         r.acts.push(act);
         this.finished(step, act);
         continue;
       }
+      if (this.pendingStory) {
+        if (this.resetLimit !== undefined && this.resets.length >= this.resetLimit) return;
+        this.takeUpStory(this.pendingStory);
+        if (this.stopAtResets !== undefined && this.resets.length >= this.stopAtResets) return;
+        continue;
+      }
+      if (this.stopAtCursor !== undefined && this.cursor >= this.stopAtCursor) return;
       if (this.cursor >= this.lesson.steps.length) {
         this.state = { kind: 'done' };
         return;
@@ -230,7 +362,7 @@ export class LessonRunner {
         if (this.options.pauseOnSay) this.state = { kind: 'say', step };
         return;
       case 'experiment':
-        this.emit(step, { table: this.experiment(step) });
+        this.runExperimentStep(step);
         this.cursor++;
         return;
       case 'quiz':
@@ -239,8 +371,12 @@ export class LessonRunner {
         this.hintUsed = false;
         this.pendingOutcomes = undefined;
         this.state = { kind: 'question', step, hintShown: false };
-        const preset = this.preset.get(step.label) ?? this.options.autoAnswer?.(step, this);
-        if (preset !== undefined) this.answer(preset);
+        const preset = this.preset.get(step.label);
+        const answer =
+          preset !== undefined
+            ? this.displayIndex(step.label, preset)
+            : this.options.autoAnswer?.(step, this);
+        if (answer !== undefined) this.give(answer, false);
         return;
       }
       default:
@@ -273,15 +409,15 @@ export class LessonRunner {
         );
     }
     this.emit(step, extra);
-    this.checkStepExpect(step, op);
+    this.checkStepExpect(step, new Observation(this.sim, op));
   }
 
-  private checkStepExpect(step: Step, op?: OpRecord): string[] {
+  private checkStepExpect(step: Step, obs: Observation): string[] {
     if (!step.expect) return [];
-    const misses = checkExpect(new Observation(this.sim, op), step.expect).map(describeMismatch);
+    const misses = checkExpect(obs, step.expect).map(describeMismatch);
     if (misses.length > 0) {
-      const last = this.records[this.records.length - 1];
-      if (last && last.step === step.label) last.expectFailures = misses;
+      const last = this.records.findLast((r) => r.step === step.label);
+      if (last) last.expectFailures = misses;
       for (const m of misses)
         this.problems.push({ pos: step.expectPos ?? step.pos, step: step.label, message: m });
     }
@@ -300,8 +436,15 @@ export class LessonRunner {
       index: this.lesson.steps.indexOf(step),
       ...fields,
     };
+    const outer = this.running?.outer;
+    if (outer && outer !== step && isGraded(outer)) rec.within = outer.label;
+    if (this.detourSim) rec.detour = true;
     this.records.push(rec);
     return rec;
+  }
+
+  private copy(sim: Simulation): Simulation {
+    return (this.options.copySim ?? cloneSim)(sim);
   }
 
   // ---- interaction --------------------------------------------------------------------------
@@ -324,12 +467,21 @@ export class LessonRunner {
   /** What each option of the current choose step does (computed once, from this moment). */
   optionOutcomes(): OptionOutcome[] | undefined {
     if (this.state.kind !== 'question' || this.state.step.kind !== 'choose') return undefined;
-    this.pendingOutcomes ??= evaluateOptions(this.sim, this.state.step);
+    this.pendingOutcomes ??= evaluateOptions(this.sim, this.state.step, (s) => this.copy(s));
     return this.pendingOutcomes;
   }
 
-  /** Answers the current question with a 0-based choice index. */
-  answer(index: number): void {
+  /**
+   * Answers the current question with a 0-based choice index, as displayed. A person's answer
+   * (`live`, the default) holds the runner once its detour is graded, so that they see what
+   * their option did before the story takes up again; a script's does not.
+   */
+  answer(index: number, opts: { live?: boolean } = {}): void {
+    this.give(index, opts.live ?? true);
+  }
+
+  /** `live`: a person answered now, and wants to see their outcome before the story goes on. */
+  private give(index: number, live: boolean): void {
     if (this.state.kind !== 'question') throw new Error('no question is waiting for an answer');
     const step = this.state.step;
     if (!Number.isInteger(index) || index < 0 || index >= step.choices.length) {
@@ -339,8 +491,9 @@ export class LessonRunner {
     this.cursor++;
     this.state = { kind: 'running' };
     if (step.kind === 'quiz') this.gradeQuiz(step, index);
-    else if (step.kind === 'predict') this.startPredict(step, index);
-    else this.startChoose(step, index);
+    else if (step.kind === 'predict')
+      this.runPredict(step, (obs, act) => this.gradePredict(step, index, obs, act));
+    else this.startChoose(step, index, live);
   }
 
   private grade(
@@ -374,7 +527,14 @@ export class LessonRunner {
     });
   }
 
-  private startPredict(step: PredictStep, index: number): void {
+  /**
+   * Runs a predict's `then` on the story's cluster. It takes no answer: what happens cannot
+   * depend on the guess; only `graded` (called once it is over) knows the answer.
+   */
+  private runPredict(
+    step: PredictStep,
+    graded: (obs: Observation, act: Activity | undefined) => void,
+  ): void {
     this.running = {
       outer: step,
       queue: [step.run],
@@ -382,67 +542,97 @@ export class LessonRunner {
       onDone: (acts) => {
         const act = acts[0];
         const obs = new Observation(this.sim, act?.op);
-        const holding = step.answer
-          ? step.answer
-          : step.choices.flatMap((c, i) =>
-              c.expect && checkExpect(obs, c.expect).length === 0 ? [i] : [],
-            );
-        if (!step.answer && holding.length !== 1) {
-          this.problem(
-            step,
-            holding.length === 0
-              ? 'predict: no choice matches what happened'
-              : `predict: more than one choice matches what happened (${holding.map((i) => step.choices[i]!.label).join(', ')})`,
-          );
-        }
-        const facts = step.choices[holding[0] ?? index]?.expect;
-        const what = act?.op
-          ? describeOp(act.op)
-          : facts
-            ? goalFacts(obs, facts)
-            : describeStep(step.run);
-        const correct = holding.includes(index);
-        this.grade(step, index, correct, holding, {
-          feedback: [
-            `${correct ? '✓ Correct' : '✗ Not quite'}: ${what}.`,
-            ...(correct
-              ? []
-              : [
-                  `What happened matches: ${holding.map((i) => step.choices[i]!.label).join(' / ') || '(none of the choices)'}.`,
-                ]),
-          ],
-        });
-        this.checkStepExpect(step, act?.op);
+        graded(obs, act);
+        this.checkStepExpect(step, obs);
       },
     };
   }
 
-  private startChoose(step: ChooseStep, index: number): void {
-    const outcomes = this.pendingOutcomes ?? evaluateOptions(this.sim, step);
+  private gradePredict(
+    step: PredictStep,
+    index: number,
+    obs: Observation,
+    act: Activity | undefined,
+  ): void {
+    const holding = step.answer
+      ? step.answer
+      : step.choices.flatMap((c, i) =>
+          c.expect && checkExpect(obs, c.expect).length === 0 ? [i] : [],
+        );
+    if (!step.answer && holding.length !== 1) {
+      this.problem(
+        step,
+        holding.length === 0
+          ? 'predict: no choice matches what happened'
+          : `predict: more than one choice matches what happened (${holding
+              .map((i) => step.choices[i]!.label)
+              .join(', ')})`,
+      );
+    }
+    const facts = step.choices[holding[0] ?? index]?.expect;
+    const what = act?.op
+      ? describeOp(act.op)
+      : facts
+        ? goalFacts(obs, facts)
+        : describeStep(step.run);
+    const correct = holding.includes(index);
+    this.grade(step, index, correct, holding, {
+      feedback: [
+        `${correct ? '✓ Correct' : '✗ Not quite'}: ${what}.`,
+        ...(correct
+          ? []
+          : [
+              `What happened matches: ${holding.map((i) => step.choices[i]!.label).join(' / ') || '(none of the choices)'}.`,
+            ]),
+      ],
+    });
+  }
+
+  /** The option the story goes on with (as displayed): the step's `story`, or the best one. */
+  private storyOption(step: ChooseStep, outcomes: readonly OptionOutcome[]): number {
+    if (step.story !== undefined) return step.story;
+    const inFileOrder = [...outcomes].sort(
+      (a, b) => this.fileIndex(step.label, a.index) - this.fileIndex(step.label, b.index),
+    );
+    return bestOption(step, inFileOrder)?.index ?? this.displayIndex(step.label, 0);
+  }
+
+  /** The steps one option of a choose runs. */
+  private optionSteps(step: ChooseStep, index: number): Step[] {
+    const choice = step.choices[index]!;
+    return step.form === 'route' ? [routeStep(step, choice.node!)] : [...(choice.do ?? [])];
+  }
+
+  private startChoose(step: ChooseStep, index: number, live: boolean): void {
+    const outcomes = this.pendingOutcomes ?? evaluateOptions(this.sim, step, (s) => this.copy(s));
     this.pendingOutcomes = undefined;
     const choice = step.choices[index]!;
     const correctChoices = outcomes.filter((o) => o.correct).map((o) => o.index);
     if (correctChoices.length === 0) this.problem(step, 'choose: no option meets the goal');
+    const story = this.storyOption(step, outcomes);
+    const detour = !step.branch && index !== story;
+    // The learner's option plays on their own copy; the story's cluster waits untouched.
+    if (detour) this.detourSim = this.copy(this.main);
     const startT = this.sim.now;
-    const queue = step.form === 'route' ? [routeStep(step, choice.node!)] : [...(choice.do ?? [])];
     this.running = {
       outer: step,
-      queue,
+      queue: this.optionSteps(step, index),
       acts: [],
       onDone: (acts) => {
-        // The learner's choice really happened on the cluster: judge that run.
+        const sim = this.sim;
+        // The learner's choice really happened on a cluster: judge that run.
         let mine: OptionOutcome;
         if (step.form === 'route') {
           const op = acts[0]!.op!;
-          const j = judgeRoute(this.sim, step.goal, op);
+          const j = judgeRoute(sim, step.goal, op);
           mine = {
             index,
             label: choice.label,
             ...j,
-            usedLeader: op.node === this.sim.currentLeader()?.id,
+            usedLeader: op.node === sim.currentLeader()?.id,
           };
         } else {
-          mine = { index, label: choice.label, ...judgeAction(this.sim, step, startT) };
+          mine = { index, label: choice.label, ...judgeAction(sim, step, startT) };
         }
         const all = outcomes.map((o) => (o.index === index ? mine : o));
         const costly =
@@ -459,49 +649,50 @@ export class LessonRunner {
           { feedback: chooseFeedback(step, mine, all), outcomes: all },
           costly,
         );
-        this.checkStepExpect(step, step.form === 'route' ? acts[0]?.op : undefined);
+        if (detour) {
+          this.pendingStory = { step, story };
+          this.holdOnce = live;
+        } else {
+          this.checkChooseExpect(step, acts);
+        }
       },
+    };
+  }
+
+  private checkChooseExpect(step: ChooseStep, acts: Activity[]): void {
+    const op: OpRecord | undefined = step.form === 'route' ? acts[0]?.op : undefined;
+    this.checkStepExpect(step, new Observation(this.sim, op));
+  }
+
+  /**
+   * After a detour: back to the story's cluster as it was before the choice, a narration
+   * saying so, then the story's option plays there.
+   */
+  private takeUpStory({ step, story }: PendingStory): void {
+    this.pendingStory = undefined;
+    this.detourSim = undefined;
+    this.resets.push(this.main.now);
+    const label = step.choices[story]!.label;
+    const text =
+      step.resume ?? `Back to the story: the lesson goes on as if you had chosen ${label}.`;
+    this.emit(step, { kind: 'say', text, resume: true, summary: `story: ${label}` });
+    if (this.options.pauseOnSay)
+      this.state = { kind: 'say', step: { kind: 'say', label: step.label, pos: step.pos, text } };
+    this.running = {
+      outer: step,
+      queue: this.optionSteps(step, story),
+      acts: [],
+      onDone: (acts) => this.checkChooseExpect(step, acts),
     };
   }
 
   // ---- experiment ---------------------------------------------------------------------------
 
-  private experiment(step: ExperimentStep): ExperimentRow[] {
-    return step.policies.map((policy) => {
-      const clone = cloneSim(this.sim);
-      const tag = `exp-${policy}`;
-      clone.apply({ type: 'workload', spec: simWorkload(step.workload, policy), tag });
-      const run = clone.workloads[clone.workloads.length - 1]!;
-      clone.runUntilCondition(() => run.active <= 0, run.endAt + clone.cfg.clientTimeout + 1);
-      const s = summarizeWorkload(clone, run);
-      const anomalies = Object.values(s.anomalies).reduce((a, b) => a + b, 0);
-      return {
-        policy,
-        ops: s.ops,
-        anomalies,
-        byChecker: Object.fromEntries(Object.entries(s.anomalies).filter(([, n]) => n > 0)),
-        leaderLoad: Math.round(s.leaderShare * 100),
-        p50: s.p50,
-        p99: s.p99,
-      };
-    });
+  private runExperimentStep(step: ExperimentStep): void {
+    const table = runExperiment(this.sim, step, (s) => this.copy(s));
+    this.emit(step, { table });
+    this.checkStepExpect(step, new Observation(this.sim, undefined, table));
   }
-}
-
-function opFields(op: OpRecord, sim: Simulation): Partial<StepRecord> {
-  const obs = new Observation(sim, op);
-  const fields: Partial<StepRecord> = {
-    node: op.node,
-    key: op.key,
-    value: op.value ?? null,
-    lsn: op.lsn ?? null,
-    ok: obs.outcome(),
-    summary: describeOp(op),
-  };
-  if (op.error) fields.error = op.error;
-  if (op.kind === 'read' && op.outcome === 'ok')
-    fields.stale = obs.opAnomalies('stale-read').length > 0;
-  return fields;
 }
 
 export { showValue };

@@ -5,7 +5,7 @@
 // schema failed. Curriculum rules come back separately as warnings.
 import { asList, asMap, asString, formatPath, type Path, type RawMap } from './raw.js';
 import { listNames, nearest } from './suggest.js';
-import { STEP_KINDS } from './vocab.js';
+import { POLICIES, STEP_KINDS } from './vocab.js';
 
 export interface PathProblem {
   path: Path;
@@ -278,6 +278,7 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
   c.expect(step.expect, [...path, 'expect']);
   const kind = stepKind(step);
   if (kind === undefined) return;
+  checkRows(c, asMap(step.expect)?.rows, kind, asMap(step[kind]), [...path, 'expect', 'rows']);
   const body = step[kind];
   const at = [...path, kind];
   const m = asMap(body) ?? {};
@@ -328,8 +329,79 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
       break;
     case 'choose':
       checkChoose(c, m, at);
+      checkStory(c, step, m, path);
       break;
   }
+}
+
+/** `expect.rows`: only on an experiment, and only for policies it runs. */
+function checkRows(
+  c: Checker,
+  rows: unknown,
+  kind: string,
+  body: RawMap | undefined,
+  path: Path,
+): void {
+  const m = asMap(rows);
+  if (!m) return;
+  if (kind !== 'experiment') {
+    c.error(path, 'rows applies only to experiment steps (the comparison table)', true);
+    return;
+  }
+  const policies = asList(body?.policies).flatMap((p) => (typeof p === 'string' ? [p] : []));
+  for (const policy of Object.keys(m)) {
+    // A word that is no policy at all is the schema's to report.
+    if (policies.includes(policy) || !(POLICIES as readonly string[]).includes(policy)) continue;
+    c.error(
+      [...path, policy],
+      unknownName('policy', policy, policies, 'policies of this experiment'),
+      true,
+    );
+  }
+}
+
+/** `story` names an option of the choose; `branch: true` leaves nothing for story or resume. */
+function checkStory(c: Checker, step: RawMap, m: RawMap, path: Path): void {
+  const at = (key: string): Path | undefined =>
+    m[key] !== undefined
+      ? [...path, 'choose', key]
+      : step[key] !== undefined
+        ? [...path, key]
+        : undefined;
+  const storyAt = at('story');
+  const story = m.story ?? step.story;
+  const branch = (m.branch ?? step.branch) === true;
+  if (branch) {
+    for (const key of ['story', 'resume']) {
+      const p = at(key);
+      if (p)
+        c.error(p, `${key} has no effect with branch: true (the learner's option stands)`, true);
+    }
+    return;
+  }
+  if (storyAt === undefined) return;
+  const options = asList(m.options);
+  const isAction = options.some((o) => asMap(o) !== undefined);
+  const names =
+    options.length === 0
+      ? [...c.nodes]
+      : options.flatMap((o) => {
+          const label = isAction ? asString(asMap(o)?.label) : asString(o);
+          return label === undefined ? [] : [label];
+        });
+  if (typeof story === 'number') {
+    if (Number.isInteger(story) && story >= names.length && names.length > 0)
+      c.error(
+        storyAt,
+        `option ${story} does not exist: there are ${names.length} options, numbered 0 to ${names.length - 1}`,
+      );
+    return;
+  }
+  const word = asString(story);
+  if (word === undefined) return;
+  const lower = word.toLowerCase();
+  if (names.some((n) => n.toLowerCase() === lower)) return;
+  c.error(storyAt, unknownName('option', word, names, 'options'));
 }
 
 function checkPartition(c: Checker, body: unknown, at: Path): void {

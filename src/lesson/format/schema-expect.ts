@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { count, duration, expecting, name, strictMap } from './schema-parts.js';
 import { unknownKeyMessage } from './suggest.js';
-import { CHECKER_NAMES, type Expect } from './types.js';
-import { NODE_STATUSES, OP_ERRORS } from './vocab.js';
+import { CHECKER_NAMES, type Expect, type Figure, type RowExpect } from './types.js';
+import { NODE_STATUSES, OP_ERRORS, POLICIES } from './vocab.js';
 
 /** A stored or returned value. */
 export const value = z.union([z.string(), z.number(), z.boolean(), z.null()], {
@@ -19,6 +19,58 @@ const unknownChecker = (iss: z.core.$ZodRawIssue): string | undefined =>
     : undefined;
 
 const perNode = <T extends z.ZodType>(v: T) => z.record(name, v);
+
+/** An exact figure, or a range `{min, max}` (either end may be left out). */
+const figure = <T extends z.ZodType<number, unknown>>(exact: T, what: string) =>
+  z
+    .union(
+      [
+        exact,
+        strictMap(
+          { min: exact.optional(), max: exact.optional() },
+          `a range like {min: 1, max: 5}`,
+        ),
+      ],
+      { error: expecting(`${what}, or a range like {min: 1, max: 5}`) },
+    )
+    .refine(
+      (v) => typeof v === 'number' || v.min === undefined || v.max === undefined || v.min <= v.max,
+      { message: 'max must not be below min', path: ['max'] },
+    )
+    .transform((v): Figure => v);
+
+const percent = z
+  .number({ error: expecting('a percentage from 0 to 100') })
+  .min(0, { error: expecting('a percentage from 0 to 100') })
+  .max(100, { error: expecting('a percentage from 0 to 100') });
+
+const rowSchema = strictMap(
+  {
+    ops: figure(count, 'a number of operations').optional().describe("The workload's operations."),
+    reads: figure(count, 'a number of reads').optional(),
+    writes: figure(count, 'a number of writes').optional(),
+    failed: figure(count, 'a number of operations').optional().describe('Operations that failed.'),
+    anomalies: z
+      .partialRecord(z.enum(CHECKER_NAMES), figure(count, 'a number of anomalies'), {
+        error: unknownChecker,
+      })
+      .optional()
+      .describe("Checker name to the number of anomalies among this policy's operations."),
+    leaderLoad: figure(percent, 'a percentage from 0 to 100')
+      .optional()
+      .describe('Share of reads the leader served, in percent as the table shows it (rounded).'),
+    p50: figure(duration(), 'a duration like 2ms').optional().describe('Median latency.'),
+    p99: figure(duration(), 'a duration like 2ms').optional().describe('99th percentile latency.'),
+  },
+  'a map like {anomalies: {read-your-writes: 0}, leaderLoad: 0, p99: 3ms}',
+).transform((r): RowExpect => r);
+
+// An unknown key of the rows map is a policy name; the cross-check knows which policies the
+// experiment ran and says which one was meant, so the schema only insists on a policy word.
+const unknownPolicy = (iss: z.core.$ZodRawIssue): string | undefined =>
+  iss.code === 'unrecognized_keys'
+    ? iss.keys.map((k) => unknownKeyMessage(k, POLICIES).replace('key', 'policy')).join('\n')
+    : undefined;
 
 export const expectSchema = strictMap(
   {
@@ -55,6 +107,12 @@ export const expectSchema = strictMap(
     latency: strictMap({ min: duration().optional(), max: duration().optional() })
       .optional()
       .describe("Extension: bounds on the operation's virtual latency."),
+    rows: z
+      .partialRecord(z.enum(POLICIES), rowSchema, { error: unknownPolicy })
+      .optional()
+      .describe(
+        'Extension, experiment steps only: policy to the figures its row must show, each exact or {min, max}.',
+      ),
   },
   'a map of expectations (value, stale, ok, error, lsn, leader, lost, anomalies, ...)',
 ).transform((e): Expect => e);

@@ -30,6 +30,7 @@ import {
 import { listNames, nearest, unknownKeyMessage } from './suggest.js';
 import {
   type Choice,
+  type ChooseStep,
   type ClusterParams,
   MEASURES,
   type NodeParams,
@@ -279,10 +280,21 @@ const answer = z.union([z.int().min(0), z.array(z.int().min(0)).min(1)], {
   error: expecting('a 0-based choice index like 1, or a list of indices'),
 });
 
+const last = z
+  .boolean()
+  .optional()
+  .describe('Keep this choice last when choices are shuffled (for "none of the above").');
+
+/** A plain choice: text, or `{label, last: true}` to keep it last. */
+const plainChoice = z.union(
+  [text, strictMap({ label: text, last }, 'a choice like {label: "None of these", last: true}')],
+  { error: expecting('a choice: text, or {label, last: true}') },
+);
+
 const quiz = strictMap(
   {
     question: text,
-    choices: z.array(text).min(2),
+    choices: z.array(plainChoice).min(2),
     answer: answer.describe('0-based index of the right choice, or a list for multi-select.'),
     explain: text.optional().describe('Shown after answering.'),
     hint: text.optional(),
@@ -297,6 +309,7 @@ const predictChoice = z.union(
       {
         label: text,
         expect: expectSchema.optional().describe('The choice is right when this holds.'),
+        last,
       },
       'a choice like {label: "Hello", expect: {value: "Hello"}}',
     ),
@@ -318,9 +331,31 @@ const predict = strictMap(
 );
 
 const actionOption = strictMap(
-  { label: text, do: z.array(lazyStep).min(1).describe('Steps this option runs.') },
+  { label: text, do: z.array(lazyStep).min(1).describe('Steps this option runs.'), last },
   'an option like {label: "db2", do: [{wipe: db2}]}',
 );
+
+// The story rule (docs/lesson-authoring.md, "The story on every path"). Accepted inside the
+// choose map and, like hint, beside the step's id.
+const storyKeys = {
+  story: z
+    .union([text, z.int().min(0)], {
+      error: expecting('an option: its label, its node id or its 0-based index'),
+    })
+    .optional()
+    .describe(
+      'The option the lesson goes on with after any answer: label, node id or 0-based index (default: the first option that meets the goal).',
+    ),
+  resume: text
+    .optional()
+    .describe(
+      "Markdown shown when the learner's option was not the story's, as the cluster is set back.",
+    ),
+  branch: z
+    .boolean()
+    .optional()
+    .describe("The learner's option stands: later steps must hold after every option."),
+};
 
 const choose = strictMap(
   {
@@ -351,6 +386,7 @@ const choose = strictMap(
       .enum(['replica', 'leader'])
       .optional()
       .describe('Among correct routes, prefer this role.'),
+    ...storyKeys,
     explain: text.optional(),
     hint: text.optional(),
   },
@@ -470,6 +506,7 @@ const stepMap = z
       note: text.optional().describe('A remark for lesson authors; not shown.'),
       hint: text.optional().describe('Shown when the learner asks for a hint.'),
       background: background,
+      ...storyKeys,
       ...optionalAll(kindSchemas),
     },
     {
@@ -507,6 +544,24 @@ const stepMap = z
         message: `background applies only to ${BACKGROUND_KINDS.join(', ')} steps`,
       });
     }
+    if (kinds.length === 1) {
+      for (const key of ['story', 'resume', 'branch'] as const) {
+        if (s[key] === undefined) continue;
+        if (kinds[0] !== 'choose') {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${key} applies only to choose steps`,
+          });
+        } else if (s.choose?.[key] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${key} is given twice: here and inside choose; keep one`,
+          });
+        }
+      }
+    }
   });
 
 type StepMap = z.output<typeof stepMap>;
@@ -521,6 +576,26 @@ function pick<T extends object, K extends readonly (keyof T)[]>(obj: T, keys: K)
   const out: Partial<Pick<T, K[number]>> = {};
   for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
   return out;
+}
+
+/** A choice as the runner wants it: `last` only when true. */
+function toChoice(c: string | (Choice & { last?: boolean | undefined })): Choice {
+  if (typeof c === 'string') return { label: c };
+  const { last: isLast, ...rest } = c;
+  const out: Choice = { ...rest };
+  for (const k of Object.keys(out) as (keyof Choice)[]) if (out[k] === undefined) delete out[k];
+  return isLast ? { ...out, last: true } : out;
+}
+
+/**
+ * `story` as written (label, node id or index), until the lesson schema resolves it to an
+ * index: a routing choice's default options are only known once the nodes are.
+ */
+export const storyRefs = new WeakMap<ChooseStep, string | number>();
+
+function withStoryRef<T extends ChooseStep>(step: T, ref: string | number | undefined): T {
+  if (ref !== undefined) storyRefs.set(step, ref);
+  return step;
 }
 
 function toStep(s: StepMap): Step {
@@ -622,7 +697,7 @@ function toStep(s: StepMap): Step {
       ...interactive(q.hint ?? s.hint, q.explain),
       kind: 'quiz',
       prompt: q.question,
-      choices: q.choices.map((label) => ({ label })),
+      choices: q.choices.map(toChoice),
       answer: indices(q.answer),
       multiple: Array.isArray(q.answer),
     };
@@ -633,41 +708,54 @@ function toStep(s: StepMap): Step {
       ...interactive(p.hint ?? s.hint, p.explain),
       kind: 'predict',
       prompt: p.question,
-      choices: p.choices.map((c): Choice => (typeof c === 'string' ? { label: c } : c)),
+      choices: p.choices.map(toChoice),
       ...(p.answer !== undefined && { answer: indices(p.answer) }),
       run: p.then,
     };
   }
   if (s.choose !== undefined) {
     const c = s.choose;
-    const common = { ...interactive(c.hint ?? s.hint, c.explain), kind: 'choose' as const };
+    const resume = c.resume ?? s.resume;
+    const common = {
+      ...interactive(c.hint ?? s.hint, c.explain),
+      kind: 'choose' as const,
+      branch: c.branch ?? s.branch ?? false,
+      ...(resume !== undefined && { resume }),
+    };
+    const storyRef = c.story ?? s.story;
     if (typeof c.goal !== 'string') {
-      return {
+      return withStoryRef(
+        {
+          ...common,
+          form: 'action',
+          prompt: c.prompt,
+          choices: (c.options ?? []).flatMap((o) =>
+            typeof o === 'string' ? [] : [toChoice({ label: o.label, do: o.do, last: o.last })],
+          ),
+          goal: c.goal,
+        },
+        storyRef,
+      );
+    }
+    return withStoryRef(
+      {
         ...common,
-        form: 'action',
+        form: 'route',
         prompt: c.prompt,
+        client: c.client ?? DEFAULT_CLIENT,
+        op:
+          c.write !== undefined
+            ? { kind: 'write', ...c.write, functions: sqlFunctions(c.write.value) }
+            : { kind: 'read', key: c.read ?? '' },
+        // Empty means "every node"; the lesson schema fills it in once nodes are known.
         choices: (c.options ?? []).flatMap((o) =>
-          typeof o === 'string' ? [] : [{ label: o.label, do: o.do }],
+          typeof o === 'string' ? [{ label: o, node: o }] : [],
         ),
         goal: c.goal,
-      };
-    }
-    return {
-      ...common,
-      form: 'route',
-      prompt: c.prompt,
-      client: c.client ?? DEFAULT_CLIENT,
-      op:
-        c.write !== undefined
-          ? { kind: 'write', ...c.write, functions: sqlFunctions(c.write.value) }
-          : { kind: 'read', key: c.read ?? '' },
-      // Empty means "every node"; the lesson schema fills it in once nodes are known.
-      choices: (c.options ?? []).flatMap((o) =>
-        typeof o === 'string' ? [{ label: o, node: o }] : [],
-      ),
-      goal: c.goal,
-      ...(c.prefer !== undefined && { prefer: c.prefer }),
-    };
+        ...(c.prefer !== undefined && { prefer: c.prefer }),
+      },
+      storyRef,
+    );
   }
   if (s.experiment !== undefined) {
     const e = s.experiment;

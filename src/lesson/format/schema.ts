@@ -21,8 +21,8 @@ import {
   strictMap,
   text,
 } from './schema-parts.js';
-import { stepSchema } from './schema-steps.js';
-import type { Lesson, LessonCluster, Step } from './types.js';
+import { stepSchema, storyRefs } from './schema-steps.js';
+import type { Choice, ChooseStep, Lesson, LessonCluster, Step } from './types.js';
 import {
   ACK_MODES,
   ACK_ON,
@@ -180,7 +180,27 @@ function finishSteps(steps: Step[], nodeIds: string[], prefix: (i: number) => st
     if (step.kind === 'choose' && step.form === 'route' && step.choices.length === 0) {
       step.choices = nodeIds.map((n) => ({ label: n, node: n }));
     }
+    if (step.kind === 'choose') resolveStory(step);
   });
+}
+
+/** The option a `story:` names (label, node id or 0-based index), or -1. */
+export function storyIndex(choices: readonly Choice[], ref: string | number): number {
+  if (typeof ref === 'number') return Number.isInteger(ref) && ref < choices.length ? ref : -1;
+  const exact = choices.findIndex((c) => c.label === ref || c.node === ref);
+  if (exact >= 0) return exact;
+  const lower = ref.toLowerCase();
+  return choices.findIndex(
+    (c) => c.label.toLowerCase() === lower || c.node?.toLowerCase() === lower,
+  );
+}
+
+function resolveStory(step: ChooseStep): void {
+  const ref = storyRefs.get(step);
+  if (ref === undefined) return;
+  // An option that does not exist is reported by the cross-check, which knows where it is.
+  const i = storyIndex(step.choices, ref);
+  if (i >= 0) step.story = i;
 }
 
 export const lessonSchema = lessonMap

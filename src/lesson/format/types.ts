@@ -50,7 +50,36 @@ export interface Expect {
   lag?: Record<NodeId, number>;
   /** Extension: bounds on the operation's virtual latency. */
   latency?: { min?: Ms; max?: Ms };
+  /** Extension, experiment steps only: figures of the comparison table, by policy. */
+  rows?: Partial<Record<RoutingPolicyName, RowExpect>>;
 }
+
+/** An exact number, or bounds (a range holds across seeds where an exact figure may not). */
+export type Figure = number | { min?: number; max?: number };
+
+/** What an experiment's row must show (absent keys are not checked). */
+export interface RowExpect {
+  ops?: Figure;
+  reads?: Figure;
+  writes?: Figure;
+  failed?: Figure;
+  anomalies?: Partial<Record<CheckerName, Figure>>;
+  /** Share of reads the leader served, in percent as the table shows it (rounded). */
+  leaderLoad?: Figure;
+  p50?: Figure;
+  p99?: Figure;
+}
+
+export const ROW_FIGURES = [
+  'ops',
+  'reads',
+  'writes',
+  'failed',
+  'anomalies',
+  'leaderLoad',
+  'p50',
+  'p99',
+] as const;
 
 export type SqlFunction = 'NOW' | 'RAND' | 'UUID';
 
@@ -267,6 +296,8 @@ export interface ExperimentStep extends StepBase {
 /** One answer of an interactive step. */
 export interface Choice {
   label: string;
+  /** Shown last whatever the shuffle ("none of the above"). */
+  last?: boolean;
   /** predict: the choice is right when this holds after `then`. */
   expect?: Expect;
   /** choose (route form): the node the operation goes to. */
@@ -310,7 +341,7 @@ export type RouteOp =
   | { kind: 'write'; key: string; value: Value; functions: SqlFunction[]; size: number };
 
 /** Route an operation to a node; choices carry `node` (default: every node known then). */
-export interface ChooseRouteStep extends InteractiveBase {
+export interface ChooseRouteStep extends InteractiveBase, StoryRule {
   kind: 'choose';
   form: 'route';
   client: ClientId;
@@ -320,10 +351,24 @@ export interface ChooseRouteStep extends InteractiveBase {
 }
 
 /** Pick an action; choices carry `do`, judged by `goal` (expect keys). */
-export interface ChooseActionStep extends InteractiveBase {
+export interface ChooseActionStep extends InteractiveBase, StoryRule {
   kind: 'choose';
   form: 'action';
   goal: Expect;
+}
+
+/**
+ * What happens after the learner's option has played (docs/lesson-authoring.md, "The story
+ * on every path"): unless `branch`, the cluster is set back and the story option runs.
+ */
+export interface StoryRule {
+  /** 0-based index (in the file's order) of the option the story goes on with; undefined:
+   * the first option that meets the goal. */
+  story?: number;
+  /** Markdown shown when the learner's option was not the story's. */
+  resume?: string;
+  /** The learner's option stands and the lesson goes on from it. */
+  branch: boolean;
 }
 
 export type ChooseStep = ChooseRouteStep | ChooseActionStep;

@@ -76,7 +76,16 @@ export const STEP_KINDS = [
 export type StepKindName = (typeof STEP_KINDS)[number];
 
 /** Keys a step may carry besides its kind. */
-export const STEP_COMMON_KEYS = ['id', 'expect', 'note', 'hint', 'background'] as const;
+export const STEP_COMMON_KEYS = [
+  'id',
+  'expect',
+  'note',
+  'hint',
+  'background',
+  'story',
+  'resume',
+  'branch',
+] as const;
 
 /** Kinds that take virtual time and so may run in the background. */
 export const BACKGROUND_KINDS: readonly StepKindName[] = [

@@ -107,7 +107,7 @@ export class LessonDriver {
   /** The question just answered whose outcome is still playing, and the answer given. */
   get outcome(): { step: InteractiveStep; answer: number } | undefined {
     if (this.awaiting === undefined || this.graded(this.awaiting)) return undefined;
-    const step = this.lesson.steps.find((s) => s.label === this.awaiting);
+    const step = this.runner.lesson.steps.find((s) => s.label === this.awaiting);
     const given = this.runner.given.findLast(([label]) => label === this.awaiting);
     if (!step || !given) return undefined;
     if (step.kind !== 'quiz' && step.kind !== 'predict' && step.kind !== 'choose') return undefined;

@@ -124,7 +124,8 @@ export function playerView(driver: LessonDriver): PlayerView {
       feedback: driver.feedback,
       outcome: driver.outcome,
       records: runner.records,
-      steps: driver.lesson.steps,
+      // The steps as displayed: records index their choices in the learner's order.
+      steps: runner.lesson.steps,
       score: runner.score,
       maxScore: runner.maxScore,
     }),

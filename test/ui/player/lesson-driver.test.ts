@@ -5,6 +5,11 @@ import { openProgress } from '../../../src/progress/progress-store.js';
 import { LessonDriver } from '../../../src/ui/player/lesson-driver.js';
 import { miniLesson, tempHome, tempStore } from '../mini-lesson.js';
 
+/** Where the waiting question shows the choice written `fileIndex`-th (choices are shuffled). */
+function shown(d: LessonDriver, fileIndex: number): number {
+  return d.runner.displayIndex(d.question?.label ?? '', fileIndex);
+}
+
 /** Plays frames of 100 ms at `speed` until the phase is not running (or `max` frames). */
 function play(d: LessonDriver, speed = 1, max = 500): number[] {
   const lapses: number[] = [];
@@ -42,9 +47,10 @@ describe('LessonDriver', () => {
     d.continue();
     play(d);
     d.continue();
-    d.answer(1);
+    const right = shown(d, 1);
+    d.answer(right);
     expect(d.phase).toBe('running');
-    expect(d.outcome).toMatchObject({ step: { label: 'p1' }, answer: 1 });
+    expect(d.outcome).toMatchObject({ step: { label: 'p1' }, answer: right });
     play(d);
     expect(d.phase).toBe('feedback');
     expect(d.feedback).toMatchObject({ step: 'p1', correct: true, points: 2 });
@@ -122,7 +128,8 @@ describe('LessonDriver', () => {
     d.continue();
     play(d);
     d.continue();
-    d.answer(0);
+    const wrong = shown(d, 0);
+    d.answer(wrong);
     play(d);
     d.continue();
     expect(d.question?.label).toBe('c1');
@@ -131,7 +138,7 @@ describe('LessonDriver', () => {
     play(d);
     d.continue();
     const p1 = d.runner.records.find((r) => r.step === 'p1');
-    expect(p1).toMatchObject({ answer: 0, correct: false });
+    expect(p1).toMatchObject({ answer: wrong, correct: false });
     expect(d.question?.label).toBe('c1');
   });
 
@@ -156,9 +163,10 @@ describe('LessonDriver', () => {
     d.continue();
     play(d);
     d.continue();
-    d.answer(1);
+    d.answer(shown(d, 1));
     play(d);
     d.continue();
+    // Saved by the choice's place in the file, whatever order it was shown in.
     const saved = openProgress({ home }).store.lesson('mini');
     expect(saved.answers.map((a) => [a.step, a.answer])).toEqual([['p1', '1']]);
     expect(saved.score).toBe(2);
@@ -174,7 +182,7 @@ describe('LessonDriver', () => {
     const d = new LessonDriver(miniLesson(), openProgress({ home }).store);
     const answers: Record<string, number> = { p1: 1, c1: 0, q1: 1 };
     for (let guard = 0; guard < 100 && d.phase !== 'done'; guard++) {
-      if (d.phase === 'question') d.answer(answers[d.question?.label ?? ''] ?? 0);
+      if (d.phase === 'question') d.answer(shown(d, answers[d.question?.label ?? ''] ?? 0));
       else if (d.phase === 'running') play(d, 10);
       else d.continue();
     }
