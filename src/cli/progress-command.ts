@@ -104,14 +104,22 @@ function drillSummary(quiz: QuizProgress, now: Date): string | undefined {
     : first;
 }
 
+/**
+ * `step 18 (p-storm)`, counted from 1 as a learner counts; a step without an id is only its
+ * number (`step 39`: its label `#38` is the file's 0-based index, which reads as noise).
+ */
+function lastStepText(step: { index: number; label: string }): string {
+  const n = step.index + 1;
+  return /^#\d+$/.test(step.label) ? `step ${n}` : `step ${n} (${step.label})`;
+}
+
 function lessonRow(id: string, l: LessonProgress): string[] {
   return [
     id,
     l.status,
     `${l.score}/${l.max}`,
     l.best ? `${l.best.score}/${l.best.max}` : '-',
-    // Steps are shown counted from 1, as a learner counts them.
-    l.lastStep ? `${l.lastStep.index + 1}. ${l.lastStep.label}` : '-',
+    l.lastStep ? lastStepText(l.lastStep) : '-',
     localMinute(l.updatedAt),
   ];
 }

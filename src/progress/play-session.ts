@@ -3,6 +3,8 @@
 // nothing; resuming replays the saved answers to re-simulate exactly where the learner was.
 // The choices are shown in this learner's order (choice-order.ts); answers are saved by their
 // place in the file.
+// Opening (or restarting) a lesson already finished saves nothing until the learner answers
+// a question: looking at it again leaves it finished, with its score, in the menu.
 
 import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
 import type { Lesson } from '../lesson/format/types.js';
@@ -18,6 +20,8 @@ export class PlaySession {
   /** Answers replayed from saved progress when resuming. */
   readonly resumedAnswers: number;
   private finishedSaved = false;
+  /** A finished lesson opened again: the new attempt is saved with its first answer. */
+  private replay?: { max: number };
 
   constructor(
     readonly lesson: Lesson,
@@ -28,11 +32,12 @@ export class PlaySession {
     let resumed = 0;
     if (store) {
       const max = new LessonRunner(lesson, { seed: options.seed }).maxScore;
-      const saved = options.restart
-        ? store.restartLesson(lesson.id, { max })
-        : store.startLesson(lesson.id, { max });
-      if (!options.restart && !options.answers) {
-        for (const a of saved.answers) {
+      if (store.lesson(lesson.id).status === 'done') this.replay = { max };
+      else if (options.restart) store.restartLesson(lesson.id, { max });
+      else {
+        const saved = store.startLesson(lesson.id, { max });
+        // Resuming replays the saved answers (an answers file, given instead, wins).
+        for (const a of options.answers ? [] : saved.answers) {
           const i = Number(a.answer);
           if (Number.isInteger(i) && !answers.has(a.step)) {
             answers.set(a.step, i);
@@ -56,6 +61,11 @@ export class PlaySession {
     const r = this.runner;
     if (r.state.kind !== 'question') return;
     const step = r.state.step;
+    if (this.replay) {
+      // The first answer of a replay: from here on it is a new attempt, saved as it goes.
+      this.store?.restartLesson(this.lesson.id, this.replay);
+      this.replay = undefined;
+    }
     r.answer(index);
     const stepIndex = r.cursor - 1;
     const saved = String(r.fileIndex(step.label, index));

@@ -9,6 +9,7 @@ import { routeRead } from './leader/routing.js';
 import { acceptWrite } from './leader/writes.js';
 import { outcomeCode, PENDING } from './op-table.js';
 import { gaveUp, type Response, readServed, refused } from './response.js';
+import { capacityOf, enqueueRequest } from './serving.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
 import type { Session, SimNode } from './state.js';
@@ -155,7 +156,6 @@ function cutOff(sim: Simulation, op: number, n: SimNode): boolean {
 
 export function onClientRequest(sim: Simulation, ev: Ev): void {
   const op = ev.op;
-  const ops = sim.ops;
   const n = sim.nodes[ev.n]!;
   // Cut off while on its way: the request is lost and the client will time out.
   if (cutOff(sim, op, n)) return;
@@ -167,6 +167,19 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
     sim.defer(ev, n.pausedUntil);
     return;
   }
+  const capacity = capacityOf(sim, n);
+  if (capacity !== undefined) enqueueRequest(sim, n, op, ev.p, capacity);
+  else serveRequest(sim, n, op, ev.p);
+}
+
+/** The node handles the request now: answers a read, or takes a write (leader/writes.ts). */
+export function serveRequest(
+  sim: Simulation,
+  n: SimNode,
+  op: number,
+  p: WritePayload | undefined,
+): void {
+  const ops = sim.ops;
   if (!ops.isWrite(op)) {
     if (n.busy !== undefined) {
       fail(sim, op, n, 'restoring');
@@ -181,7 +194,7 @@ export function onClientRequest(sim: Simulation, ev: Ev): void {
     );
     return;
   }
-  acceptWrite(sim, n, op, ev.p!);
+  acceptWrite(sim, n, op, p!);
 }
 
 export function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {

@@ -1,6 +1,13 @@
 // Commands are the only inputs to a simulation. They are plain data so that a run can be
 // recorded as (time, command) pairs and replayed exactly: that is how rewind works.
-import type { ClientConfig, Ms, NodeConfig, RoutingPolicyName, Value } from './types.js';
+import type {
+  ClientConfig,
+  Ms,
+  NodeConfig,
+  RoutingPolicyName,
+  SyncStandbys,
+  Value,
+} from './types.js';
 
 export interface WriteCommand {
   type: 'write';
@@ -40,7 +47,14 @@ export interface WorkloadSpec {
   size?: number;
 }
 
-export type SettableNodeParam = 'lag' | 'replay' | 'throughput' | 'clockSkew' | 'upstream' | 'sync';
+export type SettableNodeParam =
+  | 'lag'
+  | 'replay'
+  | 'throughput'
+  | 'clockSkew'
+  | 'upstream'
+  | 'sync'
+  | 'capacity';
 
 export type Command =
   | WriteCommand
@@ -74,6 +88,8 @@ export interface ClusterParams {
   fencing?: boolean;
   quorum?: boolean;
   maxLagOnFailover?: number;
+  capacity?: number;
+  syncStandbys?: SyncStandbys;
 }
 
 export interface RecordedInput {

@@ -20,6 +20,13 @@ import type { Ms } from './types.js';
 const FREE_EVENTS: Ev[] = [];
 const MAX_FREE_EVENTS = 50_000;
 
+/**
+ * No run needs anywhere near this many events at one instant; a run that gets there is
+ * caught in a loop of events re-arming themselves at the same time (a simulator bug), and
+ * the loop stops it with an error instead of hanging whoever drives it.
+ */
+const MAX_EVENTS_PER_INSTANT = 1_000_000;
+
 export abstract class EventLoop {
   readonly queue = new EventQueue<Ev>(LANES);
   /** Client timeouts not yet due (see addClientTimeout). */
@@ -31,6 +38,8 @@ export abstract class EventLoop {
   private readonly pool: Ev[] = FREE_EVENTS;
   /** Set by `defer` while a handler runs: the event went back into the queue. */
   private requeued = false;
+  /** Events processed in a row at the current instant (see MAX_EVENTS_PER_INSTANT). */
+  private sameInstant = 0;
 
   /** The operations, to tell a live client timeout from one whose operation finished. */
   abstract readonly ops: OpTable;
@@ -177,11 +186,22 @@ export abstract class EventLoop {
   }
 
   private process(ev: Ev): void {
+    if (ev.t === this.now) {
+      if (++this.sameInstant > MAX_EVENTS_PER_INSTANT) this.stuck(ev);
+    } else {
+      this.sameInstant = 0;
+    }
     this.now = ev.t;
     this.eventsProcessed++;
     this.dispatch(ev);
     if (this.requeued) this.requeued = false;
     else this.release(ev);
+  }
+
+  private stuck(ev: Ev): never {
+    throw new Error(
+      `the simulation is stuck: over ${MAX_EVENTS_PER_INSTANT} events at t=${ev.t} ms (the last of kind ${ev.k}, node ${ev.n})`,
+    );
   }
 
   /** Time of the next pending event, or undefined when nothing is scheduled. */

@@ -22,6 +22,7 @@ export const EV = {
   PROMOTE: 12,
   BUSY_DONE: 13,
   WORKLOAD_TICK: 14,
+  SERVE: 15,
 } as const;
 export type EvKind = (typeof EV)[keyof typeof EV];
 
@@ -47,6 +48,7 @@ export const LANE_OF_KIND: readonly number[] = [
   -1, // PROMOTE
   -1, // BUSY_DONE
   2, // WORKLOAD_TICK: a workload's clients all think for the same time
+  -1, // SERVE: a node with a capacity finished serving a request
 ];
 export const LANES = 3;
 

@@ -19,6 +19,7 @@ export type {
   WriteCommand,
 } from './commands.js';
 export { defaultCluster } from './default-cluster.js';
+export * from './harness/index.js';
 export { policies, type RouteView } from './leader/routing.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';

@@ -45,6 +45,9 @@ export function newNode(nc: NodeConfig, idx: number, rng: Prng, now: Ms): SimNod
     lostLease: false,
     recent: [],
     recentHead: 0,
+    serving: [],
+    servingHead: 0,
+    droppedStandbys: [],
   };
 }
 

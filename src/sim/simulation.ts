@@ -9,7 +9,7 @@ import { EventLoop } from './event-loop.js';
 import { EV, type Ev } from './events.js';
 import { executeCommand } from './execute.js';
 import { History, type MessageKind, type MessageType } from './history.js';
-import { ackTimedOut, onAck } from './leader/acks.js';
+import { ackTimedOut, checkSyncStandbys, onAck } from './leader/acks.js';
 import { finishBusy } from './leader/backup.js';
 import {
   onElectionCheck,
@@ -32,6 +32,7 @@ import { Network } from './network.js';
 import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
 import { hashString, Prng } from './prng.js';
+import { checkCapacity, onServe } from './serving.js';
 import { SimulationError } from './simulation-error.js';
 import { snapshotCluster } from './snapshot.js';
 import type { Backup, PendingWrite, Session, SimNode } from './state.js';
@@ -63,6 +64,7 @@ function cloneConfig(c: ClusterConfig): ClusterConfig {
       lag: typeof n.lag === 'object' ? { ...n.lag } : n.lag,
     })),
     failover: c.failover ? { ...c.failover } : undefined,
+    ...(c.syncStandbys ? { syncStandbys: { ...c.syncStandbys } } : {}),
   };
 }
 
@@ -109,6 +111,8 @@ export class Simulation extends EventLoop {
     this.seed = options.seed;
     this.rng = new Prng(options.seed);
     this.recordMessages = options.recordMessages ?? true;
+    checkCapacity(this.cfg.capacity, 'cluster');
+    checkSyncStandbys(this.cfg.syncStandbys);
     for (const nc of this.cfg.nodes) this.addNode(nc);
     if (this.cfg.topology !== 'leader') {
       throw new SimulationError(`topology "${this.cfg.topology}" is not simulated yet`);
@@ -121,6 +125,7 @@ export class Simulation extends EventLoop {
 
   addNode(nc: NodeConfig): SimNode {
     if (this.byId.has(nc.id)) throw new SimulationError(`duplicate node id "${nc.id}"`);
+    checkCapacity(nc.capacity, `"${nc.id}"`);
     const node = newNode(nc, this.nodes.length, this.rng.fork(this.nodes.length), this.now);
     this.nodes.push(node);
     this.nodeIds.push(node.id);
@@ -242,6 +247,9 @@ export class Simulation extends EventLoop {
         break;
       case EV.WORKLOAD_TICK:
         onWorkloadTick(this, ev);
+        break;
+      case EV.SERVE:
+        onServe(this, ev);
         break;
     }
   }

@@ -1,5 +1,6 @@
 // Internal, mutable state of a running simulation. Not exported from the package surface:
 // the UI and the lesson engine read snapshots (types.ts) instead.
+import type { WritePayload } from './clients.js';
 import type { Prng } from './prng.js';
 import type { ClientConfig, Ms, NodeConfig, Value } from './types.js';
 
@@ -96,6 +97,24 @@ export interface SimNode {
   /** Ring of the most recently applied keys; `recentHead` is the next slot to write. */
   recent: RecentSlot[];
   recentHead: number;
+  /**
+   * With a `capacity`: client requests waiting to be served, in arrival order, the one being
+   * served first; `servingHead` is where the queue starts (served ones before it).
+   */
+  serving: QueuedRequest[];
+  servingHead: number;
+  /**
+   * Leader only, with `syncStandbys: {first}`: followers it stopped waiting for, cut off for
+   * `ackTimeout` (by node idx), until they acknowledge again.
+   */
+  droppedStandbys: boolean[];
+}
+
+/** A client request a node with a capacity has yet to serve. */
+export interface QueuedRequest {
+  op: number;
+  /** A write's payload (undefined for reads). */
+  p: WritePayload | undefined;
 }
 
 export interface Session {

@@ -30,7 +30,20 @@ export interface NodeConfig {
   upstream?: NodeId;
   /** Clock skew in ms, used by NOW() under statement-based replication. */
   clockSkew?: Ms;
+  /**
+   * Client operations per second this node serves, one at a time in arrival order (each
+   * takes 1000 / capacity ms); default the cluster's `capacity`, else unlimited.
+   */
+  capacity?: number;
 }
+
+/**
+ * Which followers are synchronous, as PostgreSQL's `synchronous_standby_names` chooses them
+ * (among the followers marked `sync`, or all, in listed order). `first`: the first k that
+ * are connected and streaming; one that crashes is replaced at once, one cut off after
+ * `ackTimeout`. `any`: quorum commit, any k acknowledgements.
+ */
+export type SyncStandbys = { first: number } | { any: number };
 
 export interface FailoverConfig {
   auto: boolean;
@@ -58,6 +71,10 @@ export interface ClusterConfig {
   clientTimeout: Ms;
   /** Size of the data set before the first entry (backups and restores copy it). */
   dataSize: number;
+  /** Default operations per second each node serves (NodeConfig.capacity); unlimited if unset. */
+  capacity?: number;
+  /** With `sync` or `semi-sync`: how the synchronous followers are chosen (minAcks is unused). */
+  syncStandbys?: SyncStandbys;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
 }

@@ -45,10 +45,22 @@ describe('replication-tutor progress', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^LESSON\s+STATUS\s+SCORE\s+BEST\s+LAST STEP\s+UPDATED$/);
     expect(lines[1]).toMatch(
-      /^lost-tweet\s+done\s+2\/3\s+2\/3\s+2\. route\s+\d{4}-\d\d-\d\d \d\d:\d\d$/,
+      /^lost-tweet\s+done\s+2\/3\s+2\/3\s+step 2 \(route\)\s+\d{4}-\d\d-\d\d \d\d:\d\d$/,
     );
-    expect(lines[2]).toMatch(/^split-brain\s+in-progress\s+1\/5\s+-\s+3\. pick-node\s+\d{4}-/);
+    expect(lines[2]).toMatch(
+      /^split-brain\s+in-progress\s+1\/5\s+-\s+step 3 \(pick-node\)\s+\d{4}-/,
+    );
     expect(lastLine(r.stdout)).toBe(`Progress file: ${path.join(home, 'progress.json')}`);
+  });
+
+  it('words a last step without an id as its number alone (step 39, not "39. #38")', () => {
+    const home = tempHome();
+    const { store } = openProgress({ home });
+    store.startLesson('gitlab-2017', { max: 16 });
+    store.recordStep('gitlab-2017', 38, '#38');
+    const line = progress(home).stdout.split('\n')[1] ?? '';
+    expect(line).toMatch(/^gitlab-2017\s+in-progress\s+0\/16\s+-\s+step 39\s+\d{4}-/);
+    expect(line).not.toContain('#38');
   });
 
   it('summarises the interview drill: questions answered, well known, due now, last drill', () => {

@@ -64,6 +64,29 @@ describe('validate on every path', () => {
     expect(branch).toEqual({ paths: 4, rejoined: 2 });
   });
 
+  it('holds a story that takes an option other than the best one, on every path', () => {
+    // The story is the mistake that was made: the stale read on replica-2 happened.
+    const l = lesson(`id: mistake\ntitle: t${CLUSTER}steps:
+  - write: {client: you, key: k, value: v}
+  - wait: 2s
+  - id: c-read
+    choose:
+      prompt: Read k so that you see your write.
+      client: you
+      read: k
+      options: [primary, replica-1, replica-2]
+      goal: latest
+      story: replica-2
+      resume: That night the read went to replica-2.
+  - read: {client: you, key: k, from: primary}
+    expect: {value: v, anomalies: {stale-read: 1}}
+`);
+    const stats: PathStats = { paths: 0, rejoined: 0 };
+    expect(playAllPaths(l, 1, stats)).toEqual([]);
+    expect(stats).toEqual({ paths: 2, rejoined: 2 });
+    expect(validateLesson(l, [1, 2])).toEqual([]);
+  });
+
   it('reports grading that breaks on a path only: a predict with no matching choice', () => {
     const l = lesson(`id: predict-path\ntitle: t${CLUSTER}steps:
   - write: {client: you, key: k, value: v}

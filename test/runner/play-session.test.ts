@@ -74,4 +74,24 @@ describe('PlaySession', () => {
       JSON.stringify(first.runner.sim.snapshot()),
     );
   });
+
+  it('replays a finished lesson without touching its progress until the first answer', async () => {
+    const { lesson, answers } = await lostTweet();
+    const { store } = openProgress({ home });
+    play(new PlaySession(lesson, store, {}), answers);
+    const done = store.lesson('lost-tweet');
+    expect(done.status).toBe('done');
+    const again = new PlaySession(lesson, store, {});
+    again.runner.advance();
+    again.saveStep();
+    again.syncScore();
+    expect(store.lesson('lost-tweet')).toEqual(done);
+    play(again, answers, 1);
+    expect(store.lesson('lost-tweet')).toMatchObject({
+      status: 'in-progress',
+      attempts: done.attempts + 1,
+      best: done.best,
+    });
+    expect(store.lesson('lost-tweet').answers).toHaveLength(1);
+  });
 });

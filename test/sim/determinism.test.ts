@@ -1,8 +1,7 @@
 // Same lesson + same seed ⇒ identical trace, byte for byte; different seeds explore
 // different runs.
 import { describe, expect, it } from 'vitest';
-import { Simulation, traceHash } from '../../src/sim/index.js';
-import { play, Schedule } from './fault-schedule.js';
+import { playSchedule, Schedule, Simulation, traceHash } from '../../src/sim/index.js';
 import { config, failover } from './make-cluster.js';
 
 const NODES = ['primary', 'replica-1', 'replica-2', 'replica-3'];
@@ -46,7 +45,7 @@ function setup(seed: number): { sim: Simulation; sch: Schedule } {
 
 function run(seed: number): Simulation {
   const { sim, sch } = setup(seed);
-  play(sim, sch, 15_000);
+  playSchedule(sim, sch, 15_000);
   return sim;
 }
 
@@ -77,7 +76,7 @@ describe('determinism', () => {
           while (cursors[i]! < mine.length && mine[cursors[i]!]!.t <= t) {
             const { t: at, cmd } = mine[cursors[i]!]!;
             cursors[i]!++;
-            play(sim, [{ t: at, cmd }], at);
+            playSchedule(sim, [{ t: at, cmd }], at);
           }
           sim.runUntil(t);
         });

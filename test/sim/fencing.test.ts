@@ -1,8 +1,13 @@
 // With fencing, no two nodes accept writes in one epoch, and no two leaders' acceptance
 // spans overlap: partitions, crashes and pauses of any node, automatic failover.
 import { describe, expect, it } from 'vitest';
-import { checkAll, type OpRecord, Simulation } from '../../src/sim/index.js';
-import { play, Schedule } from './fault-schedule.js';
+import {
+  checkAll,
+  playSchedule,
+  Schedule,
+  Simulation,
+  writersByEpoch,
+} from '../../src/sim/index.js';
 import { config, failover } from './make-cluster.js';
 
 const NODES = ['n1', 'n2', 'n3'];
@@ -36,20 +41,8 @@ function run(seed: number): Simulation {
       sch.at(t, { type: 'pause', node: sch.pick(NODES), for: sch.time(100, 2000) });
     }
   }
-  play(sim, sch, 9000);
+  playSchedule(sim, sch, 9000);
   return sim;
-}
-
-/** Epoch → nodes that acknowledged writes in it. */
-function ackersByEpoch(ops: readonly OpRecord[]): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
-  for (const op of ops) {
-    if (op.kind !== 'write' || op.outcome !== 'ok') continue;
-    const set = out.get(op.epoch!) ?? new Set<string>();
-    set.add(op.node);
-    out.set(op.epoch!, set);
-  }
-  return out;
 }
 
 describe('fencing', () => {
@@ -59,7 +52,7 @@ describe('fencing', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const sim = run(seed);
       expect(checkAll(sim)['split-brain'], `seed ${seed}`).toEqual([]);
-      for (const [epoch, nodes] of ackersByEpoch(sim.ops.slice())) {
+      for (const [epoch, nodes] of writersByEpoch(sim)) {
         expect(nodes.size, `seed ${seed} epoch ${epoch}: ${[...nodes]}`).toBe(1);
       }
       elections += sim.history.toArray().filter((e) => e.type === 'election').length;

@@ -2,9 +2,13 @@
 // share an entry share everything before it, and once the network heals and every node is
 // back, every follower's log is a prefix of the leader's.
 import { describe, expect, it } from 'vitest';
-import { type ClusterConfig, Simulation } from '../../src/sim/index.js';
-import type { SimNode } from '../../src/sim/state.js';
-import { play, Schedule } from './fault-schedule.js';
+import {
+  type ClusterConfig,
+  logMatchingViolation,
+  playSchedule,
+  Schedule,
+  Simulation,
+} from '../../src/sim/index.js';
 import { config, failover } from './make-cluster.js';
 
 const NODES = ['n1', 'n2', 'n3', 'n4'];
@@ -33,33 +37,6 @@ function cluster(sch: Schedule): ClusterConfig {
   );
 }
 
-/**
- * Entries with the same (epoch, LSN) are the same entry, and logs that share an entry share
- * everything before it. Returns the first violation, if any.
- */
-function logMatchingViolation(nodes: readonly SimNode[]): string | undefined {
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const a = nodes[i]!.log;
-      const b = nodes[j]!.log;
-      const pair = `${nodes[i]!.id}/${nodes[j]!.id}`;
-      const n = Math.min(a.length, b.length);
-      let lastShared = -1;
-      for (let k = 0; k < n; k++) {
-        const x = a[k]!;
-        const y = b[k]!;
-        if (x.lsn !== k + 1 || y.lsn !== k + 1) return `${pair}: entry out of place at ${k + 1}`;
-        if (x.epoch === y.epoch && x !== y) return `${pair}: two entries (${x.epoch}, ${k + 1})`;
-        if (x === y) lastShared = k;
-      }
-      for (let k = 0; k < lastShared; k++) {
-        if (a[k] !== b[k]) return `${pair}: share LSN ${lastShared + 1} but not ${k + 1}`;
-      }
-    }
-  }
-  return undefined;
-}
-
 function run(seed: number): Simulation {
   const sch = new Schedule(seed);
   const sim = new Simulation(cluster(sch), { seed });
@@ -84,7 +61,7 @@ function run(seed: number): Simulation {
   const checkpoints = [1000, 2000, 3000, 4000, 5000];
   const items = sch.sorted();
   for (const t of checkpoints) {
-    play(
+    playSchedule(
       sim,
       items.filter((x) => x.t > t - 1000 && x.t <= t),
       t,

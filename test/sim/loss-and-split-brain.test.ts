@@ -2,8 +2,7 @@
 // writes acknowledged just before the leader crashed, and without fencing a partition gives
 // two leaders accepting writes. The checkers must name exactly what went wrong.
 import { describe, expect, it } from 'vitest';
-import { checkAll, Simulation } from '../../src/sim/index.js';
-import { play, Schedule } from './fault-schedule.js';
+import { checkAll, playSchedule, Schedule, Simulation } from '../../src/sim/index.js';
 import { config, failover, runOp, start, threeNodes } from './make-cluster.js';
 
 function asyncCrash(seed: number): Simulation {
@@ -19,7 +18,7 @@ function asyncCrash(seed: number): Simulation {
   const sim = new Simulation(cfg, { seed });
   sch.writes(sch.rng.int(5, 20), 0, 1500, ['a', 'b'], 3);
   sch.at(sch.time(200, 1500), { type: 'crash', node: 'primary' });
-  play(sim, sch, 5000);
+  playSchedule(sim, sch, 5000);
   return sim;
 }
 
@@ -69,7 +68,7 @@ describe('async replication can lose acknowledged writes', () => {
       const sim = new Simulation(cfg, { seed });
       sch.writes(sch.rng.int(5, 20), 0, 1500, ['a', 'b'], 3);
       sch.at(sch.time(200, 1500), { type: 'crash', node: 'primary' });
-      play(sim, sch, 5000);
+      playSchedule(sim, sch, 5000);
       expect(checkAll(sim)['lost-writes'], `seed ${seed}`).toEqual([]);
     }
   });

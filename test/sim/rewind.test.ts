@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ClusterConfig,
+  playSchedule,
   replayTo,
   rewind,
+  Schedule,
   Simulation,
   type SimulationOptions,
+  type Timed,
   traceHash,
 } from '../../src/sim/index.js';
-import { play, Schedule, type Timed } from './fault-schedule.js';
 import { config, failover, threeNodes } from './make-cluster.js';
 
 const NODES = ['n1', 'n2', 'n3', 'n4'];
@@ -63,7 +65,7 @@ function scenario(seed: number): { cfg: ClusterConfig; opts: SimulationOptions; 
 function stoppedAt(seed: number, t: number): Simulation {
   const { cfg, opts, items } = scenario(seed);
   const s = new Simulation(cfg, opts);
-  play(
+  playSchedule(
     s,
     items.filter((x) => x.t <= t),
     t,
@@ -80,7 +82,7 @@ describe('rewind', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { cfg, opts, items } = scenario(seed);
       const full = new Simulation(cfg, opts);
-      play(full, items, 12_000);
+      playSchedule(full, items, 12_000);
       expect(full.history.toArray().some((e) => e.type === 'election')).toBe(true);
       for (const t of [0, 777, 2500, 3500, 4444, 6000, 9000, 12_000]) {
         const back = rewind(full, t);
@@ -95,7 +97,7 @@ describe('rewind', () => {
   it('replayTo rebuilds from the config, options and inputs alone', () => {
     const { cfg, opts, items } = scenario(3);
     const full = new Simulation(cfg, opts);
-    play(full, items, 8000);
+    playSchedule(full, items, 8000);
     const copy = replayTo(full.initialConfig, full.options, full.inputs, 5000);
     expect(fingerprint(copy)).toBe(fingerprint(stoppedAt(3, 5000)));
   });

@@ -1,8 +1,13 @@
 // The LSN-aware routing policies keep their promise under lag ranges, slow links, and
 // followers crashing and restarting: read-your-writes and monotonic reads, zero anomalies.
 import { describe, expect, it } from 'vitest';
-import { checkAll, type RoutingPolicyName, Simulation } from '../../src/sim/index.js';
-import { play, Schedule } from './fault-schedule.js';
+import {
+  checkAll,
+  playSchedule,
+  type RoutingPolicyName,
+  Schedule,
+  Simulation,
+} from '../../src/sim/index.js';
 import { config } from './make-cluster.js';
 
 const FOLLOWERS = ['replica-1', 'replica-2', 'replica-3'];
@@ -30,7 +35,7 @@ function run(seed: number, policy: RoutingPolicyName): Simulation {
     if (sch.chance(0.6)) sch.crashRestart(node, 0, 9000, 0.8, 4000);
     else sch.at(sch.time(0, 9000), { type: 'set-node', node, params: { lag: sch.lag(4000) } });
   }
-  play(sim, sch, 20_000);
+  playSchedule(sim, sch, 20_000);
   return sim;
 }
 

@@ -2,8 +2,7 @@
 // failover, over 500 random schedules (lags, replay delays, ackOn, sync-set marks, the old
 // leader coming back or not).
 import { describe, expect, it } from 'vitest';
-import { checkAll, Simulation } from '../../src/sim/index.js';
-import { play, Schedule } from './fault-schedule.js';
+import { checkAll, playSchedule, Schedule, Simulation } from '../../src/sim/index.js';
 import { config, failover } from './make-cluster.js';
 
 const CLIENTS = ['a', 'b', 'c'];
@@ -35,7 +34,7 @@ function run(seed: number) {
   const crashAt = sch.time(100, 2500);
   sch.at(crashAt, { type: 'crash', node: 'primary' });
   if (sch.chance(0.6)) sch.at(crashAt + sch.time(1, 3000), { type: 'restart', node: 'primary' });
-  play(sim, sch, 8000);
+  playSchedule(sim, sch, 8000);
   return sim;
 }
 

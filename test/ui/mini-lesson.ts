@@ -60,9 +60,27 @@ afterEach(() => {
   for (const dir of homes.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The learner seed of every temporary home: choices are shuffled per learner, and under this
+ * one the mini lesson's questions show their choices in the file's order, so tests that
+ * press "2" mean the second choice written above.
+ */
+export const TEST_LEARNER_SEED = 2;
+
 export function tempHome(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-ui-'));
   homes.push(dir);
+  const now = new Date().toISOString();
+  fs.writeFileSync(
+    path.join(dir, 'progress.json'),
+    JSON.stringify({
+      version: 2,
+      updatedAt: now,
+      lessons: {},
+      quiz: { cards: {}, drills: [] },
+      learnerSeed: TEST_LEARNER_SEED,
+    }),
+  );
   return dir;
 }
 

@@ -146,6 +146,23 @@ const clientSchema = strictMap(
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A date and time with its offset from UTC: 2017-01-31T17:00:00Z, 2017-01-31T18:00+01:00. */
+const CLOCK_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/;
+const clockStartError = expecting(
+  'a date and time with its UTC offset, like "2017-01-31T17:00:00Z"',
+);
+
+const clockSchema = strictMap(
+  {
+    start: z
+      .string({ error: clockStartError })
+      .regex(CLOCK_START, { error: clockStartError })
+      .refine((s) => !Number.isNaN(Date.parse(s)), { error: clockStartError })
+      .describe('The time of day the story starts at: virtual time 0 on the wall clock.'),
+  },
+  'a map like {start: "2017-01-31T17:00:00Z"}',
+);
+
 const lessonMap = strictMap(
   {
     id: z
@@ -159,6 +176,9 @@ const lessonMap = strictMap(
     summary: z.string().default('').describe('One sentence shown in the menu.'),
     objectives: z.array(text).default([]).describe('What the learner can do afterwards.'),
     seed: z.int().default(DEFAULTS.seed).describe('Default PRNG seed (overridable with --seed).'),
+    clock: clockSchema
+      .optional()
+      .describe("The story's wall clock: the player shows times of day from `start`."),
     cluster: clusterSchema,
     clients: z.array(clientSchema).default([]),
     steps: z.array(stepSchema).min(1),

@@ -399,6 +399,10 @@ export type Step =
 
 export type StepKind = Step['kind'];
 
+export interface LessonClock {
+  start: string;
+}
+
 export interface Lesson {
   /** The file it was loaded from ('' when parsed from memory). */
   file: string;
@@ -410,6 +414,8 @@ export interface Lesson {
   summary: string;
   objectives: string[];
   seed: number;
+  /** The story's wall clock: virtual time 0 is `start` (ISO 8601 with its UTC offset). */
+  clock?: LessonClock;
   cluster: LessonCluster;
   /** Declared clients, with defaults (policy leader, memory device, user = id). */
   clients: ClientConfig[];

@@ -11,6 +11,7 @@ import { abandonPending } from './acks.js';
 import { hasLease, stepDownForLease } from './lease.js';
 import { currentLeader } from './queries.js';
 import { applyEntry, catchUp, follow, makesCycle } from './replication.js';
+import { truncateDivergent } from './truncation.js';
 
 function lastEpoch(n: SimNode): number {
   return n.log.length > 0 ? n.log[n.log.length - 1]!.epoch : 0;
@@ -121,6 +122,7 @@ export function onHeartbeat(sim: Simulation, ev: Ev): void {
     return;
   }
   if (epoch >= f.epoch) {
+    const newer = epoch > f.epoch;
     f.epoch = epoch;
     f.lastHeard = sim.now;
     f.leaderLsnSeen = ev.g;
@@ -129,10 +131,17 @@ export function onHeartbeat(sim: Simulation, ev: Ev): void {
       rejoin(sim, f, l, epoch, `heard from ${l.id}, leader of epoch ${epoch}`);
     } else if (f.role === 'follower' && !f.needsResync && f.busy === undefined) {
       // Stream from the configured upstream if it is alive, else from the leader itself
-      // (not through a deposed leader that happens to follow it now).
+      // (not through a deposed leader that happens to follow it now, nor a fenced one).
       const up = f.cfg.upstream ? sim.byId.get(f.cfg.upstream) : undefined;
-      const want = up?.up && up !== f && !makesCycle(sim, f, up) ? up : l;
+      const want = up?.up && !up.fenced && up !== f && !makesCycle(sim, f, up) ? up : l;
       if (f.source !== want) rejoin(sim, f, want, epoch, '');
+      else if (newer) {
+        // Its source stays, but a new epoch began while it was cut off: what the new leader
+        // never had goes (a source that was itself reconciled meanwhile does not resend it).
+        const had = f.log.length;
+        truncateDivergent(sim, f, l);
+        if (f.log.length < had) catchUp(sim, f);
+      }
     }
   }
   sim.schedule(
@@ -179,7 +188,10 @@ export function onElectionCheck(sim: Simulation, ev: Ev): void {
     sim.defer(ev, n.pausedUntil);
     return;
   }
-  if (sim.now - n.lastHeard < fo.timeout) {
+  // The same sum as scheduleElectionCheck's, not `now - lastHeard < timeout`: at fractional
+  // times the two roundings can disagree, and a timer due at exactly that sum would re-arm
+  // itself at the same instant forever (found by the fuzzer).
+  if (n.lastHeard + fo.timeout > sim.now) {
     scheduleElectionCheck(sim, n);
     return;
   }
@@ -205,8 +217,11 @@ function startElection(sim: Simulation, c: SimNode): void {
     });
     return;
   }
+  // How far the log got, for maxLagOnFailover. Not counting a fenced node: what it appended
+  // after it was cut off was never acknowledged, and counting it left no follower eligible
+  // and the cluster without a leader for good (found by the fuzzer).
   let known = c.leaderLsnSeen;
-  for (const n of reach) known = Math.max(known, n.log.length);
+  for (const n of reach) if (!n.fenced) known = Math.max(known, n.log.length);
   const eligible = reach.filter((n) => {
     if (n.role !== 'follower' || n.needsResync || n.busy !== undefined || n.fenced) return false;
     return fo.maxLagOnFailover === undefined || known - n.log.length <= fo.maxLagOnFailover;
@@ -265,6 +280,7 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   w.needsResync = false;
   w.ackedBy = [];
   w.heardAt = [];
+  w.droppedStandbys = [];
   // Like PostgreSQL's promote: first apply everything already received.
   while (w.applied < w.log.length) applyEntry(sim, w, w.log[w.applied]!);
   sim.record({ t: now, type: 'election', leader: w.id, epoch, previous: previous?.id, manual });

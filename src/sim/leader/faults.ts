@@ -3,11 +3,12 @@
 // (rejoin, catch up, report a position). Each is recorded in the history as a 'fault' event.
 import type { ClusterParams } from '../commands.js';
 import { clearData } from '../node-data.js';
+import { checkCapacity, dropRequests } from '../serving.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import type { SimNode } from '../state.js';
 import type { Ms, NodeConfig } from '../types.js';
-import { abandonPending, releaseAcknowledged } from './acks.js';
+import { abandonPending, checkSyncStandbys, releaseAcknowledged } from './acks.js';
 import { rejoin, startFailoverTimers } from './failover.js';
 import { chainLeader, currentLeader } from './queries.js';
 import { catchUp, follow, sendAck } from './replication.js';
@@ -18,9 +19,13 @@ export function crashNode(sim: Simulation, n: SimNode): void {
   n.inc++;
   n.pausedUntil = 0;
   n.busy = undefined;
-  // Its clients' connections break: writes waiting for acknowledgements never get one.
+  // Its clients' connections break: writes waiting for acknowledgements never get one, and
+  // requests waiting to be served are refused.
   abandonPending(sim, n);
+  dropRequests(sim, n);
   sim.record({ t: sim.now, type: 'fault', fault: 'crash', node: n.id });
+  // A crashed synchronous standby drops its connection: the leader picks the next at once.
+  if (sim.cfg.syncStandbys !== undefined && n.role === 'follower') releaseAll(sim);
 }
 
 export function restartNode(sim: Simulation, n: SimNode): void {
@@ -90,6 +95,7 @@ function resumeStalledStreams(sim: Simulation): void {
 
 /** Throws before anything changes when a `set` names something that does not exist. */
 export function validateNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeConfig>): void {
+  checkCapacity(params.capacity, `"${n.id}"`);
   const up = params.upstream;
   if (up === undefined) return;
   // Walk the would-be chain: it must not come back to `n`.
@@ -117,6 +123,8 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
 }
 
 export function setClusterParams(sim: Simulation, params: ClusterParams): void {
+  checkCapacity(params.capacity, 'cluster');
+  checkSyncStandbys(params.syncStandbys);
   const { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover, ...rest } = params;
   Object.assign(sim.cfg, rest);
   const fo = { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover };
@@ -143,8 +151,10 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(' ');
   sim.record({ t: sim.now, type: 'fault', fault: 'set', detail });
-  // A new mode or minAcks may release writes that were waiting.
-  if (rest.mode !== undefined || rest.minAcks !== undefined) releaseAll(sim);
+  // A new mode, minAcks or standby choice may release writes that were waiting.
+  if (rest.mode !== undefined || rest.minAcks !== undefined || rest.syncStandbys !== undefined) {
+    releaseAll(sim);
+  }
 }
 
 function releaseAll(sim: Simulation): void {

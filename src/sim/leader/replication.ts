@@ -102,6 +102,14 @@ export function breakStream(sim: Simulation, f: SimNode, why: string): void {
 
 export function receive(sim: Simulation, f: SimNode, e: Entry): void {
   const log = f.log;
+  const prev = e.lsn - 2;
+  if (prev >= 0 && prev < log.length && log[prev] !== f.source?.log[prev]) {
+    // The entry does not continue what this node has: its source's history forked below it
+    // (it became or followed a new leader while this node was cut off). As Raft's check of
+    // the previous entry, or PostgreSQL's of the timeline history: reconnect from the fork.
+    catchUp(sim, f);
+    return;
+  }
   if (e.lsn <= log.length) {
     if (log[e.lsn - 1] === e) return;
     truncateFrom(sim, f, e.lsn, 'replaced by the leader');
@@ -210,6 +218,13 @@ export function catchUp(sim: Simulation, f: SimNode): void {
   f.linkLastArrival = sim.now;
   f.linkBusyUntil = sim.now;
   if (!src || !f.up || f.busy !== undefined || f.needsResync) return;
+  if (src.up && sim.reachable(src, f)) {
+    // On connecting, the two agree where their histories fork: whatever the chain's leader
+    // does not have is dropped first (a source that became leader, or follows a new one,
+    // while this node was cut off has a history this node's log may have left).
+    const root = chainLeader(sim, src);
+    if (root && root !== f) truncateDivergent(sim, f, root);
+  }
   const from = f.log.length + 1;
   if (src.role === 'leader' && from < firstRetained(sim, src) && from <= src.log.length) {
     breakStream(
@@ -240,8 +255,9 @@ export function makesCycle(sim: Simulation, n: SimNode, source: SimNode): boolea
 
 /** Points `n` at a new source: truncate what the source's leader does not have, catch up. */
 export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
-  // An upstream that (now) streams from `n` itself would make a loop: take the leader.
-  if (makesCycle(sim, n, source)) source = currentLeader(sim) ?? source;
+  // An upstream that (now) streams from `n` itself would make a loop, and a fenced node is
+  // shut off (its log ends in writes nobody acknowledged): take the leader instead.
+  if (makesCycle(sim, n, source) || source.fenced) source = currentLeader(sim) ?? source;
   n.source = source;
   const root = chainLeader(sim, source);
   if (root) truncateDivergent(sim, n, root);

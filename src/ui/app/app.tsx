@@ -5,11 +5,12 @@
 // chosen: most visits never open it. The app owns leaving: q in the menu (or in a lesson
 // started directly) quits, Ctrl-C quits from anywhere; `onExit` says which, the caller turns
 // it into an exit status.
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lesson } from '../../lesson/format/types.js';
 import type { ProgressStore } from '../../progress/progress-store.js';
 import { resolveKey } from '../keys/keymap.js';
+import { useKeys } from '../keys/use-keys.js';
 import { Menu } from '../menu/menu.js';
 import { type MenuLesson, menuInput } from '../menu/menu-items.js';
 import type { MenuEntry } from '../menu/menu-state.js';
@@ -70,7 +71,6 @@ export function App({
   onWarning,
 }: AppProps) {
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const size = useWindowSize();
   const [screen, setScreen] = useState<Screen>(() =>
     start ? { kind: 'lesson', lesson: start.lesson, options: start } : { kind: 'menu' },
@@ -131,19 +131,17 @@ export function App({
     [onExit, exit],
   );
   // Ctrl-C reaches the app as a key in raw mode (exitOnCtrlC is off so the reason is known).
-  useInput(
-    (input, key) => {
-      if (key.ctrl && input === 'c') leave('interrupt');
-      else if (
-        screen.kind === 'menu' &&
-        isTooSmall(size) &&
-        resolveKey(input, key, 'menu')?.action === 'back'
-      ) {
-        leave('quit');
-      }
-    },
-    { isActive: Boolean(isRawModeSupported) },
-  );
+  // The menu's own keys are off while it is too small to show: then q quits here.
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') leave('interrupt');
+    else if (
+      screen.kind === 'menu' &&
+      isTooSmall(size) &&
+      resolveKey(input, key, 'menu')?.action === 'back'
+    ) {
+      leave('quit');
+    }
+  });
   // Read again on every return to the menu: statuses and scores changed in the lesson.
   const input = useMemo(
     () => (screen.kind === 'menu' ? menuInput(lessons ?? catalog.listing, store) : undefined),

@@ -1,20 +1,17 @@
 // If the engine fails while a lesson plays (a bug, a lesson the loader let through), the
 // learner gets one line saying so and q to go back, not a stack trace over the screen.
 // Progress saved up to that point is kept.
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { resolveKey } from '../keys/keymap.js';
+import { useKeys } from '../keys/use-keys.js';
 import { useTheme } from '../theme/use-theme.js';
 
 function LessonFailed({ message, onBack }: { message: string; onBack: () => void }) {
   const theme = useTheme();
-  const { isRawModeSupported } = useStdin();
-  useInput(
-    (input, key) => {
-      if (resolveKey(input, key, 'player')?.action === 'back') onBack();
-    },
-    { isActive: Boolean(isRawModeSupported) },
-  );
+  useKeys((input, key) => {
+    if (resolveKey(input, key, 'player')?.action === 'back') onBack();
+  });
   return (
     <Box flexDirection="column">
       <Text color={theme.color('danger')}>{`✗ The lesson stopped with an error: ${message}`}</Text>

@@ -2,7 +2,7 @@
 // `replication-tutor quiz` (or `quiz --review`) builds with its default options, shown in the
 // same view, but leaving it goes back to the menu. The app loads this module only when an
 // entry is chosen, because it brings the question bank (YAML, schema, generators) with it.
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressStore } from '../../progress/progress-store.js';
 import {
@@ -15,6 +15,7 @@ import {
   startDrill,
 } from '../../quiz/start-drill.js';
 import { QuizApp } from '../drill/quiz-app.js';
+import { useKeys } from '../keys/use-keys.js';
 import { useTheme } from '../theme/use-theme.js';
 
 export interface QuizScreenProps {
@@ -114,13 +115,9 @@ function NothingToAsk({
   onBack: () => void;
 }) {
   const theme = useTheme();
-  const { isRawModeSupported } = useStdin();
-  useInput(
-    (input, key) => {
-      if (input === 'q' || key.escape || key.return) onBack();
-    },
-    { isActive: Boolean(isRawModeSupported) },
-  );
+  useKeys((input, key) => {
+    if (input === 'q' || key.escape || key.return) onBack();
+  });
   return (
     <Box flexDirection="column">
       <Text bold color={theme.color('heading')}>

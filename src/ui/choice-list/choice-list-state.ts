@@ -34,3 +34,28 @@ export function reduceChoiceList(
       return { ...state, chosen: Math.min(state.cursor, count - 1) };
   }
 }
+
+/** What a resolved key does to a list: one of its actions, going back, or nothing. */
+export function choiceAction(
+  hit: { action: string; arg?: number } | undefined,
+): ChoiceListAction | 'back' | undefined {
+  switch (hit?.action) {
+    case 'move':
+      return { type: 'move', delta: hit.arg ?? 1 };
+    case 'pick':
+      return { type: 'pick', index: hit.arg ?? 0 };
+    case 'select':
+      return { type: 'select' };
+    case 'hint':
+      return { type: 'toggle-hint' };
+    case 'back':
+      return 'back';
+    default:
+      return undefined;
+  }
+}
+
+/** The choice an action made, if it made one just now (a list answers once). */
+export function choiceMade(before: ChoiceListState, after: ChoiceListState): number | undefined {
+  return before.chosen === undefined ? after.chosen : undefined;
+}

@@ -1,10 +1,12 @@
 // Numbered choices for quiz, predict and choose steps. Before the answer: a highlight and
-// "your answer"; after it (given as props): ✓ / ✗ per choice and the explanation.
+// "your answer"; after it (given as props): ✓ / ✗ per choice and the explanation. The view
+// is driven by a state; ChoiceList adds its own keys for a screen where it owns them.
 import { Box, Text } from 'ink';
 import { layoutMarkdown, type Span } from '../text/markdown.js';
 import { StyledLine } from '../text/styled-line.js';
 import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
+import type { ChoiceListState } from './choice-list-state.js';
 import { useChoiceList } from './use-choice-list.js';
 
 export interface ChoiceAnswer {
@@ -92,28 +94,27 @@ export function choiceLines(
   return lines;
 }
 
-export function ChoiceList({
+export interface ChoiceListViewProps {
+  choices: readonly string[];
+  width: number;
+  /** Rows available; extra lines are cut. */
+  height?: number;
+  hint?: string;
+  answer?: ChoiceAnswer;
+  /** The highlight, the hint toggle and the choice made (from the key owner). */
+  state: ChoiceListState;
+}
+
+/** The list as its state says: for screens whose own key handler drives the state. */
+export function ChoiceListView({
   choices,
   width,
   height,
   hint,
   answer,
-  onChoose,
-  onHint,
-  onBack,
-  onCursor,
-  isActive,
-}: ChoiceListProps) {
+  state,
+}: ChoiceListViewProps) {
   const theme = useTheme();
-  const state = useChoiceList({
-    count: choices.length,
-    onChoose,
-    onHint,
-    onBack,
-    onCursor,
-    locked: answer !== undefined,
-    isActive,
-  });
   const chosen = answer?.chosen ?? state.chosen;
   const codeTicks = !theme.colorEnabled;
   const lines: ChoiceLine[] = choiceLines(
@@ -157,5 +158,39 @@ export function ChoiceList({
         </Box>
       ))}
     </Box>
+  );
+}
+
+/** A list that owns the keys of its screen (see use-choice-list.ts). */
+export function ChoiceList({
+  choices,
+  width,
+  height,
+  hint,
+  answer,
+  onChoose,
+  onHint,
+  onBack,
+  onCursor,
+  isActive,
+}: ChoiceListProps) {
+  const state = useChoiceList({
+    count: choices.length,
+    onChoose,
+    onHint,
+    onBack,
+    onCursor,
+    locked: answer !== undefined,
+    isActive,
+  });
+  return (
+    <ChoiceListView
+      choices={choices}
+      width={width}
+      height={height}
+      hint={hint}
+      answer={answer}
+      state={state}
+    />
   );
 }

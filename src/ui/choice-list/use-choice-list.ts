@@ -1,11 +1,15 @@
-// Key bindings of a choice list: 1-9 pick, ↑/↓ (j/k) move, Enter chooses, h toggles the hint.
-import { useInput, useStdin } from 'ink';
+// Key bindings of a choice list that owns the keys of its screen: 1-9 pick, ↑/↓ (j/k) move,
+// Enter chooses, h toggles the hint, q/Esc go back. Screens with more keys of their own (the
+// player, the drill) own the keys instead and drive the list's state with the same actions.
 import { useEffect } from 'react';
 import { resolveKey } from '../keys/keymap.js';
+import { useKeys } from '../keys/use-keys.js';
 import { useReducerRef } from '../keys/use-reducer-ref.js';
 import {
   type ChoiceListAction,
   type ChoiceListState,
+  choiceAction,
+  choiceMade,
   INITIAL_CHOICE_LIST,
   reduceChoiceList,
 } from './choice-list-state.js';
@@ -14,7 +18,7 @@ export interface ChoiceListKeysOptions {
   count: number;
   onChoose: (index: number) => void;
   onHint?: () => void;
-  /** q/Esc: leave the question (the player decides what that means). */
+  /** q/Esc: leave the question (the screen decides what that means). */
   onBack?: () => void;
   /** The highlighted choice, whenever it changes (and at first). */
   onCursor?: (index: number) => void;
@@ -36,42 +40,25 @@ export function useChoiceList({
     (s: ChoiceListState, a: ChoiceListAction) => reduceChoiceList(s, a, count),
     INITIAL_CHOICE_LIST,
   );
-  const { isRawModeSupported } = useStdin();
   useEffect(() => {
     onCursor?.(state.cursor);
   }, [state.cursor, onCursor]);
 
-  useInput(
-    (text, key) => {
-      const hit = resolveKey(text, key, 'choice');
-      if (!hit) return;
-      const before = ref.current.chosen;
-      let after: ChoiceListState | undefined;
-      switch (hit.action) {
-        case 'move':
-          if (!locked) dispatch({ type: 'move', delta: hit.arg ?? 1 });
-          return;
-        case 'pick':
-          if (!locked) after = dispatch({ type: 'pick', index: hit.arg ?? 0 });
-          break;
-        case 'select':
-          if (!locked) after = dispatch({ type: 'select' });
-          break;
-        case 'hint': {
-          const next = dispatch({ type: 'toggle-hint' });
-          if (next.hintShown) onHint?.();
-          return;
-        }
-        case 'back':
-          onBack?.();
-          return;
-        default:
-          return;
-      }
-      // Report a choice once, when it is made.
-      if (after && before === undefined && after.chosen !== undefined) onChoose(after.chosen);
-    },
-    { isActive: Boolean(isRawModeSupported) && isActive },
-  );
+  useKeys((text, key) => {
+    const action = choiceAction(resolveKey(text, key, 'choice'));
+    if (action === undefined) return;
+    if (action === 'back') {
+      onBack?.();
+      return;
+    }
+    if (action.type === 'toggle-hint') {
+      if (dispatch(action).hintShown) onHint?.();
+      return;
+    }
+    if (locked) return;
+    const before = ref.current;
+    const chosen = choiceMade(before, dispatch(action));
+    if (chosen !== undefined) onChoose(chosen);
+  }, isActive);
   return state;
 }

@@ -2,7 +2,7 @@
 // they nearly fit, else one table row per node. Pure, so the choice is testable.
 import type { ClusterSnapshot, NodeSnapshot } from '../../sim/index.js';
 import { describeLinks, type LinkView } from './links.js';
-import { CARD_BASE_HEIGHT, MAX_KEY_LINES, MIN_CARD_WIDTH } from './node-card.js';
+import { CARD_BASE_HEIGHT, cardKeys, MAX_KEY_LINES, MIN_CARD_WIDTH } from './node-card.js';
 
 /** Cards wider than this only add blank space. */
 const MAX_CARD_WIDTH = 36;
@@ -30,10 +30,10 @@ export function orderNodes(snapshot: ClusterSnapshot): NodeSnapshot[] {
   return [...snapshot.nodes].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Exact height of a row of cards: a card lists its keys, or one "(no data yet)" line. */
+/** Exact height of a row of cards: a card lists its keys, or one "(no data)" line. */
 export function cardRowHeight(row: readonly NodeSnapshot[], keyLines: number): number {
   if (keyLines === 0) return CARD_BASE_HEIGHT;
-  const keys = Math.max(0, ...row.map((n) => n.recentKeys.length));
+  const keys = Math.max(0, ...row.map((n) => cardKeys(n).length));
   return CARD_BASE_HEIGHT + Math.max(1, Math.min(keyLines, keys));
 }
 

@@ -2,16 +2,23 @@
 // time, epoch, leader and mode; the partition; the table of nodes; the links with what is in
 // flight. Pure; the pane stacks them.
 import type { ClusterSnapshot } from '../../sim/index.js';
-import { formatTime } from '../text/format.js';
 import { composeRuns } from '../text/paint.js';
 import type { PaintedLine } from '../text/painted-lines.js';
+import { formatNow, type StoryClock } from '../text/story-time.js';
 import type { Theme } from '../theme/theme.js';
 import type { ClusterLayout } from './cluster-layout.js';
 import { formatLink, formatPartition } from './links.js';
-import { nodeRowLine, rowHeader, rowIdWidth } from './node-row.js';
+import { nodeRowLine, rowHeader, rowIdWidth, rowWidths } from './node-row.js';
 
-/** `t=3.574s  epoch 1  leader db-a  async`, and the partition when there is one. */
-export function clusterTopLines(snapshot: ClusterSnapshot, theme: Theme): PaintedLine[] {
+/**
+ * `Tue 31 Jan 21:59:30  epoch 1  leader db1  async` (or `4h59m30s` from the start), and the
+ * partition when there is one.
+ */
+export function clusterTopLines(
+  snapshot: ClusterSnapshot,
+  theme: Theme,
+  clock?: StoryClock,
+): PaintedLine[] {
   const leader =
     snapshot.leader === undefined
       ? { text: 'no leader', paint: { color: theme.color('danger') } }
@@ -19,7 +26,7 @@ export function clusterTopLines(snapshot: ClusterSnapshot, theme: Theme): Painte
   const lines: PaintedLine[] = [
     {
       text: composeRuns([
-        { text: formatTime(snapshot.t), paint: { bold: true } },
+        { text: formatNow(snapshot.t, clock), paint: { bold: true } },
         `  epoch ${snapshot.epoch}  `,
         leader,
         `  ${snapshot.mode}`,
@@ -39,9 +46,10 @@ export function nodeTableLines(
 ): PaintedLine[] {
   // Room for the "› " that marks the highlighted node.
   const idWidth = rowIdWidth(layout.order) + (highlight === undefined ? 0 : 2);
-  const lines: PaintedLine[] = [{ text: rowHeader(idWidth), paint: { dimColor: true } }];
+  const widths = rowWidths(layout.order, idWidth);
+  const lines: PaintedLine[] = [{ text: rowHeader(widths), paint: { dimColor: true } }];
   for (const node of layout.cardRows[0] ?? []) {
-    lines.push(nodeRowLine(node, idWidth, node.id === highlight, theme));
+    lines.push(nodeRowLine(node, widths, node.id === highlight, theme));
   }
   if (layout.hiddenNodes > 0) {
     lines.push({ text: `+${layout.hiddenNodes} more nodes`, paint: { dimColor: true } });

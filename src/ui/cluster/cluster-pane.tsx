@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { ClusterSnapshot } from '../../sim/index.js';
 import { PaintedLines } from '../text/painted-lines.js';
+import type { StoryClock } from '../text/story-time.js';
 import { useTheme } from '../theme/use-theme.js';
 import { planClusterLayout } from './cluster-layout.js';
 import { clusterTopLines, linkLines, nodeTableLines } from './cluster-lines.js';
@@ -15,14 +16,16 @@ export interface ClusterPaneProps {
   height?: number;
   /** A node to mark (the one a question's highlighted choice points at). */
   highlight?: string;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
 }
 
-export function ClusterPane({ snapshot, width, height, highlight }: ClusterPaneProps) {
+export function ClusterPane({ snapshot, width, height, highlight, clock }: ClusterPaneProps) {
   const theme = useTheme();
   const layout = planClusterLayout(snapshot, width, height);
   return (
     <Box flexDirection="column" width={width}>
-      <PaintedLines lines={clusterTopLines(snapshot, theme)} width={width} />
+      <PaintedLines lines={clusterTopLines(snapshot, theme, clock)} width={width} />
       {layout.variant === 'cards' ? (
         layout.cardRows.map((row) => (
           <Box key={row.map((n) => n.id).join(',')}>

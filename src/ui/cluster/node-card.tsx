@@ -1,7 +1,7 @@
 // One node of the cluster as a bordered card (node-row.ts has the table row used in narrow or
 // short terminals), and the wording both share. Everything shown comes from the NodeSnapshot.
 import { Box, Text } from 'ink';
-import type { NodeSnapshot } from '../../sim/index.js';
+import type { NodeSnapshot, Value } from '../../sim/index.js';
 import { formatBytes, formatDuration, formatValue, plural } from '../text/format.js';
 import { padEnd, textWidth, truncate } from '../text/text.js';
 import { ROLE, STATUS } from '../theme/theme.js';
@@ -28,8 +28,21 @@ export function lsnText(node: NodeSnapshot, width: number): string {
   );
 }
 
+/** Statuses in which a follower receives the leader's log. */
+const STREAMING = new Set<NodeSnapshot['status']>(['streaming', 'catching-up']);
+
 export function lagText(node: NodeSnapshot, width: number): string {
   if (node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0) {
+    // The log comes from the leader: it cannot be behind it, nor "caught up".
+    if (node.role === 'leader') return firstThatFits(['lag 0 (the leader)', 'lag 0'], width);
+    // Nothing missing yet is not caught up when nothing can arrive (a broken stream, a
+    // follower of a wiped leader, a node that is down).
+    if (!STREAMING.has(node.status)) {
+      return firstThatFits(
+        ['lag 0 entries · not streaming', 'lag 0 · not streaming', 'lag 0'],
+        width,
+      );
+    }
     return firstThatFits(['lag 0 (caught up)', 'lag 0'], width);
   }
   const time = formatDuration(node.lagMs);
@@ -58,8 +71,41 @@ export function statusText(node: NodeSnapshot): string {
   return `${s.glyph} ${s.label}`;
 }
 
-export function keyText(k: NodeSnapshot['recentKeys'][number]): string {
-  return `${k.key} = ${formatValue(k.value)}  @${k.lsn}`;
+/** A key a card lists; `lsn` is the entry that wrote it, when the node applied it itself. */
+export interface CardKey {
+  key: string;
+  value: Value;
+  lsn?: number;
+}
+
+/**
+ * The keys a card lists: the newest the node applied. A restore or a copy replaces the data
+ * without applying entries one by one, so the simulator has no recent keys for that node
+ * then: the card lists the keys it holds instead, so data restored to LSN 2978 is not shown
+ * as "no data".
+ */
+export function cardKeys(node: NodeSnapshot): CardKey[] {
+  if (node.recentKeys.length > 0) return node.recentKeys;
+  return Object.keys(node.data)
+    .sort()
+    .map((key) => ({ key, value: node.data[key] ?? null }));
+}
+
+/** The lines listing `keys` in `lines` rows: the last says how many there are when cut. */
+export function keyLinesText(keys: readonly CardKey[], lines: number, fromData: boolean): string[] {
+  if (lines <= 0) return [];
+  if (keys.length === 0) return ['(no data)'];
+  const text = keys.map(keyText);
+  // Keys read from the data (after a restore): say how many the node holds in all.
+  if (fromData && keys.length > lines)
+    return [...text.slice(0, lines - 1), `… ${keys.length} keys in all`];
+  return text.slice(0, lines);
+}
+
+export function keyText(k: CardKey): string {
+  return k.lsn === undefined
+    ? `${k.key} = ${formatValue(k.value)}`
+    : `${k.key} = ${formatValue(k.value)}  @${k.lsn}`;
 }
 
 export interface NodeCardProps {
@@ -84,7 +130,11 @@ export function NodeCard({
   const role = ROLE[node.role];
   const epoch = `epoch ${node.epoch}`;
   const idWidth = Math.max(1, inner - epoch.length - 1);
-  const keys = node.recentKeys.slice(0, Math.min(keyLines, MAX_KEY_LINES));
+  const keys = keyLinesText(
+    cardKeys(node),
+    Math.min(keyLines, MAX_KEY_LINES),
+    node.recentKeys.length === 0,
+  );
   return (
     <Box
       flexDirection="column"
@@ -107,14 +157,9 @@ export function NodeCard({
       <Text color={theme.color(role.tone)} wrap="truncate-end">
         {truncate(roleText(node), inner)}
       </Text>
-      {keyLines > 0 && keys.length === 0 ? (
-        <Text dimColor wrap="truncate-end">
-          (no data yet)
-        </Text>
-      ) : null}
       {keys.map((k) => (
-        <Text key={`${k.key}@${k.lsn}`} wrap="truncate-end">
-          {truncate(keyText(k), inner)}
+        <Text key={k} dimColor={k === '(no data)'} wrap="truncate-end">
+          {truncate(k, inner)}
         </Text>
       ))}
     </Box>

@@ -6,25 +6,56 @@ import { composeRuns } from '../text/paint.js';
 import type { PaintedLine } from '../text/painted-lines.js';
 import { padEnd, textWidth } from '../text/text.js';
 import { ROLE, STATUS, type Theme } from '../theme/theme.js';
-import { MAX_KEY_LINES, roleText, statusText } from './node-card.js';
+import { cardKeys, lagText, MAX_KEY_LINES, roleText, statusText } from './node-card.js';
 
 /** Column widths of the compact table, shared by its header and rows. */
 export const ROW_COLUMNS = { status: 18, role: 12, epoch: 3, lsn: 9 } as const;
-const LAG_WIDTH = 20;
+const LAG_HEADER = 'lag n · time · size';
+/** The lag column grows to its longest cell up to this (`13000 · 17h39m · 300 GB`). */
+const MAX_LAG_WIDTH = 24;
+
+/** Widths of the columns that follow the values: ids, LSNs and lag. */
+export interface RowWidths {
+  id: number;
+  lsn: number;
+  lag: number;
+}
 
 export function rowIdWidth(nodes: readonly NodeSnapshot[]): number {
   return Math.min(14, Math.max(4, ...nodes.map((n) => textWidth(n.id))));
 }
 
-export function rowHeader(idWidth: number): string {
+function lsnCell(node: NodeSnapshot): string {
+  return `${node.appliedLsn}/${node.receivedLsn}`;
+}
+
+function lagCell(node: NodeSnapshot): string {
+  return node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
+    ? lagText(node, MAX_LAG_WIDTH + 4).replace(/^lag /, '')
+    : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;
+}
+
+/** Widths that hold every node's cells (ids and lag within a bound). */
+export function rowWidths(nodes: readonly NodeSnapshot[], idWidth = rowIdWidth(nodes)): RowWidths {
+  return {
+    id: idWidth,
+    lsn: Math.max(ROW_COLUMNS.lsn, ...nodes.map((n) => textWidth(lsnCell(n)))),
+    lag: Math.min(
+      MAX_LAG_WIDTH,
+      Math.max(textWidth(LAG_HEADER), ...nodes.map((n) => textWidth(lagCell(n)))),
+    ),
+  };
+}
+
+export function rowHeader(w: RowWidths): string {
   const c = ROW_COLUMNS;
   return [
-    padEnd('node', idWidth),
+    padEnd('node', w.id),
     padEnd('status', c.status),
     padEnd('role', c.role),
     padEnd('ep', c.epoch),
-    padEnd('LSN a/r', c.lsn),
-    padEnd('lag n · time · size', LAG_WIDTH),
+    padEnd('LSN a/r', w.lsn),
+    padEnd(LAG_HEADER, w.lag),
     'recent keys',
   ].join(' ');
 }
@@ -32,21 +63,23 @@ export function rowHeader(idWidth: number): string {
 /** One node's row, columns as in rowHeader; a highlighted node is marked › and inverted. */
 export function nodeRowLine(
   node: NodeSnapshot,
-  idWidth: number,
+  widths: RowWidths,
   highlighted: boolean,
   theme: Theme,
 ): PaintedLine {
   const c = ROW_COLUMNS;
+  const idWidth = widths.id;
   const status = STATUS[node.status];
   const role = ROLE[node.role];
-  const lag =
-    node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
-      ? '0'
-      : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;
-  const keys = node.recentKeys
-    .slice(0, MAX_KEY_LINES)
-    .map((k) => `${k.key}=${formatValue(k.value)}`)
-    .join(' ');
+  const lag = lagCell(node);
+  const held = cardKeys(node);
+  const keys =
+    held.length === 0
+      ? '(no data)'
+      : held
+          .slice(0, MAX_KEY_LINES)
+          .map((k) => `${k.key}=${formatValue(k.value)}`)
+          .join(' ');
   const roleColor = theme.color(role.tone);
   const text = composeRuns([
     {
@@ -60,9 +93,9 @@ export function nodeRowLine(
     ' ',
     padEnd(`e${node.epoch}`, c.epoch),
     ' ',
-    padEnd(`${node.appliedLsn}/${node.receivedLsn}`, c.lsn),
+    padEnd(lsnCell(node), widths.lsn),
     ' ',
-    padEnd(lag, LAG_WIDTH),
+    padEnd(lag, widths.lag),
     ' ',
     { text: keys, paint: { dimColor: true } },
   ]);

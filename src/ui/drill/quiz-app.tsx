@@ -1,14 +1,26 @@
 // The drill in the terminal: a progress line, the question, feedback after each answer and
 // a final report. The Drill object (src/quiz/drill.ts) holds every rule; this view only turns
-// keys into its calls and re-renders. Time is wall time, read from `clock`.
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+// keys into its calls and re-renders. Time is wall time, read from `clock`. It owns every key
+// of the drill (the choice list and the number field only draw their state), so the key that
+// answers is never also the one that moves on, and keys typed fast each count.
+import { Box, type Key, Text, useApp } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Answer, Verdict } from '../../quiz/ask.js';
 import type { Drill } from '../../quiz/drill.js';
 import type { ReportContext } from '../../quiz/report.js';
+import {
+  type ChoiceListState,
+  choiceAction,
+  choiceMade,
+  INITIAL_CHOICE_LIST,
+  reduceChoiceList,
+} from '../choice-list/choice-list-state.js';
+import { resolveKey } from '../keys/keymap.js';
+import { useKeys } from '../keys/use-keys.js';
 import { isTooSmall, TooSmall } from '../screen/too-small.js';
 import { useWindowSize } from '../screen/use-window-size.js';
 import { useTheme } from '../theme/use-theme.js';
+import { EMPTY_FIELD, type NumberField, numberKey } from './quiz-number-input.js';
 import { QuizProgressBar } from './quiz-progress-bar.js';
 import { answeredPage, answeredRows, pageScroll, QuizQuestion } from './quiz-question.js';
 import { QuizReport } from './quiz-report.js';
@@ -18,7 +30,7 @@ export type QuizExit = 'quit' | 'interrupt';
 export const QUIZ_MIN_WINDOW = { columns: 60, rows: 16 };
 
 type Phase =
-  | { kind: 'question'; index: number }
+  | { kind: 'question'; index: number; choice: ChoiceListState; field: NumberField }
   | { kind: 'feedback'; verdict: Verdict; chosen?: number; scroll: number }
   | { kind: 'report' };
 
@@ -47,6 +59,10 @@ const FOOTER: Record<string, string> = {
   reportEmbedded: 'q back to the menu',
 };
 
+function asking(index: number): Phase {
+  return { kind: 'question', index, choice: INITIAL_CHOICE_LIST, field: EMPTY_FIELD };
+}
+
 /** Rows for the question or report: the screen less its last row, the top two and the footer. */
 function bodyHeightOf(rows: number): number {
   return Math.max(1, rows - 1 - 3);
@@ -62,15 +78,18 @@ export function QuizApp({
   tickMs = 500,
 }: QuizAppProps) {
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const theme = useTheme();
   const size = useWindowSize();
   const [now, setNow] = useState(clock);
-  const [phase, setPhase] = useState<Phase>(() =>
-    drill.checkTime(clock()) || !drill.current()
-      ? { kind: 'report' }
-      : { kind: 'question', index: drill.index },
+  const [phase, setPhaseState] = useState<Phase>(() =>
+    drill.checkTime(clock()) || !drill.current() ? { kind: 'report' } : asking(drill.index),
   );
+  // The keys read the phase here: several keys of one chunk come before the next render.
+  const phaseRef = useRef(phase);
+  const setPhase = useCallback((next: Phase) => {
+    phaseRef.current = next;
+    setPhaseState(next);
+  }, []);
 
   const leave = useCallback(
     (reason: QuizExit) => {
@@ -86,7 +105,7 @@ export function QuizApp({
   const toReport = useCallback(() => {
     drill.stop('quit');
     setPhase({ kind: 'report' });
-  }, [drill]);
+  }, [drill, setPhase]);
   const answer = useCallback(
     (a: Answer) => {
       if (!drill.current()) return;
@@ -98,13 +117,13 @@ export function QuizApp({
         scroll: 0,
       });
     },
-    [drill],
+    [drill, setPhase],
   );
   const next = useCallback(() => {
     drill.next();
     if (drill.checkTime(clock()) || !drill.current()) setPhase({ kind: 'report' });
-    else setPhase({ kind: 'question', index: drill.index });
-  }, [drill, clock]);
+    else setPhase(asking(drill.index));
+  }, [drill, clock, setPhase]);
 
   // The time limit is wall-clock: redraw the time left, and end the drill when it is up.
   useEffect(() => {
@@ -115,43 +134,61 @@ export function QuizApp({
       if (drill.checkTime(t)) setPhase({ kind: 'report' });
     }, tickMs);
     return () => clearInterval(timer);
-  }, [drill, clock, tickMs, phase.kind]);
+  }, [drill, clock, tickMs, phase.kind, setPhase]);
 
   const asked = phase.kind === 'report' ? undefined : drill.current();
-  useInput(
-    (input, key) => {
-      if (key.ctrl && input === 'c') return leave('interrupt');
-      if (phase.kind === 'report') {
-        if (input === 'q' || key.escape || key.return) leave('quit');
-        return;
-      }
-      if (isTooSmall(size, QUIZ_MIN_WINDOW)) {
-        if (input === 'q' || key.escape) toReport();
-        return;
-      }
-      if (phase.kind === 'feedback') {
-        if (key.return || input === ' ' || input === 'n' || key.rightArrow) next();
-        else if (input === 'q' || key.escape) toReport();
-        else if (asked && (key.downArrow || input === 'j' || key.upArrow || input === 'k')) {
-          const page = answeredPage(
-            asked,
-            phase.verdict,
-            phase.chosen,
-            size.columns,
-            !theme.colorEnabled,
-          );
-          const range = pageScroll(page, answeredRows(bodyHeightOf(size.rows)));
-          const step = key.downArrow || input === 'j' ? 1 : -1;
-          const scroll = Math.max(range.min, Math.min(range.max, phase.scroll + step));
-          setPhase({ ...phase, scroll });
-        }
-        return;
-      }
-      // Choice questions: the list takes digits, arrows, Enter and q; skipping is ours.
-      if (asked?.form === 'choice' && input === 's') answer({ kind: 'skip' });
-    },
-    { isActive: Boolean(isRawModeSupported) },
-  );
+  /** A key while a question waits: its list or number field, s to skip, q to end. */
+  const questionKey = (p: Extract<Phase, { kind: 'question' }>, input: string, key: Key) => {
+    const current = drill.current();
+    if (!current) return;
+    if (current.form === 'number') {
+      const k = numberKey(p.field, input, key);
+      if (k.kind === 'edit') setPhase({ ...p, field: k.field });
+      else if (k.kind === 'submit') answer({ kind: 'number', value: k.value });
+      else if (k.kind === 'skip') answer({ kind: 'skip' });
+      else if (k.kind === 'quit') toReport();
+      return;
+    }
+    if (input === 's' && !key.ctrl && !key.meta) {
+      answer({ kind: 'skip' });
+      return;
+    }
+    const action = choiceAction(resolveKey(input, key, 'choice'));
+    if (action === undefined || (action !== 'back' && action.type === 'toggle-hint')) return;
+    if (action === 'back') {
+      toReport();
+      return;
+    }
+    const choice = reduceChoiceList(p.choice, action, current.choices.length);
+    const chosen = choiceMade(p.choice, choice);
+    if (chosen === undefined) setPhase({ ...p, choice });
+    else answer({ kind: 'choice', index: chosen });
+  };
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') return leave('interrupt');
+    const p = phaseRef.current;
+    if (p.kind === 'report') {
+      if (input === 'q' || key.escape || key.return) leave('quit');
+      return;
+    }
+    if (isTooSmall(size, QUIZ_MIN_WINDOW)) {
+      if (input === 'q' || key.escape) toReport();
+      return;
+    }
+    if (p.kind === 'question') {
+      questionKey(p, input, key);
+      return;
+    }
+    if (key.return || input === ' ' || input === 'n' || key.rightArrow) next();
+    else if (input === 'q' || key.escape) toReport();
+    else if (asked && (key.downArrow || input === 'j' || key.upArrow || input === 'k')) {
+      const page = answeredPage(asked, p.verdict, p.chosen, size.columns, !theme.colorEnabled);
+      const range = pageScroll(page, answeredRows(bodyHeightOf(size.rows)));
+      const step = key.downArrow || input === 'j' ? 1 : -1;
+      const scroll = Math.max(range.min, Math.min(range.max, p.scroll + step));
+      setPhase({ ...p, scroll });
+    }
+  });
 
   const height = Math.max(1, size.rows - 1);
   const bodyHeight = bodyHeightOf(size.rows);
@@ -201,11 +238,8 @@ export function QuizApp({
             scroll={phase.kind === 'feedback' ? phase.scroll : 0}
             width={width}
             height={bodyHeight}
-            onChoose={(index) => answer({ kind: 'choice', index })}
-            onNumber={(value) => answer({ kind: 'number', value })}
-            onSkip={() => answer({ kind: 'skip' })}
-            onQuit={toReport}
-            isActive={phase.kind === 'question'}
+            choice={phase.kind === 'question' ? phase.choice : INITIAL_CHOICE_LIST}
+            field={phase.kind === 'question' ? phase.field : EMPTY_FIELD}
           />
         )}
       </Box>

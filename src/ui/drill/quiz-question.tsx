@@ -6,11 +6,12 @@ import { Box, Text } from 'ink';
 import type { Asked, Verdict } from '../../quiz/ask.js';
 import { topicLabel } from '../../quiz/topics.js';
 import { DIFFICULTY_NAMES } from '../../quiz/types.js';
-import { ChoiceList, choiceLines } from '../choice-list/choice-list.js';
+import { ChoiceListView, choiceLines } from '../choice-list/choice-list.js';
+import type { ChoiceListState } from '../choice-list/choice-list-state.js';
 import { layoutMarkdown } from '../text/markdown.js';
 import { MarkdownText } from '../text/markdown-text.js';
 import { useTheme } from '../theme/use-theme.js';
-import { QuizNumberInput } from './quiz-number-input.js';
+import { type NumberField, QuizNumberInput } from './quiz-number-input.js';
 
 export interface QuizQuestionProps {
   asked: Asked;
@@ -23,11 +24,9 @@ export interface QuizQuestionProps {
   height: number;
   /** Lines scrolled from where the answered page opens (negative: up towards the prompt). */
   scroll: number;
-  onChoose: (index: number) => void;
-  onNumber: (value: number) => void;
-  onSkip: () => void;
-  onQuit: () => void;
-  isActive: boolean;
+  /** The choice list's state, or the number typed so far (the drill's keys drive both). */
+  choice: ChoiceListState;
+  field: NumberField;
 }
 
 /** The prompt, with the cluster's state as a list under it (Markdown). */
@@ -136,22 +135,14 @@ export function QuizQuestion(p: QuizQuestionProps) {
       <MarkdownText text={promptMarkdown(p.asked)} width={p.width} height={rows.prompt} />
       <Text> </Text>
       {p.asked.form === 'choice' ? (
-        <ChoiceList
+        <ChoiceListView
           choices={p.asked.choices}
           width={p.width}
           height={rows.choices}
-          onChoose={p.onChoose}
-          onBack={p.onQuit}
-          isActive={p.isActive}
+          state={p.choice}
         />
       ) : (
-        <QuizNumberInput
-          unit={p.asked.unit}
-          onSubmit={p.onNumber}
-          onSkip={p.onSkip}
-          onQuit={p.onQuit}
-          isActive={p.isActive}
-        />
+        <QuizNumberInput field={p.field} unit={p.asked.unit} />
       )}
     </Box>
   );

@@ -3,6 +3,7 @@
 import type { HistoryEvent, Ms, OpRecord } from '../../sim/index.js';
 import { formatValue } from '../text/format.js';
 import { EVENT, faultMarker, type Tone } from '../theme/theme.js';
+import { faultText, withUnits } from './fault-words.js';
 
 export interface EventLine {
   t: Ms;
@@ -109,13 +110,12 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
         event.type === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
       return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg}${lsn} ${verb}`);
     }
-    case 'fault': {
-      const marker = faultMarker(event.fault);
-      const parts = [event.fault, event.node, event.detail].filter(
-        (p) => p !== undefined && p !== '',
+    case 'fault':
+      return line(
+        event.t,
+        faultMarker(event.fault),
+        faultText(event.fault, event.node, event.detail),
       );
-      return line(event.t, marker, parts.join(' '));
-    }
     case 'election': {
       const how = event.manual ? 'promoted to leader' : 'elected leader';
       const was = event.previous === undefined ? '' : ` (was ${event.previous})`;
@@ -139,7 +139,7 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       return line(event.t, EVENT.lost, `${event.node} truncated ${range}${lost}`);
     }
     case 'note':
-      return line(event.t, EVENT.note, event.text);
+      return line(event.t, EVENT.note, withUnits(event.text));
   }
 }
 

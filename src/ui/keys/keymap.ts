@@ -19,9 +19,19 @@ export type Action =
   | 'toggle-diagram'
   | 'pick'
   | 'filter'
-  | 'clear-filter';
+  | 'clear-filter'
+  | 'log-scroll'
+  | 'log-filter';
 
-type SpecialKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape';
+type SpecialKey =
+  | 'upArrow'
+  | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'return'
+  | 'escape';
 
 /** A key: a typed character, a special key, or any digit 1-9 (arg = its index, 0-based). */
 export type KeyMatch =
@@ -41,7 +51,7 @@ export interface Binding {
    * the binding out of that context's footer. */
   footerIn?: Partial<Record<KeyContext, string>>;
   contexts: readonly KeyContext[];
-  group: 'Playback' | 'Moving and choosing' | 'Menu' | 'General';
+  group: 'Playback' | 'Moving and choosing' | 'Event log' | 'Menu' | 'General';
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -81,7 +91,7 @@ export const KEYMAP: readonly Binding[] = [
       { input: '_', arg: -1 },
     ],
     display: '+/-',
-    description: 'faster / slower (0.1× to 100×)',
+    description: 'faster / slower (0.1×–100×)',
     footer: 'speed',
     contexts: ['player'],
     group: 'Playback',
@@ -90,7 +100,7 @@ export const KEYMAP: readonly Binding[] = [
     action: 'toggle-diagram',
     keys: [{ input: 'd' }],
     display: 'd',
-    description: 'show / hide the space-time diagram',
+    description: 'space-time diagram on / off',
     footer: 'diagram',
     contexts: ['player'],
     group: 'Playback',
@@ -147,6 +157,29 @@ export const KEYMAP: readonly Binding[] = [
     footer: 'hint',
     contexts: ['player', 'choice'],
     group: 'Moving and choosing',
+  },
+  {
+    // The log lists the newest event first: down the list is back in time.
+    action: 'log-scroll',
+    keys: [
+      { special: 'pageDown', arg: 1 },
+      { input: ']', arg: 1 },
+      { special: 'pageUp', arg: -1 },
+      { input: '[', arg: -1 },
+    ],
+    display: 'PgDn/PgUp',
+    description: 'older / newer lines (also ] and [)',
+    contexts: ['player'],
+    group: 'Event log',
+  },
+  {
+    action: 'log-filter',
+    keys: [{ input: 'f' }],
+    display: 'f',
+    description: 'all / faults and anomalies / operations',
+    footer: 'log filter',
+    contexts: ['player'],
+    group: 'Event log',
   },
   {
     action: 'filter',

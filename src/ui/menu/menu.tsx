@@ -4,9 +4,9 @@
 import { Box, Text } from 'ink';
 import { Footer } from '../screen/footer.js';
 import { HelpOverlay } from '../screen/help-overlay.js';
-import { layoutMarkdown } from '../text/markdown.js';
+import { clipLines, layoutMarkdown } from '../text/markdown.js';
 import { StyledLine } from '../text/styled-line.js';
-import { padEnd, padStart } from '../text/text.js';
+import { padEnd, padStart, textWidth } from '../text/text.js';
 import { LESSON_STATUS, type Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import {
@@ -30,18 +30,25 @@ export interface MenuProps extends MenuInput {
   isActive?: boolean;
 }
 
-const STATUS_WIDTH = 14;
-const MINUTES_WIDTH = 7;
-const SUMMARY_LINES = 2;
+const STATUS_WIDTH = 13;
+const MINUTES_WIDTH = 6;
+/** The description under the list takes up to this many lines, fewer when the list needs them. */
+const MAX_SUMMARY_LINES = 4;
+const MIN_SUMMARY_LINES = 2;
 
-/** `○ new`, `◐ in progress`, `● done 8/10` */
+/** `○ new`, `◐ in progress`, `● done` */
 export function lessonStatusText(lesson: LessonItem): string {
   const m = LESSON_STATUS[lesson.status];
-  const score =
-    lesson.status === 'done' && lesson.bestScore !== undefined
-      ? ` ${lesson.bestScore}${lesson.max === undefined ? '' : `/${lesson.max}`}`
-      : '';
-  return `${m.glyph} ${m.label}${score}`;
+  return `${m.glyph} ${m.label}`;
+}
+
+/**
+ * `best 8/10`: the best finished attempt, shown whatever the status (a finished lesson played
+ * again is in progress, and its best still counts).
+ */
+export function bestScoreText(lesson: LessonItem): string {
+  if (lesson.bestScore === undefined) return '';
+  return `best ${lesson.bestScore}${lesson.max === undefined ? '' : `/${lesson.max}`}`;
 }
 
 function entryStatus(entry: MenuEntry, selectable: boolean): { text: string; tone: Tone } {
@@ -57,17 +64,25 @@ function EntryLine({
   row,
   focused,
   width,
+  bestWidth,
 }: {
   row: Extract<MenuRow, { kind: 'entry' }>;
   focused: boolean;
   width: number;
+  /** Width of the best-score column; 0 when no lesson has a best score yet. */
+  bestWidth: number;
 }) {
   const theme = useTheme();
   const { entry, selectable } = row;
   const status = entryStatus(entry, selectable);
-  const minutes =
-    entry.kind === 'lesson' || entry.kind === 'continue' ? `${entry.lesson.minutes} min` : '';
-  const titleWidth = Math.max(1, width - 4 - STATUS_WIDTH - MINUTES_WIDTH - 2);
+  const lesson = entry.kind === 'lesson' || entry.kind === 'continue' ? entry.lesson : undefined;
+  const minutes = lesson ? `${lesson.minutes} min` : '';
+  const best = lesson ? bestScoreText(lesson) : '';
+  const bestCell = bestWidth > 0 ? ` ${padEnd(best, bestWidth)}` : '';
+  const titleWidth = Math.max(
+    1,
+    width - 4 - STATUS_WIDTH - MINUTES_WIDTH - 2 - (bestWidth > 0 ? bestWidth + 1 : 0),
+  );
   const title = (entry.kind === 'continue' ? '▶ ' : '') + entryTitle(entry);
   return (
     <Text wrap="truncate-end" dimColor={!selectable}>
@@ -76,7 +91,8 @@ function EntryLine({
         {'  '}
         {padEnd(title, titleWidth)}
       </Text>{' '}
-      <Text color={theme.color(status.tone)}>{padEnd(status.text, STATUS_WIDTH)}</Text>{' '}
+      <Text color={theme.color(status.tone)}>{padEnd(status.text, STATUS_WIDTH)}</Text>
+      <Text color={theme.color('ok')}>{bestCell}</Text>{' '}
       <Text dimColor>{padStart(minutes, MINUTES_WIDTH)}</Text>
     </Text>
   );
@@ -92,13 +108,24 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
   const current = focus.entry;
   const focusRow = Math.max(0, focus.row);
   const filtering = state.filter !== null;
-  const listHeight = Math.max(1, height - 1 - (filtering ? 1 : 0) - 1 - SUMMARY_LINES - 1);
+  const wrapped = current ? layoutMarkdown(entrySummary(current), width - 4) : [];
+  // Title, filter line, rule and footer; the rest is the list and the description.
+  const room = Math.max(2, height - 1 - (filtering ? 1 : 0) - 1 - 1);
+  const summaryRows = Math.max(
+    1,
+    Math.min(
+      MAX_SUMMARY_LINES,
+      Math.max(MIN_SUMMARY_LINES, wrapped.length),
+      Math.max(MIN_SUMMARY_LINES, room - rows.length),
+      room - 1,
+    ),
+  );
+  const listHeight = Math.max(1, room - summaryRows);
   const win = scrollWindow(rows.length, focusRow, listHeight);
   const done = input.lessons.filter((l) => l.status === 'done').length;
-  const summary = current
-    ? layoutMarkdown(entrySummary(current), width - 4).slice(0, SUMMARY_LINES)
-    : [];
+  const summary = clipLines(wrapped, summaryRows, width - 4);
   const matches = rows.filter((r) => r.kind === 'entry').length;
+  const bestWidth = Math.max(0, ...input.lessons.map((l) => textWidth(bestScoreText(l))));
 
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -140,12 +167,13 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
               row={row}
               focused={index === focusRow}
               width={width}
+              bestWidth={bestWidth}
             />
           );
         })}
       </Box>
       <Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
-      <Box flexDirection="column" height={SUMMARY_LINES} paddingLeft={4}>
+      <Box flexDirection="column" height={summaryRows} paddingLeft={4}>
         {summary.map((spans, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
           <StyledLine key={i} spans={spans} />

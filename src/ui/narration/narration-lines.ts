@@ -7,7 +7,7 @@ import { choiceLines } from '../choice-list/choice-list.js';
 import { layoutMarkdown, type Span, wrapSpans } from '../text/markdown.js';
 import type { Tone } from '../theme/theme.js';
 import { experimentTable } from './experiment-table.js';
-import type { Narration } from './narration.js';
+import type { Narration, ShownExperiment } from './narration.js';
 
 export interface PaneLine {
   spans: Span[];
@@ -39,14 +39,24 @@ function toneOf(line: string): Tone | undefined {
   return undefined;
 }
 
-export function experimentLines(record: StepRecord): PaneLine[] {
-  return [
-    { spans: [{ text: 'Experiment: the same workload under each policy', bold: true }] },
-    ...experimentTable(record.table ?? []).map((text, i) => ({
-      spans: [{ text }],
-      dim: i === 0,
-    })),
-  ];
+/** The experiment's title, its table fitted to `width`, and what short headers stand for. */
+export function experimentLines(
+  experiment: ShownExperiment,
+  width: number,
+  title = true,
+): PaneLine[] {
+  const table = experimentTable(experiment.record.table ?? [], width, experiment.measure);
+  const lines: PaneLine[] = title
+    ? [{ spans: [{ text: 'Experiment: the same workload under each policy', bold: true }] }]
+    : [];
+  table.lines.forEach((text, i) => {
+    lines.push({ spans: [{ text }], dim: i === 0 });
+  });
+  if (table.legend) {
+    for (const spans of wrapSpans([{ text: table.legend }], width))
+      lines.push({ spans, dim: true });
+  }
+  return lines;
 }
 
 /**
@@ -118,12 +128,12 @@ export function outcomeLines(
  */
 export function questionLines(
   step: InteractiveStep,
-  experiment: StepRecord | undefined,
+  experiment: ShownExperiment | undefined,
   width: number,
   codeTicks: boolean,
 ): PaneLine[] {
   const lines = markdown(step.prompt, width, codeTicks, 'heading');
-  if (experiment) lines.push(BLANK, ...experimentLines(experiment).slice(1));
+  if (experiment) lines.push(BLANK, ...experimentLines(experiment, width, false));
   return lines;
 }
 
@@ -148,11 +158,13 @@ export function choicesHeight(
 export function narrationLines(n: Narration, width: number, codeTicks: boolean): PaneLine[] {
   switch (n.kind) {
     case 'say':
+      // The table first: the narration after an experiment talks about it, and a short pane
+      // cuts the end of the text (scrollable) rather than the table it refers to.
       return n.experiment
-        ? [...markdown(n.text, width, codeTicks), BLANK, ...experimentLines(n.experiment)]
+        ? [...experimentLines(n.experiment, width), BLANK, ...markdown(n.text, width, codeTicks)]
         : markdown(n.text, width, codeTicks);
     case 'experiment':
-      return experimentLines(n.record);
+      return experimentLines(n.experiment, width);
     case 'feedback':
       return feedbackLines(n.step, n.record, width, codeTicks);
     case 'question':

@@ -1,6 +1,7 @@
 // The top of the player: the lesson's narration, a question, the feedback on an answer, or
 // the end of the lesson; with the key that continues when the lesson waits for one.
 import { Box, Text } from 'ink';
+import { type ChoiceListState, INITIAL_CHOICE_LIST } from '../choice-list/choice-list-state.js';
 import { useTheme } from '../theme/use-theme.js';
 import type { Narration } from './narration.js';
 import { narrationLines, type PaneLine } from './narration-lines.js';
@@ -14,12 +15,8 @@ export interface NarrationPaneProps {
   width: number;
   height: number;
   offset: number;
-  /** Resets the question's list when the runner is replaced. */
-  generation: number;
-  onAnswer: (index: number) => void;
-  onHint: () => void;
-  onCursor?: (index: number) => void;
-  isActive: boolean;
+  /** A question's list: highlight, hint, choice (the player's keys drive it). */
+  choice?: ChoiceListState;
 }
 
 /** The line under the text saying which key moves on, if the lesson waits for one. */
@@ -36,15 +33,11 @@ export function NarrationPane(props: NarrationPaneProps) {
   if (narration.kind === 'question') {
     return (
       <QuestionPane
-        key={`${props.generation}:${narration.step.label}`}
         step={narration.step}
         experiment={narration.experiment}
         width={width}
         height={height}
-        onAnswer={props.onAnswer}
-        onHint={props.onHint}
-        onCursor={props.onCursor}
-        isActive={props.isActive}
+        choice={props.choice ?? INITIAL_CHOICE_LIST}
       />
     );
   }

@@ -2,16 +2,22 @@
 // waiting for an answer, the feedback of the one just answered, the narration waiting for a
 // key, or (while the cluster plays) the latest narration, experiment or graded answer.
 import type { StepRecord } from '../../lesson/engine/runner.js';
-import type { InteractiveStep, Step } from '../../lesson/format/types.js';
+import type { InteractiveStep, Measure, Step } from '../../lesson/format/types.js';
 import type { Phase } from '../player/lesson-driver.js';
+
+/** An experiment's record and what its step measures (the table's columns). */
+export interface ShownExperiment {
+  record: StepRecord;
+  measure?: readonly Measure[];
+}
 
 export type Narration =
   | { kind: 'none' }
-  | { kind: 'say'; text: string; waiting: boolean; experiment?: StepRecord }
-  | { kind: 'question'; step: InteractiveStep; experiment?: StepRecord }
+  | { kind: 'say'; text: string; waiting: boolean; experiment?: ShownExperiment }
+  | { kind: 'question'; step: InteractiveStep; experiment?: ShownExperiment }
   | { kind: 'outcome'; step: InteractiveStep; answer: number }
   | { kind: 'feedback'; step: InteractiveStep; record: StepRecord; waiting: boolean }
-  | { kind: 'experiment'; record: StepRecord }
+  | { kind: 'experiment'; experiment: ShownExperiment }
   | { kind: 'done'; text?: string; score: number; max: number };
 
 export interface NarrationInput {
@@ -42,6 +48,11 @@ function latest(records: readonly StepRecord[]): { record: StepRecord; index: nu
   return undefined;
 }
 
+function shown(record: StepRecord, steps: readonly Step[]): ShownExperiment {
+  const step = steps[record.index];
+  return step?.kind === 'experiment' ? { record, measure: step.measure } : { record };
+}
+
 /** An experiment run just before the record at `index` (no other narration between). */
 function experimentBefore(records: readonly StepRecord[], index: number): StepRecord | undefined {
   for (let i = index - 1; i >= 0; i--) {
@@ -62,9 +73,9 @@ function fromRecord(
   if (record.kind === 'say') {
     const said: Narration = { kind: 'say', text: record.text ?? '', waiting };
     // Narration about an experiment keeps its table in view.
-    return experiment ? { ...said, experiment } : said;
+    return experiment ? { ...said, experiment: shown(experiment, steps) } : said;
   }
-  if (record.kind === 'experiment') return { kind: 'experiment', record };
+  if (record.kind === 'experiment') return { kind: 'experiment', experiment: shown(record, steps) };
   const step = steps[record.index];
   return isInteractive(step) ? { kind: 'feedback', step, record, waiting } : { kind: 'none' };
 }
@@ -75,7 +86,8 @@ export function narrationOf(input: NarrationInput): Narration {
     case 'question': {
       if (!input.question) return { kind: 'none' };
       // A question about an experiment keeps its table in view.
-      const experiment = last?.record.kind === 'experiment' ? last.record : undefined;
+      const experiment =
+        last?.record.kind === 'experiment' ? shown(last.record, input.steps) : undefined;
       return { kind: 'question', step: input.question, experiment };
     }
     case 'feedback':
@@ -108,7 +120,7 @@ export function narrationKey(n: Narration, generation: number): string {
     case 'outcome':
       return `${generation}:o:${n.step.label}`;
     case 'experiment':
-      return `${generation}:x:${n.record.step}`;
+      return `${generation}:x:${n.experiment.record.step}`;
     default:
       return `${generation}:${n.kind}`;
   }

@@ -12,6 +12,7 @@ import type { ProgressStore } from '../../progress/progress-store.js';
 import type { ClusterSnapshot, Ms } from '../../sim/index.js';
 import { previousEventTime } from '../event-log/history-window.js';
 import { addSample, type LagSamples, NO_SAMPLES, samplesUntil } from '../lag-chart/lag-sampler.js';
+import { type StoryClock, storyClock } from '../text/story-time.js';
 import { MAX_JUMP_MS, planAdvance, playRate } from './time-lapse.js';
 
 /**
@@ -42,6 +43,8 @@ export class LessonDriver {
   /** Bumped when the runner is replaced (step back, restart): resets per-question state. */
   generation = 0;
   lag: LagSamples = NO_SAMPLES;
+  /** The story's wall clock, when the lesson sets one. */
+  readonly clock: StoryClock | undefined;
   /** The question just answered in this session, whose feedback waits for a key. */
   private awaiting?: string;
   private cache?: { version: number; snapshot: ClusterSnapshot };
@@ -52,6 +55,7 @@ export class LessonDriver {
     readonly store: ProgressStore | undefined,
     private readonly options: DriverOptions = {},
   ) {
+    this.clock = storyClock(lesson.clock);
     const saved = store?.lesson(lesson.id);
     const resumeAt =
       !options.restart && saved?.status === 'in-progress' ? saved.lastStep?.index : undefined;
@@ -155,7 +159,9 @@ export class LessonDriver {
     else r.advance(plan.until);
     const changed = this.changedSince(before);
     if (changed) this.settle();
-    return { changed, lapsed: plan.lapse && changed ? r.sim.now - before.now : undefined };
+    // A jump that ends on an event due at once skipped no time: nothing to report.
+    const skipped = r.sim.now - before.now;
+    return { changed, lapsed: plan.lapse && changed && skipped > 0 ? skipped : undefined };
   }
 
   private advanceStepwise(until: Ms): void {

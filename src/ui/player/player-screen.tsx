@@ -3,6 +3,7 @@
 // handling here besides the question's list, so it renders the same off-screen.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { CARD_LEGEND } from '../cluster/card-legend.js';
 import { ClusterPane } from '../cluster/cluster-pane.js';
 import { EventLog } from '../event-log/event-log.js';
 import { KEYMAP } from '../keys/keymap.js';
@@ -26,7 +27,7 @@ import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
 import { textWidth, truncate } from '../text/text.js';
 import { useTheme } from '../theme/use-theme.js';
 import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
-import { type PlayerState, scrollOffset } from './player-state.js';
+import { choiceState, type PlayerState, questionKey, scrollOffset } from './player-state.js';
 import type { PlayerView } from './player-view.js';
 import { formatSpeed } from './speed.js';
 import { TIME_LAPSE_NOTES } from './time-lapse-notes.js';
@@ -42,10 +43,6 @@ export interface PlayerScreenProps {
   size: WindowSize;
   /** Virtual ms per wall ms right now (above the speed while a long step is compressed). */
   rate: number;
-  onAnswer?: (index: number) => void;
-  onHint?: () => void;
-  onCursor?: (index: number) => void;
-  isActive?: boolean;
 }
 
 /** The node a routing question's highlighted choice sends the operation to. */
@@ -53,7 +50,7 @@ export function highlightedNode(view: PlayerView, ui: PlayerState): string | und
   const n = view.narration;
   if (n.kind !== 'question' || n.step.kind !== 'choose' || n.step.form !== 'route')
     return undefined;
-  return n.step.choices[ui.cursor]?.node;
+  return n.step.choices[choiceState(ui, questionKey(view.generation, n.step.label)).cursor]?.node;
 }
 
 /** Right side of the footer: play state, speed, and any time-lapse. */
@@ -76,19 +73,27 @@ export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): s
   return parts.join(' · ');
 }
 
+/** What space does now: continue where the lesson waits for a key, else play or pause. */
+export function spaceLabel(view: PlayerView, ui: PlayerState): string {
+  if (view.phase === 'say' || view.phase === 'feedback') return 'continue';
+  return ui.paused ? 'play' : 'pause';
+}
+
 /** Lines the narration would like (the cue and a question's choices included). */
 function narrationWant(
   view: PlayerView,
+  ui: PlayerState,
   lines: readonly PaneLine[],
   width: number,
   codeTicks: boolean,
 ): number {
   const n = view.narration;
   if (n.kind === 'question') {
+    const hint = choiceState(ui, questionKey(view.generation, n.step.label)).hintShown;
     return (
       questionLines(n.step, n.experiment, width, codeTicks).length +
       1 +
-      choicesHeight(n.step, width, codeTicks, true)
+      choicesHeight(n.step, width, codeTicks, hint)
     );
   }
   return lines.length + (narrationCue(n) ? 1 : 0);
@@ -112,7 +117,7 @@ export function screenLayout(
     columns: size.columns,
     rows: size.rows,
     snapshot: view.snapshot,
-    narration: narrationWant(view, lines, width, codeTicks),
+    narration: narrationWant(view, ui, lines, width, codeTicks),
     followers: view.lag.length,
     diagram: ui.diagram,
     reading: view.phase !== 'running',
@@ -150,16 +155,7 @@ const Header = memo(function Header({
   );
 });
 
-export function PlayerScreen({
-  view,
-  ui,
-  size,
-  rate,
-  onAnswer,
-  onHint,
-  onCursor,
-  isActive = true,
-}: PlayerScreenProps) {
+export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
   const theme = useTheme();
   const width = size.columns;
   const height = Math.max(1, size.rows - 1);
@@ -170,6 +166,7 @@ export function PlayerScreen({
           width={width}
           height={height}
           bindings={PLAYER_BINDINGS}
+          legend={CARD_LEGEND}
           notes={TIME_LAPSE_NOTES}
         />
       </Box>
@@ -183,11 +180,11 @@ export function PlayerScreen({
       width={layout.narration.width}
       height={layout.narration.height}
       offset={scrollOffset(ui, scrollKey)}
-      generation={view.generation}
-      onAnswer={onAnswer ?? (() => {})}
-      onHint={onHint ?? (() => {})}
-      onCursor={onCursor}
-      isActive={isActive && !ui.confirmRestart}
+      choice={
+        view.narration.kind === 'question'
+          ? choiceState(ui, questionKey(view.generation, view.narration.step.label))
+          : undefined
+      }
     />
   );
   const watch = (
@@ -197,6 +194,7 @@ export function PlayerScreen({
         width={layout.cluster.width}
         height={layout.cluster.height}
         highlight={highlightedNode(view, ui)}
+        clock={view.clock}
       />
       {layout.lag.height > 0 ? (
         <LagChart
@@ -209,11 +207,15 @@ export function PlayerScreen({
       ) : null}
       {layout.events.height > 0 ? (
         <EventLog
-          events={view.events}
+          events={view.log.events}
+          filter={view.log.filter}
+          newer={view.log.newer}
+          older={view.log.older}
           ops={view.ops}
           labels={view.labels}
           width={layout.events.width}
           height={layout.events.height}
+          clock={view.clock}
         />
       ) : null}
       {layout.diagram.height > 0 ? (
@@ -225,6 +227,8 @@ export function PlayerScreen({
           to={view.diagram.to}
           width={layout.diagram.width}
           height={layout.diagram.height}
+          clock={view.clock}
+          inFlight={view.snapshot.inFlight}
         />
       ) : null}
     </Box>
@@ -253,6 +257,7 @@ export function PlayerScreen({
           context={view.phase === 'question' ? 'choice' : 'player'}
           width={width}
           status={playerStatus(view, ui, rate)}
+          labels={{ 'toggle-pause': spaceLabel(view, ui) }}
         />
       )}
     </Box>

@@ -2,6 +2,13 @@
 // the help and diagram toggles, the restart confirmation, the narration's scroll position
 // and the time-lapse notice. The lesson itself lives in the engine (see lesson-driver.ts).
 import type { Ms } from '../../sim/index.js';
+import {
+  type ChoiceListAction,
+  type ChoiceListState,
+  INITIAL_CHOICE_LIST,
+  reduceChoiceList,
+} from '../choice-list/choice-list-state.js';
+import { type LogFilter, nextFilter } from '../event-log/log-filter.js';
 import { changeSpeed, DEFAULT_SPEED } from './speed.js';
 
 /** How long a time-lapse notice stays in the status line, in wall ms. */
@@ -19,8 +26,27 @@ export interface PlayerState {
   lapse?: { skipped: Ms; until: number };
   /** A one-line message, e.g. why a key did nothing. */
   message?: string;
-  /** The highlighted choice of the question on screen (its node is marked in the cluster). */
-  cursor: number;
+  /**
+   * The list of the question on screen (`key` says which: see questionKey): highlight (its
+   * node is marked in the cluster), hint shown, choice made. The player's key handler owns
+   * the list's keys, so one press is never both an answer and a "continue".
+   */
+  choice: ChoiceListState & { key: string };
+  /**
+   * The event log: which events it shows, and where it is scrolled to (a history index,
+   * exclusive, of the newest line shown; none follows the newest event).
+   */
+  log: { filter: LogFilter; anchor?: number };
+}
+
+/** Identifies a question on screen; a rewind or restart shows it afresh. */
+export function questionKey(generation: number, label: string): string {
+  return `${generation}:${label}`;
+}
+
+/** The list state of the question with `key` (fresh when another question was on screen). */
+export function choiceState(state: PlayerState, key: string): ChoiceListState {
+  return state.choice.key === key ? state.choice : INITIAL_CHOICE_LIST;
 }
 
 export type PlayerAction =
@@ -37,9 +63,13 @@ export type PlayerAction =
   | { type: 'lapse'; skipped: Ms; wallNow: number }
   | { type: 'clock'; wallNow: number }
   | { type: 'message'; text?: string }
-  | { type: 'cursor'; index: number };
+  | { type: 'choice'; key: string; action: ChoiceListAction; count: number }
+  | { type: 'log-filter' }
+  | { type: 'log-scroll'; anchor?: number };
 
-export function initialPlayer(options: { paused?: boolean; speed?: number } = {}): PlayerState {
+export function initialPlayer(
+  options: { paused?: boolean; speed?: number; message?: string } = {},
+): PlayerState {
   return {
     speed: options.speed ?? DEFAULT_SPEED,
     paused: options.paused ?? false,
@@ -47,7 +77,9 @@ export function initialPlayer(options: { paused?: boolean; speed?: number } = {}
     diagram: false,
     confirmRestart: false,
     scroll: { key: '', offset: 0 },
-    cursor: 0,
+    choice: { key: '', ...INITIAL_CHOICE_LIST },
+    log: { filter: 'all' },
+    message: options.message,
   };
 }
 
@@ -75,7 +107,20 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
     case 'cancel-restart':
       return { ...state, confirmRestart: false };
     case 'restarted':
-      return { ...state, confirmRestart: false, lapse: undefined, message: undefined };
+      return {
+        ...state,
+        confirmRestart: false,
+        lapse: undefined,
+        message: undefined,
+        log: { filter: state.log.filter },
+      };
+    case 'log-filter':
+      // A new filter starts at the newest event.
+      return { ...state, log: { filter: nextFilter(state.log.filter) } };
+    case 'log-scroll':
+      return state.log.anchor === action.anchor
+        ? state
+        : { ...state, log: { filter: state.log.filter, anchor: action.anchor } };
     case 'scroll': {
       const offset = Math.min(
         Math.max(0, action.max),
@@ -94,7 +139,9 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
         : state;
     case 'message':
       return state.message === action.text ? state : { ...state, message: action.text };
-    case 'cursor':
-      return state.cursor === action.index ? state : { ...state, cursor: action.index };
+    case 'choice': {
+      const next = reduceChoiceList(choiceState(state, action.key), action.action, action.count);
+      return { ...state, choice: { ...next, key: action.key } };
+    }
   }
 }

@@ -10,11 +10,16 @@ import type {
   OpRecord,
   OpView,
 } from '../../sim/index.js';
-import { firstIndexAtOrAfter, opsOf, recentWindow } from '../event-log/history-window.js';
+import { firstIndexAtOrAfter, opsOf } from '../event-log/history-window.js';
+import { type LogFilter, logWindow } from '../event-log/log-filter.js';
 import type { LagSeries } from '../lag-chart/lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from '../lag-chart/lag-sampler.js';
 import { type Narration, narrationOf } from '../narration/narration.js';
+import type { StoryClock } from '../text/story-time.js';
 import type { LessonDriver, Phase } from './lesson-driver.js';
+
+/** Lines the event log is given at most (more than any pane shows). */
+const MAX_LOG_LINES = 200;
 
 /** The space-time diagram shows at most this many events back, and this much time. */
 const DIAGRAM_EVENTS = 250;
@@ -23,6 +28,8 @@ const DIAGRAM_MIN_SPAN = 2_000;
 
 export interface PlayerView {
   title: string;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
   /** 1-based step being played, of `steps`. */
   step: number;
   steps: number;
@@ -31,8 +38,13 @@ export interface PlayerView {
   phase: Phase;
   generation: number;
   snapshot: ClusterSnapshot;
-  /** Recent events for the event log, oldest first. */
-  events: readonly HistoryEvent[];
+  /** The event log: its events (oldest first), filter, and how many lie beyond them. */
+  log: {
+    events: readonly HistoryEvent[];
+    filter: LogFilter;
+    newer: number;
+    older: number;
+  };
   /** The operations those events (and the diagram's) mention. */
   ops: readonly OpRecord[];
   labels: ReadonlyMap<number, readonly string[]>;
@@ -59,6 +71,7 @@ export function diagramWindow(
 /** What a frame is built from: the simulator's state and the lesson's, as plain data. */
 export interface ViewInput {
   title: string;
+  clock?: StoryClock;
   step: number;
   steps: number;
   score: number;
@@ -72,17 +85,26 @@ export interface ViewInput {
   labels: ReadonlyMap<number, readonly string[]>;
   lag: LagSamples;
   narration: Narration;
+  /** The log's filter and scroll anchor (see player-state.ts). */
+  log?: { filter: LogFilter; anchor?: number };
 }
 
 /** A frame's data; reads only bounded windows of the history and the operations. */
 export function buildPlayerView(input: ViewInput): PlayerView {
   const { history } = input;
-  const log = recentWindow(history, 0);
+  const filter = input.log?.filter ?? 'all';
+  const anchor = input.log?.anchor;
+  const log = logWindow(
+    history,
+    filter,
+    input.labels,
+    anchor !== undefined && anchor < history.length ? anchor : undefined,
+    MAX_LOG_LINES,
+  );
   const diagram = diagramWindow(history, input.now);
-  // Both windows are suffixes of the history: the longer one holds the other.
-  const longer = diagram.events.length > log.events.length ? diagram.events : log.events;
   return {
     title: input.title,
+    clock: input.clock,
     step: input.step,
     steps: input.steps,
     score: input.score,
@@ -90,8 +112,8 @@ export function buildPlayerView(input: ViewInput): PlayerView {
     phase: input.phase,
     generation: input.generation,
     snapshot: input.snapshot,
-    events: log.events,
-    ops: opsOf(longer, input.ops),
+    log: { ...log, filter },
+    ops: opsOf([...log.events, ...diagram.events], input.ops),
     labels: input.labels,
     diagram,
     lag: lagSeries(input.lag),
@@ -100,12 +122,16 @@ export function buildPlayerView(input: ViewInput): PlayerView {
   };
 }
 
-export function playerView(driver: LessonDriver): PlayerView {
+export function playerView(
+  driver: LessonDriver,
+  log?: { filter: LogFilter; anchor?: number },
+): PlayerView {
   const runner = driver.runner;
   const sim = runner.sim;
   const phase = driver.phase;
   return buildPlayerView({
     title: driver.lesson.title,
+    clock: driver.clock,
     step: Math.min(runner.cursor + 1, driver.lesson.steps.length),
     steps: driver.lesson.steps.length,
     score: runner.score,
@@ -118,6 +144,7 @@ export function playerView(driver: LessonDriver): PlayerView {
     ops: sim.ops,
     labels: readLabels(sim),
     lag: driver.lag,
+    log,
     narration: narrationOf({
       phase,
       question: driver.question,

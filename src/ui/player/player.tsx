@@ -1,6 +1,7 @@
 // The lesson player: the driver, the ticker, the keys and the screen joined. Below 80×24 it
 // shows the enlarge-the-window notice instead (and holds the clock).
 import { useCallback, useRef, useState } from 'react';
+import { CARD_TIP } from '../cluster/card-legend.js';
 import { useReducerRef } from '../keys/use-reducer-ref.js';
 import { isTooSmall, TooSmall } from '../screen/too-small.js';
 import { useWindowSize } from '../screen/use-window-size.js';
@@ -26,7 +27,11 @@ export interface PlayerProps {
 export function Player({ driver, onBack, isActive = true, initial, clock, frameMs }: PlayerProps) {
   const theme = useTheme();
   const size = useWindowSize();
-  const [ui, dispatch, uiRef] = useReducerRef(reducePlayer, initialPlayer(initial));
+  // The cards show epoch, LSN and lag from the first frame: say once where they are explained.
+  const [ui, dispatch, uiRef] = useReducerRef(
+    reducePlayer,
+    initialPlayer({ ...initial, message: CARD_TIP }),
+  );
   const [, setVersion] = useState(driver.version);
   const refresh = useCallback(() => setVersion(driver.version), [driver]);
   // An engine error in the ticker or a key handler is rethrown while rendering, where the
@@ -44,10 +49,11 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
     clock,
     frameMs,
   });
-  const view = playerView(driver);
-  const { scrollKey, scrollMax } = screenLayout(view, ui, size, !theme.colorEnabled);
-  const scroll = useRef({ key: scrollKey, max: scrollMax });
-  scroll.current = { key: scrollKey, max: scrollMax };
+  const view = playerView(driver, ui.log);
+  const { scrollKey, scrollMax, layout } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const logRows = layout.events.height;
+  const scroll = useRef({ key: scrollKey, max: scrollMax, logRows });
+  scroll.current = { key: scrollKey, max: scrollMax, logRows };
   usePlayerKeys({
     onError: setFailure,
     driver,
@@ -59,35 +65,6 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
     backOnly: tooSmall,
     isActive,
   });
-  const onAnswer = useCallback(
-    (index: number) => {
-      try {
-        driver.answer(index);
-      } catch (err) {
-        setFailure(err);
-      }
-      // The outcome of a prediction or a choice plays at once.
-      dispatch({ type: 'play' });
-      refresh();
-    },
-    [driver, dispatch, refresh],
-  );
-  const onCursor = useCallback((index: number) => dispatch({ type: 'cursor', index }), [dispatch]);
-  const onHint = useCallback(() => {
-    driver.hint();
-    refresh();
-  }, [driver, refresh]);
   if (tooSmall) return <TooSmall size={size} />;
-  return (
-    <PlayerScreen
-      view={view}
-      ui={ui}
-      size={size}
-      rate={driver.rate(ui.speed)}
-      onAnswer={onAnswer}
-      onHint={onHint}
-      onCursor={onCursor}
-      isActive={isActive}
-    />
-  );
+  return <PlayerScreen view={view} ui={ui} size={size} rate={driver.rate(ui.speed)} />;
 }

@@ -1,10 +1,16 @@
-// Key bindings of the player: keys resolve through the keymap; play controls go to the
-// reducer, lesson controls to the driver. While a question waits, its list owns Enter,
-// digits, arrows and h; the player keeps the rest.
-import { type Key, useInput, useStdin } from 'ink';
+// Key bindings of the player, the one owner of every key while a lesson plays: keys resolve
+// through the keymap; play controls go to the reducer, lesson controls to the driver. While a
+// question waits, Enter, digits, arrows and h drive its list (its state lives in the player's
+// reducer), so the Enter that answers a quiz is spent on the answer and never also
+// continues past the feedback it brings.
+import type { Key } from 'ink';
+import { readLabels } from '../../lesson/engine/read-labels.js';
+import { choiceAction, choiceMade } from '../choice-list/choice-list-state.js';
+import { scrollLog } from '../event-log/log-filter.js';
 import { resolveKey } from '../keys/keymap.js';
+import { useKeys } from '../keys/use-keys.js';
 import type { LessonDriver } from './lesson-driver.js';
-import type { PlayerAction, PlayerState } from './player-state.js';
+import { choiceState, type PlayerAction, type PlayerState, questionKey } from './player-state.js';
 
 export interface PlayerKeysOptions {
   driver: LessonDriver;
@@ -12,8 +18,8 @@ export interface PlayerKeysOptions {
   dispatch: (action: PlayerAction) => PlayerState;
   refresh: () => void;
   onBack: () => void;
-  /** The narration's scroll key and largest offset, as last rendered. */
-  scroll: { readonly current: { key: string; max: number } };
+  /** The narration's scroll key and largest offset, and the event log's rows, as last rendered. */
+  scroll: { readonly current: { key: string; max: number; logRows: number } };
   /** The window is too small to show the player: only q/Esc (back) works. */
   backOnly?: boolean;
   /** An engine error while handling a key. */
@@ -32,18 +38,40 @@ export function usePlayerKeys({
   onError,
   isActive = true,
 }: PlayerKeysOptions): void {
-  const { isRawModeSupported } = useStdin();
-  useInput(
-    (input, key) => {
-      try {
-        handle(input, key);
-      } catch (err) {
-        onError?.(err);
+  useKeys((input, key) => {
+    try {
+      handle(input, key);
+    } catch (err) {
+      onError?.(err);
+    }
+  }, isActive);
+
+  /** A key for the question's list; false when the list has no use for it. */
+  function question(input: string, key: Key): boolean {
+    const step = driver.question;
+    if (!step) return false;
+    const action = choiceAction(resolveKey(input, key, 'choice'));
+    if (action === undefined || action === 'back') return false;
+    const qkey = questionKey(driver.generation, step.label);
+    const before = choiceState(state.current, qkey);
+    const after = dispatch({ type: 'choice', key: qkey, action, count: step.choices.length });
+    if (action.type === 'toggle-hint') {
+      // Seeing the hint halves the points of a right answer: the driver records it.
+      if (after.choice.hintShown) {
+        driver.hint();
+        refresh();
       }
-    },
-    // Pitfall 1: isRawModeSupported is undefined on a pipe, and only `false` disables.
-    { isActive: Boolean(isRawModeSupported) && isActive },
-  );
+      return true;
+    }
+    const chosen = choiceMade(before, after.choice);
+    if (chosen !== undefined) {
+      driver.answer(chosen);
+      // The outcome of a prediction or a choice plays at once.
+      dispatch({ type: 'play' });
+      refresh();
+    }
+    return true;
+  }
 
   function handle(input: string, key: Key): void {
     if (key.ctrl) return;
@@ -68,6 +96,7 @@ export function usePlayerKeys({
     const phase = driver.phase;
     const asking = phase === 'question';
     dispatch({ type: 'message', text: undefined });
+    if (asking && question(input, key)) return;
     switch (hit?.action) {
       case 'toggle-pause':
         // Where the lesson waits for a key, space continues (and plays).
@@ -110,8 +139,26 @@ export function usePlayerKeys({
         }
         break;
       case 'hint':
-        if (!asking) dispatch({ type: 'message', text: 'Hints are for questions' });
+        dispatch({ type: 'message', text: 'Hints are for questions' });
         break;
+      case 'log-filter':
+        dispatch({ type: 'log-filter' });
+        break;
+      case 'log-scroll': {
+        const { logRows } = scroll.current;
+        if (logRows <= 0) {
+          const why = ui.diagram ? 'd shows the event log again' : 'no room for the event log now';
+          dispatch({ type: 'message', text: why });
+          break;
+        }
+        const sim = driver.runner.sim;
+        const { filter, anchor } = ui.log;
+        // The heading line takes one row once scrolled: a page is the rows left.
+        const page = Math.max(1, logRows - 1);
+        const next = scrollLog(sim.history, filter, readLabels(sim), anchor, hit.arg ?? 1, page);
+        dispatch({ type: 'log-scroll', anchor: next });
+        break;
+      }
       default:
         break;
     }

@@ -1,7 +1,7 @@
 // The bottom line: the main keys of the current screen, from the keymap.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { bindingsFor, type KeyContext } from '../keys/keymap.js';
+import { type Action, bindingsFor, type KeyContext } from '../keys/keymap.js';
 import { sideBySide } from '../text/line-fit.js';
 import { composeRuns } from '../text/paint.js';
 import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
@@ -17,13 +17,21 @@ export interface FooterItem {
   label: string;
 }
 
+/** What a key does right now where that depends on the state (space plays when paused). */
+export type FooterLabels = Partial<Record<Action, string>>;
+
 /** Footer items that fit `width`, dropping the least important (latest) first. */
-export function footerItems(context: KeyContext, width: number, status = ''): FooterItem[] {
+export function footerItems(
+  context: KeyContext,
+  width: number,
+  status = '',
+  labels: FooterLabels = {},
+): FooterItem[] {
   const all = bindingsFor(context)
     .filter((b) => b.footer !== undefined)
     .map((b) => ({
       keys: b.display,
-      label: b.footerIn?.[context] ?? b.footer ?? '',
+      label: labels[b.action] ?? b.footerIn?.[context] ?? b.footer ?? '',
       action: b.action,
     }))
     .filter((it) => it.label !== '');
@@ -43,6 +51,7 @@ export interface FooterProps {
   width: number;
   /** Right-aligned state, e.g. `▶ playing · 2×`. */
   status?: string;
+  labels?: FooterLabels;
 }
 
 /** The footer's keys as one styled line (paint.ts): each key bold in the accent colour. */
@@ -56,9 +65,11 @@ export function footerText(items: readonly FooterItem[], theme: Theme): string {
   );
 }
 
-export const Footer = memo(function Footer({ context, width, status = '' }: FooterProps) {
+export const Footer = memo(function Footer({ context, width, status = '', labels }: FooterProps) {
   const theme = useTheme();
-  const keys: PaintedLine = { text: footerText(footerItems(context, width, status), theme) };
+  const keys: PaintedLine = {
+    text: footerText(footerItems(context, width, status, labels), theme),
+  };
   const state: PaintedLine = { text: truncate(status, width), paint: { dimColor: true } };
   const fit = sideBySide(status ? [keys, state] : [keys], width);
   return (

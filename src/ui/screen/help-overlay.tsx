@@ -1,7 +1,9 @@
-// Every key binding, grouped, from the one keymap. Two columns when one does not fit.
+// Every key binding, grouped, from the one keymap, and what the screen's signs mean (the
+// player adds the cards' legend and the time rule). Groups are kept whole in columns, as few
+// columns as fit the height; a description too long for its column wraps under itself.
 import { Box, Text } from 'ink';
 import { type Binding, KEYMAP } from '../keys/keymap.js';
-import { layoutMarkdown } from '../text/markdown.js';
+import { layoutMarkdown, wrapSpans } from '../text/markdown.js';
 import { StyledLine } from '../text/styled-line.js';
 import { padEnd, textWidth } from '../text/text.js';
 import { useTheme } from '../theme/use-theme.js';
@@ -27,22 +29,99 @@ export function helpLines(bindings: readonly Binding[] = KEYMAP): HelpLine[] {
   return out;
 }
 
-/** Split lines into columns of at most `height` lines, never leaving a group title last. */
-export function helpColumns(lines: readonly HelpLine[], height: number): HelpLine[][] {
-  const h = Math.max(2, height);
-  const columns: HelpLine[][] = [];
-  let col: HelpLine[] = [];
+/** The groups of a list of help lines: a title and its entries. */
+function groupsOf(lines: readonly HelpLine[]): HelpLine[][] {
+  const groups: HelpLine[][] = [];
   for (const line of lines) {
-    if (col.length >= h) {
-      const last = col[col.length - 1];
-      const carry = last?.kind === 'group' ? col.pop() : undefined;
-      columns.push(col);
-      col = carry ? [carry] : [];
-    }
-    col.push(line);
+    const last = groups[groups.length - 1];
+    if (line.kind === 'group' || !last) groups.push([line]);
+    else last.push(line);
   }
-  if (col.length > 0) columns.push(col);
-  return columns;
+  return groups;
+}
+
+/** A printed row of a column: a group title, or an entry's keys (first row) and text. */
+export type HelpRow = { kind: 'group'; text: string } | { kind: 'key'; keys: string; text: string };
+
+/** The rows of one group in a column `width` wide whose keys take `keyWidth`. */
+function groupRows(group: readonly HelpLine[], width: number, keyWidth: number): HelpRow[] {
+  const rows: HelpRow[] = [];
+  const room = Math.max(8, width - keyWidth - 2);
+  for (const line of group) {
+    if (line.kind === 'group') {
+      rows.push(line);
+      continue;
+    }
+    wrapSpans([{ text: line.text }], room).forEach((spans, i) => {
+      rows.push({
+        kind: 'key',
+        keys: i === 0 ? line.keys : '',
+        text: spans.map((s) => s.text).join(''),
+      });
+    });
+  }
+  return rows;
+}
+
+function keyWidthOf(groups: readonly HelpLine[][]): number {
+  let w = 0;
+  for (const g of groups)
+    for (const l of g) if (l.kind === 'key') w = Math.max(w, textWidth(l.keys));
+  return w;
+}
+
+export interface HelpColumn {
+  keyWidth: number;
+  rows: HelpRow[];
+}
+
+/**
+ * Columns of at most `height` rows, `width` wide each: whole groups in order, a column
+ * starting where the next group would not fit (a group taller than a column is split, never
+ * leaving its title last). Keys are aligned within each column.
+ */
+export function helpColumns(lines: readonly HelpLine[], height: number, width = 80): HelpColumn[] {
+  const h = Math.max(2, height);
+  const rowsOf = (groups: readonly HelpLine[][]) => {
+    const kw = keyWidthOf(groups);
+    return groups.reduce((n, g) => n + groupRows(g, width, kw).length, 0);
+  };
+  const columns: HelpLine[][][] = [[]];
+  for (const group of groupsOf(lines)) {
+    const current = columns[columns.length - 1] ?? [];
+    if (current.length > 0 && rowsOf([...current, group]) > h) columns.push([group]);
+    else current.push(group);
+  }
+  const out: HelpColumn[] = [];
+  for (const groups of columns) {
+    const keyWidth = keyWidthOf(groups);
+    const rows = groups.flatMap((g) => groupRows(g, width, keyWidth));
+    // A group taller than the column: cut it into columns of `h`, no title left last.
+    for (let start = 0; start < rows.length; ) {
+      let end = Math.min(rows.length, start + h);
+      if (end < rows.length && rows[end - 1]?.kind === 'group' && end - 1 > start) end -= 1;
+      out.push({ keyWidth, rows: rows.slice(start, end) });
+      start = end;
+    }
+  }
+  return out.filter((c) => c.rows.length > 0);
+}
+
+/** Columns narrower than this would wrap every description. */
+const MIN_COLUMN = 30;
+
+/**
+ * The fewest columns that hold every row within `height`; when even the most that stay
+ * readable do not (a window below the 80×24 the screens need), the first of them.
+ */
+function fitColumns(lines: readonly HelpLine[], width: number, height: number): HelpColumn[] {
+  const most = Math.max(1, Math.floor(width / MIN_COLUMN));
+  let cols: HelpColumn[] = [];
+  for (let n = 1; n <= most; n++) {
+    cols = helpColumns(lines, height, Math.floor(width / n) - 1);
+    if (cols.length <= n) return cols;
+  }
+  return cols.slice(0, most);
 }
 
 export interface HelpOverlayProps {
@@ -50,18 +129,26 @@ export interface HelpOverlayProps {
   height: number;
   /** The bindings to list (default: every binding). */
   bindings?: readonly Binding[];
+  /** More entries after the keys, e.g. what the signs on the screen mean. */
+  legend?: readonly HelpLine[];
   /** Sentences under the keys, e.g. how playback time works. */
   notes?: readonly string[];
 }
 
-export function HelpOverlay({ width, height, bindings = KEYMAP, notes = [] }: HelpOverlayProps) {
+export function HelpOverlay({
+  width,
+  height,
+  bindings = KEYMAP,
+  legend = [],
+  notes = [],
+}: HelpOverlayProps) {
   const theme = useTheme();
-  const lines = helpLines(bindings);
-  const noteLines = notes.flatMap((n) => layoutMarkdown(n, Math.max(1, width - 4)));
+  const lines = [...helpLines(bindings), ...legend];
+  const inner = Math.max(1, width - 4);
+  const noteLines = notes.flatMap((n) => layoutMarkdown(n, inner));
   // Border (2), title and closing line take four rows; the notes theirs.
-  const columns = helpColumns(lines, height - 4 - noteLines.length);
-  const keyWidth = Math.max(...lines.map((l) => (l.kind === 'key' ? textWidth(l.keys) : 0)));
-  const colWidth = Math.floor((width - 4) / Math.max(1, columns.length));
+  const columns = fitColumns(lines, inner, height - 4 - noteLines.length);
+  const colWidth = Math.floor(inner / Math.max(1, columns.length));
   return (
     <Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
       <Text bold>Keys</Text>
@@ -69,14 +156,15 @@ export function HelpOverlay({ width, height, bindings = KEYMAP, notes = [] }: He
         {columns.map((col, c) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
           <Box key={c} flexDirection="column" width={colWidth} paddingRight={1}>
-            {col.map((l) =>
+            {col.rows.map((l, i) =>
               l.kind === 'group' ? (
                 <Text key={`g-${l.text}`} bold color={theme.color('heading')} wrap="truncate-end">
                   {l.text}
                 </Text>
               ) : (
-                <Text key={`k-${l.keys}-${l.text}`} wrap="truncate-end">
-                  <Text color={theme.color('accent')}>{padEnd(l.keys, keyWidth)}</Text>
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+                <Text key={i} wrap="truncate-end">
+                  <Text color={theme.color('accent')}>{padEnd(l.keys, col.keyWidth)}</Text>
                   {`  ${l.text}`}
                 </Text>
               ),

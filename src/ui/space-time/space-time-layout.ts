@@ -1,8 +1,11 @@
 // The space-time diagram as a grid of cells: one lane per node (columns), time flowing down
 // (one row per time bucket), client operations and faults as markers in their node's lane,
-// delivered replication messages as arrows from the sender's lane to the receiver's lane on
-// the row of delivery. Pure: history window in, cells out; the view only prints them.
-import type { HistoryEvent, Ms, NodeId, OpRecord } from '../../sim/index.js';
+// replication messages as arrows along their way: from the sender's lane on the row they were
+// sent to the receiver's lane on the row they arrived, each row advancing as far as the
+// message had travelled by then; a message still in flight is drawn up to now, its head where
+// it is. Pure: history window in, cells out; the view only prints them.
+import type { HistoryEvent, InFlightMessage, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import { formatRowTime, type StoryClock } from '../text/story-time.js';
 import { center, padStart, textWidth } from '../text/text.js';
 import { faultMarker, type Tone } from '../theme/theme.js';
 
@@ -23,6 +26,43 @@ export interface SpaceTimeInput {
   width: number;
   /** Draw acks, heartbeats and votes too, not only log entries. */
   showControl?: boolean;
+  /** The story's wall clock, when the lesson sets one. */
+  clock?: StoryClock;
+  /** Messages on their way now (the snapshot's), drawn up to `to`. */
+  inFlight?: readonly InFlightMessage[];
+}
+
+/** A message's way across the grid: sent at `sent`, due at `due`, drawn up to `until`. */
+interface Way {
+  from: NodeId;
+  to: NodeId;
+  sent: Ms;
+  due: Ms;
+  until: Ms;
+  /** Reached the receiver (delivered); otherwise still travelling, or dropped on the way. */
+  arrived: boolean;
+}
+
+/** Sends paired with their deliveries (or drops), in time order; per link and LSN, FIFO. */
+function waysOf(events: readonly HistoryEvent[], showControl: boolean): Way[] {
+  const pending = new Map<string, Ms[]>();
+  const ways: Way[] = [];
+  for (const e of events) {
+    if (e.type !== 'send' && e.type !== 'deliver' && e.type !== 'drop') continue;
+    if (e.msg !== 'entry' && !showControl) continue;
+    const key = `${e.from}\u0000${e.to}\u0000${e.msg}\u0000${e.lsn ?? ''}`;
+    if (e.type === 'send') {
+      const list = pending.get(key) ?? [];
+      list.push(e.t);
+      pending.set(key, list);
+      continue;
+    }
+    // Sent before the window: only the arrival is known, drawn on its row.
+    const sent = pending.get(key)?.shift() ?? e.t;
+    const arrived = e.type === 'deliver';
+    ways.push({ from: e.from, to: e.to, sent, due: e.t, until: e.t, arrived });
+  }
+  return ways;
 }
 
 export interface SpaceTimeGrid {
@@ -71,8 +111,8 @@ export function laneCenters(
   return { laneWidth, centers };
 }
 
-function timeLabel(t: Ms): string {
-  return padStart(`${(t / 1000).toFixed(t >= 100_000 ? 1 : 3)}s`, TIME_COLUMN - 1) + ' ';
+function timeLabel(t: Ms, bucketMs: Ms, clock?: StoryClock): string {
+  return `${padStart(formatRowTime(t, bucketMs, clock), TIME_COLUMN - 1)} `;
 }
 
 export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
@@ -94,7 +134,7 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
 
   const grid: Cell[][] = Array.from({ length: rows }, (_, r) => {
     const row: Cell[] = Array.from({ length: gridWidth }, () => ({ ch: ' ' }));
-    Array.from(timeLabel(from + r * bucketMs)).forEach((ch, j) => {
+    Array.from(timeLabel(from + r * bucketMs, bucketMs, input.clock)).forEach((ch, j) => {
       row[j] = { ch, tone: 'muted' };
     });
     for (const c of centers) row[c] = { ch: '│', tone: 'muted' };
@@ -114,26 +154,68 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
     const row = grid[r];
     if (row) row[col] = cell;
   };
-  const arrow = (r: number, a: number, b: number) => {
+  /** The line from column `a` to `b` (exclusive of `a`) on row `r`, a head on its end. */
+  const stroke = (r: number, a: number, b: number, head: boolean, left: boolean) => {
     const row = grid[r];
-    if (!row || a === b) return;
-    const step = b > a ? 1 : -1;
-    for (let c = a + step; c !== b; c += step) {
-      const crossing = row[c]?.ch === '│' || row[c]?.ch === '┼';
-      row[c] = { ch: crossing ? '┼' : '─', tone: 'info' };
+    if (!row) return;
+    if (a === b) {
+      if (head && !centers.includes(b)) row[b] = { ch: left ? '◂' : '▸', tone: 'info' };
+      return;
     }
-    row[b - step] = { ch: step > 0 ? '▸' : '◂', tone: 'info' };
+    const step = b > a ? 1 : -1;
+    for (let c = a + step; c !== b + step; c += step) {
+      if (c === b && head) break;
+      if (centers.includes(c) && (row[c]?.ch === '│' || row[c]?.ch === '┼')) {
+        row[c] = { ch: '┼', tone: 'info' };
+      } else if (row[c]?.ch === ' ' || row[c]?.ch === '─' || row[c]?.ch === '│') {
+        row[c] = { ch: '─', tone: 'info' };
+      }
+    }
+    if (head) row[b] = { ch: step > 0 ? '▸' : '◂', tone: 'info' };
+  };
+  const draw = (w: Way) => {
+    const a = lane.get(w.from);
+    const b = lane.get(w.to);
+    if (a === undefined || b === undefined || a === b) return;
+    const step = b > a ? 1 : -1;
+    // An arrival ends next to the receiver's lane, a message on its way where it has got to.
+    const end = b - step;
+    const span = Math.max(1, w.due - w.sent);
+    const colAt = (t: Ms) => {
+      const f = Math.min(1, Math.max(0, (t - w.sent) / span));
+      const c = Math.round(a + (end - a) * f);
+      // Never back onto the sender's own lane: one step out at least.
+      return step > 0 ? Math.max(a + step, c) : Math.min(a + step, c);
+    };
+    const first = rowOf(Math.max(w.sent, from));
+    const last = rowOf(Math.min(w.until, to - 1));
+    if (first === undefined || last === undefined) return;
+    let col = w.sent >= from ? a : colAt(from);
+    for (let r = first; r <= last; r++) {
+      const next =
+        r === last ? (w.arrived ? end : colAt(w.until)) : colAt(from + (r + 1) * bucketMs);
+      // A row the message crosses without moving a whole column still shows it.
+      if (next === col && r !== first) {
+        const row = grid[r];
+        if (row && row[col]?.ch === ' ') row[col] = { ch: '─', tone: 'info' };
+      }
+      stroke(r, col, next, r === last, step < 0);
+      col = next;
+    }
   };
 
   // Arrows first, markers on top.
-  for (const e of input.events) {
-    if (e.type !== 'deliver') continue;
-    if (e.msg !== 'entry' && !input.showControl) continue;
-    const r = rowOf(e.t);
-    const a = lane.get(e.from);
-    const b = lane.get(e.to);
-    if (r === undefined || a === undefined || b === undefined) continue;
-    arrow(r, a, b);
+  for (const w of waysOf(input.events, input.showControl ?? false)) draw(w);
+  for (const m of input.inFlight ?? []) {
+    if (m.kind !== 'entry' && !input.showControl) continue;
+    draw({
+      from: m.from,
+      to: m.to,
+      sent: m.sentAt,
+      due: m.arrivesAt,
+      until: to - 1,
+      arrived: false,
+    });
   }
   for (const e of input.events) {
     const r = rowOf(e.t);
@@ -180,7 +262,7 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
 const LEGEND: ReadonlyArray<readonly [string, string]> = [
   ['W', 'write'],
   ['R', 'read'],
-  ['▸', '─▸ entry delivered'],
+  ['▸', '─▸ entry from sent to arrived (or now)'],
   ['◂', ''],
   ['✕', 'crash'],
   ['↺', 'restart'],

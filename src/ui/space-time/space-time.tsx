@@ -1,7 +1,8 @@
 // The space-time diagram: node lanes across, time down, messages as arrows between lanes.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { HistoryEvent, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type { HistoryEvent, InFlightMessage, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type { StoryClock } from '../text/story-time.js';
 import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import { type Cell, layoutSpaceTime, legendFor } from './space-time-layout.js';
@@ -16,6 +17,9 @@ export interface SpaceTimeProps {
   /** Rows available: header, legend and the time rows. */
   height: number;
   showControl?: boolean;
+  clock?: StoryClock;
+  /** Messages on their way now, drawn up to the last row. */
+  inFlight?: readonly InFlightMessage[];
 }
 
 /** Runs of cells with one tone, so a row prints as a few Text segments. */
@@ -52,6 +56,8 @@ export function SpaceTime({
   width,
   height,
   showControl,
+  clock,
+  inFlight,
 }: SpaceTimeProps) {
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
   const legend = height >= 4;
@@ -64,6 +70,8 @@ export function SpaceTime({
     rows: Math.max(1, height - 1 - (legend ? 1 : 0)),
     width,
     showControl,
+    clock,
+    inFlight,
   });
   return (
     <Box flexDirection="column" width={width}>

@@ -1,10 +1,6 @@
-// Formatting of the simulator's numbers for people: virtual times, durations, sizes, values.
+// Formatting of the simulator's numbers for people: durations, sizes, values (points in
+// virtual time are story-time.ts's).
 import type { Ms, Value } from '../../sim/index.js';
-
-/** A point in virtual time, millisecond-exact: `t=12.345s`. */
-export function formatTime(t: Ms): string {
-  return `t=${(t / 1000).toFixed(3)}s`;
-}
 
 /** A duration, short: `850ms`, `1.2s`, `2m05s`, `17h39m`. */
 export function formatDuration(ms: Ms): string {
@@ -23,7 +19,10 @@ export function formatDuration(ms: Ms): string {
 
 const SIZE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
 
-/** Bytes the way pg_size_pretty shows them (1024-based): `0 B`, `340 B`, `1.2 kB`, `3.0 MB`. */
+/**
+ * Bytes in 1024-based units, as pg_size_pretty words them: `340 B`, `1.2 kB`, `6.2 GB`; one
+ * decimal below 10, whole numbers above (`300 GB`, not `300.0 GB`).
+ */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${Math.round(bytes)} B`;
   let value = bytes;
@@ -33,7 +32,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit = u;
   }
-  return `${value.toFixed(1)} ${unit}`;
+  return value < 9.95 ? `${value.toFixed(1)} ${unit}` : `${Math.round(value)} ${unit}`;
 }
 
 export function formatValue(value: Value | undefined): string {

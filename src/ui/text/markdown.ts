@@ -317,3 +317,34 @@ export function layoutMarkdown(
 export function spansText(spans: readonly Span[]): string {
   return spans.map((s) => s.text).join('');
 }
+
+/**
+ * The first `max` lines; when some are left out, the last line kept ends in "…" (within
+ * `width`), so a cut never reads as the end of the text.
+ */
+export function clipLines(lines: readonly Span[][], max: number, width: number): Span[][] {
+  if (lines.length <= max) return [...lines];
+  if (max <= 0) return [];
+  const kept = lines.slice(0, max);
+  const last = kept[max - 1] ?? [];
+  const out: Span[] = [];
+  let used = 0;
+  const room = Math.max(0, width - 1);
+  for (const s of last) {
+    let text = '';
+    for (const ch of s.text) {
+      const w = charWidth(ch);
+      if (used + w > room) break;
+      text += ch;
+      used += w;
+    }
+    if (text) out.push({ ...s, text });
+    if (text.length < s.text.length) break;
+  }
+  // No dangling space or punctuation before the ellipsis.
+  const tail = out[out.length - 1];
+  if (tail) tail.text = tail.text.replace(/[\s,;:]+$/, '');
+  out.push({ text: '…' });
+  kept[max - 1] = out;
+  return kept;
+}

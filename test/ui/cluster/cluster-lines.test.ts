@@ -15,7 +15,7 @@ const plain = (lines: { text: string }[]) => lines.map((l) => l.text.replace(sgr
 describe('cluster pane lines', () => {
   it('heads the pane with time, epoch, leader and mode', () => {
     expect(plain(clusterTopLines(threeNodes, theme))).toEqual([
-      't=12.345s  epoch 1  leader primary  async',
+      '12.345s  epoch 1  leader primary  async',
     ]);
     const leaderless = { ...threeNodes, leader: undefined };
     expect(plain(clusterTopLines(leaderless, theme))[0]).toContain('no leader');

@@ -16,7 +16,7 @@ describe('ClusterPane', () => {
   it('shows time, epoch, leader and mode, then cards with the leader first', () => {
     const frame = frameOf(threeNodes, 80, 20);
     const lines = frameLines(frame);
-    expect(lines[0]).toBe('t=12.345s  epoch 1  leader primary  async');
+    expect(lines[0]).toBe('12.345s  epoch 1  leader primary  async');
     const cards = lines[2] ?? '';
     expect(cards.indexOf('primary')).toBeLessThan(cards.indexOf('replica-1'));
     expect(cards.indexOf('replica-1')).toBeLessThan(cards.indexOf('replica-2'));

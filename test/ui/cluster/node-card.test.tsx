@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { lagText, lsnText, NodeCard } from '../../../src/ui/cluster/node-card.js';
-import { nodeRowLine, rowHeader } from '../../../src/ui/cluster/node-row.js';
+import { nodeRowLine, rowHeader, rowWidths } from '../../../src/ui/cluster/node-row.js';
 import { createTheme } from '../../../src/ui/theme/theme.js';
 import { sevenNodes, threeNodes } from '../fixtures.js';
 import { frameLines, frameSize } from '../frame.js';
@@ -60,7 +60,7 @@ describe('NodeCard', () => {
     expect(lsnText(replica1, 18)).toBe('applied 5 · recv 5');
     expect(lagText(replica1, 40)).toBe('lag 2 entries · 1.2s · 340 B');
     expect(lagText(replica1, 22)).toBe('lag 2 · 1.2s · 340 B');
-    expect(lagText(primary, 40)).toBe('lag 0 (caught up)');
+    expect(lagText(primary, 40)).toBe('lag 0 (the leader)');
   });
 });
 
@@ -69,17 +69,35 @@ describe('nodeRowLine (compact)', () => {
   const plain = (text: string) => text.replace(sgr, '');
 
   it('puts one node on one line under the table header', () => {
-    const line = nodeRowLine(replica1, 9, false, createTheme(true));
+    const line = nodeRowLine(replica1, rowWidths([replica1], 9), false, createTheme(true));
     expect(plain(line.text)).not.toContain('\n');
     expect(plain(line.text)).toMatch(
       /^replica-1 ▶ streaming +◇ follower +e1 +5\/5 +2 · 1\.2s · 340 B +bio="db nerd" old=1$/,
     );
-    expect(rowHeader(9)).toMatch(/^node +status +role +ep +LSN a\/r +lag/);
+    expect(rowHeader(rowWidths([replica1], 9))).toMatch(/^node +status +role +ep +LSN a\/r +lag/);
+  });
+
+  it('widens the LSN and lag columns to hold every node, lag up to 24 columns', () => {
+    const far = {
+      ...replica1,
+      appliedLsn: 6639,
+      receivedLsn: 13000,
+      lagEntries: 6639,
+      lagMs: 22_200_000,
+      lagBytes: 7_676_530_688,
+    };
+    const w = rowWidths([replica1, far], 9);
+    const line = plain(nodeRowLine(far, w, false, createTheme(false)).text);
+    expect(line).toContain('6639/13000 6639 · 6h10m · 7.1 GB');
+    expect(line).not.toContain('…');
+    expect(plain(rowHeader(w)).indexOf('lag')).toBe(line.indexOf('6639 ·'));
   });
 
   it('marks the highlighted node and keeps the columns aligned', () => {
-    const line = plain(nodeRowLine(replica1, 11, true, createTheme(false)).text);
+    const line = plain(
+      nodeRowLine(replica1, rowWidths([replica1], 11), true, createTheme(false)).text,
+    );
     expect(line).toMatch(/^› replica-1 ▶ streaming/);
-    expect(line.indexOf('▶')).toBe(rowHeader(11).indexOf('status'));
+    expect(line.indexOf('▶')).toBe(rowHeader(rowWidths([replica1], 11)).indexOf('status'));
   });
 });

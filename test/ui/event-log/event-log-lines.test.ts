@@ -14,8 +14,8 @@ describe('eventLogLines', () => {
   it('aligns the times, then the glyph, the labels and the words', () => {
     const out = eventLogLines(lines, createTheme(true)).map((l) => l.text.replace(sgr, ''));
     expect(out).toEqual([
-      't=12.345s ✓  c0 wrote k1 = "v1" on db-a',
-      ' t=0.900s !  ⚠ stale, rw — c1 read k1 from db-b',
+      '12.345s ✓  c0 wrote k1 = "v1" on db-a',
+      ' 0.900s !  ⚠ stale, rw — c1 read k1 from db-b',
     ]);
   });
 

@@ -13,9 +13,9 @@ describe('EventLog', () => {
     );
     const lines = frameLines(app.lastFrame());
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('t=11.000s »  the tweet is gone');
+    expect(lines[0]).toBe('11.000s »  the tweet is gone');
     expect(lines[1]).toContain('✗  primary truncated LSN 8..9');
-    expect(lines[4]).toBe(' t=8.000s ★  replica-1 elected leader, epoch 2 (was primary)');
+    expect(lines[4]).toBe(' 8.000s ★  replica-1 elected leader, epoch 2 (was primary)');
     app.unmount();
   });
 

@@ -33,7 +33,7 @@ describe('Menu', () => {
     const lines = frameLines(frame);
     expect(lines[1]).toMatch(/^› +▶ Continue: The Lost Tweet \(step 3\)/);
     expect(frame).toContain('Part 1 — Leaders and followers');
-    expect(frame).toMatch(/1\. Why replicate +● done 8\/10 +8 min/);
+    expect(frame).toMatch(/1\. Why replicate +● done +best 8\/10 +8 min/);
     expect(frame).toMatch(/2\. Sync, async, semi-sync +○ new/);
     expect(frame).toMatch(/3\. The Lost Tweet +◐ in progress/);
     expect(frame).toMatch(/Sandbox +coming soon/);
@@ -154,7 +154,8 @@ describe('Menu', () => {
       </ThemeContext>,
     );
     const frame = app.lastFrame() ?? '';
-    for (const label of ['○ new', '◐ in progress', '● done 8/10']) expect(frame).toContain(label);
+    for (const label of ['○ new', '◐ in progress', '● done', 'best 8/10'])
+      expect(frame).toContain(label);
     app.unmount();
   });
 });

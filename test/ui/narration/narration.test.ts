@@ -111,14 +111,14 @@ describe('a question about an experiment', () => {
         { policy: 'random', ops: 10, anomalies: 4, byChecker: {}, leaderLoad: 33, p50: 2, p99: 3 },
       ],
     };
-    const out = questionLines(q, experiment, 70, true).map((l) => spansText(l.spans));
+    const out = questionLines(q, { record: experiment }, 70, true).map((l) => spansText(l.spans));
     expect(out[0]).toBe('Why was the first read empty?');
-    expect(out.join('\n')).toMatch(/random +4 +33% +2ms +3ms/);
+    expect(out.join('\n')).toMatch(/random +0 +0 +0 +33% +2ms +3ms/);
   });
 });
 
 describe('narration after an experiment', () => {
-  it('keeps the table in view under the text that talks about it', () => {
+  it('keeps the table in view above the text that talks about it', () => {
     const experiment: StepRecord = {
       t: 0,
       step: 'x',
@@ -130,9 +130,13 @@ describe('narration after an experiment', () => {
     };
     const records = [say('Run it.', 0), experiment, say('Notice the table.', 2)];
     const n = narrationOf({ ...base, records, phase: 'say' });
-    expect(n).toMatchObject({ kind: 'say', text: 'Notice the table.', experiment: { step: 'x' } });
+    expect(n).toMatchObject({
+      kind: 'say',
+      text: 'Notice the table.',
+      experiment: { record: { step: 'x' } },
+    });
     const out = text(narrationLines(n, 70, true));
-    expect(out.indexOf('Notice the table.')).toBeLessThan(out.indexOf('sticky'));
+    expect(out.indexOf('sticky')).toBeLessThan(out.indexOf('Notice the table.'));
     // Not once another narration came between.
     const later = narrationOf({ ...base, records: [...records, say('Next.', 3)], phase: 'say' });
     expect(later).toEqual({ kind: 'say', text: 'Next.', waiting: true });

@@ -70,6 +70,8 @@ describe('Player', () => {
     expect(frame).toContain('leader primary');
     for (const id of ['primary', 'replica-1', 'replica-2']) expect(frame).toContain(id);
     expect(frame).toContain('? help');
+    // Once, where the cards' words are explained.
+    expect(frame).toContain('? explains the cards: epoch, LSN, lag');
     expect(frameSize(frame).height).toBeLessThanOrEqual(23);
     expect(frameSize(frame).width).toBeLessThanOrEqual(100);
     app.unmount();
@@ -156,7 +158,7 @@ describe('Player', () => {
     expect(driver.runner.sim.now).toBeLessThan(t);
     frame = await press(app, 'p');
     expect(driver.runner.sim.now).toBe(0);
-    expect(frame).toContain('t=0.000s');
+    expect(frame).toContain('0.000s  epoch 1');
     app.unmount();
   });
 
@@ -205,15 +207,20 @@ describe('Player', () => {
     let frame = await press(app, '?');
     for (const d of [
       'pause / play',
-      'step back to the previous event',
+      'step back to the previous',
       'faster / slower',
-      'show / hide the space-time diagram',
+      'space-time diagram on / off',
       'restart the lesson',
       'pick a choice by its number',
       'show a hint',
+      'older / newer lines',
+      'all / faults and anomalies',
     ]) {
       expect(frame).toContain(d);
     }
+    // What the cards show is explained there too.
+    expect(frame).toContain('On the cards');
+    expect(frame).toMatch(/epoch N +the leader's term/);
     const words = flat(frame.replace(/│/g, ' '));
     expect(words).toContain('A step longer than 6 s (a wait, a workload) plays in 6 s at 1×');
     expect(words).toContain('the clock jumps to 1 s before the next one');

@@ -59,6 +59,55 @@ describe('layoutSpaceTime', () => {
     expect(g.rows[0]![p + 1]?.ch).toBe(' ');
   });
 
+  it('draws an entry along its way, from the row it was sent on to the row it arrived on', () => {
+    const g = grid([
+      { t: 1_000, type: 'send', from: 'primary', to: 'replica-2', msg: 'entry', lsn: 3 },
+      { t: 7_000, type: 'deliver', from: 'primary', to: 'replica-2', msg: 'entry', lsn: 3 },
+    ]);
+    const drawn = (r: number) => g.rows[r]!.flatMap((c, i) => (c.tone === 'info' ? [i] : []));
+    // Rows 0 to 3 (0–8 s): it leaves primary, crosses replica-1, arrives at replica-2.
+    expect(drawn(0)[0]).toBe(p + 1);
+    expect(Math.max(...drawn(3))).toBe(r2 - 1);
+    expect(g.rows[3]![r2 - 1]?.ch).toBe('▸');
+    for (let r = 1; r < 3; r++)
+      expect(Math.min(...drawn(r))).toBeGreaterThan(Math.max(...drawn(r - 1)) - 1);
+    expect(g.rows.slice(4).every((row) => row.every((c) => c.tone !== 'info'))).toBe(true);
+  });
+
+  it('draws an entry still in flight up to now, its head where it has got to', () => {
+    const g = grid([], 6, {
+      to: 6_001,
+      inFlight: [
+        {
+          from: 'primary',
+          to: 'replica-2',
+          kind: 'entry',
+          lsn: 4,
+          sentAt: 2_000,
+          arrivesAt: 10_000,
+        },
+      ],
+    });
+    const last = g.rows.findLastIndex((row) => row.some((c) => c.ch === '▸'));
+    const head = g.rows[last]!.findIndex((c) => c.ch === '▸');
+    // Half way in time, so short of the receiver: it has not arrived.
+    expect(head).toBeGreaterThan(p);
+    expect(head).toBeLessThan(r2 - 1);
+    expect(g.rows[last]![r2]?.ch).toBe('│');
+    // Nothing on rows before it was sent.
+    expect(g.rows[0]!.every((c) => c.tone !== 'info')).toBe(true);
+  });
+
+  it('leaves control messages in flight out unless asked', () => {
+    const inFlight = [
+      { from: 'replica-1', to: 'primary', kind: 'ack' as const, sentAt: 100, arrivesAt: 200 },
+    ];
+    const off = grid([], 6, { inFlight });
+    expect(off.rows.every((row) => row.every((c) => c.tone !== 'info'))).toBe(true);
+    const on = grid([], 6, { inFlight, showControl: true });
+    expect(on.rows.some((row) => row.some((c) => c.ch === '◂'))).toBe(true);
+  });
+
   it('points the arrow left when the receiver is to the left', () => {
     const g = grid([{ t: 100, type: 'deliver', from: 'replica-1', to: 'primary', msg: 'entry' }]);
     expect(g.rows[0]![p + 1]?.ch).toBe('◂');
@@ -123,7 +172,7 @@ describe('layoutSpaceTime', () => {
 
   it('lists in the legend only the markers shown', () => {
     expect(legendFor(grid(history, 12), 200)).toBe(
-      'W write  R read  ─▸ entry delivered  ✕ crash  ✂ partition  ★ elected  ✗ truncated',
+      'W write  R read  ─▸ entry from sent to arrived (or now)  ✕ crash  ✂ partition  ★ elected  ✗ truncated',
     );
     expect(legendFor(grid([]), 80)).toBe('');
     expect(textWidth(legendFor(grid(history, 12), 30))).toBeLessThanOrEqual(30);

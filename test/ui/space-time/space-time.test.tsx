@@ -20,8 +20,9 @@ describe('SpaceTime', () => {
     const lines = frameLines(app.lastFrame());
     expect(lines).toHaveLength(8);
     expect(lines[0]).toMatch(/primary +replica-1 +replica-2/);
-    expect(lines[1]).toMatch(/^ +0\.000s +W/);
-    expect(lines[2]).toMatch(/│─+▸W +R$/);
+    // The entry sent at 1.5 s leaves primary on the first row and arrives on the second.
+    expect(lines[1]).toMatch(/^ +0\.000s +W─+ +│/);
+    expect(lines[2]).toMatch(/│ +─+▸W +R$/);
     expect(lines[7]).toContain('W write');
     expect(frameSize(app.lastFrame()).width).toBeLessThanOrEqual(80);
     app.unmount();

@@ -1,16 +1,13 @@
-// A small seeded generator of workloads and fault schedules (no fast-check: the simulator's
-// own PRNG makes every schedule reproducible from its seed). A schedule is a list of
-// (time, command) pairs; `play` applies them in time order and runs the simulation on.
+// Seeded schedules of workloads and faults. A schedule is a list of (time, command) pairs
+// drawn from its own PRNG, so every schedule is reproducible from its seed; `playSchedule`
+// applies them in time order and runs the simulation on.
+import type { Command } from '../commands.js';
+import { Prng } from '../prng.js';
+import type { Simulation } from '../simulation.js';
+import { SimulationError } from '../simulation-error.js';
+import type { Delay, Ms } from '../types.js';
 
-import {
-  type Command,
-  type Delay,
-  type Ms,
-  type Simulation,
-  SimulationError,
-} from '../../src/sim/index.js';
-import { Prng } from '../../src/sim/prng.js';
-
+/** A command and the virtual time it is given at. */
 export interface Timed {
   t: Ms;
   cmd: Command;
@@ -95,27 +92,45 @@ export class Schedule {
 
   /** Sorted by time; items at one time keep their insertion order. */
   sorted(): Timed[] {
-    return this.items
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => a.x.t - b.x.t || a.i - b.i)
-      .map(({ x }) => x);
+    return sortByTime(this.items);
   }
+}
+
+/** Sorted by time; items at one time keep their order. */
+export function sortByTime(items: readonly Timed[]): Timed[] {
+  return items
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => a.x.t - b.x.t || a.i - b.i)
+    .map(({ x }) => x);
 }
 
 /**
  * Applies the schedule at its times, then runs to `until`. Commands that the simulator
  * refuses at that moment (e.g. promoting a node that is down) are skipped, as a learner's
- * refused command would be.
+ * refused command would be. Returns how many were refused.
  */
-export function play(sim: Simulation, schedule: Schedule | readonly Timed[], until: Ms): void {
+export function playSchedule(
+  sim: Simulation,
+  schedule: Schedule | readonly Timed[],
+  until: Ms,
+): number {
   const items = schedule instanceof Schedule ? schedule.sorted() : schedule;
+  let refused = 0;
   for (const { t, cmd } of items) {
     sim.runUntil(t);
-    try {
-      sim.apply(cmd);
-    } catch (err) {
-      if (!(err instanceof SimulationError)) throw err;
-    }
+    if (!applyOrRefuse(sim, cmd)) refused++;
   }
   sim.runUntil(until);
+  return refused;
+}
+
+/** Applies a command; false when the simulator refused it (anything else is a bug: rethrown). */
+export function applyOrRefuse(sim: Simulation, cmd: Command): boolean {
+  try {
+    sim.apply(cmd);
+    return true;
+  } catch (err) {
+    if (!(err instanceof SimulationError)) throw err;
+    return false;
+  }
 }

@@ -1,0 +1,15 @@
+// The simulation harness: seeded fault schedules and workloads, invariants, a runner that
+// checks them, and a shrinker that turns a failing case into a small one.
+export { describeCase, describeCluster, describeCommand } from './describe.js';
+export { FAULT_KINDS, type FaultKind, type FuzzCase, generateCase } from './generate.js';
+export {
+  INVARIANTS,
+  type Invariant,
+  logMatchingViolation,
+  streamable,
+  type Violation,
+  writersByEpoch,
+} from './invariants/index.js';
+export { type CaseRun, CLOCK, INTERNAL_ERROR, type RunOptions, runCase } from './run-case.js';
+export { applyOrRefuse, playSchedule, Schedule, sortByTime, type Timed } from './schedule.js';
+export { isOperation, type ShrinkOptions, type ShrinkResult, shrinkCase } from './shrink.js';

@@ -1,0 +1,25 @@
+// What the words on a node card mean, for the player's help: epoch, the two LSNs and lag
+// appear on every card and are the numbers the lessons ask about.
+import type { HelpLine } from '../screen/help-overlay.js';
+
+export const CARD_LEGEND: readonly HelpLine[] = [
+  { kind: 'group', text: 'On the cards' },
+  {
+    kind: 'key',
+    keys: 'epoch N',
+    text: "the leader's term, one more with each new leader",
+  },
+  {
+    kind: 'key',
+    keys: 'LSN',
+    text: 'last log entry applied (reads see it) · received',
+  },
+  {
+    kind: 'key',
+    keys: 'lag',
+    text: 'behind the leader: entries · time · bytes',
+  },
+];
+
+/** Said in the status line when a lesson opens, once: where the cards are explained. */
+export const CARD_TIP = '? explains the cards: epoch, LSN, lag';
