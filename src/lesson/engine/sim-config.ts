@@ -16,6 +16,8 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     netDelay: c.clientLatency,
     clientTimeout: c.clientTimeout,
     dataSize: c.dataSize,
+    capacity: c.capacity,
+    syncStandbys: c.syncStandbys ? { ...c.syncStandbys } : undefined,
     nodes: c.nodes.map((n) => ({ ...n })),
     failover: c.failover ? { ...c.failover } : undefined,
   };

@@ -141,8 +141,53 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
   }
 
   checkUpstreams(c, nodes, new Set(leaders));
+  checkSyncStandbys(c, cluster, nodes, new Set(leaders));
   checkShards(c, asList(cluster.shards));
   checkQuorum(c, asMap(cluster.quorum), topology, c.nodes.length);
+}
+
+/**
+ * `syncStandbys` chooses among the followers (those marked `sync: true`, or all): k must not
+ * exceed them, the mode must wait for standbys at all, and minAcks has no say beside it.
+ */
+function checkSyncStandbys(
+  c: Checker,
+  cluster: RawMap,
+  nodes: unknown[],
+  leaders: Set<number>,
+): void {
+  const s = asMap(cluster.syncStandbys);
+  if (!s) return;
+  const at = ['cluster', 'syncStandbys'];
+  const mode = cluster.mode ?? 'async';
+  if (mode === 'async') {
+    c.error(
+      at,
+      'syncStandbys needs mode: sync or semi-sync (an asynchronous leader waits for no standby)',
+    );
+  }
+  if (cluster.minAcks !== undefined) {
+    c.error(
+      ['cluster', 'minAcks'],
+      'minAcks does not apply with syncStandbys: its k says how many standbys acknowledge',
+      true,
+    );
+  }
+  const followers = nodes.flatMap((raw, i) => {
+    const n = asMap(raw);
+    return n && !leaders.has(i) ? [n] : [];
+  });
+  const marked = followers.filter((n) => n.sync === true);
+  const pool = marked.length > 0 ? marked : followers;
+  for (const key of ['first', 'any'] as const) {
+    const k = s[key];
+    if (typeof k !== 'number' || k <= pool.length) continue;
+    const which =
+      marked.length > 0
+        ? `${pool.length} follower${pool.length === 1 ? ' is' : 's are'} marked sync: true`
+        : `the cluster has ${pool.length} follower${pool.length === 1 ? '' : 's'}`;
+    c.error([...at, key], `${key}: ${k} standbys, but ${which}`);
+  }
 }
 
 function checkUpstreams(c: Checker, nodes: unknown[], leaders: Set<number>): void {

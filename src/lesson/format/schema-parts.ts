@@ -2,7 +2,7 @@
 // the unit types (durations, sizes, rates) that parse into numbers. Every block words its own
 // errors as "expected <what>, found <value>".
 import { z } from 'zod';
-import type { Delay } from '../../sim/index.js';
+import type { Delay, SyncStandbys } from '../../sim/index.js';
 import { unknownKeyMessage } from './suggest.js';
 import {
   COUNT_RATE_EXAMPLES,
@@ -105,6 +105,55 @@ export const perSecond = () => {
     )
     .transform((v) => (typeof v === 'number' ? v : parseCountRate(v) * 1000));
 };
+
+/**
+ * Operations per second a node serves (`capacity`): a positive number, or a count rate such
+ * as `2000/s` or `90000/m`.
+ */
+export const opsPerSecond = () => {
+  const what = 'operations per second above 0, as a number or a rate like 2000/s';
+  const err = { error: expecting(what) };
+  const pattern = new RegExp(COUNT_RATE_PATTERN);
+  const rate = z
+    .string(err)
+    .regex(pattern, err)
+    // Judged only when the text is a rate; other text has its own message.
+    .refine((v) => !pattern.test(v) || parseCountRate(v) > 0, err);
+  return z
+    .union([z.number(err).positive(err), rate], err)
+    .transform((v) => (typeof v === 'number' ? v : parseCountRate(v) * 1000));
+};
+
+/**
+ * PostgreSQL's choice of synchronous standbys: `{first: k}` (the first k listed followers that
+ * are connected) or `{any: k}` (quorum commit: any k acknowledgements).
+ */
+export const syncStandbys = () =>
+  strictMap(
+    {
+      first: z
+        .int()
+        .min(1)
+        .optional()
+        .describe('The first k connected followers, in listed order.'),
+      any: z.int().min(1).optional().describe('Quorum commit: any k followers.'),
+    },
+    'a map like {first: 1} or {any: 2}',
+  )
+    .superRefine((s, ctx) => {
+      const given = [s.first, s.any].filter((k) => k !== undefined).length;
+      if (given !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected exactly one of first or any, like {first: 1} or {any: 2}, found ${given === 0 ? 'neither' : 'both'}`,
+        });
+      }
+    })
+    .transform(
+      (s): SyncStandbys => (s.first !== undefined ? { first: s.first } : { any: s.any ?? 1 }),
+    )
+    // Editors: exactly one of the two keys.
+    .meta({ oneOf: [{ required: ['first'] }, { required: ['any'] }] });
 
 /** A fixed delay or a range sampled per entry: `2s` or `{min: 1s, max: 3s}`. */
 export const delay = () =>

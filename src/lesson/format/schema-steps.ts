@@ -20,11 +20,13 @@ import {
   expecting,
   fraction,
   name,
+  opsPerSecond,
   perSecond,
   signedDuration,
   size,
   sizeRate,
   strictMap,
+  syncStandbys,
   text,
 } from './schema-parts.js';
 import { listNames, nearest, unknownKeyMessage } from './suggest.js';
@@ -141,7 +143,14 @@ const partition = z
   .min(1)
   .describe('Groups of node ids (and client ids) that can still reach each other.');
 
-const NODE_PARAM_KEYS = ['lag', 'replay', 'throughput', 'clockSkew', 'upstream'] as const;
+const NODE_PARAM_KEYS = [
+  'lag',
+  'replay',
+  'throughput',
+  'clockSkew',
+  'upstream',
+  'capacity',
+] as const;
 const CLUSTER_PARAM_KEYS = [
   'mode',
   'minAcks',
@@ -149,7 +158,11 @@ const CLUSTER_PARAM_KEYS = [
   'ackTimeout',
   'onTimeout',
   'retain',
+  'capacity',
+  'syncStandbys',
 ] as const;
+/** Keys that are a node setting with `node` and the cluster default without it. */
+const EITHER_PARAM_KEYS: readonly string[] = ['capacity'];
 const FAILOVER_PARAM_KEYS = [
   'auto',
   'heartbeat',
@@ -179,13 +192,27 @@ const set = strictMap(
     fencing: z.boolean().optional(),
     quorum: z.boolean().optional(),
     maxLagOnFailover: count.optional(),
+    capacity: opsPerSecond()
+      .optional()
+      .describe("With node: that node's operations per second; without: the cluster default."),
+    syncStandbys: syncStandbys().optional(),
   },
   'a map like {node: replica-1, lag: 10s} or {mode: sync}',
 ).superRefine((s, ctx) => {
   const given = (keys: readonly string[]) =>
     keys.filter((k) => (s as Record<string, unknown>)[k] !== undefined);
-  const nodeKeys = given(NODE_PARAM_KEYS);
-  const clusterKeys = given([...CLUSTER_PARAM_KEYS, ...FAILOVER_PARAM_KEYS]);
+  const nodeKeys = given(NODE_PARAM_KEYS.filter((k) => !EITHER_PARAM_KEYS.includes(k)));
+  const clusterKeys = given(
+    [...CLUSTER_PARAM_KEYS, ...FAILOVER_PARAM_KEYS].filter((k) => !EITHER_PARAM_KEYS.includes(k)),
+  );
+  const eitherKeys = given(EITHER_PARAM_KEYS);
+  if (s.minAcks !== undefined && s.syncStandbys !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minAcks'],
+      message: 'minAcks does not apply with syncStandbys: its k says how many standbys acknowledge',
+    });
+  }
   if (s.node !== undefined) {
     for (const k of clusterKeys) {
       ctx.addIssue({
@@ -194,7 +221,7 @@ const set = strictMap(
         message: `"${k}" is a cluster setting; set it in a step without "node"`,
       });
     }
-    if (nodeKeys.length === 0 && clusterKeys.length === 0) {
+    if (nodeKeys.length === 0 && clusterKeys.length === 0 && eitherKeys.length === 0) {
       ctx.addIssue({
         code: 'custom',
         message: `nothing to set on ${s.node}: give one of ${NODE_PARAM_KEYS.join(', ')}`,
@@ -208,7 +235,7 @@ const set = strictMap(
         message: `"${k}" is a node setting; say which node with "node"`,
       });
     }
-    if (nodeKeys.length === 0 && clusterKeys.length === 0) {
+    if (nodeKeys.length === 0 && clusterKeys.length === 0 && eitherKeys.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'nothing to set: give a node or cluster setting' });
     }
   }
@@ -635,8 +662,10 @@ function toStep(s: StepMap): Step {
   if (s.partition !== undefined) return { ...base, kind: 'partition', groups: s.partition };
   if (s.heal !== undefined) return { ...base, kind: 'heal' };
   if (s.set !== undefined) {
-    const nodeParams: NodeParams = pick(s.set, NODE_PARAM_KEYS);
-    const clusterParams: ClusterParams = pick(s.set, CLUSTER_PARAM_KEYS);
+    // `capacity` is the node's with `node`, the cluster default without.
+    const onNode = s.set.node !== undefined;
+    const nodeParams: NodeParams = onNode ? pick(s.set, NODE_PARAM_KEYS) : {};
+    const clusterParams: ClusterParams = onNode ? {} : pick(s.set, CLUSTER_PARAM_KEYS);
     const failoverParams: Partial<FailoverConfig> = pick(s.set, FAILOVER_PARAM_KEYS);
     return {
       ...base,

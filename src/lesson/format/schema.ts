@@ -15,10 +15,12 @@ import {
   duration,
   expecting,
   name,
+  opsPerSecond,
   perSecond,
   signedDuration,
   size,
   strictMap,
+  syncStandbys,
   text,
 } from './schema-parts.js';
 import { stepSchema, storyRefs } from './schema-steps.js';
@@ -62,6 +64,11 @@ const nodeSchema = strictMap(
     sync: z.boolean().optional().describe('Member of the sync set (default: every follower).'),
     upstream: name.optional().describe('Cascading replication: receive from this follower.'),
     clockSkew: signedDuration().optional().describe("Extension: offset of this node's clock."),
+    capacity: opsPerSecond()
+      .optional()
+      .describe(
+        "Client operations per second this node serves, one at a time (default: the cluster's).",
+      ),
   },
   'a node like {id: replica-1, role: follower, lag: 2s}',
 ).transform((n): NodeConfig => n);
@@ -120,6 +127,14 @@ const clusterSchema = strictMap(
     dataSize: size()
       .default(DEFAULTS.dataSize)
       .describe('Extension: data before the first entry, copied by backups and restores.'),
+    capacity: opsPerSecond()
+      .optional()
+      .describe(
+        'Client operations per second each node serves, one at a time (default: no limit).',
+      ),
+    syncStandbys: syncStandbys()
+      .optional()
+      .describe('sync / semi-sync: PostgreSQL-style {first: k} or {any: k} synchronous standbys.'),
     nodes: z.array(nodeSchema).min(1),
     failover: failoverSchema.optional(),
     shards: z.array(shardSchema).min(1).optional(),

@@ -16,6 +16,7 @@ import type {
   OnTimeout,
   OpError,
   RoutingPolicyName,
+  SyncStandbys,
   Topology,
   Value,
 } from '../../sim/index.js';
@@ -113,6 +114,10 @@ export interface LessonCluster {
   clientTimeout: Ms;
   /** Extension: bytes of data before the first entry (what backups and restores copy). */
   dataSize: number;
+  /** Client operations per second each node serves (a node's own `capacity` wins). */
+  capacity?: number;
+  /** With sync or semi-sync: which followers are synchronous, as PostgreSQL chooses them. */
+  syncStandbys?: SyncStandbys;
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
@@ -210,6 +215,8 @@ export interface NodeParams {
   clockSkew?: Ms;
   /** null: replicate from the leader again. */
   upstream?: NodeId | null;
+  /** Client operations per second. */
+  capacity?: number;
 }
 
 export interface ClusterParams {
@@ -219,6 +226,9 @@ export interface ClusterParams {
   ackTimeout?: Ms;
   onTimeout?: OnTimeout;
   retain?: number;
+  /** Client operations per second of every node without its own. */
+  capacity?: number;
+  syncStandbys?: SyncStandbys;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
