@@ -1,12 +1,19 @@
-// Right answers must not be guessable from where they sit: among the drill's choice
-// questions with the same number of choices, each position holds the (first) right answer
-// about equally often, within one of an even share. The same holds for the quiz and predict
-// steps of the bundled lessons, taken together.
+// Right answers must not be guessable from where they sit.
+//
+// The drill's bank: among choice questions with the same number of choices, each position
+// holds the (first) right answer about equally often, within one of an even share.
+//
+// The lessons: choices are shown shuffled per learner (src/lesson/engine/choice-order.ts), so
+// what matters is the position a learner *sees*, not the file's order. Over many learner
+// seeds, the displayed position of every right choice of the shuffled steps (quiz, predict,
+// action choose) must be spread evenly, per number of shuffled choices.
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
 import { lessonFiles } from '../../src/lesson/catalog/catalog.js';
+import { displayedLesson, isShuffled } from '../../src/lesson/engine/choice-order.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
+import type { Lesson } from '../../src/lesson/format/types.js';
 import { loadBank } from '../../src/quiz/bank.js';
 import type { ChoiceQuestion } from '../../src/quiz/types.js';
 
@@ -31,25 +38,101 @@ function answerPositions(questions: readonly Answered[]): Map<number, number[]> 
   return byCount;
 }
 
+/** A shuffled step of a bundled lesson and its right choices, as indexes in the file. */
+interface LessonQuestion {
+  lesson: Lesson;
+  label: string;
+  /** How many choices are shuffled (choices marked `last` stay at the end). */
+  shuffled: number;
+  right: readonly number[];
+}
+
 /**
- * The quiz and predict steps of every bundled lesson with their right choices: a quiz's
- * `answer`, a predict's as graded on a run with the reference answers.
+ * Every shuffled step of every bundled lesson with its right choices: a quiz's `answer`, a
+ * predict's or a choose's as graded on a run with the reference answers in file order.
  */
-async function lessonQuestions(): Promise<Answered[]> {
-  const out: Answered[] = [];
+async function lessonQuestions(): Promise<LessonQuestion[]> {
+  const out: LessonQuestion[] = [];
   for (const file of (await lessonFiles('lessons')) ?? []) {
     const loaded = await loadLessonFile(file);
     if (!loaded.ok) throw new Error(`${file} does not load`);
-    const id = loaded.lesson.id;
-    const answers = await loadAnswersFile(`lessons/answers/${id}.yaml`, loaded.lesson);
-    const run = new LessonRunner(loaded.lesson, { answers });
+    const lesson = loaded.lesson;
+    const answers = await loadAnswersFile(`lessons/answers/${lesson.id}.yaml`, lesson);
+    // No choiceSeed: the run keeps the file's order, so its records give file indexes.
+    const run = new LessonRunner(lesson, { answers });
     run.advance();
-    for (const step of loaded.lesson.steps) {
-      if (step.kind !== 'quiz' && step.kind !== 'predict') continue;
+    for (const step of lesson.steps) {
+      if (!isShuffled(step)) continue;
       const rec = run.records.find((r) => r.step === step.label && r.correctChoices);
-      if (!rec?.correctChoices) throw new Error(`${id}: ${step.label} was not graded`);
-      out.push({ choices: step.choices, answer: rec.correctChoices });
+      if (!rec?.correctChoices) throw new Error(`${lesson.id}: ${step.label} was not graded`);
+      const shuffled = step.choices.filter((c) => !c.last).length;
+      // A right choice marked `last` sits last on purpose; only shuffled ones are counted.
+      const right = rec.correctChoices.filter((i) => !step.choices[i]!.last);
+      out.push({ lesson, label: step.label, shuffled, right });
     }
+  }
+  return out;
+}
+
+// Learner seeds: the small ones scripts pass with --seed, and seeds spread over the range
+// a learner's saved seed is drawn from (0 to 2^31).
+const LEARNER_SEEDS = [
+  ...Array.from({ length: 100 }, (_, i) => i + 1),
+  ...Array.from({ length: 100 }, (_, i) => (i * 21_474_836 + 12_345) % 2 ** 31),
+];
+
+/** Per number of shuffled choices: how often a right choice is displayed at each position. */
+function displayedPositions(
+  questions: readonly LessonQuestion[],
+  seeds: readonly number[],
+  orderFor: (lesson: Lesson, seed: number) => ReadonlyMap<string, readonly number[]>,
+): Map<number, number[]> {
+  const byCount = new Map<number, number[]>();
+  const lessons = [...new Set(questions.map((q) => q.lesson))];
+  for (const seed of seeds) {
+    const orders = new Map(lessons.map((l) => [l, orderFor(l, seed)]));
+    for (const q of questions) {
+      const order = orders.get(q.lesson)!.get(q.label) ?? [];
+      const counts = byCount.get(q.shuffled) ?? new Array<number>(q.shuffled).fill(0);
+      for (const r of q.right) {
+        const pos = order.indexOf(r);
+        if (pos < 0) throw new Error(`${q.lesson.id}/${q.label}: choice ${r} is not displayed`);
+        counts[pos]! += 1;
+      }
+      byCount.set(q.shuffled, counts);
+    }
+  }
+  return byCount;
+}
+
+/** What a learner is shown: the engine's own displayed order. */
+const shown = (lesson: Lesson, seed: number) => displayedLesson(lesson, seed).orders;
+
+/** The file's order, as learners saw it before choices were shuffled. */
+const fileOrder = (lesson: Lesson) =>
+  new Map(lesson.steps.filter(isShuffled).map((s) => [s.label, s.choices.map((_, i) => i)]));
+
+/**
+ * Positions further from an even share than chance allows. With T right choices shown among
+ * n positions, a fair shuffle puts Binomial(T, 1/n) at each, standard deviation
+ * sqrt(T (1/n)(1 - 1/n)); four of those are allowed, which a fair shuffle exceeds with
+ * probability under 0.01 % per position. For the bundled lessons over 200 learners (about
+ * 4,600 right choices shown among 3 positions and 3,200 among 4) that is ±128 and ±98: a
+ * position favoured by 4 points of percentage is caught, and the file's order (most right
+ * answers written second) fails by far.
+ */
+function unfairPositions(byCount: Map<number, number[]>): string[] {
+  const out: string[] = [];
+  for (const [n, counts] of byCount) {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const even = total / n;
+    const allowed = 4 * Math.sqrt(total * (1 / n) * (1 - 1 / n));
+    counts.forEach((c, i) => {
+      if (Math.abs(c - even) > allowed)
+        out.push(
+          `${n} choices: a right answer is shown as choice ${i + 1} ${c} times of ${total} (even: ${even.toFixed(0)} ± ${allowed.toFixed(0)})`,
+        );
+    });
   }
   return out;
 }
@@ -80,14 +163,28 @@ describe('answer positions in the bank', () => {
     expect(unevenPositions(answerPositions(choiceQuestions))).toEqual([]);
   });
 
-  it("spreads the right answers of the lessons' quiz and predict steps evenly too", async () => {
-    const questions = await lessonQuestions();
-    expect(questions.length).toBeGreaterThan(10);
-    expect(unevenPositions(answerPositions(questions))).toEqual([]);
-  });
-
   it('notices a bank that always puts the answer second', () => {
     const skewed = choiceQuestions.map((q) => ({ ...q, answer: [1] }));
     expect(unevenPositions(answerPositions(skewed)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("answer positions the lessons' learners see", async () => {
+  const questions = await lessonQuestions();
+
+  it('finds the shuffled questions of every bundled lesson', () => {
+    expect(questions.length).toBeGreaterThan(30);
+    expect(new Set(questions.map((q) => q.lesson.id)).size).toBeGreaterThan(5);
+    expect(questions.every((q) => q.right.length > 0)).toBe(true);
+  });
+
+  it('shows the right answers evenly spread over the positions, over 200 learners', () => {
+    expect(unfairPositions(displayedPositions(questions, LEARNER_SEEDS, shown))).toEqual([]);
+  });
+
+  it('spreads them even if every author had put the right answer second', () => {
+    const second = questions.map((q) => ({ ...q, right: [1] }));
+    expect(unfairPositions(displayedPositions(second, LEARNER_SEEDS, fileOrder))).not.toEqual([]);
+    expect(unfairPositions(displayedPositions(second, LEARNER_SEEDS, shown))).toEqual([]);
   });
 });

@@ -95,7 +95,10 @@ export function describeStep(step: Step): string {
     case 'backup':
       return `backup of ${step.from}${step.backupId ? ` ("${step.backupId}")` : ''} taken`;
     case 'restore':
-      return `${step.node} restored from ${step.from}`;
+      // A background restore is recorded when it starts, not when the data is in.
+      return step.background
+        ? `${step.node} restoring from ${step.from} (in the background)`
+        : `${step.node} restored from ${step.from}`;
     case 'addFollower':
       return `new follower ${step.node} copied a snapshot and is catching up`;
     case 'workload':
