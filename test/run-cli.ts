@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cliPath = `${repoRoot}dist/cli.js`;
+/**
+ * The Node.js that runs the built CLI: E2E_NODE when set (CI runs the end-to-end tests again
+ * under each supported version, see .ci/run), else the one running the tests.
+ */
+export const cliNode = process.env.E2E_NODE || process.execPath;
 
 export interface CliResult {
   status: number | null;
@@ -15,7 +20,7 @@ export function runBuiltCli(
   args: readonly string[],
   opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
 ): CliResult {
-  const res = spawnSync(process.execPath, [cliPath, ...args], {
+  const res = spawnSync(cliNode, [cliPath, ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd ?? repoRoot,

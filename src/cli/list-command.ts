@@ -3,6 +3,7 @@
 import { displayPath, type LoadedLesson, loadCatalog } from '../lesson/catalog/catalog.js';
 import { OUTSIDE_CURRICULUM, placeOf } from '../lesson/catalog/curriculum.js';
 import { formatProblem } from '../lesson/format/load.js';
+import { safeJsonLine, safeText } from '../lesson/format/terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface ListOptions {
@@ -95,7 +96,7 @@ export async function runList(
   }
   const rows = catalog.lessons.map(listing);
   if (opts.json) {
-    out.write(`${JSON.stringify(rows, null, 2)}\n`);
+    out.write(`${safeJsonLine(JSON.stringify(rows, null, 2))}\n`);
     return;
   }
   if (rows.length === 0) {
@@ -103,5 +104,5 @@ export async function runList(
     out.write(`no lessons found in ${displayPath(catalog.dir)}${why}\n`);
     return;
   }
-  out.write(formatTable(rows, terminalWidth(out)));
+  out.write(safeText(formatTable(rows, terminalWidth(out))));
 }

@@ -1,5 +1,6 @@
-// Opens saved progress for a command. A store that cannot be used is reported and the
-// command still runs (without saving), rather than failing the learner's session.
+// Opens saved progress for a command. A store that cannot be read, or whose first save fails
+// (an unwritable home), is reported in one line and the command still runs without saving,
+// rather than failing the learner's session.
 import { openProgress, type ProgressStore } from '../progress/progress-store.js';
 
 const toStderr = (m: string) => process.stderr.write(`warning: ${m}\n`);
@@ -9,7 +10,10 @@ export function openStoreOrWarn(
   warn: (message: string) => void = toStderr,
 ): ProgressStore | undefined {
   try {
-    const { store, warnings } = openProgress({ onWarning: warn });
+    const { store, warnings } = openProgress({
+      onWarning: warn,
+      onSaveFailed: (m) => warn(`progress will not be saved: ${m}`),
+    });
     for (const w of warnings) warn(w);
     return store;
   } catch (err) {

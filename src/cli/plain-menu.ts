@@ -74,18 +74,27 @@ export async function runTutor(): Promise<number> {
       });
     }
     const { openStoreOrWarn } = await import('./open-store.js');
-    return runInteractiveApp({ store: openStoreOrWarn() });
+    // Written mid-frame, a warning would garble the menu: kept until the UI is gone.
+    const later = new Set<string>();
+    try {
+      return await runInteractiveApp({ store: openStoreOrWarn((m) => later.add(m)) });
+    } finally {
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
   }
   const { openStoreOrWarn } = await import('./open-store.js');
   const store = openStoreOrWarn();
-  const [{ loadCatalog }, { LineInput }] = await Promise.all([
+  const [{ loadCatalog }, { LineInput }, { plainLines }] = await Promise.all([
     import('../lesson/catalog/catalog.js'),
     import('./line-input.js'),
+    import('./output-lines.js'),
   ]);
   const catalog = await loadCatalog();
-  await plainMenu(catalog.lessons, store, {
-    write: (line) => process.stdout.write(`${line}\n`),
-    input: new LineInput(),
-  });
+  const input = new LineInput();
+  try {
+    await plainMenu(catalog.lessons, store, { write: plainLines(), input });
+  } finally {
+    input.close();
+  }
   return 0;
 }

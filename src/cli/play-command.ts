@@ -1,10 +1,14 @@
 // `replication-tutor play <id|path>`: the interactive player in a terminal; the plain line
 // mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
 import { AnswersError, loadAnswersFile } from '../lesson/catalog/answers-file.js';
+import type { Lesson } from '../lesson/format/types.js';
+import { progressKey } from '../progress/lesson-key.js';
 import { PlaySession } from '../progress/play-session.js';
+import type { ProgressStore } from '../progress/progress-store.js';
 import { lessonFromArg, parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
+import { jsonLines, plainLines } from './output-lines.js';
 import { playPlain } from './play-plain.js';
 import { UsageError } from './usage-error.js';
 
@@ -38,20 +42,48 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
       throw err;
     }
   }
-  const store = openStoreOrWarn();
   if (wantsInteractive(opts)) {
+    // Written mid-frame, a warning (a save that failed) would garble the player: kept until
+    // the player is gone.
+    const later = new Set<string>();
+    const store = openStoreOrWarn((m) => later.add(m));
     const { runInteractiveLesson } = await import('../ui/interactive.js');
-    await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
+    try {
+      await runInteractiveLesson({ lesson, seed, store, restart: opts.restart });
+    } finally {
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
     return;
   }
+  const store = openStoreOrWarn();
+  if (answers !== undefined && !opts.restart) keepsAttempt(lesson, store);
   const session = new PlaySession(lesson, store, {
     seed,
     answers,
     restart: opts.restart || answers !== undefined,
   });
-  await playPlain(session, {
-    write: (line) => process.stdout.write(`${line}\n`),
-    input: new LineInput(),
-    json: Boolean(opts.json),
-  });
+  const input = new LineInput();
+  try {
+    await playPlain(session, {
+      write: opts.json ? jsonLines() : plainLines(),
+      input,
+      json: Boolean(opts.json),
+    });
+  } finally {
+    // The lesson is over: read no more, even if the input never ends.
+    input.close();
+  }
+}
+
+/**
+ * An answers file plays the lesson from the start, which would discard an attempt in progress:
+ * that needs --restart, said in one line, rather than answers silently lost.
+ */
+function keepsAttempt(lesson: Lesson, store: ProgressStore | undefined): void {
+  const saved = store?.lesson(progressKey(lesson));
+  if (saved?.status !== 'in-progress' || saved.answers.length === 0) return;
+  const n = saved.answers.length;
+  throw new UsageError(
+    `lesson "${lesson.id}" has an attempt in progress with ${n} answer${n === 1 ? '' : 's'} saved, which --answers would discard; add --restart to start over, or leave out --answers to continue it`,
+  );
 }

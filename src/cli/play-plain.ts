@@ -103,7 +103,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
         if (io.json) io.write(summaryLine(session, false));
         else
           io.write(
-            `Input ended at ${step.label} (${at(runner.sim.now)}). Your progress is saved; run the same command to continue.`,
+            `Input ended at ${step.label} (${at(runner.sim.now)}). ${session.saving ? 'Your progress is saved; run the same command to continue.' : 'Your progress was not saved (see the warning above).'}`,
           );
         return false;
       }

@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { nearest } from '../lesson/format/suggest.js';
+import { safeText } from '../lesson/format/terminal-text.js';
 import { PROGRESS_DESCRIPTION, PROGRESS_HELP } from '../progress/progress-help.js';
+import { SERVE_HELP } from './serve-help.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 success, 1 a check failed (e.g. validate), 2 bad usage or bad input. */
@@ -86,6 +88,25 @@ function buildProgram(): Command {
     .allowExcessArguments(false)
     .action(async (opts: { json?: boolean }) => (await import('./list-command.js')).runList(opts));
   program
+    .command('serve')
+    .description('a live cluster for curl: every node an HTTP server on 127.0.0.1 (port 13000…)')
+    .argument('[cluster]', 'a preset (default three-node-async), a lesson id or a lesson file')
+    .option(
+      '--port <n>',
+      'port of the first node, the others follow (default 13000; 0: free ports)',
+    )
+    .option('--replicas <n>', 'a primary and n replicas instead of a preset')
+    .option('--delay <d>', 'replica lag: one duration (5s), or one per replica (1s,5s)')
+    .option('--mode <mode>', 'acknowledgement: async, sync or semi-sync')
+    .option('--plain', 'one line per request instead of the live screen')
+    .option('--quiet', 'plain, and print only the first line (the nodes and their URLs)')
+    .addHelpText('after', SERVE_HELP)
+    .allowExcessArguments(false)
+    .action(async (cluster: string | undefined, opts: import('./serve-command.js').ServeFlags) => {
+      const { runServeCommand } = await import('./serve-command.js');
+      process.exitCode = await runServeCommand(cluster, opts);
+    });
+  program
     .command('quiz')
     .description('interview drill: timed, scored questions with spaced repetition')
     .option('--topic <topics>', 'only these curriculum topics (comma-separated)')
@@ -119,7 +140,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`replication-tutor: ${err.message}\n`);
+      process.stderr.write(`replication-tutor: ${safeText(err.message)}\n`);
       return err.exitCode;
     }
     throw err;

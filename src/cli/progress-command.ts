@@ -1,6 +1,7 @@
 // `replication-tutor progress`: shows, prints or resets the saved progress. Loaded lazily
 // by program.ts, so --help never reads the store.
 import { nearest } from '../lesson/format/suggest.js';
+import { safeJsonLine, safeText } from '../lesson/format/terminal-text.js';
 import { ProgressError } from '../progress/progress-error.js';
 import { serializeProgress } from '../progress/progress-file.js';
 import type { LessonProgress, QuizProgress } from '../progress/progress-schema.js';
@@ -30,8 +31,9 @@ export function runProgressCommand(opts: ProgressCommandOptions, io: Output = st
     for (const w of warnings) io.err(`replication-tutor: warning: ${w}\n`);
     if (opts.reset === true) resetEverything(store, io);
     else if (typeof opts.reset === 'string') resetOne(store, opts.reset, io);
-    else if (opts.json) io.out(serializeProgress(store.data()));
-    else io.out(renderProgress(store));
+    // Ids and step labels were saved from lessons, perhaps a stranger's: shown made safe.
+    else if (opts.json) io.out(safeJsonLine(serializeProgress(store.data())));
+    else io.out(safeText(renderProgress(store)));
   } catch (err) {
     // A store that cannot be read or written is bad input: one line, exit 2.
     if (err instanceof ProgressError) throw new UsageError(err.message);

@@ -5,6 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { formatProblem } from '../lesson/format/load.js';
 import { listNames, nearest } from '../lesson/format/suggest.js';
+import { safeJsonLine, safeText } from '../lesson/format/terminal-text.js';
 import { parseDuration } from '../lesson/format/units.js';
 import type { Bank } from '../quiz/bank.js';
 import { exportMarkdown } from '../quiz/export-markdown.js';
@@ -24,6 +25,7 @@ import { type BankQuestion, DIFFICULTY_NAMES, type Difficulty } from '../quiz/ty
 import { parseSeed } from './lesson-arg.js';
 import { LineInput } from './line-input.js';
 import { openStoreOrWarn } from './open-store.js';
+import { plainLines } from './output-lines.js';
 import { UsageError } from './usage-error.js';
 
 export interface QuizOptions {
@@ -154,7 +156,9 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     throw new UsageError(`no questions match ${describeFilters(filters)}`.trimEnd());
 
   if (opts.list) {
-    process.stdout.write(opts.json ? listJsonLines(chosen) : listText(chosen));
+    process.stdout.write(
+      opts.json ? safeJsonLine(listJsonLines(chosen)) : safeText(listText(chosen)),
+    );
     return;
   }
   if (opts.export !== undefined) {
@@ -162,6 +166,15 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
     return;
   }
 
+  const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  // While the TUI is up, a warning (a save that failed) written mid-frame would garble it:
+  // kept until the drill is gone. Otherwise it is said at once.
+  const later = new Set<string>();
+  let uiShown = false;
+  const warn = (m: string) => {
+    if (uiShown) later.add(m);
+    else process.stderr.write(`warning: ${m}\n`);
+  };
   const started = startDrill(
     bank.questions,
     {
@@ -172,28 +185,39 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       timeLimitMs,
       timeLimit: opts.timeLimit,
     },
-    { store: openStoreOrWarn(), warn: (m) => process.stderr.write(`warning: ${m}\n`) },
+    { store: openStoreOrWarn(warn), warn },
   );
   if (!started.ok) {
     process.stdout.write(`${started.reason}\n`);
     return;
   }
   const { drill, header } = started;
-  const interactive = !opts.plain && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   if (interactive) {
     const { runInteractiveDrill } = await import('../ui/interactive.js');
-    await runInteractiveDrill({
-      drill,
-      header,
-      timeLimit: opts.timeLimit,
-      lessonAvailable,
-      nextDue: () => nextReview(started),
-    });
+    uiShown = true;
+    try {
+      await runInteractiveDrill({
+        drill,
+        header,
+        timeLimit: opts.timeLimit,
+        lessonAvailable,
+        nextDue: () => nextReview(started),
+      });
+    } finally {
+      uiShown = false;
+      for (const w of later) process.stderr.write(`warning: ${w}\n`);
+    }
   } else {
-    const write = (line: string) => process.stdout.write(`${line}\n`);
+    const write = plainLines();
     write(header);
     write(PLAIN_HELP);
-    await runPlainDrill(drill, { write, input: new LineInput(), now: () => Date.now() });
+    const input = new LineInput();
+    try {
+      await runPlainDrill(drill, { write, input, now: () => Date.now() });
+    } finally {
+      // The drill is over: read no more, even if the input never ends.
+      input.close();
+    }
   }
   const report = finishDrill(started);
   if (!interactive) {
@@ -203,7 +227,8 @@ export async function runQuizCommand(opts: QuizOptions): Promise<void> {
       nextDue: nextReview(started),
       timeLimit: opts.timeLimit,
     });
-    for (const line of lines) process.stdout.write(`${line}\n`);
+    const write = plainLines();
+    for (const line of lines) write(line);
   }
 }
 

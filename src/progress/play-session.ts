@@ -8,6 +8,7 @@
 
 import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
 import type { Lesson } from '../lesson/format/types.js';
+import { curriculumHas, progressKey } from './lesson-key.js';
 import { type ProgressStore, randomLearnerSeed } from './progress-store.js';
 
 export interface SessionOptions extends RunnerOptions {
@@ -19,6 +20,10 @@ export class PlaySession {
   runner: LessonRunner;
   /** Answers replayed from saved progress when resuming. */
   readonly resumedAnswers: number;
+  /** The record in the store (lesson-key.ts): the id, or the id and a hash of the file's path. */
+  readonly key: string;
+  /** When resuming, the step the learner had reached (its index), for the player to go to. */
+  readonly resumeStep: number | undefined;
   private finishedSaved = false;
   /** A finished lesson opened again: the new attempt is saved with its first answer. */
   private replay?: { max: number };
@@ -28,14 +33,19 @@ export class PlaySession {
     readonly store: ProgressStore | undefined,
     options: SessionOptions = {},
   ) {
+    this.key = progressKey(lesson);
     const answers = new Map(options.answers ?? []);
     let resumed = 0;
+    let resumeStep: number | undefined;
     if (store) {
+      adoptBareRecord(store, lesson.id, this.key);
+      const before = store.lesson(this.key);
+      if (!options.restart && before.status === 'in-progress') resumeStep = before.lastStep?.index;
       const max = new LessonRunner(lesson, { seed: options.seed }).maxScore;
-      if (store.lesson(lesson.id).status === 'done') this.replay = { max };
-      else if (options.restart) store.restartLesson(lesson.id, { max });
+      if (before.status === 'done') this.replay = { max };
+      else if (options.restart) store.restartLesson(this.key, { max });
       else {
-        const saved = store.startLesson(lesson.id, { max });
+        const saved = store.startLesson(this.key, { max });
         // Resuming replays the saved answers (an answers file, given instead, wins).
         for (const a of options.answers ? [] : saved.answers) {
           const i = Number(a.answer);
@@ -47,10 +57,16 @@ export class PlaySession {
       }
     }
     this.resumedAnswers = resumed;
+    this.resumeStep = resumeStep;
     // The order of each question's choices: fixed by --seed for scripts, else this learner's.
     const choiceSeed =
       options.choiceSeed ?? options.seed ?? store?.learnerSeed() ?? randomLearnerSeed();
     this.runner = new LessonRunner(lesson, { ...options, answers, choiceSeed });
+  }
+
+  /** True while progress is being saved: there is a store and no save has failed. */
+  get saving(): boolean {
+    return this.store?.saving ?? false;
   }
 
   /**
@@ -63,7 +79,7 @@ export class PlaySession {
     const step = r.state.step;
     if (this.replay) {
       // The first answer of a replay: from here on it is a new attempt, saved as it goes.
-      this.store?.restartLesson(this.lesson.id, this.replay);
+      this.store?.restartLesson(this.key, this.replay);
       this.replay = undefined;
     }
     r.answer(index);
@@ -71,7 +87,7 @@ export class PlaySession {
     const saved = String(r.fileIndex(step.label, index));
     // A quiz is graded at once; predict and choose once their outcome has played.
     const graded = this.gradedPoints(step.label);
-    this.store?.recordAnswer(this.lesson.id, step.label, stepIndex, saved, {
+    this.store?.recordAnswer(this.key, step.label, stepIndex, saved, {
       scoreDelta: graded ?? 0,
     });
     if (graded === undefined) this.ungraded = { label: step.label, stepIndex, answer: saved };
@@ -90,9 +106,9 @@ export class PlaySession {
     if (!store) return;
     const u = this.ungraded;
     const points = u ? this.gradedPoints(u.label) : undefined;
-    if (u && points !== undefined && store.lesson(this.lesson.id).status === 'in-progress') {
+    if (u && points !== undefined && store.lesson(this.key).status === 'in-progress') {
       // Only the points change: where the learner is (lastStep) has moved on since.
-      store.updateLesson(this.lesson.id, (l) => {
+      store.updateLesson(this.key, (l) => {
         const earlier = l.answers.find((a) => a.step === u.label);
         if (!earlier) return l;
         return {
@@ -105,7 +121,7 @@ export class PlaySession {
     }
     if (this.runner.done && !this.finishedSaved) {
       this.finishedSaved = true;
-      store.finishLesson(this.lesson.id, this.runner.score, this.runner.maxScore);
+      store.finishLesson(this.key, this.runner.score, this.runner.maxScore);
     }
   }
 
@@ -113,7 +129,18 @@ export class PlaySession {
   saveStep(): void {
     const step = this.runner.currentStep;
     if (!this.store || !step || this.runner.done) return;
-    if (this.store.lesson(this.lesson.id).status !== 'in-progress') return;
-    this.store.recordStep(this.lesson.id, this.runner.cursor, step.label);
+    if (this.store.lesson(this.key).status !== 'in-progress') return;
+    this.store.recordStep(this.key, this.runner.cursor, step.label);
   }
+}
+
+/**
+ * Files written before lessons from files had keys of their own saved them under the bare id.
+ * Such a record, for an id the curriculum does not have, belongs to a lesson from a file: the
+ * first such lesson played takes it over. A record under a curriculum id stays the
+ * curriculum lesson's.
+ */
+function adoptBareRecord(store: ProgressStore, id: string, key: string): void {
+  if (key === id || store.hasLesson(key) || !store.hasLesson(id) || curriculumHas(id)) return;
+  store.renameLesson(id, key);
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from '../lesson/format/read-text-file.js';
 import { describeFsError, ProgressError } from './progress-error.js';
 import { CURRENT_VERSION, isKnownVersion, type JsonObject, migrate } from './progress-migrate.js';
 import { PROGRESS_SCHEMAS, type ProgressData, progressSchema } from './progress-schema.js';
@@ -65,14 +66,27 @@ export function serializeProgress(data: ProgressData): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** The file's text, or null if there is no file. Unreadable is an error, never "corrupt". */
+/**
+ * Far more than this build ever writes (lessons, a card per bank question, 100 drills): a
+ * larger file is not read, and not touched either.
+ */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The file's text, or null if there is no file. Unreadable is an error, never "corrupt": so is
+ * anything but a regular file (a FIFO must not hang the tutor) and a file over the size cap.
+ */
 export function readTextIfExists(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if (isCode(err, 'ENOENT')) return null;
-    throw new ProgressError(`cannot read progress file ${file}: ${describeFsError(err)}`, file);
+  const read = readTextFile(file, { maxBytes: MAX_PROGRESS_BYTES });
+  if (read.ok) return read.text;
+  if (read.kind === 'too-large') {
+    throw new ProgressError(
+      `cannot read progress file ${file}: it is larger than ${MAX_PROGRESS_BYTES / (1024 * 1024)} MiB, which no replication-tutor writes; move it away to start fresh`,
+      file,
+    );
   }
+  if (read.code === 'ENOENT') return null;
+  throw new ProgressError(`cannot read progress file ${file}: ${read.reason}`, file);
 }
 
 export interface LoadedProgress {
@@ -159,8 +173,11 @@ function claimName(from: string, to: string): void {
  * over the target, then fsync the directory so the rename itself is durable.
  */
 export function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // A symlinked progress.json (kept in a synced folder, say) stays a symlink: the new file
+  // replaces the link's target, in the target's directory.
+  const target = symlinkTarget(file);
+  const dir = path.dirname(target);
+  const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const fd = fs.openSync(tmp, 'wx', 0o600);
@@ -170,7 +187,7 @@ export function writeFileAtomic(file: string, text: string): void {
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    fs.renameSync(tmp, target);
   } catch (err) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -180,6 +197,63 @@ export function writeFileAtomic(file: string, text: string): void {
     throw new ProgressError(`cannot save progress to ${file}: ${describeFsError(err)}`, file);
   }
   syncDir(dir);
+}
+
+/** The file a path names after following symlinks, even to a target that does not exist yet. */
+function symlinkTarget(file: string): string {
+  let target = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      if (!fs.lstatSync(target).isSymbolicLink()) return target;
+      link = fs.readlinkSync(target);
+    } catch {
+      return target; // nothing there yet: written as a new file
+    }
+    target = path.resolve(path.dirname(target), link);
+  }
+  throw new ProgressError(
+    `cannot save progress to ${file}: too many levels of symbolic links (a symlink loop?)`,
+    file,
+  );
+}
+
+/** A temp file a save leaves only when killed mid-write: `progress.json.tmp-<pid>-<hex>`. */
+const TEMP_NAME = /\.tmp-(\d+)-[0-9a-f]+$/;
+/** A temp file older than this is left over whoever wrote it. */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes temp files of `file` (and of its backup) left by a process killed mid-save: those of
+ * a process of this machine that no longer exists, and any older than STALE_TEMP_MS. Called
+ * holding the lock, when no save of this build is under way.
+ */
+export function removeStaleTemps(file: string, alive: (pid: number) => boolean): void {
+  const target = symlinkTarget(file);
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const full = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(full);
+      if (!st.isFile()) continue;
+      if (Number(m[1]) === process.pid) continue;
+      if (alive(Number(m[1])) && now - st.mtimeMs < STALE_TEMP_MS) continue;
+      fs.unlinkSync(full);
+    } catch {
+      // Removed by someone else, or not ours to remove: harmless either way.
+    }
+  }
 }
 
 function syncDir(dir: string): void {

@@ -1,9 +1,20 @@
 // The saved progress as an object for the UI and the lesson runner: reads once on open,
 // saves at once on every change. Transitions live in progress-state.ts, disk work in
-// progress-file.ts; this file only joins them.
+// progress-file.ts, the lock that serialises saves across processes in progress-lock.ts;
+// this file only joins them.
 import { randomInt } from 'node:crypto';
 import { progressDir, progressFilePath } from './data-dir.js';
-import { loadProgressFile, serializeProgress, writeFileAtomic } from './progress-file.js';
+import { ProgressError } from './progress-error.js';
+import {
+  type LoadedProgress,
+  loadProgressFile,
+  parseProgress,
+  readTextIfExists,
+  removeStaleTemps,
+  serializeProgress,
+  writeFileAtomic,
+} from './progress-file.js';
+import { type LockOptions, processAlive, withFileLock } from './progress-lock.js';
 import type {
   LessonProgress,
   ProgressData,
@@ -20,6 +31,14 @@ export interface OpenProgressOptions {
   now?: () => Date;
   /** Called for a warning found after opening, e.g. a file another process left corrupt. */
   onWarning?: (message: string) => void;
+  /**
+   * For a learner's session: a save that fails (an unwritable home) calls this once with a
+   * one-line reason, and the store goes on in memory without touching the disk again, so the
+   * session goes on too. Without it a failed save throws ProgressError (e.g. `progress --reset`).
+   */
+  onSaveFailed?: (message: string) => void;
+  /** How long a save waits for another process's lock (tests shorten it). */
+  lock?: LockOptions;
   /** Makes a learner seed for a file that has none (tests pin it). */
   newLearnerSeed?: () => number;
 }
@@ -43,7 +62,7 @@ export interface OpenedProgress {
 export function openProgress(opts: OpenProgressOptions = {}): OpenedProgress {
   const dir = opts.home ?? progressDir();
   const clock = opts.now ?? (() => new Date());
-  const loaded = loadProgressFile(progressFilePath(dir));
+  const loaded = readOnOpen(progressFilePath(dir), opts.lock);
   const data = loaded.data ?? state.emptyProgress(clock().toISOString());
   const store = new ProgressStore({
     dir,
@@ -52,8 +71,29 @@ export function openProgress(opts: OpenProgressOptions = {}): OpenedProgress {
     clock,
     onWarning: opts.onWarning,
     newLearnerSeed: opts.newLearnerSeed,
+    onSaveFailed: opts.onSaveFailed,
+    lock: opts.lock,
   });
   return { store, warnings: loaded.warnings };
+}
+
+/**
+ * A good file is read without the lock (a save replaces the file by a rename, so a reader
+ * never sees half of one). A bad one is moved aside under the lock, after reading it again:
+ * another process may have just replaced it with a good one.
+ */
+function readOnOpen(file: string, lock: LockOptions | undefined): LoadedProgress {
+  const text = readTextIfExists(file);
+  if (text === null) return { data: null, text: null, warnings: [] };
+  const parsed = parseProgress(text);
+  if (parsed.kind === 'ok') return { data: parsed.data, text, warnings: [] };
+  try {
+    return withFileLock(file, () => loadProgressFile(file), lock);
+  } catch (err) {
+    // No lock to be had (an unwritable directory): moving aside says why it cannot either.
+    if (!(err instanceof ProgressError)) throw err;
+    return loadProgressFile(file);
+  }
 }
 
 export class ProgressStore {
@@ -68,6 +108,9 @@ export class ProgressStore {
   readonly #newLearnerSeed: () => number;
   /** Made for a file without one; saved with the next change. */
   #unsavedSeed: number | undefined;
+  readonly #onSaveFailed: ((message: string) => void) | undefined;
+  readonly #lock: LockOptions | undefined;
+  #unsaved: string | undefined;
 
   /** Use openProgress, which reads the file first. */
   constructor(init: {
@@ -78,6 +121,8 @@ export class ProgressStore {
     clock: () => Date;
     onWarning?: ((message: string) => void) | undefined;
     newLearnerSeed?: (() => number) | undefined;
+    onSaveFailed?: ((message: string) => void) | undefined;
+    lock?: LockOptions | undefined;
   }) {
     this.dir = init.dir;
     this.path = progressFilePath(init.dir);
@@ -86,6 +131,8 @@ export class ProgressStore {
     this.#warnings = [...(init.warnings ?? [])];
     this.#clock = init.clock;
     this.#onWarning = init.onWarning;
+    this.#onSaveFailed = init.onSaveFailed;
+    this.#lock = init.lock;
     this.#newLearnerSeed = init.newLearnerSeed ?? randomLearnerSeed;
   }
 
@@ -98,6 +145,16 @@ export class ProgressStore {
     if (saved !== undefined) return saved;
     this.#unsavedSeed ??= this.#newLearnerSeed();
     return this.#unsavedSeed;
+  }
+
+  /** False once a save failed in a store opened with `onSaveFailed`: changes stay in memory. */
+  get saving(): boolean {
+    return this.#unsaved === undefined;
+  }
+
+  /** Why saving stopped, when it did. */
+  get unsavedReason(): string | undefined {
+    return this.#unsaved;
   }
 
   /** Every warning so far, those from opening included. */
@@ -173,14 +230,30 @@ export class ProgressStore {
    * resetting twice does not overwrite a useful backup with an empty one.
    */
   resetAll(): { backupPath: string | null } {
-    const disk = this.#readDisk();
-    let backupPath: string | null = null;
-    if (disk.data !== null && disk.text !== null && Object.keys(disk.data.lessons).length > 0) {
-      writeFileAtomic(this.backupPath, disk.text);
-      backupPath = this.backupPath;
-    }
-    this.#save(state.resetAll(this.#data, this.#now()));
-    return { backupPath };
+    return this.#locked(() => {
+      const disk = this.#readDisk();
+      let backupPath: string | null = null;
+      if (disk.data !== null && disk.text !== null && Object.keys(disk.data.lessons).length > 0) {
+        writeFileAtomic(this.backupPath, disk.text);
+        backupPath = this.backupPath;
+      }
+      // The quiz section as on disk: resetting lessons never touches it.
+      this.#save(state.resetAll(disk.data ?? this.#data, this.#now()));
+      return { backupPath };
+    });
+  }
+
+  /**
+   * Moves lesson `from`'s record to `to` (a record saved under a lesson's bare id before
+   * lessons from files were saved under their own key); false if there is nothing to move or
+   * `to` already has a record.
+   */
+  renameLesson(from: string, to: string): boolean {
+    if (!this.hasLesson(from) || this.hasLesson(to)) return false;
+    const now = this.#now();
+    const moved = state.updateLesson(this.#data, to, () => this.lesson(from), now);
+    this.#change([from, to], state.resetLesson(moved, from, now));
+    return true;
   }
 
   /** The quiz section: a card per question drilled, and past drills. */
@@ -199,26 +272,77 @@ export class ProgressStore {
   }
 
   /**
-   * Applies a quiz change to the file as it is on disk now, so whatever another process saved
-   * meanwhile (lessons, other cards) is kept; then memory follows the file.
+   * Applies a quiz change to the file as it is on disk now (read holding the lock), so
+   * whatever another process saved meanwhile (lessons, other cards) is kept; then memory
+   * follows the file.
    */
   #changeQuiz(fn: (data: ProgressData, now: string) => ProgressData): void {
     const now = this.#now();
-    const base = this.#readDisk().data ?? this.#data;
-    this.#save(fn(base, now));
+    if (!this.saving) {
+      this.#data = fn(this.#data, now);
+      return;
+    }
+    this.#guarded(
+      () =>
+        this.#locked(() => {
+          const base = this.#readDisk().data ?? this.#data;
+          this.#save(fn(base, now));
+        }),
+      fn(this.#data, now),
+    );
   }
 
   /**
-   * Saves a change to lesson `id`. The file is re-read first so that lessons another
-   * process saved meanwhile (a second terminal) are kept; only this lesson is replaced.
-   * A change from another process to this same lesson is overwritten: last writer wins.
-   * Memory changes only once the file is written, so a failed save changes nothing.
+   * Saves a change to lesson `id` (or to several). Holding the lock, the file is re-read so
+   * that lessons another process saved meanwhile (a second terminal) are kept; only these
+   * lessons are replaced. A change from another process to this same lesson is overwritten:
+   * last writer wins. Memory changes only once the file is written, so a failed save changes
+   * nothing.
    */
-  #change(id: string, next: ProgressData): LessonProgress {
-    // No usable file (deleted, or moved aside just now): our copy is the best there is.
-    const base = this.#readDisk().data ?? next;
-    this.#save(state.mergeTouched(base, next, [id]));
-    return this.lesson(id);
+  #change(id: string | readonly string[], next: ProgressData): LessonProgress {
+    const ids = typeof id === 'string' ? [id] : id;
+    const shown = ids[ids.length - 1] ?? '';
+    if (!this.saving) {
+      this.#data = next;
+      return this.lesson(shown);
+    }
+    this.#guarded(
+      () =>
+        this.#locked(() => {
+          // No usable file (deleted, or moved aside just now): our copy is the best there is.
+          const base = this.#readDisk().data ?? next;
+          this.#save(state.mergeTouched(base, next, ids));
+        }),
+      next,
+    );
+    return this.lesson(shown);
+  }
+
+  /** Runs a read-merge-write holding the file's lock; clears temp files left by kills. */
+  #locked<T>(fn: () => T): T {
+    return withFileLock(
+      this.path,
+      () => {
+        removeStaleTemps(this.path, processAlive);
+        return fn();
+      },
+      this.#lock,
+    );
+  }
+
+  /**
+   * Runs a save. With `onSaveFailed`, a ProgressError stops saving for good (said once) and
+   * `inMemory` becomes the data; without it, the error is thrown and memory is unchanged.
+   */
+  #guarded(save: () => void, inMemory: ProgressData): void {
+    try {
+      save();
+    } catch (err) {
+      if (!(err instanceof ProgressError) || this.#onSaveFailed === undefined) throw err;
+      this.#unsaved = err.message;
+      this.#data = inMemory;
+      this.#onSaveFailed(err.message);
+    }
   }
 
   #now(): string {

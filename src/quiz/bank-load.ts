@@ -9,6 +9,7 @@ import {
   type DataFileKind,
   type DataFileResult,
   type FileProblem,
+  listedProblems,
   parseDataFile,
   readDataFile,
 } from '../lesson/format/data-file.js';
@@ -59,7 +60,12 @@ function bankFrom(
 ): BankFileResult {
   const { file } = r;
   if (!r.parsed) {
-    return { file, questions: [], errors: r.errors, locate: () => ({ line: 0, col: 0 }) };
+    return {
+      file,
+      questions: [],
+      errors: listedProblems(file, r.errors),
+      locate: () => ({ line: 0, col: 0 }),
+    };
   }
   const { data, source } = r;
   const locate = (path: readonly PathSeg[]) => source.locate(path);
@@ -92,7 +98,7 @@ function bankFrom(
     questions.push(question);
   });
   problems.push(...duplicateIds(raw));
-  const errors = source.place(problems);
+  const errors = listedProblems(file, source.place(problems));
   return { file, questions: errors.length > 0 ? [] : questions, errors, locate };
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choiceOrder } from '../../src/lesson/engine/choice-order.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
-import { cliPath, repoRoot } from '../run-cli.js';
+import { cliNode, cliPath, repoRoot } from '../run-cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `rt-e2e-${process.pid}-${Date.now()}`;
@@ -72,7 +72,7 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
         learnerSeed: LEARNER_SEED,
       }),
     );
-    const cmd = `env CI=false REPLICATION_TUTOR_HOME='${home}' '${process.execPath}' '${cliPath}'; echo EXIT=$? > '${exitFile}'; sleep 60`;
+    const cmd = `env CI=false REPLICATION_TUTOR_HOME='${home}' '${cliNode}' '${cliPath}'; echo EXIT=$? > '${exitFile}'; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', repoRoot, cmd);
   });
 

@@ -198,7 +198,7 @@ describe('readDataFile', () => {
     const huge = join(dir, 'huge.yaml');
     writeFileSync(huge, 'x'.repeat(MAX_DATA_FILE_BYTES + 1));
     expect(await errors(huge)).toEqual([
-      `${huge}: file too large (513 KiB; a recipe file may be at most 512 KiB)`,
+      `${huge}: file too large (more than 512 KiB; a recipe file may be at most 512 KiB)`,
     ]);
   });
 });

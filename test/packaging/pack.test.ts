@@ -55,7 +55,7 @@ describe('the published package', () => {
       ),
     ) as Record<string, unknown>;
     expect(installed.dependencies).toBeUndefined();
-    expect(installed.engines).toEqual({ node: '>=20' });
+    expect(installed.engines).toEqual({ node: '20 || 22 || >=24' });
   });
 
   it('ships the bundle and the lessons, not the sources', () => {

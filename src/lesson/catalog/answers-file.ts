@@ -1,12 +1,18 @@
 // Answers files for headless runs: a YAML map from an interactive step's id to a 0-based
 // choice index, or an option's node id or label. Every problem names the file, line and
 // column, and what was expected.
-import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { kib, readTextFile } from '../format/read-text-file.js';
 import { nearest } from '../format/suggest.js';
+import { quoteValue, safeMessage, safeText } from '../format/terminal-text.js';
 import type { InteractiveStep, Lesson } from '../format/types.js';
 
-export class AnswersError extends Error {}
+/** One line naming the file, line and column; safe to print whatever the file holds. */
+export class AnswersError extends Error {
+  constructor(message: string) {
+    super(safeMessage(message));
+  }
+}
 
 /** Top-level interactive steps by label. */
 export function interactiveSteps(lesson: Lesson): Map<string, InteractiveStep> {
@@ -33,22 +39,26 @@ export function resolveChoice(step: InteractiveStep, raw: unknown): number | str
       (c) => c.node?.toLowerCase() === lower || c.label.toLowerCase() === lower,
     );
     if (loose >= 0) return loose;
-    return `"${raw}" is not an option (options: ${options})`;
+    return `${quoteValue(raw)} is not an option (options: ${options})`;
   }
   return `expected a choice index or an option, found ${raw === null ? 'nothing' : typeof raw}`;
 }
+
+/** An answers file names one choice per question: a few hundred bytes for any lesson. */
+export const MAX_ANSWERS_BYTES = 64 * 1024;
 
 export function parseAnswers(text: string, file: string, lesson: Lesson): Map<string, number> {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
     schema: 'core',
-    uniqueKeys: true,
+    // Duplicates are found below with a set; yaml's own check is quadratic in the keys.
+    uniqueKeys: false,
     prettyErrors: false,
   });
   const where = (offset: number | undefined) => {
     const p = lines.linePos(offset ?? 0);
-    return `${file}:${p.line}:${p.col}`;
+    return `${safeText(file)}:${p.line}:${p.col}`;
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -62,15 +72,18 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
       `${where(doc.contents.range?.[0])}: expected a map of step id to answer, e.g. "q-why-stale: 1"`,
     );
   }
+  const seen = new Set<string>();
   for (const pair of doc.contents.items) {
     const keyNode = pair.key;
     const label = isScalar(keyNode) ? String(keyNode.value) : '';
     const pos = where(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
+    if (seen.has(label)) throw new AnswersError(`${pos}: duplicate key ${quoteValue(label)}`);
+    seen.add(label);
     const step = steps.get(label);
     if (!step) {
       const near = nearest(label, [...steps.keys()]);
       throw new AnswersError(
-        `${pos}: no question "${label}" in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
+        `${pos}: no question ${quoteValue(label)} in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
       );
     }
     const valueNode = pair.value;
@@ -85,15 +98,19 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
   return out;
 }
 
+/** Reads and parses an answers file: a regular file of at most MAX_ANSWERS_BYTES. */
 export async function loadAnswersFile(file: string, lesson: Lesson): Promise<Map<string, number>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    throw new AnswersError(
-      `${file}: cannot read the answers file${code === 'ENOENT' ? ': no such file' : `: ${(err as Error).message}`}`,
-    );
+  const read = readTextFile(file, {
+    maxBytes: MAX_ANSWERS_BYTES,
+    normaliseLineEnds: true,
+    what: 'an answers file',
+  });
+  if (!read.ok) {
+    const why =
+      read.kind === 'too-large'
+        ? `it is larger than ${kib(MAX_ANSWERS_BYTES)}, far more than one answer per question`
+        : read.reason;
+    throw new AnswersError(`${safeText(file)}: cannot read the answers file: ${why}`);
   }
-  return parseAnswers(text, file, lesson);
+  return parseAnswers(read.text, file, lesson);
 }

@@ -53,8 +53,11 @@ export async function lessonFiles(dir: string): Promise<string[] | undefined> {
   for (const name of names.sort()) {
     if (name.startsWith('.') || !/\.ya?ml$/.test(name)) continue;
     const file = join(dir, name);
-    // stat, not the dirent: a symlinked lesson counts, a folder named x.yaml does not.
-    if ((await stat(file).catch(() => undefined))?.isFile()) files.push(file);
+    // stat, not the dirent: a symlinked lesson counts, a folder named x.yaml does not. Anything
+    // else (a FIFO, a symlink loop, a dangling link) is listed, so that loading it says why it
+    // cannot be read rather than the file silently missing.
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isDirectory()) files.push(file);
   }
   return files;
 }

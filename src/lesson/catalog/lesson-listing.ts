@@ -4,8 +4,9 @@
 // before that frame. The full load (catalog.ts) follows at once and has the last word: a file
 // it rejects leaves the menu. Only the simple forms lesson files use for these keys are
 // read: plain, quoted and block scalars; anything else makes the file wait for the full load.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MAX_LESSON_BYTES, readTextFile } from '../format/read-text-file.js';
 import { curriculumOrder } from './curriculum.js';
 
 export interface LessonListing {
@@ -99,9 +100,11 @@ export async function listLessons(dir: string): Promise<LessonListing[]> {
     return [];
   }
   const files = names.filter((n) => !n.startsWith('.') && /\.ya?ml$/.test(n)).sort();
-  const read = await Promise.all(
-    files.map((n) => readFile(join(dir, n), 'utf8').then(readListing, () => undefined)),
-  );
+  // The safe reader: a FIFO among the files must not hang the menu's first frame.
+  const read = files.map((n) => {
+    const r = readTextFile(join(dir, n), { maxBytes: MAX_LESSON_BYTES, normaliseLineEnds: true });
+    return r.ok ? readListing(r.text) : undefined;
+  });
   const seen = new Set<string>();
   const out: LessonListing[] = [];
   for (const l of read) {

@@ -3,18 +3,21 @@
 // parsed as plain data: YAML core schema, no custom tags, no merge keys, one document, a size
 // cap, an alias-expansion cap, duplicate keys and non-text keys rejected. Lessons
 // (load.ts) and the quiz bank (src/quiz/bank-load.ts) both load through parseDataFile.
-import { readFile, stat } from 'node:fs/promises';
 import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { PathProblem } from './cross-check.js';
 import { type PathSeg, SourceMap } from './positions.js';
 import { formatPath } from './raw.js';
+import { kib, MAX_LESSON_BYTES, readTextFile } from './read-text-file.js';
+import { safeData, safeMessage, safeText } from './terminal-text.js';
 import type { SourcePos } from './types.js';
 import { checkSchema } from './zod-problems.js';
 
-export const MAX_DATA_FILE_BYTES = 512 * 1024;
+export const MAX_DATA_FILE_BYTES = MAX_LESSON_BYTES;
 /** Alias expansions allowed while building the data (yaml's own guard against alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
+/** Problems listed for one file; the rest are counted in a last line. */
+export const MAX_PROBLEMS = 100;
 
 /** One error or warning. line/col are 1-based; 0 when the problem has no place in the file. */
 export interface FileProblem {
@@ -29,7 +32,32 @@ export interface FileProblem {
 /** `lessons/lost-tweet.yaml:14:7: steps[3].read.from: unknown node "replica-9" (...)` */
 export function formatProblem(p: FileProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}: ` : p.file === '' ? '' : `${p.file}: `;
-  return p.path === '' ? `${where}${p.message}` : `${where}${p.path}: ${p.message}`;
+  // The file name too may hold control characters (a lesson folder from a stranger).
+  return safeText(p.path === '' ? `${where}${p.message}` : `${where}${p.path}: ${p.message}`);
+}
+
+/** A problem whose path and message are safe to print, however long the value it quotes. */
+export function safeProblem<P extends { path: string; message: string }>(p: P): P {
+  return { ...p, path: safeMessage(p.path), message: safeMessage(p.message) };
+}
+
+/**
+ * At most MAX_PROBLEMS problems, made safe; when there are more, the last line says how many
+ * were left out (a file with 50,000 unknown keys gets a readable answer, and quickly).
+ */
+export function listedProblems(file: string, problems: readonly FileProblem[]): FileProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems.map(safeProblem);
+  const more = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS).map(safeProblem),
+    {
+      file,
+      line: 0,
+      col: 0,
+      path: '',
+      message: `and ${more.toLocaleString('en-US')} more (${problems.length.toLocaleString('en-US')} in all)`,
+    },
+  ];
 }
 
 /** What kind of file this is, for the messages. */
@@ -75,8 +103,9 @@ function unparsed(
 }
 
 function tooLarge(kind: DataFileKind, bytes: number): string {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
-  return `file too large (${kib(bytes)}; a ${kind.fileName} may be at most ${kib(MAX_DATA_FILE_BYTES)})`;
+  const size =
+    bytes > MAX_DATA_FILE_BYTES + 1 ? kib(bytes) : `more than ${kib(MAX_DATA_FILE_BYTES)}`;
+  return `file too large (${size}; a ${kind.fileName} may be at most ${kib(MAX_DATA_FILE_BYTES)})`;
 }
 
 /** Text → plain data (YAML) → checked by `schema`, every problem located. Never throws. */
@@ -100,6 +129,8 @@ export function parseDataFile<S extends z.ZodType>(
   } catch (err) {
     return { parsed: false, file, errors: [toProblem(aliasProblem(err, doc, map))] };
   }
+  // Before the checks, so that what they compare (ids, keys) is what will be shown.
+  data = safeData(data);
 
   const source: DataSource = {
     file,
@@ -121,32 +152,24 @@ export function parseDataFile<S extends z.ZodType>(
     : { parsed: true, file, data, value: undefined, problems: checked.problems, source };
 }
 
-/** Reads and parses a data file (parseDataFile). Never throws for a bad or unreadable file. */
+/**
+ * Reads and parses a data file (parseDataFile). Never throws for a bad or unreadable file: a
+ * FIFO, a device, a directory or a symlink loop is one line, and no more than the size cap is
+ * ever read.
+ */
 export async function readDataFile<S extends z.ZodType>(
   file: string,
   kind: DataFileKind,
   schema: S,
 ): Promise<DataFileResult<z.output<S>>> {
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) {
-      return unparsed(file, `cannot read: it is a directory, not a ${kind.fileName}`);
-    }
-    if (info.size > MAX_DATA_FILE_BYTES) return unparsed(file, tooLarge(kind, info.size));
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return unparsed(file, `cannot read: ${describeFsError(err)}`);
-  }
-  return parseDataFile(text, file, kind, schema);
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return err instanceof Error ? err.message : String(err);
+  const read = readTextFile(file, {
+    maxBytes: MAX_DATA_FILE_BYTES,
+    normaliseLineEnds: true,
+    what: `a ${kind.fileName}`,
+  });
+  if (read.ok) return parseDataFile(read.text, file, kind, schema);
+  if (read.kind === 'too-large') return unparsed(file, tooLarge(kind, read.bytes));
+  return unparsed(file, `cannot read: ${read.reason}`);
 }
 
 // ---- YAML-level problems ------------------------------------------------------------------
@@ -172,7 +195,9 @@ function parseDataDocument(
     prettyErrors: false,
     schema: 'core',
     merge: false,
-    uniqueKeys: true,
+    // yaml checks each key against every earlier key of its map (quadratic: 50,000 keys take
+    // a minute); keyProblems finds duplicates with one set per map instead.
+    uniqueKeys: false,
     strict: true,
   });
   const map = new SourceMap(doc, lines);
@@ -180,7 +205,7 @@ function parseDataDocument(
   const syntax = onePerPosition(
     [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, map, kind)),
   );
-  syntax.push(...nonTextKeys(doc, map));
+  syntax.push(...keyProblems(doc, map));
   return { doc, map, syntax: sortProblems(syntax) };
 }
 
@@ -188,13 +213,6 @@ function yamlProblem(e: YAMLError, text: string, map: SourceMap, kind: DataFileK
   const pos = map.posOf(e.pos[0]);
   const message = (() => {
     switch (e.code) {
-      case 'DUPLICATE_KEY': {
-        // The error marks where the key starts; read the key (plain or quoted) from there.
-        const token = /^(?:"[^"]*"|'[^']*'|[^\s:,{}[\]]+)/.exec(text.slice(e.pos[0]))?.[0];
-        return token === undefined
-          ? 'duplicate key'
-          : `duplicate key "${token.replace(/^["']|["']$/g, '')}"`;
-      }
       case 'TAB_AS_INDENT':
         return 'YAML syntax: tabs cannot indent; use spaces';
       case 'MULTIPLE_DOCS':
@@ -210,18 +228,41 @@ function yamlProblem(e: YAMLError, text: string, map: SourceMap, kind: DataFileK
   return { ...pos, path: '', message };
 }
 
-/** Keys must be plain scalars; `? [a, b]: x` would become a stringified key. */
-function nonTextKeys(doc: Document, map: SourceMap): Located[] {
+/**
+ * Keys must be plain scalars (`? [a, b]: x` would become a stringified key), and unique in
+ * their map (the parser's own check is quadratic; see parseDataDocument).
+ */
+function keyProblems(doc: Document, map: SourceMap): Located[] {
   const found: Located[] = [];
+  const startOf = (node: unknown) =>
+    (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
   visit(doc, {
     Pair(_, pair) {
       const key = pair.key;
       if (key !== null && !isScalar(key)) {
-        const start = (key as { range?: [number, number, number] }).range?.[0] ?? 0;
         found.push({
-          ...map.posOf(start),
+          ...map.posOf(startOf(key)),
           path: '',
           message: 'a key must be plain text, not a list or map',
+        });
+      }
+    },
+    Map(_, ymap) {
+      const seen = new Set<string>();
+      for (const pair of ymap.items) {
+        const key = pair.key;
+        if (key !== null && !isScalar(key)) continue;
+        // Equal as the parser would have compared them: same type, same value.
+        const value: unknown = key === null ? null : key.value;
+        const id = `${typeof value}:${String(value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        found.push({
+          ...map.posOf(startOf(key)),
+          path: '',
+          message: `duplicate key "${String(value)}"`,
         });
       }
     },

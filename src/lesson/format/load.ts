@@ -7,6 +7,7 @@ import {
   type DataFileKind,
   type DataFileResult,
   type FileProblem,
+  listedProblems,
   MAX_DATA_FILE_BYTES,
   parseDataFile,
   readDataFile,
@@ -15,7 +16,7 @@ import type { PathSeg, SourceMap } from './positions.js';
 import { lessonSchema } from './schema.js';
 import type { Lesson, SourcePos, Step } from './types.js';
 
-export { formatProblem, MAX_ALIAS_COUNT } from './data-file.js';
+export { formatProblem, listedProblems, MAX_ALIAS_COUNT, MAX_PROBLEMS } from './data-file.js';
 
 export const MAX_LESSON_BYTES = MAX_DATA_FILE_BYTES;
 
@@ -39,7 +40,10 @@ export const LESSON_FILE: DataFileKind = {
   shape: 'a lesson is a map with id, title, cluster and steps',
 };
 
-/** Reads and loads a lesson file. Never throws for a bad or unreadable file. */
+/**
+ * Reads and loads a lesson file. Never throws for a bad or unreadable file: a FIFO, a device,
+ * a directory or a symlink loop is one line, and no more than the size cap is ever read.
+ */
 export async function loadLessonFile(file: string): Promise<LoadResult> {
   return lessonFrom(await readDataFile(file, LESSON_FILE, lessonSchema));
 }
@@ -49,13 +53,14 @@ export function parseLessonText(text: string, file: string): LoadResult {
   return lessonFrom(parseDataFile(text, file, LESSON_FILE, lessonSchema));
 }
 
+/** Every problem made safe to print, and at most MAX_PROBLEMS of each kind listed. */
 function lessonFrom(r: DataFileResult<Lesson>): LoadResult {
   const { file } = r;
-  if (!r.parsed) return { ok: false, file, errors: r.errors, warnings: [] };
+  if (!r.parsed) return { ok: false, file, errors: listedProblems(file, r.errors), warnings: [] };
   // The cross-checks read the raw data, so they run (and report) even when the schema failed.
   const cross = crossCheck(r.data);
-  const errors = r.source.place([...r.problems, ...cross.errors]);
-  const warnings = r.source.place(cross.warnings);
+  const errors = listedProblems(file, r.source.place([...r.problems, ...cross.errors]));
+  const warnings = listedProblems(file, r.source.place(cross.warnings));
   if (r.value === undefined || errors.length > 0) return { ok: false, file, errors, warnings };
   const lesson = r.value;
   lesson.file = file;

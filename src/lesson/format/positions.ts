@@ -9,15 +9,33 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
+import { safeText } from './terminal-text.js';
 import type { SourcePos } from './types.js';
 
 export type PathSeg = string | number;
 
 export class SourceMap {
+  /** Each map's pairs by key, built on first use: a map of 50,000 keys is located in O(1). */
+  private readonly byKey = new WeakMap<object, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
   ) {}
+
+  private pairOf(map: { items: Pair[] }, key: string): Pair | undefined {
+    let index = this.byKey.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        const k = keyText(p.key);
+        // The first of equal keys, as a linear search would find it.
+        if (k !== undefined && !index.has(k)) index.set(k, p);
+      }
+      this.byKey.set(map, index);
+    }
+    return index.get(key);
+  }
 
   /** Line and column of a source offset (both 1-based). */
   posOf(offset: number): SourcePos {
@@ -45,7 +63,7 @@ export class SourceMap {
       node = this.deref(node);
       let pair: Pair | undefined;
       if (isMap(node)) {
-        pair = node.items.find((p) => keyText(p.key) === String(seg));
+        pair = this.pairOf(node, String(seg));
         if (!pair) return best;
         if (atKey && i === path.length - 1) return this.nodePos(pair.key as Node) ?? best;
         const value = pair.value as Node | null;
@@ -65,7 +83,8 @@ export class SourceMap {
   }
 }
 
+/** A key as the loaded data has it: made safe to print (terminal-text.ts). */
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' ? key : undefined;
+  if (isScalar(key)) return safeText(String(key.value));
+  return typeof key === 'string' ? safeText(key) : undefined;
 }

@@ -5,20 +5,26 @@
  * "sya" is one edit from "say", as a typist would judge it, and two from "set".
  */
 export function typoDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  // One flat table, row i at i * w: this runs once per unknown key and candidate.
+  const w = b.length + 1;
+  const d = new Int32Array((a.length + 1) * w);
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    d[i * w] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      let v = Math.min(
+        d[(i - 1) * w + j]! + 1,
+        d[i * w + j - 1]! + 1,
+        d[(i - 1) * w + j - 1]! + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+        v = Math.min(v, d[(i - 2) * w + j - 2]! + 1);
       }
-      rows[i]![j] = d;
+      d[i * w + j] = v;
     }
   }
-  return rows[a.length]![b.length]!;
+  return d[a.length * w + b.length]!;
 }
 
 /**
@@ -31,6 +37,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let bestDist = limit + 1;
   let tie = false;
   for (const c of new Set(candidates)) {
+    // The distance is at least the difference in length: most candidates need no table.
+    if (Math.abs(word.length - c.length) > limit) continue;
     const d = typoDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       best = c;

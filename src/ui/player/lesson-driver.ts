@@ -56,10 +56,8 @@ export class LessonDriver {
     private readonly options: DriverOptions = {},
   ) {
     this.clock = storyClock(lesson.clock);
-    const saved = store?.lesson(lesson.id);
-    const resumeAt =
-      !options.restart && saved?.status === 'in-progress' ? saved.lastStep?.index : undefined;
     this.session = this.newSession(Boolean(options.restart));
+    const resumeAt = this.session.resumeStep;
     if (resumeAt !== undefined) fastForward(this.runner, resumeAt);
     // Start whatever takes no time (the first narration, usually) before the first frame.
     else this.runner.advance(this.runner.sim.now);

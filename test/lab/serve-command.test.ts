@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SERVE_PRESETS } from '../../src/cli/serve-help.js';
+import { PRESET_NAMES } from '../../src/lab/presets.js';
+import { runBuiltCli } from '../run-cli.js';
+
+describe('serve --help', () => {
+  it('names every preset', () => {
+    expect(SERVE_PRESETS).toEqual(PRESET_NAMES);
+  });
+
+  it('explains the API and the flags', () => {
+    const r = runBuiltCli(['serve', '--help']);
+    expect(r.status).toBe(0);
+    for (const text of [
+      '--port <n>',
+      '--replicas <n>',
+      '--delay <d>',
+      '--mode <mode>',
+      'POST /write',
+      'GET  /data/<key>',
+      'GET  /status',
+      'five-node-quorum-failover',
+    ]) {
+      expect(r.stdout).toContain(text);
+    }
+    expect(runBuiltCli(['--help']).stdout).toMatch(
+      /serve \[options\] \[cluster\]\s+a live cluster for curl/,
+    );
+  });
+});
