@@ -165,6 +165,44 @@ describe('cascade-delay', () => {
   });
 });
 
+describe('commit-latency', () => {
+  it.each(SEEDS)('seed %i: the write took exactly the stated time on the cluster', (seed) => {
+    const g = numeric(gen('commit-latency', seed));
+    const write = g.sim!.ops.at(0)!;
+    expect(write.outcome).toBe('ok');
+    expect(write.completedAt! - write.invokedAt).toBe(g.answer);
+    expect(g.why).toContain(`${g.answer} ms`);
+  });
+
+  it('asks about every setting; FIRST k sometimes waits longer than the k fastest would', () => {
+    const gs = FEW.map((s) => numeric(gen('commit-latency', s)));
+    const kinds = new Set(
+      gs.map((g) => /^(async|synchronous replication|.*FIRST|.*ANY)/.exec(g.facts[0]!)?.[1]),
+    );
+    expect(kinds.size).toBe(4);
+    const lagsOf = (g: GeneratedNumeric) =>
+      g.facts.flatMap((f) => {
+        const m = /receives each entry (\d+) ms/.exec(f);
+        return m ? [Number(m[1])] : [];
+      });
+    // Under FIRST k the leader waits for the listed standbys even when others are faster.
+    const slowerThanQuorum = gs.filter((g) => {
+      const m = /'FIRST (\d)/.exec(g.facts[0]!);
+      if (!m) return false;
+      const kth = [...lagsOf(g)].sort((a, b) => a - b)[Number(m[1]) - 1]!;
+      return g.answer > kth + 3;
+    });
+    expect(slowerThanQuorum.length).toBeGreaterThan(0);
+  });
+
+  it('with one setting only, asks only about it', () => {
+    for (const s of FEW.slice(0, 20)) {
+      const g = numeric(gen('commit-latency', s, { settings: ['any'] }));
+      expect(g.facts[0]).toMatch(/^synchronous_standby_names = 'ANY \d \(replica-1, /);
+    }
+  });
+});
+
 describe('quorum-overlap', () => {
   /** All k-subsets of {0..n-1} as bit masks. */
   function subsets(n: number, k: number): number[] {

@@ -1,6 +1,7 @@
 // Every question template, by id. A bank question names one with `template:`.
 import { asyncLoss } from './async-loss.js';
 import { cascadeDelay } from './cascade-delay.js';
+import { commitLatency } from './commit-latency.js';
 import { failoverWinner } from './failover-winner.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
@@ -34,6 +35,7 @@ export const TEMPLATES: readonly Template[] = [
   routeMonotonic,
   routeWriteAfterFailover,
   routeSyncStandby,
+  commitLatency,
 ];
 
 export function templateById(id: string): Template | undefined {
