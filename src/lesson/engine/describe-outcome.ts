@@ -62,6 +62,26 @@ export function nodeFacts(sim: Simulation, id: string): string {
   return `${id} had applied LSN ${n.applied}`;
 }
 
+// Settings measured in time; the others (maxLagOnFailover, minAcks, retain…) are counts or words.
+const DURATION_PARAMS = new Set([
+  'lag',
+  'replay',
+  'clockSkew',
+  'ackTimeout',
+  'heartbeat',
+  'timeout',
+]);
+
+function paramValue(key: string, v: unknown): string {
+  if (!DURATION_PARAMS.has(key)) return JSON.stringify(v);
+  if (typeof v === 'number') return v < 0 ? `-${duration(-v)}` : duration(v);
+  if (v && typeof v === 'object' && 'min' in v && 'max' in v) {
+    const r = v as { min: number; max: number };
+    return `${duration(r.min)}–${duration(r.max)}`;
+  }
+  return JSON.stringify(v);
+}
+
 /** One line for a step that is not an operation, e.g. `primary crashed`. */
 export function describeStep(step: Step): string {
   switch (step.kind) {
@@ -85,10 +105,7 @@ export function describeStep(step: Step): string {
           ? step.nodeParams
           : { ...step.clusterParams, ...step.failoverParams };
       const text = Object.entries(params)
-        .map(
-          ([k, v]) =>
-            `${k} = ${typeof v === 'number' && /lag|replay|timeout|heartbeat|Skew/i.test(k) ? duration(v) : JSON.stringify(v)}`,
-        )
+        .map(([k, v]) => `${k} = ${paramValue(k, v)}`)
         .join(', ');
       return `${step.node ? `${step.node}: ` : ''}${text}`;
     }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { describeStep } from '../../src/lesson/engine/describe-outcome.js';
+import type { Step } from '../../src/lesson/format/types.js';
+import { lesson } from './inline-lesson.js';
+
+function stepsOf(yaml: string): Step[] {
+  return lesson(yaml).steps;
+}
+
+const HEAD = `id: t
+title: T
+summary: s
+cluster:
+  nodes: [{id: db1, role: leader}, {id: db2, role: follower}]
+steps:
+`;
+
+describe('describeStep: set', () => {
+  it('prints maxLagOnFailover as a count of entries, not a time', () => {
+    const [step] = stepsOf(`${HEAD}  - set: {maxLagOnFailover: 20}\n`);
+    expect(describeStep(step!)).toBe('maxLagOnFailover = 20');
+  });
+
+  it('prints durations as durations', () => {
+    const [a, b] = stepsOf(
+      `${HEAD}  - set: {timeout: 10s, heartbeat: 1s, minAcks: 1}\n  - set: {node: db2, lag: 200ms}\n`,
+    );
+    expect(describeStep(a!)).toContain('timeout = 10s');
+    expect(describeStep(a!)).toContain('heartbeat = 1s');
+    expect(describeStep(a!)).toContain('minAcks = 1');
+    expect(describeStep(b!)).toBe('db2: lag = 200ms');
+  });
+});
