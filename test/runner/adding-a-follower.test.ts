@@ -53,7 +53,7 @@ describe('adding-a-follower', () => {
       'Re-seed it: copy a fresh snapshot of the primary onto it, then let it catch up from there',
     ]);
     for (const o of (choose.outcomes ?? []).filter((x) => !x.correct)) {
-      expect(o.summary).toContain('replica-1 is needs-resync');
+      expect(o.summary).toContain('replica-1 needs a resync');
     }
   });
 
@@ -63,7 +63,7 @@ describe('adding-a-follower', () => {
     expect(rec.correct).toBe(false);
     expect(rec.points).toBe(0);
     expect(rec.feedback?.[0]).toMatch(
-      /^✗.*replica-1 is needs-resync, replica-1 is 1197 entries behind/,
+      /^✗.*replica-1 needs a resync, replica-1 is 1197 entries behind/,
     );
   });
 });

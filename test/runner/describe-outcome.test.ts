@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep } from '../../src/lesson/engine/describe-outcome.js';
+import { describeStep, statusPhrase } from '../../src/lesson/engine/describe-outcome.js';
 import type { Step } from '../../src/lesson/format/types.js';
 import { lesson } from './inline-lesson.js';
 
@@ -29,5 +29,14 @@ describe('describeStep: set', () => {
     expect(describeStep(a!)).toContain('heartbeat = 1s');
     expect(describeStep(a!)).toContain('minAcks = 1');
     expect(describeStep(b!)).toBe('db2: lag = 200ms');
+  });
+});
+
+describe('statusPhrase', () => {
+  it('reads as English for every status', () => {
+    expect(statusPhrase('replica-1', 'needs-resync')).toBe('replica-1 needs a resync');
+    expect(statusPhrase('db2', 'catching-up')).toBe('db2 is catching up');
+    expect(statusPhrase('db2', 'streaming')).toBe('db2 is streaming');
+    expect(statusPhrase('db1', 'down')).toBe('db1 is down');
   });
 });

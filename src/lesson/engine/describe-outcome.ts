@@ -1,5 +1,5 @@
 // Plain-language facts about what an operation did, quoted in feedback and in plain mode.
-import type { OpRecord, Simulation, Value } from '../../sim/index.js';
+import type { NodeStatus, OpRecord, Simulation, Value } from '../../sim/index.js';
 import type { Step } from '../format/types.js';
 
 export function showValue(v: Value | undefined): string {
@@ -53,6 +53,24 @@ export function duration(ms: number): string {
 /** Time on the simulated clock, e.g. t=3.004s. */
 export function at(ms: number): string {
   return `t=${(ms / 1000).toFixed(3)}s`;
+}
+
+const STATUS_PHRASE: Record<NodeStatus, string> = {
+  leading: 'is leading',
+  streaming: 'is streaming',
+  'catching-up': 'is catching up',
+  disconnected: 'is disconnected from its leader',
+  'needs-resync': 'needs a resync',
+  copying: 'is copying a snapshot',
+  restoring: 'is restoring a backup',
+  paused: 'is paused',
+  down: 'is down',
+  fenced: 'is fenced off',
+};
+
+/** A node's status as an English clause: `replica-1 needs a resync`, `db2 is catching up`. */
+export function statusPhrase(id: string, status: NodeStatus): string {
+  return `${id} ${STATUS_PHRASE[status] ?? `is ${status}`}`;
 }
 
 export function nodeFacts(sim: Simulation, id: string): string {
