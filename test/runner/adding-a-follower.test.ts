@@ -44,6 +44,15 @@ describe('adding-a-follower', () => {
     expect(reads[2]).toMatchObject({ key: 'order:1004', value: '1 × Brazil Cerrado, 500 g' });
   });
 
+  it('describes a background addFollower as a copy that has only started', async () => {
+    const r = await run();
+    const add = r.records.find((x) => x.kind === 'addFollower')!;
+    expect(add.summary).toMatch(
+      /^new follower replica-2 started copying a 60 GB snapshot of primary \(up to LSN 3\) at 100 MB\/s; done at t=\d+\.\d{3}s \(in 10m 14s\)$/,
+    );
+    expect(add.summary).not.toMatch(/copied|catching up/);
+  });
+
   it('a restart within the retained log catches up; past it, only a re-seed helps', async () => {
     const r = await run();
     expect(byStep(r, 'p-restart').correctChoices).toEqual([0]);

@@ -1,5 +1,6 @@
 // Plain-language facts about what an operation did, quoted in feedback and in plain mode.
 import type { NodeStatus, OpRecord, Simulation, Value } from '../../sim/index.js';
+import { formatBytes } from '../format/byte-size.js';
 import type { Step } from '../format/types.js';
 
 export function showValue(v: Value | undefined): string {
@@ -100,8 +101,42 @@ function paramValue(key: string, v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** One line for a step that is not an operation, e.g. `primary crashed`. */
-export function describeStep(step: Step): string {
+/**
+ * What an `addFollower` step did by the time it is reported: a background one has only started
+ * its copy (how big, how fast, when it ends); a foreground one has finished it.
+ */
+function describeAddFollower(step: Step & { kind: 'addFollower' }, sim?: Simulation): string {
+  const n = sim?.byId.get(step.node);
+  if (!sim || !n || n.busy !== 'copying')
+    return `new follower ${step.node} copied a snapshot of ${step.from ?? 'the leader'} and is catching up`;
+  // Recorded a moment ago, when the copy began: a short walk back.
+  const copy = lastCopy(sim, step.node);
+  const source = copy?.source ?? step.from ?? 'the leader';
+  const size = copy?.bytes === undefined ? 'a snapshot' : `a ${formatBytes(copy.bytes)} snapshot`;
+  const lsn = copy?.lsn === undefined ? '' : ` (up to LSN ${copy.lsn})`;
+  return `new follower ${step.node} started copying ${size} of ${source}${lsn} at ${formatBytes(step.bytesPerMs * 1000)}/s; done at ${at(n.busyUntil)} (in ${duration(n.busyUntil - sim.now)})`;
+}
+
+/** The newest snapshot copy the simulator recorded for a node. */
+function lastCopy(
+  sim: Simulation,
+  node: string,
+): { source: string; lsn?: number; bytes?: number } | undefined {
+  for (let i = sim.history.length - 1; i >= 0; i--) {
+    const e = sim.history.at(i);
+    if (e?.type !== 'fault' || e.fault !== 'copy' || e.node !== node) continue;
+    const m = /^snapshot of (\S+) at LSN (\d+) \((\d+) bytes\)/.exec(e.detail ?? '');
+    if (!m) return undefined;
+    return { source: m[1]!, lsn: Number(m[2]), bytes: Number(m[3]) };
+  }
+  return undefined;
+}
+
+/**
+ * One line for a step that is not an operation, e.g. `primary crashed`; with the simulation
+ * it ran on, the line can say where a started activity stands.
+ */
+export function describeStep(step: Step, sim?: Simulation): string {
   switch (step.kind) {
     case 'crash':
       return `${step.node} crashed`;
@@ -132,7 +167,7 @@ export function describeStep(step: Step): string {
     case 'restore':
       return `${step.node} restored from ${step.from}`;
     case 'addFollower':
-      return `new follower ${step.node} copied a snapshot and is catching up`;
+      return describeAddFollower(step, sim);
     case 'workload':
       return `workload: ${step.workload.clients} clients for ${duration(step.workload.duration)}${step.background ? ' (in the background)' : ''}`;
     case 'wait':

@@ -399,7 +399,7 @@ export class LessonRunner {
     const op = act.op;
     const extra: Partial<StepRecord> = op
       ? opFields(op, this.sim)
-      : { summary: describeStep(step) };
+      : { summary: describeStep(step, this.sim) };
     if (act.held) {
       extra.held = act.held();
       if (!extra.held)
