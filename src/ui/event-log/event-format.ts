@@ -33,7 +33,9 @@ function line(
 }
 
 function opSubject(op: OpRecord): string {
-  return op.kind === 'write' ? `write ${op.key} = ${formatValue(op.value)}` : `read ${op.key}`;
+  if (op.kind !== 'write') return `read ${op.key}`;
+  // A write always sent a value; when it is not known here, say nothing rather than ∅.
+  return op.value === undefined ? `write ${op.key}` : `write ${op.key} = ${formatValue(op.value)}`;
 }
 
 function formatOp(
