@@ -48,6 +48,11 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
   }
   let printed = 0;
   const asked = new Set<string>();
+  // What a question played (a predict's `then`, a choose's option steps) is recorded before
+  // the answer's own record; it is held back so the learner reads question, answer, then
+  // what happened.
+  const played = new Map<string, string[]>();
+  const answered = new Set<string>();
   const flush = () => {
     for (; printed < runner.records.length; printed++) {
       const r = runner.records[printed]!;
@@ -63,7 +68,21 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
         asked.add(step.label);
         for (const line of questionText(step)) io.write(line);
       }
-      for (const line of recordText(r)) io.write(line);
+      const lines = recordText(r);
+      if (r.answer === undefined && r.within !== undefined && !answered.has(r.within)) {
+        played.set(r.within, [...(played.get(r.within) ?? []), ...lines]);
+        continue;
+      }
+      if (r.answer !== undefined) {
+        const [answerLine, ...rest] = lines;
+        if (answerLine !== undefined) io.write(answerLine);
+        for (const line of played.get(r.step) ?? []) io.write(line);
+        played.delete(r.step);
+        answered.add(r.step);
+        for (const line of rest) io.write(line);
+        continue;
+      }
+      for (const line of lines) io.write(line);
     }
   };
   for (;;) {

@@ -67,10 +67,13 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
   for (const ev of sim.queue.items()) {
     if (ev.k === EV.DELIVER) {
       const to = sim.nodes[ev.n]!;
-      // Entries of a stream that was since restarted will be ignored on arrival.
-      if (ev.g !== to.linkGen) continue;
+      const from = sim.nodes[ev.m]!;
+      // Entries that will be dropped on arrival are not on their way: a stream since
+      // restarted or moved to another source, or a sender that crashed (or restarted) since.
+      if (ev.g !== to.linkGen || to.source !== from) continue;
+      if (!from.up || from.inc !== ev.x) continue;
       inFlight.push({
-        from: sim.nodes[ev.m]!.id,
+        from: from.id,
         to: to.id,
         kind: 'entry',
         lsn: ev.e!.lsn,

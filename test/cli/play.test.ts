@@ -189,6 +189,41 @@ describe('play in plain mode', () => {
     expect(progress().lessons['lost-tweet']!.status).toBe('done');
   });
 
+  it('prints the question, then the answer, then what the question played', async () => {
+    const check = (out: string) => {
+      const lines = out.split('\n');
+      const question = lines.findIndex((l) => l.startsWith('Question: Three more seconds pass.'));
+      const answer = lines.findIndex((l, i) => i > question && l.startsWith('Your answer: '));
+      const played = lines.findIndex(
+        (l, i) => i > question && /^t=15\.\d{3}s {2}\(time passes\)/.test(l),
+      );
+      const verdict = lines.findIndex((l, i) => i > question && l.startsWith('✓ Correct'));
+      expect(question).toBeGreaterThan(-1);
+      expect([question < answer, answer < played, played < verdict]).toEqual([true, true, true]);
+    };
+    const fromFile = runBuiltCli(
+      [
+        'play',
+        'lessons/failover.yaml',
+        '--plain',
+        '--seed',
+        String(SEED),
+        '--answers',
+        'lessons/answers/failover.yaml',
+      ],
+      { env: env() },
+    );
+    expect(fromFile.status).toBe(0);
+    check(fromFile.stdout);
+    rmSync(home, { recursive: true, force: true });
+    const piped = runBuiltCli(['play', 'failover', '--plain', '--seed', String(SEED)], {
+      input: `${(await typedAnswers('failover')).join('\n')}\n`,
+      env: env(),
+    });
+    expect(piped.status).toBe(0);
+    check(piped.stdout);
+  });
+
   it('shows a hint on h and re-asks on nonsense', () => {
     const r = runBuiltCli(['play', 'lost-tweet'], { input: 'h\nbanana\n9\n', env: env() });
     expect(r.status).toBe(0);

@@ -44,6 +44,15 @@ describe('adding-a-follower', () => {
     expect(reads[2]).toMatchObject({ key: 'order:1004', value: '1 × Brazil Cerrado, 500 g' });
   });
 
+  it('describes a background addFollower as a copy that has only started', async () => {
+    const r = await run();
+    const add = r.records.find((x) => x.kind === 'addFollower')!;
+    expect(add.summary).toMatch(
+      /^new follower replica-2 started copying a 60 GB snapshot of primary \(up to LSN 3\) at 100 MB\/s; done at t=\d+\.\d{3}s \(in 10m 14s\)$/,
+    );
+    expect(add.summary).not.toMatch(/copied|catching up/);
+  });
+
   it('a restart within the retained log catches up; past it, only a re-seed helps', async () => {
     const r = await run();
     expect(byStep(r, 'p-restart').correctChoices).toEqual([0]);
@@ -53,7 +62,7 @@ describe('adding-a-follower', () => {
       'Re-seed it: copy a fresh snapshot of the primary onto it, then let it catch up from there',
     ]);
     for (const o of (choose.outcomes ?? []).filter((x) => !x.correct)) {
-      expect(o.summary).toContain('replica-1 is needs-resync');
+      expect(o.summary).toContain('replica-1 needs a resync');
     }
   });
 
@@ -63,7 +72,7 @@ describe('adding-a-follower', () => {
     expect(rec.correct).toBe(false);
     expect(rec.points).toBe(0);
     expect(rec.feedback?.[0]).toMatch(
-      /^✗.*replica-1 is needs-resync, replica-1 is 1197 entries behind/,
+      /^✗.*replica-1 needs a resync, replica-1 is 1197 entries behind/,
     );
   });
 });

@@ -39,7 +39,7 @@ describe('validation problems', () => {
   - until: {node: replica-2, caughtUp: true, max: 1s}
 `);
     expect(validateLesson(l, [1]).map((p) => p.message)).toEqual([
-      'until: the condition did not hold within 1000 ms (on every seed)',
+      'until: the condition did not hold within 1s (on every seed)',
     ]);
   });
 

@@ -47,6 +47,18 @@ describe('snapshot', () => {
     });
   });
 
+  it('entries of a sender that crashed are not shown in flight: they will be dropped', () => {
+    const s = sim(threeNodes([1000, 5000]));
+    start(s, { type: 'write', client: 'a', key: 'x', value: 1 });
+    s.runUntil(500);
+    expect(s.snapshot().inFlight.filter((m) => m.kind === 'entry')).toHaveLength(2);
+    s.apply({ type: 'crash', node: 'primary' });
+    expect(s.snapshot().inFlight.filter((m) => m.from === 'primary')).toEqual([]);
+    s.runUntil(6000);
+    // And indeed neither follower received it.
+    expect(s.snapshot().nodes.map((n) => n.receivedLsn)).toEqual([1, 0, 0]);
+  });
+
   it('recent keys: the five newest, newest first', () => {
     const s = sim(threeNodes([0]));
     for (let i = 1; i <= 7; i++) write(s, `k${i}`, i);

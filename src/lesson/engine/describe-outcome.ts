@@ -1,5 +1,6 @@
 // Plain-language facts about what an operation did, quoted in feedback and in plain mode.
-import type { OpRecord, Simulation, Value } from '../../sim/index.js';
+import type { NodeStatus, OpRecord, Simulation, Value } from '../../sim/index.js';
+import { formatBytes } from '../format/byte-size.js';
 import type { Step } from '../format/types.js';
 
 export function showValue(v: Value | undefined): string {
@@ -55,6 +56,24 @@ export function at(ms: number): string {
   return `t=${(ms / 1000).toFixed(3)}s`;
 }
 
+const STATUS_PHRASE: Record<NodeStatus, string> = {
+  leading: 'is leading',
+  streaming: 'is streaming',
+  'catching-up': 'is catching up',
+  disconnected: 'is disconnected from its leader',
+  'needs-resync': 'needs a resync',
+  copying: 'is copying a snapshot',
+  restoring: 'is restoring a backup',
+  paused: 'is paused',
+  down: 'is down',
+  fenced: 'is fenced off',
+};
+
+/** A node's status as an English clause: `replica-1 needs a resync`, `db2 is catching up`. */
+export function statusPhrase(id: string, status: NodeStatus): string {
+  return `${id} ${STATUS_PHRASE[status] ?? `is ${status}`}`;
+}
+
 export function nodeFacts(sim: Simulation, id: string): string {
   const n = sim.byId.get(id);
   if (!n) return id;
@@ -62,8 +81,62 @@ export function nodeFacts(sim: Simulation, id: string): string {
   return `${id} had applied LSN ${n.applied}`;
 }
 
-/** One line for a step that is not an operation, e.g. `primary crashed`. */
-export function describeStep(step: Step): string {
+// Settings measured in time; the others (maxLagOnFailover, minAcks, retain…) are counts or words.
+const DURATION_PARAMS = new Set([
+  'lag',
+  'replay',
+  'clockSkew',
+  'ackTimeout',
+  'heartbeat',
+  'timeout',
+]);
+
+function paramValue(key: string, v: unknown): string {
+  if (!DURATION_PARAMS.has(key)) return JSON.stringify(v);
+  if (typeof v === 'number') return v < 0 ? `-${duration(-v)}` : duration(v);
+  if (v && typeof v === 'object' && 'min' in v && 'max' in v) {
+    const r = v as { min: number; max: number };
+    return `${duration(r.min)}–${duration(r.max)}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * What an `addFollower` step did by the time it is reported: a background one has only started
+ * its copy (how big, how fast, when it ends); a foreground one has finished it.
+ */
+function describeAddFollower(step: Step & { kind: 'addFollower' }, sim?: Simulation): string {
+  const n = sim?.byId.get(step.node);
+  if (!sim || !n || n.busy !== 'copying')
+    return `new follower ${step.node} copied a snapshot of ${step.from ?? 'the leader'} and is catching up`;
+  // Recorded a moment ago, when the copy began: a short walk back.
+  const copy = lastCopy(sim, step.node);
+  const source = copy?.source ?? step.from ?? 'the leader';
+  const size = copy?.bytes === undefined ? 'a snapshot' : `a ${formatBytes(copy.bytes)} snapshot`;
+  const lsn = copy?.lsn === undefined ? '' : ` (up to LSN ${copy.lsn})`;
+  return `new follower ${step.node} started copying ${size} of ${source}${lsn} at ${formatBytes(step.bytesPerMs * 1000)}/s; done at ${at(n.busyUntil)} (in ${duration(n.busyUntil - sim.now)})`;
+}
+
+/** The newest snapshot copy the simulator recorded for a node. */
+function lastCopy(
+  sim: Simulation,
+  node: string,
+): { source: string; lsn?: number; bytes?: number } | undefined {
+  for (let i = sim.history.length - 1; i >= 0; i--) {
+    const e = sim.history.at(i);
+    if (e?.type !== 'fault' || e.fault !== 'copy' || e.node !== node) continue;
+    const m = /^snapshot of (\S+) at LSN (\d+) \((\d+) bytes\)/.exec(e.detail ?? '');
+    if (!m) return undefined;
+    return { source: m[1]!, lsn: Number(m[2]), bytes: Number(m[3]) };
+  }
+  return undefined;
+}
+
+/**
+ * One line for a step that is not an operation, e.g. `primary crashed`; with the simulation
+ * it ran on, the line can say where a started activity stands.
+ */
+export function describeStep(step: Step, sim?: Simulation): string {
   switch (step.kind) {
     case 'crash':
       return `${step.node} crashed`;
@@ -85,10 +158,7 @@ export function describeStep(step: Step): string {
           ? step.nodeParams
           : { ...step.clusterParams, ...step.failoverParams };
       const text = Object.entries(params)
-        .map(
-          ([k, v]) =>
-            `${k} = ${typeof v === 'number' && /lag|replay|timeout|heartbeat|Skew/i.test(k) ? duration(v) : JSON.stringify(v)}`,
-        )
+        .map(([k, v]) => `${k} = ${paramValue(k, v)}`)
         .join(', ');
       return `${step.node ? `${step.node}: ` : ''}${text}`;
     }
@@ -100,7 +170,7 @@ export function describeStep(step: Step): string {
         ? `${step.node} restoring from ${step.from} (in the background)`
         : `${step.node} restored from ${step.from}`;
     case 'addFollower':
-      return `new follower ${step.node} copied a snapshot and is catching up`;
+      return describeAddFollower(step, sim);
     case 'workload':
       return `workload: ${step.workload.clients} clients for ${duration(step.workload.duration)}${step.background ? ' (in the background)' : ''}`;
     case 'wait':

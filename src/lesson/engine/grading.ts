@@ -14,7 +14,7 @@ import type {
   Step,
   WriteStep,
 } from '../format/types.js';
-import { describeOp, duration, showValue } from './describe-outcome.js';
+import { describeOp, duration, showValue, statusPhrase } from './describe-outcome.js';
 import { checkExpect, Observation } from './expect-check.js';
 import { exactCopy } from './sim-copy.js';
 import { finish, runSteps, startStep } from './step-activity.js';
@@ -178,7 +178,7 @@ export function judgeAction(
   };
 }
 
-/** What actually happened, for the keys an expect talks about (e.g. `db2 is needs-resync`). */
+/** What actually happened, for the keys an expect talks about (e.g. `db2 needs a resync`). */
 export function goalFacts(obs: Observation, goal: Expect): string {
   const parts: string[] = [];
   for (const key of Object.keys(goal) as (keyof Expect)[]) {
@@ -197,7 +197,7 @@ export function goalFacts(obs: Observation, goal: Expect): string {
         const n = obs.sim.byId.get(id);
         const snap = n ? nodeSnapshot(obs.sim, n, leader) : undefined;
         if (!snap) parts.push(`${id} does not exist`);
-        else if (key === 'status') parts.push(`${id} is ${snap.status}`);
+        else if (key === 'status') parts.push(statusPhrase(id, snap.status));
         else parts.push(`${id} is ${snap.lagEntries} entries behind`);
       }
     } else if (key === 'anomalies') {

@@ -1,6 +1,12 @@
-// Labels for reads in the UI: what each read violated, by the checkers' judgement. The
-// engine decides; views only print the labels.
-import { type CheckerName, checkInput, runChecker, type Simulation } from '../../sim/index.js';
+// Labels for operations in the UI: what each read violated, and the writes a split brain or a
+// reused id concerns, by the checkers' judgement. The engine decides; views only print them.
+import {
+  type Anomaly,
+  type CheckerName,
+  checkInput,
+  runChecker,
+  type Simulation,
+} from '../../sim/index.js';
 
 const READ_CHECKERS: [CheckerName, string][] = [
   ['stale-read', 'stale'],
@@ -11,6 +17,38 @@ const READ_CHECKERS: [CheckerName, string][] = [
 
 const cache = new WeakMap<Simulation, { seq: number; labels: Map<number, string[]> }>();
 
+function add(labels: Map<number, string[]>, op: number, label: string): void {
+  const list = labels.get(op) ?? [];
+  if (!list.includes(label)) list.push(label);
+  labels.set(op, list);
+}
+
+/**
+ * The writes a split brain concerns: those the stale leader accepted after a newer epoch had
+ * a leader, or every write of two nodes leading the same epoch.
+ */
+function splitBrainLabels(labels: Map<number, string[]>, a: Anomaly, sim: Simulation): void {
+  const [oldNode, newLeader] = a.nodes ?? [];
+  const [oldEpoch, newEpoch] = a.epochs ?? [];
+  if (oldNode === undefined || newLeader === undefined || oldEpoch === undefined) return;
+  if (oldEpoch === newEpoch) {
+    const all = a.nodes ?? [];
+    for (const id of a.related ?? []) {
+      const op = sim.ops.at(id);
+      if (!op) continue;
+      const others = all.filter((n) => n !== op.node).join(', ');
+      add(labels, id, `split brain: ${op.node} and ${others} both led epoch ${oldEpoch}`);
+    }
+    return;
+  }
+  const label = `split brain: accepted by ${oldNode} in epoch ${oldEpoch} after ${newLeader} led epoch ${newEpoch}`;
+  for (const id of [a.op, ...(a.related ?? [])]) {
+    if (id === undefined) continue;
+    const op = sim.ops.at(id);
+    if (op?.node === oldNode && op.epoch === oldEpoch) add(labels, id, label);
+  }
+}
+
 /** op id → labels such as ['stale', 'read-your-writes'], recomputed only when ops change. */
 export function readLabels(sim: Simulation): Map<number, string[]> {
   const hit = cache.get(sim);
@@ -19,11 +57,13 @@ export function readLabels(sim: Simulation): Map<number, string[]> {
   const labels = new Map<number, string[]>();
   for (const [name, label] of READ_CHECKERS) {
     for (const a of runChecker(name, input)) {
-      if (a.op === undefined) continue;
-      const list = labels.get(a.op) ?? [];
-      list.push(label);
-      labels.set(a.op, list);
+      if (a.op !== undefined) add(labels, a.op, label);
     }
+  }
+  for (const a of runChecker('split-brain', input)) splitBrainLabels(labels, a, sim);
+  // Every write that got the id, the first holder included: both rows now claim it.
+  for (const a of runChecker('reused-id', input)) {
+    for (const id of a.related ?? []) add(labels, id, `reused id ${a.key}`);
   }
   cache.set(sim, { seq: sim.opSeq, labels });
   return labels;

@@ -24,7 +24,7 @@ import type {
   Step,
 } from '../format/types.js';
 import { type ChoiceOrders, displayedLesson } from './choice-order.js';
-import { describeOp, describeStep, showValue } from './describe-outcome.js';
+import { describeOp, describeStep, duration, showValue } from './describe-outcome.js';
 import { checkExpect, describeMismatch, Observation } from './expect-check.js';
 import { runExperiment } from './experiment.js';
 import {
@@ -399,13 +399,13 @@ export class LessonRunner {
     const op = act.op;
     const extra: Partial<StepRecord> = op
       ? opFields(op, this.sim)
-      : { summary: describeStep(step) };
+      : { summary: describeStep(step, this.sim) };
     if (act.held) {
       extra.held = act.held();
       if (!extra.held)
         this.problem(
           step,
-          `until: the condition did not hold within ${step.kind === 'until' ? step.max : 0} ms`,
+          `until: the condition did not hold within ${duration(step.kind === 'until' ? step.max : 0)}`,
         );
     }
     this.emit(step, extra);

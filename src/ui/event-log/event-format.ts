@@ -33,7 +33,9 @@ function line(
 }
 
 function opSubject(op: OpRecord): string {
-  return op.kind === 'write' ? `write ${op.key} = ${formatValue(op.value)}` : `read ${op.key}`;
+  if (op.kind !== 'write') return `read ${op.key}`;
+  // A write always sent a value; when it is not known here, say nothing rather than ∅.
+  return op.value === undefined ? `write ${op.key}` : `write ${op.key} = ${formatValue(op.value)}`;
 }
 
 function formatOp(
@@ -90,6 +92,43 @@ function formatOp(
   }
 }
 
+const ELECTION = /^(\S+): (.*); (\S+) has the newest log \(LSN (\d+)\)$/;
+const newerSeen = new WeakMap<ReadonlyMap<number, OpRecord>, Map<string, boolean>>();
+
+/** Whether some node had appended past `lsn` by time `t` (a write accepted at a higher LSN). */
+function newerLogExisted(ops: ReadonlyMap<number, OpRecord>, t: Ms, lsn: number): boolean {
+  let seen = newerSeen.get(ops);
+  if (!seen) {
+    seen = new Map();
+    newerSeen.set(ops, seen);
+  }
+  const key = `${t}:${lsn}`;
+  let found = seen.get(key);
+  if (found === undefined) {
+    found = false;
+    for (const op of ops.values()) {
+      if (op.kind === 'write' && op.acceptedAt !== undefined && op.acceptedAt <= t) {
+        if ((op.lsn ?? 0) > lsn) {
+          found = true;
+          break;
+        }
+      }
+    }
+    seen.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The simulator's election note names the newest log among the nodes the candidate reaches;
+ * when a longer log was out of its reach (on a crashed or cut-off node), say so.
+ */
+function electionNote(t: Ms, text: string, ops: ReadonlyMap<number, OpRecord>): string {
+  const m = ELECTION.exec(text);
+  if (!m || !newerLogExisted(ops, t, Number(m[4]))) return text;
+  return `${m[1]}: ${m[2]}; ${m[3]} has the newest log ${m[1]} can reach (LSN ${m[4]})`;
+}
+
 /** The log line for an event, or null when the log does not show that kind. */
 export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine | null {
   switch (event.type) {
@@ -139,7 +178,7 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       return line(event.t, EVENT.lost, `${event.node} truncated ${range}${lost}`);
     }
     case 'note':
-      return line(event.t, EVENT.note, withUnits(event.text));
+      return line(event.t, EVENT.note, withUnits(electionNote(event.t, event.text, ctx.ops)));
   }
 }
 

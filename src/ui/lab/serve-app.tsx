@@ -6,6 +6,7 @@ import { render, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ServeRuntime } from '../../lab/serve/serve-runtime.js';
 import { readLabels } from '../../lesson/engine/read-labels.js';
+import { displayOps } from '../../lesson/engine/sent-values.js';
 import { useWindowSize } from '../screen/use-window-size.js';
 import { applyColorChoice, colorWanted } from '../theme/theme.js';
 import { ThemeContext } from '../theme/use-theme.js';
@@ -63,7 +64,7 @@ export function ServeApp({ runtime, label, onExit }: ServeAppProps) {
     label,
     snapshot: runtime.live.snapshot(),
     history: sim.history,
-    ops: sim.ops,
+    ops: displayOps(sim),
     requests: runtime.requests.recent(),
     requestCount: runtime.requests.count,
     endpoints: runtime.endpoints.map((e) => ({ node: e.node, url: e.url })),

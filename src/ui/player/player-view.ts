@@ -2,6 +2,7 @@
 // cluster now, a bounded recent window of the history (so a frame costs the same after
 // 10,000 events as after 100), checker labels, lag series and the narration.
 import { readLabels } from '../../lesson/engine/read-labels.js';
+import { displayOps } from '../../lesson/engine/sent-values.js';
 import type {
   ClusterSnapshot,
   HistoryEvent,
@@ -141,7 +142,7 @@ export function playerView(
     now: sim.now,
     snapshot: driver.snapshot(),
     history: sim.history,
-    ops: sim.ops,
+    ops: displayOps(sim),
     labels: readLabels(sim),
     lag: driver.lag,
     log,

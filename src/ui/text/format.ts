@@ -17,23 +17,7 @@ export function formatDuration(ms: Ms): string {
   return `${m}m${String(s).padStart(2, '0')}s`;
 }
 
-const SIZE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
-
-/**
- * Bytes in 1024-based units, as pg_size_pretty words them: `340 B`, `1.2 kB`, `6.2 GB`; one
- * decimal below 10, whole numbers above (`300 GB`, not `300.0 GB`).
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  let value = bytes;
-  let unit: string = 'B';
-  for (const u of SIZE_UNITS) {
-    if (value < 1024) break;
-    value /= 1024;
-    unit = u;
-  }
-  return value < 9.95 ? `${value.toFixed(1)} ${unit}` : `${Math.round(value)} ${unit}`;
-}
+export { formatBytes } from '../../lesson/format/byte-size.js';
 
 export function formatValue(value: Value | undefined): string {
   if (value === undefined) return '∅';

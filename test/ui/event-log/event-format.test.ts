@@ -31,6 +31,25 @@ describe('formatEvent', () => {
     });
   });
 
+  it('says an election winner has the newest log it can reach when a newer one is out of reach', () => {
+    const note: HistoryEvent = {
+      t: 20_000,
+      type: 'note',
+      text: 'db2: no heartbeat for 10000 ms, election started; db2 has the newest log (LSN 4)',
+    };
+    const lsn7 = new Map([[1, { ...ops[0]!, lsn: 7, acceptedAt: 1_001 }]]);
+    expect(fmt(note, { ops: lsn7 })?.text).toBe(
+      'db2: no heartbeat for 10.0s, election started; db2 has the newest log db2 can reach (LSN 4)',
+    );
+    // Nothing newer anywhere (or only written after the election): the plain claim is true.
+    const lsn4 = new Map([[1, { ...ops[0]!, lsn: 4, acceptedAt: 1_001 }]]);
+    const later = new Map([[1, { ...ops[0]!, lsn: 7, acceptedAt: 30_000 }]]);
+    for (const o of [lsn4, later])
+      expect(fmt(note, { ops: o })?.text).toBe(
+        'db2: no heartbeat for 10.0s, election started; db2 has the newest log (LSN 4)',
+      );
+  });
+
   it('puts no labels on the invocation, and can hide invocations', () => {
     expect(fmt({ t: 2_000, type: 'op', op: 2, phase: 'invoke' })).toMatchObject({
       glyph: '…',
