@@ -1,9 +1,18 @@
 // The run-time budget: what the load-time estimate lets through still cannot run for ever.
 // Small caps stand in for the real ones, so each case is a tiny lesson that goes over them.
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { LineInput } from '../../src/cli/line-input.js';
+import { playPlain } from '../../src/cli/play-plain.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 import { EventBudgetError, haltedLine, runBudgeted } from '../../src/lesson/engine/event-budget.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
+import { PlaySession } from '../../src/progress/play-session.js';
 import { defaultCluster, Simulation } from '../../src/sim/index.js';
+import { LessonDriver } from '../../src/ui/player/lesson-driver.js';
+import { playerStatus } from '../../src/ui/player/player-screen.js';
+import type { PlayerState } from '../../src/ui/player/player-state.js';
+import { playerView } from '../../src/ui/player/player-view.js';
 import { lesson } from '../runner/inline-lesson.js';
 
 const HEAD = [
@@ -112,5 +121,38 @@ describe('the run-time event budget', () => {
     expect(() => runBudgeted(sim, () => run.active <= 0, 1e9, 500)).toThrow(EventBudgetError);
     expect(() => runBudgeted(sim, () => run.active <= 0, 1e9, 10_000_000)).not.toThrow();
     expect(run.active).toBe(0);
+  });
+});
+
+describe('a stopped lesson in plain mode and the player', () => {
+  const l = lesson(text([WORKLOAD]), 'x.yaml');
+  const eventBudget = { step: 5_000, run: 1_000_000 };
+
+  it('plain mode ends with the located line and a failing exit code, not "complete"', async () => {
+    const session = new PlaySession(l, undefined, { seed: 1, eventBudget });
+    const out: string[] = [];
+    const run = playPlain(session, {
+      write: (line) => out.push(line),
+      input: new LineInput(Readable.from([])),
+      json: false,
+    });
+    await expect(run).rejects.toThrow(UsageError);
+    await expect(run).rejects.toMatchObject({
+      exitCode: 1,
+      message:
+        'x.yaml:11:5: step #1: the step was stopped after 5,000 simulator events without finishing; a step may take at most 5,000',
+    });
+    expect(out.join('\n')).not.toContain('Lesson complete');
+  });
+
+  it("the player's status line says it stopped and why", () => {
+    const driver = new LessonDriver(l, undefined, { seed: 1 });
+    driver.session.runner = new LessonRunner(l, { seed: 1, eventBudget });
+    driver.session.runner.advance();
+    const view = playerView(driver);
+    expect(view.halted).toMatch(/^x\.yaml:11:5: step #1: the step was stopped after 5,000/);
+    expect(playerStatus(view, { message: undefined } as unknown as PlayerState, 1)).toBe(
+      `✗ stopped: ${view.halted}`,
+    );
   });
 });
