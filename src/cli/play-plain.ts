@@ -2,11 +2,13 @@
 // input, feedback printed; or, with --json, one JSON object per executed step. No wall-clock
 // pacing: the output depends only on the lesson, the seed, the input and saved progress.
 import { at } from '../lesson/engine/describe-outcome.js';
+import { haltedLine } from '../lesson/engine/event-budget.js';
 import type { StepRecord } from '../lesson/engine/runner.js';
 import { plainMarkdown } from '../lesson/format/plain-markdown.js';
 import type { PlaySession } from '../progress/play-session.js';
 import type { LineInput } from './line-input.js';
 import { clusterLine, questionText, recordText } from './plain-text.js';
+import { UsageError } from './usage-error.js';
 
 export interface PlainIo {
   write(line: string): void;
@@ -141,6 +143,10 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     }
   }
   session.syncScore();
+  if (runner.halted) {
+    // Over an event budget: the lesson cannot go on, and it is the lesson's fault.
+    throw new UsageError(haltedLine(lesson.file, runner.halted), 1);
+  }
   if (io.json) {
     io.write(summaryLine(session, true));
   } else {

@@ -119,7 +119,7 @@ export class PlaySession {
       });
       this.ungraded = undefined;
     }
-    if (this.runner.done && !this.finishedSaved) {
+    if (this.runner.done && !this.runner.halted && !this.finishedSaved) {
       this.finishedSaved = true;
       store.finishLesson(this.key, this.runner.score, this.runner.maxScore);
     }

@@ -1,8 +1,10 @@
 // An experiment step: the same workload run under each policy, each on its own copy of the
 // cluster as it is at that step, summarised as one row per policy. The lesson's own cluster
 // is not changed.
+
 import { type Simulation, summarizeWorkload } from '../../sim/index.js';
 import type { ExperimentStep } from '../format/types.js';
+import { MAX_EVENTS_PER_STEP, runBudgeted } from './event-budget.js';
 import { simWorkload } from './sim-config.js';
 
 export interface ExperimentRow {
@@ -24,13 +26,14 @@ export function runExperiment(
   sim: Simulation,
   step: ExperimentStep,
   copy: (sim: Simulation) => Simulation,
+  cap = MAX_EVENTS_PER_STEP,
 ): ExperimentRow[] {
   return step.policies.map((policy) => {
     const clone = copy(sim);
     const tag = `exp-${policy}`;
     clone.apply({ type: 'workload', spec: simWorkload(step.workload, policy), tag });
     const run = clone.workloads[clone.workloads.length - 1]!;
-    clone.runUntilCondition(() => run.active <= 0, run.endAt + clone.cfg.clientTimeout + 1);
+    runBudgeted(clone, () => run.active <= 0, run.endAt + clone.cfg.clientTimeout + 1, cap);
     const s = summarizeWorkload(clone, run);
     const anomalies = Object.values(s.anomalies).reduce((a, b) => a + b, 0);
     return {

@@ -1,6 +1,7 @@
 // Grading by outcome. A routing choice is judged by running the operation and asking the
 // checkers; the other options are run on exact replicas of the same state (re-simulated from
 // the seed), so the feedback can say what each of them would have done.
+
 import { nodeSnapshot, type OpRecord, type Simulation, type Value } from '../../sim/index.js';
 import type {
   CheckerName,
@@ -15,6 +16,7 @@ import type {
   WriteStep,
 } from '../format/types.js';
 import { describeOp, duration, showValue, statusPhrase } from './describe-outcome.js';
+import { EventBudgetError, MAX_EVENTS_PER_STEP } from './event-budget.js';
 import { checkExpect, Observation } from './expect-check.js';
 import { exactCopy } from './sim-copy.js';
 import { finish, runSteps, startStep } from './step-activity.js';
@@ -101,13 +103,14 @@ export function evaluateOptions(
   sim: Simulation,
   step: ChooseStep,
   copy: SimCopier = cloneSim,
+  cap = MAX_EVENTS_PER_STEP,
 ): OptionOutcome[] {
   return step.choices.map((c, index) => {
     const clone = copy(sim);
     try {
       if (step.form === 'route') {
         const a = startStep(clone, routeStep(step, c.node!));
-        finish(clone, a);
+        finish(clone, a, cap);
         const { correct, summary } = judgeRoute(clone, step.goal, a.op!);
         return {
           index,
@@ -118,9 +121,11 @@ export function evaluateOptions(
         };
       }
       const start = clone.now;
-      runSteps(clone, c.do ?? []);
+      runSteps(clone, c.do ?? [], cap);
       return { index, label: c.label, ...judgeAction(clone, step, start) };
     } catch (err) {
+      // Over its event budget is the lesson's fault, not this option's.
+      if (err instanceof EventBudgetError) throw err;
       return {
         index,
         label: c.label,

@@ -25,6 +25,7 @@ import type {
 } from '../format/types.js';
 import { type ChoiceOrders, displayedLesson } from './choice-order.js';
 import { describeOp, describeStep, duration, showValue } from './describe-outcome.js';
+import { EVENT_BUDGET, type EventBudget, EventBudgetError, runBudgeted } from './event-budget.js';
 import { checkExpect, describeMismatch, Observation } from './expect-check.js';
 import { runExperiment } from './experiment.js';
 import {
@@ -79,13 +80,16 @@ export interface RunnerOptions {
   choiceSeed?: number;
   /** How the runner copies the cluster (counterfactuals, detours, experiments). */
   copySim?: SimCopier;
+  /** Event caps of the story's steps and of the whole run (default EVENT_BUDGET). */
+  eventBudget?: EventBudget;
 }
 
 /** What is running right now: the steps still to start, and what to do when all are done. */
 interface Running {
   outer: Step;
   queue: Step[];
-  current?: { step: Step; act: Activity };
+  /** `from`: the cluster's event count when the step started (its event budget). */
+  current?: { step: Step; act: Activity; from: number };
   acts: Activity[];
   onDone: (acts: Activity[]) => void;
 }
@@ -105,6 +109,10 @@ export class LessonRunner {
   readonly seed: number;
   readonly records: StepRecord[] = [];
   readonly problems: Problem[] = [];
+  /** Set when the lesson went over an event budget (event-budget.ts) and was stopped there. */
+  halted?: Problem;
+  /** Events processed on the story's and detours' clusters (MAX_EVENTS_PER_RUN). */
+  private eventsSpent = 0;
   /** Answers in the order they were given: (step label, choice as displayed). */
   readonly given: [string, number][] = [];
   readonly maxScore: number;
@@ -295,6 +303,53 @@ export class LessonRunner {
    * `untilT`, or `maxEvents` simulator events have been processed.
    */
   advance(untilT = Number.POSITIVE_INFINITY, maxEvents = Number.POSITIVE_INFINITY): void {
+    try {
+      this.advanceSteps(untilT, maxEvents);
+    } catch (err) {
+      if (!(err instanceof EventBudgetError)) throw err;
+      this.halt(err);
+    }
+  }
+
+  /**
+   * Stops the lesson at the step that went over a budget: a located problem, and the run is
+   * over (validate reports it, plain mode and the player show it and end).
+   */
+  private halt(err: EventBudgetError): void {
+    const step =
+      this.running?.current?.step ??
+      this.running?.outer ??
+      this.lesson.steps[Math.min(this.cursor, this.lesson.steps.length - 1)];
+    if (step) this.problem(step, err.message);
+    this.halted = this.problems[this.problems.length - 1];
+    this.running = undefined;
+    this.pendingStory = undefined;
+    this.holdOnce = false;
+    this.state = { kind: 'done' };
+  }
+
+  /** Throws EventBudgetError when the step or the run has processed too many events. */
+  /** The events one step may take (counterfactuals and experiment runs, each on a copy). */
+  private get stepCap(): number {
+    return (this.options.eventBudget ?? EVENT_BUDGET).step;
+  }
+
+  private budgetLeft(
+    sim: Simulation,
+    from: number,
+  ): { cap: number; scope: 'step' | 'lesson'; named: number } {
+    const caps = this.options.eventBudget ?? EVENT_BUDGET;
+    const step = caps.step - (sim.eventsProcessed - from);
+    const run = caps.run - this.eventsSpent;
+    const left =
+      step <= run
+        ? { cap: step, scope: 'step' as const, named: caps.step }
+        : { cap: run, scope: 'lesson' as const, named: caps.run };
+    if (left.cap <= 0) throw new EventBudgetError(left.scope, left.named);
+    return left;
+  }
+
+  private advanceSteps(untilT: number, maxEvents: number): void {
     let events = 0;
     while (this.state.kind === 'running') {
       if (this.holdOnce) {
@@ -310,25 +365,34 @@ export class LessonRunner {
             r.onDone(r.acts);
             continue;
           }
-          r.current = { step: next, act: this.start(next) };
+          const from = this.sim.eventsProcessed;
+          r.current = { step: next, act: this.start(next), from };
         }
-        const { step, act } = r.current;
+        const { step, act, from } = r.current;
         const sim = this.sim;
         if (!act.done() && sim.now < act.deadline) {
           const limit = Math.min(act.deadline, untilT);
-          if (Number.isFinite(maxEvents)) {
-            while (!act.done() && events < maxEvents) {
-              const t = sim.nextEventTime();
-              if (t === undefined || t > limit) {
-                sim.runUntil(limit);
-                break;
+          const before = sim.eventsProcessed;
+          try {
+            const budget = this.budgetLeft(sim, from);
+            if (Number.isFinite(maxEvents)) {
+              while (!act.done() && events < maxEvents) {
+                const t = sim.nextEventTime();
+                if (t === undefined || t > limit) {
+                  sim.runUntil(limit);
+                  break;
+                }
+                sim.step();
+                events++;
+                if (sim.eventsProcessed - before >= budget.cap && !act.done())
+                  throw new EventBudgetError(budget.scope, budget.named);
               }
-              sim.step();
-              events++;
+              if (act.done()) sim.runUntil(sim.now);
+            } else {
+              runBudgeted(sim, act.done, limit, budget.cap, budget.scope, budget.named);
             }
-            if (act.done()) sim.runUntil(sim.now);
-          } else {
-            sim.runUntilCondition(act.done, limit);
+          } finally {
+            this.eventsSpent += sim.eventsProcessed - before;
           }
           if (!act.done() && sim.now < act.deadline) return;
         }
@@ -467,7 +531,12 @@ export class LessonRunner {
   /** What each option of the current choose step does (computed once, from this moment). */
   optionOutcomes(): OptionOutcome[] | undefined {
     if (this.state.kind !== 'question' || this.state.step.kind !== 'choose') return undefined;
-    this.pendingOutcomes ??= evaluateOptions(this.sim, this.state.step, (s) => this.copy(s));
+    this.pendingOutcomes ??= evaluateOptions(
+      this.sim,
+      this.state.step,
+      (s) => this.copy(s),
+      this.stepCap,
+    );
     return this.pendingOutcomes;
   }
 
@@ -477,7 +546,12 @@ export class LessonRunner {
    * their option did before the story takes up again; a script's does not.
    */
   answer(index: number, opts: { live?: boolean } = {}): void {
-    this.give(index, opts.live ?? true);
+    try {
+      this.give(index, opts.live ?? true);
+    } catch (err) {
+      if (!(err instanceof EventBudgetError)) throw err;
+      this.halt(err);
+    }
   }
 
   /** `live`: a person answered now, and wants to see their outcome before the story goes on. */
@@ -604,7 +678,8 @@ export class LessonRunner {
   }
 
   private startChoose(step: ChooseStep, index: number, live: boolean): void {
-    const outcomes = this.pendingOutcomes ?? evaluateOptions(this.sim, step, (s) => this.copy(s));
+    const outcomes =
+      this.pendingOutcomes ?? evaluateOptions(this.sim, step, (s) => this.copy(s), this.stepCap);
     this.pendingOutcomes = undefined;
     const choice = step.choices[index]!;
     const correctChoices = outcomes.filter((o) => o.correct).map((o) => o.index);
@@ -689,7 +764,7 @@ export class LessonRunner {
   // ---- experiment ---------------------------------------------------------------------------
 
   private runExperimentStep(step: ExperimentStep): void {
-    const table = runExperiment(this.sim, step, (s) => this.copy(s));
+    const table = runExperiment(this.sim, step, (s) => this.copy(s), this.stepCap);
     this.emit(step, { table });
     this.checkStepExpect(step, new Observation(this.sim, undefined, table));
   }

@@ -2,9 +2,11 @@
 // then takes virtual time until it is done: an operation until its response arrives, a wait
 // until its time is up, a restore until the data is back. The runner, the counterfactuals
 // and `validate` all execute steps through here.
+
 import type { OpRecord, Simulation } from '../../sim/index.js';
 import { nodeSnapshot } from '../../sim/index.js';
 import type { Step, UntilStep } from '../format/types.js';
+import { MAX_EVENTS_PER_STEP, runBudgeted } from './event-budget.js';
 import { simWorkload } from './sim-config.js';
 
 /** A step in progress. */
@@ -156,16 +158,20 @@ function busyActivity(sim: Simulation, node: string, background: boolean): Activ
 }
 
 /** Runs an activity to its end (headless use: counterfactuals, validation). */
-export function finish(sim: Simulation, a: Activity): void {
+export function finish(sim: Simulation, a: Activity, cap = MAX_EVENTS_PER_STEP): void {
   if (a.done()) return;
-  sim.runUntilCondition(a.done, a.deadline);
+  runBudgeted(sim, a.done, a.deadline, cap);
 }
 
 /** Runs a list of steps to completion (an action option's `do`). */
-export function runSteps(sim: Simulation, steps: readonly Step[]): Activity[] {
+export function runSteps(
+  sim: Simulation,
+  steps: readonly Step[],
+  cap = MAX_EVENTS_PER_STEP,
+): Activity[] {
   return steps.map((s) => {
     const a = startStep(sim, s);
-    finish(sim, a);
+    finish(sim, a, cap);
     return a;
   });
 }

@@ -12,6 +12,7 @@ import {
   parseDataFile,
   readDataFile,
 } from './data-file.js';
+import { checkLimits } from './limits.js';
 import type { PathSeg, SourceMap } from './positions.js';
 import { lessonSchema } from './schema.js';
 import type { Lesson, SourcePos, Step } from './types.js';
@@ -63,6 +64,9 @@ function lessonFrom(r: DataFileResult<Lesson>): LoadResult {
   const warnings = listedProblems(file, r.source.place(cross.warnings));
   if (r.value === undefined || errors.length > 0) return { ok: false, file, errors, warnings };
   const lesson = r.value;
+  // Only a lesson that is otherwise valid is measured: its numbers are known to be numbers.
+  const limits = listedProblems(file, r.source.place(checkLimits(lesson)));
+  if (limits.length > 0) return { ok: false, file, errors: limits, warnings };
   lesson.file = file;
   placeSteps(lesson.steps, ['steps'], r.source);
   return { ok: true, file, lesson, warnings, locate: r.source.locate };

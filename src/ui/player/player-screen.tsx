@@ -56,6 +56,7 @@ export function highlightedNode(view: PlayerView, ui: PlayerState): string | und
 /** Right side of the footer: play state, speed, and any time-lapse. */
 export function playerStatus(view: PlayerView, ui: PlayerState, rate: number): string {
   if (ui.message) return ui.message;
+  if (view.halted !== undefined) return `✗ stopped: ${view.halted}`;
   const state =
     view.phase === 'done'
       ? '✓ done'

@@ -1,6 +1,7 @@
 // Everything one frame of the player shows, read from the driver as plain data: the
 // cluster now, a bounded recent window of the history (so a frame costs the same after
 // 10,000 events as after 100), checker labels, lag series and the narration.
+import { haltedLine } from '../../lesson/engine/event-budget.js';
 import { readLabels } from '../../lesson/engine/read-labels.js';
 import { displayOps } from '../../lesson/engine/sent-values.js';
 import type {
@@ -37,6 +38,8 @@ export interface PlayerView {
   score: number;
   maxScore: number;
   phase: Phase;
+  /** Set when the lesson was stopped by an event budget: the located one-line reason. */
+  halted?: string;
   generation: number;
   snapshot: ClusterSnapshot;
   /** The event log: its events (oldest first), filter, and how many lie beyond them. */
@@ -78,6 +81,7 @@ export interface ViewInput {
   score: number;
   maxScore: number;
   phase: Phase;
+  halted?: string;
   generation: number;
   now: Ms;
   snapshot: ClusterSnapshot;
@@ -111,6 +115,7 @@ export function buildPlayerView(input: ViewInput): PlayerView {
     score: input.score,
     maxScore: input.maxScore,
     phase: input.phase,
+    ...(input.halted !== undefined && { halted: input.halted }),
     generation: input.generation,
     snapshot: input.snapshot,
     log: { ...log, filter },
@@ -138,6 +143,7 @@ export function playerView(
     score: runner.score,
     maxScore: runner.maxScore,
     phase,
+    ...(runner.halted && { halted: haltedLine(driver.lesson.file, runner.halted) }),
     generation: driver.generation,
     now: sim.now,
     snapshot: driver.snapshot(),
