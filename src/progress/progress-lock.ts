@@ -59,13 +59,32 @@ function acquire(file: string, lock: string, opts: LockOptions): string {
   } catch (err) {
     throw new ProgressError(`cannot save progress to ${file}: ${describeFsError(err)}`, file);
   }
-  for (let attempt = 0; ; attempt++) {
-    let fd: number;
-    try {
-      fd = fs.openSync(lock, 'wx', 0o600);
-    } catch (err) {
-      if (!isCode(err, 'EEXIST')) {
-        throw new ProgressError(`cannot save progress to ${file}: ${describeFsError(err)}`, file);
+  // The lock appears with its holder already written in it (a hard link of a finished temp
+  // file), so a process killed while taking it never leaves an empty lock that only age can
+  // break. Where links are not supported, the lock is created and then written.
+  const body = JSON.stringify(me);
+  const tmp = `${lock}.tmp-${process.pid}-${me.token}`;
+  let linking = true;
+  try {
+    fs.writeFileSync(tmp, body, { mode: 0o600 });
+  } catch {
+    linking = false;
+  }
+  const wroteTmp = linking;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (linking) fs.linkSync(tmp, lock);
+        else createAndWrite(lock, body);
+        return me.token;
+      } catch (err) {
+        if (linking && !isCode(err, 'EEXIST') && !isCode(err, 'ENOENT')) {
+          linking = false; // no hard links here: create and write instead
+          continue;
+        }
+        if (!isCode(err, 'EEXIST')) {
+          throw new ProgressError(`cannot save progress to ${file}: ${describeFsError(err)}`, file);
+        }
       }
       if (breakIfStale(lock, staleMs)) continue;
       if (Date.now() - start > waitMs) {
@@ -78,14 +97,18 @@ function acquire(file: string, lock: string, opts: LockOptions): string {
       }
       // Short and jittered, so two waiting processes do not keep colliding.
       sleep(Math.min(50, 2 + attempt) + Math.floor(Math.random() * 5));
-      continue;
     }
-    try {
-      fs.writeFileSync(fd, JSON.stringify(me));
-    } finally {
-      fs.closeSync(fd);
-    }
-    return me.token;
+  } finally {
+    if (wroteTmp) fs.rmSync(tmp, { force: true });
+  }
+}
+
+function createAndWrite(lock: string, body: string): void {
+  const fd = fs.openSync(lock, 'wx', 0o600);
+  try {
+    fs.writeFileSync(fd, body);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
