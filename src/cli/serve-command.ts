@@ -106,10 +106,11 @@ export async function runServeCommand(arg: string | undefined, flags: ServeFlags
     throw err;
   }
   if (interactive) {
-    const { runServeScreen } = await import('../ui/lab/serve-app.js');
-    const reason = await runServeScreen(runtime, label);
+    const { runInteractiveServe, EXIT_STATUS } = await import('../ui/interactive.js');
+    const status = await runInteractiveServe(runtime, label);
     await runtime.stop();
-    return reason === 'interrupt' ? 130 : 0;
+    // Only Ctrl-C is an interruption; q, SIGTERM and SIGHUP stop a server normally.
+    return status === EXIT_STATUS.interrupt ? 130 : 0;
   }
   const snap = runtime.live.snapshot();
   const serving = runtime.endpoints.map((e) => ({

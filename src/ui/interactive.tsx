@@ -6,6 +6,7 @@
 // the learner left. Progress needs no saving here: it is saved after every step.
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import type { ServeRuntime } from '../lab/serve/serve-runtime.js';
 import { listLessons } from '../lesson/catalog/lesson-listing.js';
 import { lessonsDir } from '../lesson/catalog/lesson-paths.js';
 import type { Lesson } from '../lesson/format/types.js';
@@ -14,6 +15,7 @@ import type { Drill } from '../quiz/drill.js';
 import type { ReportContext } from '../quiz/report.js';
 import { App, type ExitReason, loadedCatalog } from './app/app.js';
 import { QuizApp } from './drill/quiz-app.js';
+import { ServeApp } from './lab/serve-app.js';
 import { applyColorChoice, colorWanted } from './theme/theme.js';
 import { ThemeContext } from './theme/use-theme.js';
 
@@ -146,4 +148,12 @@ export async function runInteractiveDrill(o: InteractiveDrillOptions): Promise<v
     process.exitCode = status;
   }
   process.stdout.write(`${o.header}\n`);
+}
+
+/**
+ * `serve` in a terminal: the live cluster until q, Ctrl-C or a signal. Resolves with the exit
+ * status (130 after Ctrl-C; the caller decides what the others mean for a server).
+ */
+export async function runInteractiveServe(runtime: ServeRuntime, label: string): Promise<number> {
+  return run((onExit) => <ServeApp runtime={runtime} label={label} onExit={onExit} />);
 }

@@ -4,7 +4,8 @@ import { originFromPreset } from '../../src/lab/lab-origin.js';
 import { LiveCluster } from '../../src/lab/live-cluster.js';
 import type { RequestRecord } from '../../src/lab/serve/request-log.js';
 import { ServeRuntime } from '../../src/lab/serve/serve-runtime.js';
-import { ServeApp, type ServeExit } from '../../src/ui/lab/serve-app.js';
+import type { ExitReason } from '../../src/ui/app/app.js';
+import { ServeApp } from '../../src/ui/lab/serve-app.js';
 import { ServeScreen } from '../../src/ui/lab/serve-screen.js';
 import { buildServeView, mergeRequests } from '../../src/ui/lab/serve-view.js';
 import { flat, frameSize } from '../ui/frame.js';
@@ -96,7 +97,7 @@ describe('the serve screen', () => {
   it('runs live from a serving cluster, and q stops it', async () => {
     const rt = await ServeRuntime.start({ origin: originFromPreset(), port: 0 });
     runtimes.push(rt);
-    const exits: ServeExit[] = [];
+    const exits: ExitReason[] = [];
     const app = render(
       <ServeApp runtime={rt} label="three-node-async" onExit={(r) => exits.push(r)} />,
     );

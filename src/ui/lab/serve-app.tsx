@@ -2,18 +2,15 @@
 // cluster, until q, Ctrl-C or a signal. The timer lives in a React effect, so it stops when
 // the screen unmounts (a timer outside React would keep the process alive). The caller
 // closes the ports once this resolves.
-import { render, useApp, useInput, useStdin } from 'ink';
+import { useApp, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { ServeRuntime } from '../../lab/serve/serve-runtime.js';
 import { readLabels } from '../../lesson/engine/read-labels.js';
 import { displayOps } from '../../lesson/engine/sent-values.js';
+import type { ExitReason } from '../app/app.js';
 import { useWindowSize } from '../screen/use-window-size.js';
-import { applyColorChoice, colorWanted } from '../theme/theme.js';
-import { ThemeContext } from '../theme/use-theme.js';
 import { ServeScreen } from './serve-screen.js';
 import { buildServeView } from './serve-view.js';
-
-export type ServeExit = 'quit' | 'interrupt' | 'terminate';
 
 /** Redraws per second. */
 const FPS = 8;
@@ -24,7 +21,7 @@ const LABELS_MAX_OPS = 20_000;
 interface ServeAppProps {
   runtime: ServeRuntime;
   label: string;
-  onExit: (reason: ServeExit) => void;
+  onExit: (reason: ExitReason) => void;
 }
 
 export function ServeApp({ runtime, label, onExit }: ServeAppProps) {
@@ -71,38 +68,4 @@ export function ServeApp({ runtime, label, onExit }: ServeAppProps) {
     labels: labels.current.map,
   });
   return <ServeScreen view={view} size={size} />;
-}
-
-/** Shows the live screen until the user or a signal stops it; says which. */
-export async function runServeScreen(runtime: ServeRuntime, label: string): Promise<ServeExit> {
-  const theme = applyColorChoice(colorWanted(process.env, process.argv));
-  let reason: ServeExit = 'quit';
-  const instance = render(
-    <ThemeContext value={theme}>
-      <ServeApp
-        runtime={runtime}
-        label={label}
-        onExit={(r) => {
-          reason = r;
-        }}
-      />
-    </ThemeContext>,
-    { exitOnCtrlC: false },
-  );
-  const onSignal = (r: ServeExit) => () => {
-    reason = r;
-    instance.unmount();
-  };
-  const handlers = [
-    ['SIGINT', onSignal('interrupt')],
-    ['SIGTERM', onSignal('terminate')],
-    ['SIGHUP', onSignal('terminate')],
-  ] as const;
-  for (const [s, h] of handlers) process.on(s, h);
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    for (const [s, h] of handlers) process.off(s, h);
-  }
-  return reason;
 }
