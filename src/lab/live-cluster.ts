@@ -5,6 +5,15 @@
 // engine's own step code, so it behaves exactly as in a lesson. Every applied command is
 // logged with its virtual time: the log is what rewind replays and what `:save` writes.
 // Pure: no timers, no I/O, no wall clock; callbacks only fire inside the caller's calls.
+
+import { type CommandContext, DEFAULT_CLIENT } from '../lesson/commands/command-context.js';
+import type { RawStep } from '../lesson/commands/grammar.js';
+import {
+  type CommandError,
+  type ParsedCommand,
+  type ParseResult,
+  parseCommand,
+} from '../lesson/commands/parse-command.js';
 import { describeOp, describeStep } from '../lesson/engine/describe-outcome.js';
 import { LessonRunner } from '../lesson/engine/runner.js';
 import { type Activity, startStep } from '../lesson/engine/step-activity.js';
@@ -16,14 +25,6 @@ import {
   SimulationError,
   traceHash,
 } from '../sim/index.js';
-import { type CommandContext, DEFAULT_CLIENT } from './commands/command-context.js';
-import type { RawStep } from './commands/grammar.js';
-import {
-  type CommandError,
-  type ParsedCommand,
-  type ParseResult,
-  parseCommand,
-} from './commands/parse-command.js';
 import type { LabOrigin } from './lab-origin.js';
 
 export interface LiveOptions {

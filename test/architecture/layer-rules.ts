@@ -1,5 +1,5 @@
 // Which folder of src/ may import which. One direction only:
-//   sim ← lesson/format ← lesson/engine ← lesson/catalog ← progress ← quiz ← lab ← ui ← cli
+//   sim ← lesson/format ← lesson/commands ← lesson/engine ← lesson/catalog ← progress ← quiz ← lab ← ui ← cli
 // A layer may import itself and any layer to its left. From outside src/sim only
 // src/sim/index.ts is imported: the simulator's internals can change freely behind it.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const LAYERS = [
   'sim',
   'lesson/format',
+  'lesson/commands',
   'lesson/engine',
   'lesson/catalog',
   'progress',

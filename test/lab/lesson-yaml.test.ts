@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { stepOf } from '../../src/lab/commands/step-of.js';
 import {
   clientToRaw,
   clusterToRaw,
@@ -11,6 +10,7 @@ import {
   stepToRaw,
 } from '../../src/lab/save/lesson-yaml.js';
 import { loadCatalog } from '../../src/lesson/catalog/catalog.js';
+import { stepOf } from '../../src/lesson/commands/step-of.js';
 import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
 import type { Step } from '../../src/lesson/format/types.js';
 import { parseCountRate, parseSizeRate } from '../../src/lesson/format/units.js';

@@ -4,6 +4,7 @@
 // finer unit otherwise. Reading the result with the lesson loader gives the same lesson:
 // test/lab/lesson-yaml.test.ts checks that for every shipped lesson.
 
+import type { RawStep } from '../../lesson/commands/grammar.js';
 import { DEFAULTS } from '../../lesson/format/schema.js';
 import {
   DEFAULT_CLIENT,
@@ -13,7 +14,6 @@ import {
 import type { LessonCluster, Step } from '../../lesson/format/types.js';
 import { parseCountRate, parseSizeRate } from '../../lesson/format/units.js';
 import type { ClientConfig, Delay, NodeConfig } from '../../sim/index.js';
-import type { RawStep } from '../commands/grammar.js';
 
 type RawMap = Record<string, unknown>;
 

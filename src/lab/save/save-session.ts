@@ -9,8 +9,8 @@
 // answer. Only a command given while a read was still waiting cannot be placed exactly:
 // the result says so in `notes`.
 import { Document, isMap, isSeq } from 'yaml';
+import type { RawStep } from '../../lesson/commands/grammar.js';
 import { at, duration } from '../../lesson/engine/describe-outcome.js';
-import type { RawStep } from '../commands/grammar.js';
 import type { LiveCluster } from '../live-cluster.js';
 import { clientToRaw, clusterToRaw, formatDuration, stepToRaw } from './lesson-yaml.js';
 

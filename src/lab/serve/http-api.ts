@@ -10,12 +10,13 @@
 //
 // The caller's last write LSN travels in the `last-write-lsn` cookie (or the
 // X-Last-Write-Lsn header) that writes return. Bad requests get a JSON error and a 4xx.
+
+import { readCommand, writeCommand } from '../../lesson/commands/command-builders.js';
+import type { ParsedCommand } from '../../lesson/commands/parse-command.js';
+import { quoteWord } from '../../lesson/commands/tokens.js';
 import { errorText } from '../../lesson/engine/describe-outcome.js';
 import { nearest } from '../../lesson/format/suggest.js';
 import type { NodeSnapshot, OpRecord, Value } from '../../sim/index.js';
-import { readCommand, writeCommand } from '../commands/command-builders.js';
-import type { ParsedCommand } from '../commands/parse-command.js';
-import { quoteWord } from '../commands/tokens.js';
 import type { LabEntry, LiveCluster } from '../live-cluster.js';
 
 export interface ApiRequest {

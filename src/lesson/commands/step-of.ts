@@ -1,9 +1,9 @@
 // A lesson step's YAML map → the step the engine runs, through the lesson format's own step
 // schema: what the sandbox runs and what `:save` writes can never disagree.
-import { formatPath } from '../../lesson/format/raw.js';
-import { stepSchema } from '../../lesson/format/schema-steps.js';
-import type { Step } from '../../lesson/format/types.js';
-import { checkSchema } from '../../lesson/format/zod-problems.js';
+import { formatPath } from '../format/raw.js';
+import { stepSchema } from '../format/schema-steps.js';
+import type { Step } from '../format/types.js';
+import { checkSchema } from '../format/zod-problems.js';
 import type { RawStep } from './grammar.js';
 
 /** The step for `raw`; the sandbox only builds valid maps, so a problem is a bug. */

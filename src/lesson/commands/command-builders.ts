@@ -1,9 +1,10 @@
 // Reads and writes built directly, for `serve`, which issues thousands of them a second: the
 // same command, step and YAML map the parser makes from `write <key> <value> via <node> as
 // <client>` (test/lab/command-builders.test.ts holds them equal), without parsing text.
-import { DEFAULT_WRITE_SIZE, sqlFunctions } from '../../lesson/format/schema-steps.js';
-import type { ReadStep, WriteStep } from '../../lesson/format/types.js';
+
 import type { Value } from '../../sim/index.js';
+import { DEFAULT_WRITE_SIZE, sqlFunctions } from '../format/schema-steps.js';
+import type { ReadStep, WriteStep } from '../format/types.js';
 import { literalValue } from './arg-types.js';
 import type { ParsedCommand } from './parse-command.js';
 import { quoteWord } from './tokens.js';

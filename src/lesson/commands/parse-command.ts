@@ -2,8 +2,8 @@
 // The step is built as the YAML map a lesson file would hold (kept for `:save`) and then
 // read by the lesson format's own step schema, so the live cluster runs exactly what a
 // saved lesson replays.
-import { listNames, nearest } from '../../lesson/format/suggest.js';
-import type { Step } from '../../lesson/format/types.js';
+import { listNames, nearest } from '../format/suggest.js';
+import type { Step } from '../format/types.js';
 import { ArgError, literalValue, member, unknownName } from './arg-types.js';
 import type { CommandContext } from './command-context.js';
 import {

@@ -2,14 +2,14 @@
 // a wrong one is told, and what Tab offers for it. A checked word becomes the value the
 // lesson format writes (durations stay as typed, "12s"; numbers become numbers), so a saved
 // session reads like a hand-written lesson.
-import { listNames, nearest } from '../../lesson/format/suggest.js';
+import { listNames, nearest } from '../format/suggest.js';
 import {
   parseCountRate,
   parseDuration,
   parseSize,
   parseSizeRate,
   UnitError,
-} from '../../lesson/format/units.js';
+} from '../format/units.js';
 import { type CommandContext, LATEST_BACKUP } from './command-context.js';
 import type { Token } from './tokens.js';
 

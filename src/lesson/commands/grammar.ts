@@ -2,7 +2,7 @@
 // stands for. One table serves parsing (parse-command.ts), Tab completion (complete.ts)
 // and help. Each command is written like the lesson step it becomes: `crash replica-1` is
 // `crash: replica-1`, `read tweet from replica-2` is `read: {key: tweet, from: replica-2}`.
-import { ACK_MODES, ACK_ON, ON_TIMEOUT, POLICIES } from '../../lesson/format/vocab.js';
+import { ACK_MODES, ACK_ON, ON_TIMEOUT, POLICIES } from '../format/vocab.js';
 import type { ArgType } from './arg-types.js';
 import * as T from './arg-types.js';
 import type { CommandContext } from './command-context.js';

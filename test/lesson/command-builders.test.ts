@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readCommand, valueWord, writeCommand } from '../../src/lab/commands/command-builders.js';
-import type { CommandContext } from '../../src/lab/commands/command-context.js';
-import { parseCommand } from '../../src/lab/commands/parse-command.js';
+import {
+  readCommand,
+  valueWord,
+  writeCommand,
+} from '../../src/lesson/commands/command-builders.js';
+import type { CommandContext } from '../../src/lesson/commands/command-context.js';
+import { parseCommand } from '../../src/lesson/commands/parse-command.js';
 
 const ctx: CommandContext = {
   nodes: ['primary', 'replica-1'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/lab/commands/command-context.js';
-import { complete } from '../../src/lab/commands/complete.js';
-import { parseCommand } from '../../src/lab/commands/parse-command.js';
+import type { CommandContext } from '../../src/lesson/commands/command-context.js';
+import { complete } from '../../src/lesson/commands/complete.js';
+import { parseCommand } from '../../src/lesson/commands/parse-command.js';
 
 const ctx: CommandContext = {
   nodes: ['primary', 'replica-1', 'replica-2'],
