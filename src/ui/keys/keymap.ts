@@ -238,7 +238,8 @@ export interface ResolvedKey {
   arg?: number;
 }
 
-function matches(m: KeyMatch, input: string, key: Partial<Key>): number | boolean {
+/** Whether a key press is `m`: true, a digit's index, or false. */
+export function matches(m: KeyMatch, input: string, key: Partial<Key>): number | boolean {
   if ('digits' in m) return /^[1-9]$/.test(input) ? Number(input) - 1 : false;
   if ('special' in m) return Boolean(key[m.special]);
   // Ctrl and Meta chords are not the plain key (Ink reports Esc itself as meta).
