@@ -21,7 +21,8 @@ export type Action =
   | 'filter'
   | 'clear-filter'
   | 'log-scroll'
-  | 'log-filter';
+  | 'log-filter'
+  | 'sandbox';
 
 type SpecialKey =
   | 'upArrow'
@@ -180,6 +181,14 @@ export const KEYMAP: readonly Binding[] = [
     footer: 'log filter',
     contexts: ['player'],
     group: 'Event log',
+  },
+  {
+    action: 'sandbox',
+    keys: [{ input: 's' }],
+    display: 's',
+    description: 'open this moment in the sandbox (leaving it comes back here)',
+    contexts: ['player'],
+    group: 'Playback',
   },
   {
     action: 'filter',

@@ -214,7 +214,7 @@ export class SandboxDriver {
     const what =
       undone === 0
         ? ''
-        : `; ${undone} command${undone === 1 ? '' : 's'} undone (↑ brings them back)`;
+        : `; ${undone} command${undone === 1 ? '' : 's'} undone (↑ recalls ${undone === 1 ? 'it' : 'them'})`;
     const message = `rewound ${duration(from - target)} to ${at(target)}${what}`;
     this.note(`⏪ ${message}`, 'info');
     return message;

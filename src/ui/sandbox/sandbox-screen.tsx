@@ -37,13 +37,14 @@ export function detailRows(size: WindowSize): number {
 /** The first lines a new session shows where the transcript will be. */
 export function welcomeLines(view: SandboxView): string[] {
   const nodes = view.snapshot.nodes.map((n) => n.id);
-  const reader = nodes.find((id) => id !== view.snapshot.leader) ?? nodes[0] ?? 'replica-1';
+  // The last follower: in the presets, the one furthest behind.
+  const reader = nodes.filter((id) => id !== view.snapshot.leader).pop() ?? nodes[0] ?? 'replica-1';
   const from = view.source.startsWith('lesson')
     ? `The cluster of ${view.source}, live. `
     : 'A live cluster. ';
   return [
     `${from}Type a command and press Enter, e.g. write tweet hello, then read tweet from ${reader}.`,
-    'Tab completes · ↑ recalls · Esc, then one key: c crash, x partition… · ? help · :save file.yaml',
+    'Tab completes · ↑ recalls · Esc, then c crashes, x partitions… · ? help · :save f.yaml',
   ];
 }
 
@@ -253,7 +254,7 @@ export function SandboxScreen({ view, ui, line, size }: SandboxScreenProps) {
       />
       {ui.confirmLeave ? (
         <Text bold color={theme.color('warn')} wrap="truncate-end">
-          {`Leave the sandbox? ${view.unsaved} command${view.unsaved === 1 ? ' is' : 's are'} not saved (:save file.yaml keeps them). y = leave, any other key = stay`}
+          {`Leave the sandbox? ${view.unsaved} command${view.unsaved === 1 ? '' : 's'} not saved (:save f.yaml keeps ${view.unsaved === 1 ? 'it' : 'them'}). y leaves, any other key stays`}
         </Text>
       ) : (
         <SideBySide left={keys} right={statusLine} width={width} />

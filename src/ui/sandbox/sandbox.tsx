@@ -113,6 +113,12 @@ export function Sandbox({
     let last = clock();
     const timer = setInterval(() => {
       const now = clock();
+      const u = uiRef.current;
+      // A key may have paused it since this effect started (the effect stops a frame later).
+      if (u.paused || u.help || u.confirmLeave) {
+        last = now;
+        return;
+      }
       try {
         const before = driver.version;
         driver.tick(now - last, uiRef.current.speed);

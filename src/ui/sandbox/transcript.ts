@@ -47,8 +47,9 @@ function resultText(item: Extract<TranscriptItem, { kind: 'command' }>): {
   labels: string;
 } {
   const e = item.entry;
-  const text = e.result === undefined ? '… running' : `✓ ${e.result}`;
-  const labels = item.labels.length > 0 ? `${EVENT.anomaly.glyph} ${item.labels.join(', ')}` : '';
+  const labels = item.labels.length > 0 ? `${EVENT.anomaly.glyph} ${item.labels.join(', ')}:` : '';
+  // A result the checkers flag leads with their labels instead of the tick.
+  const text = e.result === undefined ? '… running' : labels ? e.result : `✓ ${e.result}`;
   return { text, labels };
 }
 
@@ -79,25 +80,32 @@ export function transcriptRuns(item: TranscriptItem, width: number, theme?: Them
   ];
   const headWidth = textWidth(`${time} › ${item.entry.text}`);
   const result = resultText(item);
-  const resultRuns = (room: number): Run[] => {
-    const out: Run[] = [];
-    const labelWidth = result.labels ? textWidth(result.labels) + 2 : 0;
-    if (result.labels) {
-      // Labels first where room is short: they are what the learner must not miss.
-      out.push({ text: result.labels, paint: { color: color('warn'), bold: true } }, '  ');
-    }
-    out.push({
-      text: cut(result.text, Math.max(1, room - labelWidth)),
-      paint: result.text.startsWith('…') ? { dimColor: true } : { color: color('ok') },
-    });
-    return out;
-  };
-  const oneLine =
-    headWidth + 2 + textWidth(result.text) + (result.labels ? textWidth(result.labels) + 2 : 0);
-  if (oneLine <= width) return [[...head, '  ', ...resultRuns(width - headWidth - 2)]];
+  const running = item.entry.result === undefined;
+  const labelRun: Run[] = result.labels
+    ? [{ text: result.labels, paint: { color: color('warn'), bold: true } }, ' ']
+    : [];
+  const resultPaint = running ? { dimColor: true } : result.labels ? {} : { color: color('ok') };
+  const full = `${result.labels ? `${result.labels} ` : ''}${result.text}`;
+  if (headWidth + 2 + textWidth(full) <= width) {
+    return [[...head, '  ', ...labelRun, { text: result.text, paint: resultPaint }]];
+  }
+  // The result under the command, wrapped once, then cut.
   const indent = ' '.repeat(Math.min(textWidth(time) + 1, 8));
-  // A line longer than the pane is cut where it is drawn (PaintedText).
-  return [head, [indent, ...resultRuns(width - indent.length)]];
+  const room = Math.max(8, width - indent.length);
+  const labelWidth = result.labels ? textWidth(result.labels) + 1 : 0;
+  const [first, rest] = splitAt(result.text, room - labelWidth);
+  const lines: Run[][] = [head, [indent, ...labelRun, { text: first, paint: resultPaint }]];
+  if (rest) lines.push([indent, { text: cut(rest, room), paint: resultPaint }]);
+  return lines;
+}
+
+/** `text` cut at the last space that keeps the first part within `width` (a word too long
+ * for it is cut). */
+function splitAt(text: string, width: number): [string, string] {
+  if (!Number.isFinite(width) || textWidth(text) <= width) return [text, ''];
+  let at = text.lastIndexOf(' ', width);
+  if (at <= 0) at = width;
+  return [text.slice(0, at), text.slice(at).trimStart()];
 }
 
 function cut(text: string, width: number): string {

@@ -110,7 +110,7 @@ export function useSandboxKeys(o: SandboxKeysOptions): void {
       case 'step-forward':
         dispatch({ type: 'pause' });
         if (driver.stepEvent()) o.refresh();
-        else dispatch({ type: 'message', text: 'nothing is scheduled: the cluster is quiet' });
+        else dispatch({ type: 'message', text: 'nothing scheduled: the cluster is quiet' });
         break;
       case 'step-back': {
         dispatch({ type: 'pause' });
