@@ -59,7 +59,11 @@ export function sandboxHelpRows(width: number, theme?: Theme): Run[][] {
     'Single keys (press Esc first)',
     SANDBOX_KEYS.map((b) => ({
       keys: b.display,
-      text: b.command ? `${b.description}: fills in "${b.command.trim()}"` : b.description,
+      text: !b.command
+        ? b.description
+        : b.command.endsWith(' ')
+          ? `${b.description}: fills in "${b.command}…"`
+          : b.description,
     })),
   );
   // Commands: the usage on its own line (it is long), the summary under it.
