@@ -37,14 +37,14 @@ export function detailRows(size: WindowSize): number {
 /** The first lines a new session shows where the transcript will be. */
 export function welcomeLines(view: SandboxView): string[] {
   const nodes = view.snapshot.nodes.map((n) => n.id);
+  const followers = nodes.filter((id) => id !== view.snapshot.leader);
   // The last follower: in the presets, the one furthest behind.
-  const reader = nodes.filter((id) => id !== view.snapshot.leader).pop() ?? nodes[0] ?? 'replica-1';
-  const from = view.source.startsWith('lesson')
-    ? `The cluster of ${view.source}, live. `
-    : 'A live cluster. ';
+  const reader = followers[followers.length - 1] ?? nodes[0] ?? 'replica-1';
+  const victim = followers[0] ?? reader;
+  const from = view.source.startsWith('lesson') ? `The cluster of ${view.source}, live` : 'A live cluster';
   return [
-    `${from}Type a command and press Enter, e.g. write tweet hello, then read tweet from ${reader}.`,
-    'Tab completes · ↑ recalls · Esc, then c crashes, x partitions… · ? help · :save f.yaml',
+    `${from}: type commands below, Enter runs them. Try write tweet hello, then read tweet from ${reader}, or crash ${victim}.`,
+    'Tab completes · ↑ recalls · ? help · Esc, then one key: c crash… · :save f.yaml',
   ];
 }
 
