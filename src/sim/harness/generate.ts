@@ -79,15 +79,18 @@ export function generateCase(seed: number): FuzzCase {
   sch.reads(sch.rng.int(5, 30), 0, SPAN + 1000, CLIENTS);
   if (sch.chance(0.3)) sch.reads(sch.rng.int(1, 10), 0, SPAN, CLIENTS, 5, sch.pick(ids));
   if (sch.chance(0.5)) {
-    // Statement-shaped writes: NOW()/RAND() values, auto-increment ids, long transactions.
+    // Statement-shaped writes: NOW()/RAND()/UUID()/SYSDATE() values, auto-increment ids,
+    // long transactions, UPDATE/DELETE … LIMIT 1 on the auto-increment table.
     for (let i = sch.rng.int(1, 12); i > 0; i--) {
+      const limit = sch.chance(0.25);
       sch.at(sch.time(0, SPAN), {
         type: 'write',
         client: 'c',
         key: 'users',
-        value: sch.pick(['NOW()', 'RAND()', 'x']),
-        autoId: sch.chance(0.5),
+        value: sch.pick(['NOW()', 'RAND()', 'UUID()', 'SYSDATE()', 'x', null]),
+        autoId: !limit && sch.chance(0.5),
         txnTime: sch.chance(0.3) ? sch.rng.int(1, 300) : undefined,
+        ...(limit && { limit: 1, where: sch.chance(0.5) ? 'x' : undefined }),
       });
     }
   }
@@ -138,7 +141,7 @@ function cluster(sch: Schedule, ids: readonly string[], strict: boolean): Cluste
     mode: sch.pick(['async', 'sync', 'semi-sync'] as const),
     minAcks: sch.rng.int(1, 2),
     ackOn: sch.pick(['receive', 'apply'] as const),
-    log: sch.pick(['row', 'statement'] as const),
+    log: sch.pick(['row', 'statement', 'statement-pinned', 'wal'] as const),
     retain: sch.chance(0.2) ? sch.rng.int(5, 20) : undefined,
     clientTimeout: 2000,
     ackTimeout: sch.chance(0.3) ? sch.rng.int(200, 1500) : undefined,
