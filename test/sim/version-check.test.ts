@@ -26,7 +26,7 @@ describe('a follower on another major version', () => {
       .toArray()
       .find((e) => e.type === 'fault' && e.fault === 'version-mismatch');
     expect(detail).toMatchObject({
-      detail: "db2 runs version 17, db1's WAL is version 16: stream refused",
+      detail: "(version 17) refuses db1's WAL (version 16)",
     });
     expect(status(s, 'db2')).toBe('version-mismatch');
     write(s, 'b', 2);

@@ -39,7 +39,7 @@ export function refuseWalStream(sim: Simulation, f: SimNode): boolean {
       type: 'fault',
       fault: 'version-mismatch',
       node: f.id,
-      detail: `${f.id} runs version ${f.cfg.version}, ${root.id}'s WAL is version ${root.cfg.version}: stream refused`,
+      detail: `(version ${f.cfg.version}) refuses ${root.id}'s WAL (version ${root.cfg.version})`,
     });
   }
   return true;
