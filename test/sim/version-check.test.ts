@@ -122,4 +122,27 @@ describe('a follower on another major version', () => {
     expect(s.currentLeader()?.id).toBe('db2');
     expect(read(s, 'b', 'db3').value).toBe(2);
   });
+
+  it('is no synchronous standby under FIRST 1, and routed reads pass it over', () => {
+    const s = sim(
+      config(
+        [
+          { id: 'db1', role: 'leader', version: 16 },
+          { id: 'db2', role: 'follower', lag: 10, version: 17 },
+          { id: 'db3', role: 'follower', lag: 50, version: 16 },
+        ],
+        { log: 'wal', mode: 'sync', syncStandbys: { first: 1 } },
+      ),
+      1,
+      [{ id: 'r', policy: 'random' }],
+    );
+    const w = write(s, 'a', 1);
+    // Waited for db3, the first standby that streams: 1 + 50 + 1 + 1 ms.
+    expect([w.outcome, w.completedAt! - w.invokedAt]).toEqual(['ok', 53]);
+    s.runUntil(1000);
+    for (let i = 0; i < 20; i++) {
+      const r = read(s, 'a', 'route', 'r');
+      expect(r.node).not.toBe('db2');
+    }
+  });
 });

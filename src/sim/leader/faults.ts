@@ -121,7 +121,11 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
   }
   // The sync set may have changed: a write that now has enough acknowledgements is done.
   if ('sync' in params) releaseAll(sim);
-  if ('version' in params) recheckVersions(sim);
+  if ('version' in params) {
+    // A follower that now refuses the stream is no synchronous standby to wait for.
+    recheckVersions(sim);
+    releaseAll(sim);
+  }
 }
 
 export function setClusterParams(sim: Simulation, params: ClusterParams): void {
@@ -157,7 +161,10 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
   if (rest.mode !== undefined || rest.minAcks !== undefined || rest.syncStandbys !== undefined) {
     releaseAll(sim);
   }
-  if (rest.log !== undefined) recheckVersions(sim);
+  if (rest.log !== undefined) {
+    recheckVersions(sim);
+    releaseAll(sim);
+  }
 }
 
 function releaseAll(sim: Simulation): void {
