@@ -35,6 +35,7 @@ export const FAULT_KINDS = [
   'set-cluster',
   'upstream',
   'sync-mark',
+  'version',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -47,6 +48,7 @@ const WEAKENING: readonly FaultKind[] = [
   'resync',
   'set-cluster',
   'sync-mark',
+  'version',
 ];
 
 const POLICIES: readonly RoutingPolicyName[] = [
@@ -161,6 +163,8 @@ function cluster(sch: Schedule, ids: readonly string[], strict: boolean): Cluste
   // Node capacity (a queue per node) and PostgreSQL-style standby choice, now and then.
   if (sch.chance(0.2)) config.capacity = sch.pick([20, 100, 500, 2000]);
   for (const n of config.nodes) if (sch.chance(0.1)) n.capacity = sch.pick([10, 50, 300]);
+  // Major versions (a WAL stream is refused across them), now and then one node behind.
+  if (sch.chance(0.3)) for (const n of config.nodes) n.version = sch.pick([16, 16, 17]);
   if (sch.chance(0.25)) {
     const k = sch.rng.int(1, 2);
     config.syncStandbys = sch.chance(0.5) ? { first: k } : { any: k };
@@ -236,6 +240,7 @@ function fault(sch: Schedule, kind: FaultKind, ids: readonly string[]): void {
           { ackTimeout: sch.rng.int(200, 1500) },
           { capacity: sch.pick([20, 200, 2000]) },
           { syncStandbys: sch.chance(0.5) ? { first: 1 } : { any: sch.rng.int(1, 2) } },
+          { log: sch.pick(['row', 'statement', 'statement-pinned', 'wal'] as const) },
         ]),
       });
       return;
@@ -244,6 +249,9 @@ function fault(sch: Schedule, kind: FaultKind, ids: readonly string[]): void {
       return;
     case 'sync-mark':
       sch.at(t, { type: 'set-node', node: node(), params: { sync: sch.chance(0.5) } });
+      return;
+    case 'version':
+      sch.at(t, { type: 'set-node', node: node(), params: { version: sch.pick([16, 17]) } });
       return;
   }
 }
