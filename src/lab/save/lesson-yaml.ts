@@ -236,6 +236,8 @@ export function stepToRaw(step: Step): RawStep {
           via: step.via,
           autoId: step.autoId ? true : undefined,
           txnTime: step.txnTime === undefined ? undefined : formatDuration(step.txnTime),
+          limit: step.limit,
+          where: step.where,
           background: bg(step.background),
         }),
       };
@@ -284,6 +286,8 @@ export function stepToRaw(step: Step): RawStep {
           upstream: p.upstream,
           // A node's with `node`, the cluster default without (only one is ever set).
           capacity: p.capacity ?? c.capacity,
+          version: p.version,
+          log: c.log,
           mode: c.mode,
           minAcks: c.minAcks,
           ackOn: c.ackOn,

@@ -14,6 +14,7 @@ import {
   delay,
   duration,
   expecting,
+  majorVersion,
   name,
   opsPerSecond,
   perSecond,
@@ -68,6 +69,11 @@ const nodeSchema = strictMap(
       .optional()
       .describe(
         "Client operations per second this node serves, one at a time (default: the cluster's).",
+      ),
+    version: majorVersion
+      .optional()
+      .describe(
+        'Major version of its database software; with log: wal a follower on another version than its leader refuses the stream.',
       ),
   },
   'a node like {id: replica-1, role: follower, lag: 2s}',
