@@ -216,6 +216,8 @@ export function goalFacts(obs: Observation, goal: Expect): string {
           ? `took ${duration(op.completedAt - op.invokedAt)}`
           : 'no operation completed',
       );
+    } else if (key === 'archived') {
+      parts.push(`the WAL archive holds up to LSN ${obs.actual('archived')}`);
     } else if (key === 'value')
       parts.push(`the read returned ${showValue(obs.actual('value') as Value)}`);
     else parts.push(`${key}: ${JSON.stringify(obs.actual(key))}`);

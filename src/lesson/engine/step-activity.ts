@@ -19,6 +19,8 @@ export interface Activity {
   op?: OpRecord;
   /** For `until`: whether the condition held. */
   held?: () => boolean;
+  /** Virtual length, when only the simulator knows it (a restore, a copy). */
+  span?: number;
 }
 
 const instant: Activity = { done: () => true, deadline: 0 };
@@ -81,9 +83,15 @@ export function startStep(sim: Simulation, step: Step): Activity {
     }
     case 'crash':
     case 'restart':
-    case 'promote':
     case 'wipe':
       sim.apply({ type: step.kind, node: step.node });
+      return instant;
+    case 'promote':
+      sim.apply({
+        type: 'promote',
+        node: step.node,
+        ...(step.until !== undefined && { until: step.until }),
+      });
       return instant;
     case 'pause':
       sim.apply({ type: 'pause', node: step.node, for: step.duration });
@@ -117,7 +125,14 @@ export function startStep(sim: Simulation, step: Step): Activity {
       });
       return instant;
     case 'restore': {
-      sim.apply({ type: 'restore', node: step.node, from: step.from, rate: step.bytesPerMs });
+      sim.apply({
+        type: 'restore',
+        node: step.node,
+        from: step.from,
+        rate: step.bytesPerMs,
+        ...(step.until !== undefined && { until: step.until }),
+        ...(step.replayBytesPerMs !== undefined && { replayRate: step.replayBytesPerMs }),
+      });
       return busyActivity(sim, step.node, step.background);
     }
     case 'addFollower': {
@@ -154,7 +169,12 @@ export function startStep(sim: Simulation, step: Step): Activity {
 function busyActivity(sim: Simulation, node: string, background: boolean): Activity {
   const n = sim.node(node);
   if (background) return instant;
-  return { done: () => n.busy === undefined, deadline: n.busyUntil + 1 };
+  // Its length is known once it started: the player plays it as a long step.
+  return {
+    done: () => n.busy === undefined,
+    deadline: n.busyUntil + 1,
+    span: n.busyUntil - sim.now,
+  };
 }
 
 /** Runs an activity to its end (headless use: counterfactuals, validation). */
