@@ -163,6 +163,8 @@ export interface BusyProgress {
   totalBytes: number;
   startedAt: Ms;
   endsAt: Ms;
+  /** Virtual time still to go. */
+  remainingMs: Ms;
 }
 
 /** The WAL archive as it stands: the newest LSN it holds and when it last received any. */

@@ -293,6 +293,14 @@ export class LessonRunner {
     return this.state.kind === 'done';
   }
 
+  /**
+   * The virtual length of the inner step now running, when only the simulator knows it (a
+   * restore's or a copy's: size ÷ rate), so the player can compress it like a long wait.
+   */
+  get activitySpan(): Ms | undefined {
+    return this.running?.current?.act.span;
+  }
+
   /** The top-level step being executed or waiting, if any. */
   get currentStep(): Step | undefined {
     return this.running?.outer ?? this.lesson.steps[this.cursor];
@@ -367,6 +375,9 @@ export class LessonRunner {
           }
           const from = this.sim.eventsProcessed;
           r.current = { step: next, act: this.start(next), from };
+          // A restore or copy just started whose length is now known: a player advancing to
+          // a time event by event (a jump) stops here, so it plays the step at that length.
+          if (r.current.act.span !== undefined && Number.isFinite(maxEvents)) return;
         }
         const { step, act, from } = r.current;
         const sim = this.sim;

@@ -134,6 +134,7 @@ export function busyProgress(sim: Simulation, n: SimNode): BusyProgress | undefi
     totalBytes,
     startedAt: w.startedAt,
     endsAt: n.busyUntil,
+    remainingMs: Math.max(0, n.busyUntil - now),
   };
 }
 
