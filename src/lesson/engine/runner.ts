@@ -37,6 +37,7 @@ import {
   isGraded,
   judgeAction,
   judgeRoute,
+  lastOp,
   MAX_POINTS,
   type OptionOutcome,
   points,
@@ -718,7 +719,7 @@ export class LessonRunner {
             usedLeader: op.node === sim.currentLeader()?.id,
           };
         } else {
-          mine = { index, label: choice.label, ...judgeAction(sim, step, startT) };
+          mine = { index, label: choice.label, ...judgeAction(sim, step, startT, lastOp(acts)) };
         }
         const all = outcomes.map((o) => (o.index === index ? mine : o));
         const costly =

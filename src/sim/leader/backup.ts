@@ -220,8 +220,14 @@ export function finishBusy(sim: Simulation, ev: Ev): void {
     // The leader may have changed during a long copy: follow it (truncating what it lacks).
     const leader = currentLeader(sim);
     const src = n.source?.up ? n.source : leader;
-    if (src && src !== n) follow(sim, n, src);
-    else catchUp(sim, n);
+    if (src?.up && src !== n) follow(sim, n, src);
+    else {
+      // Nobody to stream from (the leader is down too): the restored data waits as it is,
+      // to be promoted or to follow once a leader is back; nothing is compared with a
+      // leader that cannot answer.
+      if (src && src !== n) n.source = src;
+      catchUp(sim, n);
+    }
   }
   // Its log was replaced, not appended to: whoever streams from it starts over from there.
   for (const f of sim.nodes) {
