@@ -97,9 +97,7 @@ steps:
     expect(bad(`${base}  - promote: {node: db9, until: 1h}\n`).join('\n')).toMatch(
       /unknown node "db9"/,
     );
-    expect(bad(`${base}  - promote: {node: db2}\n`).join('\n')).toMatch(
-      /promote.until/,
-    );
+    expect(bad(`${base}  - promote: {node: db2}\n`).join('\n')).toMatch(/promote.until/);
     expect(
       bad(
         `id: x\ntitle: t\ncluster:\n  archive: {every: 0s}\n  nodes: [{id: db1, role: leader}]\nsteps:\n  - wait: 1s\n`,

@@ -295,11 +295,17 @@ export class LessonRunner {
   }
 
   /**
-   * The virtual length of the inner step now running, when only the simulator knows it (a
-   * restore's or a copy's: size ÷ rate), so the player can compress it like a long wait.
+   * The virtual length of the step now running (inside a predict or an action option too):
+   * a wait's, an until's limit, a workload's, or a restore's or copy's (size ÷ rate, known
+   * once it started), so the player can compress it.
    */
   get activitySpan(): Ms | undefined {
     return this.running?.current?.act.span;
+  }
+
+  /** A restore or copy is running: the player shows its progress bar filling. */
+  get activityShowsProgress(): boolean {
+    return this.running?.current?.act.progress === true;
   }
 
   /** The top-level step being executed or waiting, if any. */
@@ -378,7 +384,7 @@ export class LessonRunner {
           r.current = { step: next, act: this.start(next), from };
           // A restore or copy just started whose length is now known: a player advancing to
           // a time event by event (a jump) stops here, so it plays the step at that length.
-          if (r.current.act.span !== undefined && Number.isFinite(maxEvents)) return;
+          if (r.current.act.progress && Number.isFinite(maxEvents)) return;
         }
         const { step, act, from } = r.current;
         const sim = this.sim;

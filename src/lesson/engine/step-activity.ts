@@ -19,8 +19,10 @@ export interface Activity {
   op?: OpRecord;
   /** For `until`: whether the condition held. */
   held?: () => boolean;
-  /** Virtual length, when only the simulator knows it (a restore, a copy). */
+  /** Virtual length: a wait's, an until's limit, a workload's, a restore's or copy's. */
   span?: number;
+  /** A restore or copy: the player shows its progress and plays it through. */
+  progress?: boolean;
 }
 
 const instant: Activity = { done: () => true, deadline: 0 };
@@ -75,11 +77,11 @@ export function startStep(sim: Simulation, step: Step): Activity {
       );
     case 'wait': {
       const end = sim.now + step.duration;
-      return { done: () => sim.now >= end, deadline: end };
+      return { done: () => sim.now >= end, deadline: end, span: step.duration };
     }
     case 'until': {
       const held = () => untilHolds(sim, step);
-      return { done: held, deadline: sim.now + step.max, held };
+      return { done: held, deadline: sim.now + step.max, held, span: step.max };
     }
     case 'crash':
     case 'restart':
@@ -155,7 +157,11 @@ export function startStep(sim: Simulation, step: Step): Activity {
       sim.apply({ type: 'workload', spec: simWorkload(step.workload), tag });
       const run = sim.workloads[sim.workloads.length - 1]!;
       if (step.background) return instant;
-      return { done: () => run.active <= 0, deadline: run.endAt + sim.cfg.clientTimeout + 1 };
+      return {
+        done: () => run.active <= 0,
+        deadline: run.endAt + sim.cfg.clientTimeout + 1,
+        span: step.workload.duration,
+      };
     }
     case 'say':
     case 'quiz':
@@ -169,11 +175,12 @@ export function startStep(sim: Simulation, step: Step): Activity {
 function busyActivity(sim: Simulation, node: string, background: boolean): Activity {
   const n = sim.node(node);
   if (background) return instant;
-  // Its length is known once it started: the player plays it as a long step.
+  // Its length is known once it started: the player plays it as a long step, with progress.
   return {
     done: () => n.busy === undefined,
     deadline: n.busyUntil + 1,
     span: n.busyUntil - sim.now,
+    progress: true,
   };
 }
 

@@ -125,7 +125,8 @@ export class LessonDriver {
 
   /** Stated length of the step being played (see time-lapse.ts). */
   span(): Ms | undefined {
-    // A restore or copy under way: its length is known only now that it has started.
+    // The step now running, inside an option or a prediction too (a restore's or copy's
+    // length is known only once it has started).
     const running = this.runner.activitySpan;
     if (running !== undefined && running > 0) return running;
     const step = this.runner.currentStep;
@@ -152,7 +153,7 @@ export class LessonDriver {
       span: this.span(),
       wallMs,
       // A restore or copy shows its progress: it plays through, not in one jump.
-      steady: r.activitySpan !== undefined,
+      steady: r.activityShowsProgress,
     });
     // A jump processes one event at most, so a step that starts on the way does not run
     // its events all in one frame; while an answer is being graded, play goes event by

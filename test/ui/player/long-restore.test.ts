@@ -50,4 +50,64 @@ describe('a long restore in the player', () => {
     expect(db02).toMatchObject({ appliedLsn: 2, data: { room: '#matrix', msg: 'hello' } });
     expect(db02.progress).toBeUndefined();
   });
+
+  it('plays the story option’s day-long wait compressed after the learner took another option', () => {
+    const lesson = miniLesson(`
+id: detour
+title: Detour
+order: 30
+minutes: 1
+summary: s
+cluster:
+  archive: {every: 1m}
+  dataSize: 51TB
+  nodes:
+    - {id: db1, role: leader}
+    - {id: db2, role: follower}
+steps:
+  - write: {key: a, value: 1}
+  - backup: {from: db2, id: base}
+  - write: {key: b, value: 2}
+  - wait: 2m
+  - crash: db1
+  - wipe: db1
+  - restart: db1
+  - id: c
+    choose:
+      prompt: Which?
+      options:
+        - label: base only
+          do:
+            - restore: {node: db1, from: base, rate: 2200GB/h}
+        - label: base and archive
+          do:
+            - restore: {node: db1, from: base, rate: 2200GB/h, until: latest, background: true}
+            - wait: 23h
+            - until: {node: db1, status: leading, max: 2h}
+      goal: {lost: 0}
+  - say: End.
+`);
+    const d = new LessonDriver(lesson, undefined, { seed: 1 });
+    const play = () => {
+      let frames = 0;
+      for (; frames < 100_000 && d.phase === 'running'; frames++) d.tick(FRAME_MS, 1);
+      return frames * FRAME_MS;
+    };
+    play();
+    expect(d.phase).toBe('question');
+    const wrong = d.question!.choices.findIndex((c) => c.label === 'base only');
+    d.answer(wrong);
+    expect(play()).toBeLessThan(LONG_STEP_WALL_MS + 1000);
+    expect(d.phase).toBe('feedback');
+    d.continue();
+    // The story's resume text, then the story option.
+    expect(d.phase).toBe('say');
+    d.continue();
+    const t0 = d.runner.sim.now;
+    const wall = play();
+    expect(d.phase).toBe('say');
+    expect(d.runner.sim.now - t0).toBeGreaterThan(23 * HOUR);
+    // The 23 h wait and the until each play as long steps: seconds, not 23 minutes.
+    expect(wall).toBeLessThan(3 * LONG_STEP_WALL_MS);
+  });
 });
