@@ -248,3 +248,32 @@ describe('delayed replica', () => {
     expect(s.snapshot().leader).toBe('db1');
   });
 });
+
+describe('a restore that ends while the leader is down', () => {
+  it('keeps its data instead of truncating against the empty leader, and can be promoted', () => {
+    const s = sim(
+      threeNodes([], {
+        archive: { every: MIN },
+        nodes: [
+          { id: 'db1', role: 'leader' },
+          { id: 'db2', role: 'follower', lag: 100 },
+        ],
+      }),
+    );
+    write(s, 'a', 1);
+    s.runUntil(s.now + 1000);
+    s.apply({ type: 'backup', from: 'db2', id: 'base', fails: false });
+    write(s, 'b', 2);
+    s.runUntil(2 * MIN);
+    s.apply({ type: 'crash', node: 'db1' });
+    s.apply({ type: 'wipe', node: 'db1' });
+    s.apply({ type: 'wipe', node: 'db2' });
+    s.apply({ type: 'restore', node: 'db2', from: 'base', rate: 1, until: 'latest' });
+    s.runUntilCondition(() => s.node('db2').busy === undefined, s.now + HOUR);
+    expect(s.node('db2').log).toHaveLength(2);
+    expect(status(s, 'db2')).toBe('disconnected');
+    s.apply({ type: 'promote', node: 'db2' });
+    expect(read(s, 'b', 'db2')).toMatchObject({ value: 2, lsn: 2 });
+    expect(checkAll(s)['lost-writes']).toHaveLength(0);
+  });
+});
