@@ -277,3 +277,54 @@ describe('a restore that ends while the leader is down', () => {
     expect(checkAll(s)['lost-writes']).toHaveLength(0);
   });
 });
+
+describe('restore_command: a standby takes recycled log from the archive', () => {
+  /** db1 keeps 50 entries; db2 takes 10 a second; 40 writes a second for 10 s. */
+  function storm(archive: boolean) {
+    const s = sim(
+      threeNodes([], {
+        retain: 50,
+        ...(archive && { archive: { every: 1000 } }),
+        nodes: [
+          { id: 'db1', role: 'leader' },
+          { id: 'db2', role: 'follower', lag: 10, throughput: 10 },
+        ],
+      }),
+    );
+    for (let i = 0; i < 400; i++) {
+      s.runUntil(i * 25);
+      s.apply({ type: 'write', client: 'you', key: `k${i % 7}`, value: i });
+    }
+    s.runUntil(11_000);
+    return s;
+  }
+
+  it('without an archive the standby falls off the retained log', () => {
+    expect(status(storm(false), 'db2')).toBe('needs-resync');
+  });
+
+  it('with one it fetches what db1 recycled, then streams again and catches up', () => {
+    const s = storm(true);
+    expect(status(s, 'db2')).toBe('streaming');
+    const notes = s.history
+      .toArray()
+      .flatMap((e) => (e.type === 'note' ? [e.text] : []))
+      .filter((t) => t.includes('WAL archive'));
+    expect(notes[0]).toMatch(
+      /^db2 fetches LSN \d+ onwards from the WAL archive: db1 has recycled it/,
+    );
+    expect(notes).toHaveLength(1);
+    s.runUntilCondition(() => s.node('db2').applied === 400, 60_000);
+    expect(s.node('db2').applied).toBe(400);
+    const later = s.history.toArray().flatMap((e) => (e.type === 'note' ? [e.text] : []));
+    expect(later.some((t) => t.startsWith('db2 streams from db1'))).toBe(true);
+  });
+
+  it('the leader keeps what the archive has not received yet', () => {
+    const s = sim(threeNodes([0], { retain: 5, archive: { every: MIN } }));
+    for (let i = 0; i < 20; i++) write(s, `k${i}`, i);
+    expect(s.firstRetained(s.node('primary'))).toBe(1);
+    s.runUntil(MIN);
+    expect(s.firstRetained(s.node('primary'))).toBe(16);
+  });
+});

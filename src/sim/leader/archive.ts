@@ -8,7 +8,7 @@
 import { CLS_TIMER, EV, type Ev } from '../events.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
-import type { Entry } from '../state.js';
+import type { Entry, SimNode } from '../state.js';
 import type { ArchiveConfig, ArchiveSnapshot } from '../types.js';
 import { currentLeader } from './queries.js';
 
@@ -22,6 +22,8 @@ export class WalArchive {
   timer = 0;
   /** The last refusal noted (leader and LSN), so a refusal is recorded once. */
   refused: string | undefined;
+  /** Followers taking recycled entries from the archive now (restore_command), by node idx. */
+  readonly fetching = new Set<number>();
 
   /** The highest archived LSN (0: nothing). */
   get lsn(): number {
@@ -115,6 +117,51 @@ export function shipToArchive(sim: Simulation): void {
   a.refused = undefined;
   a.entries.length = fork;
   for (let i = fork; i < log.length; i++) a.entries.push(log[i]);
+}
+
+/**
+ * With an archive, a leader recycles no entry the archive does not hold yet (PostgreSQL keeps
+ * a WAL segment until archive_command has copied it): the first LSN it must keep.
+ */
+export function keptForArchive(sim: Simulation): number {
+  return sim.archive.config ? sim.archive.lsn + 1 : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * restore_command: a follower that needs entries `from`..`to` its leader has recycled takes
+ * them from the archive instead, when the archive holds those very entries. True when it
+ * can; the history notes when a follower starts doing so.
+ */
+export function fetchFromArchive(
+  sim: Simulation,
+  f: SimNode,
+  leader: SimNode,
+  from: number,
+  to: number,
+): boolean {
+  const a = sim.archive;
+  if (a.lsn === 0 || from < a.start || to > a.lsn) return false;
+  if (a.at(from) !== leader.log[from - 1] || a.at(to) !== leader.log[to - 1]) return false;
+  if (!a.fetching.has(f.idx)) {
+    a.fetching.add(f.idx);
+    sim.record({
+      t: sim.now,
+      type: 'note',
+      text: `${f.id} fetches LSN ${from} onwards from the WAL archive: ${leader.id} has recycled it (restore_command)`,
+    });
+  }
+  return true;
+}
+
+/** The follower receives from its leader's own log again: the archive fetch is over. */
+export function streamingFromLeader(sim: Simulation, f: SimNode, leader: SimNode): void {
+  const a = sim.archive;
+  if (a.fetching.size === 0 || !a.fetching.delete(f.idx)) return;
+  sim.record({
+    t: sim.now,
+    type: 'note',
+    text: `${f.id} streams from ${leader.id}'s log again (the WAL archive filled the gap)`,
+  });
 }
 
 export function archiveSnapshot(sim: Simulation): ArchiveSnapshot | undefined {
