@@ -74,11 +74,14 @@ describe('WAL archive', () => {
   });
 
   it('switched on mid-run starts at the leader’s next entry; switched off stops', () => {
-    const s = sim(threeNodes([0, 0]));
+    const s = sim(threeNodes([0, 0], { retain: 1 }));
     write(s, 'a', 1);
     expect(s.snapshot().archive).toBeUndefined();
     s.apply({ type: 'set-cluster', params: { archive: { every: MIN } } });
+    // Nothing archived yet, and LSN 1 never will be: the leader need not keep it for that.
+    expect(archived(s)).toBe(0);
     write(s, 'b', 2);
+    expect(s.firstRetained(s.node('primary'))).toBe(2);
     s.runUntil(s.now + MIN);
     expect(s.archive.start).toBe(2);
     expect(s.archive.at(1)).toBeUndefined();

@@ -25,9 +25,9 @@ export class WalArchive {
   /** Followers taking recycled entries from the archive now (restore_command), by node idx. */
   readonly fetching = new Set<number>();
 
-  /** The highest archived LSN (0: nothing). */
+  /** The highest archived LSN (0: nothing yet). */
   get lsn(): number {
-    return this.entries.length;
+    return this.entries.length >= this.start ? this.entries.length : 0;
   }
 
   /** The archived entry at `lsn`, if the archive holds it. */
@@ -124,7 +124,9 @@ export function shipToArchive(sim: Simulation): void {
  * a WAL segment until archive_command has copied it): the first LSN it must keep.
  */
 export function keptForArchive(sim: Simulation): number {
-  return sim.archive.config ? sim.archive.lsn + 1 : Number.POSITIVE_INFINITY;
+  const a = sim.archive;
+  // LSNs before `start` were written before archiving began: they are never waited for.
+  return a.config ? Math.max(a.lsn, a.start - 1) + 1 : Number.POSITIVE_INFINITY;
 }
 
 /**
