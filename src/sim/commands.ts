@@ -1,10 +1,12 @@
 // Commands are the only inputs to a simulation. They are plain data so that a run can be
 // recorded as (time, command) pairs and replayed exactly: that is how rewind works.
 import type {
+  ArchiveConfig,
   ClientConfig,
   LogFormat,
   Ms,
   NodeConfig,
+  RecoveryTarget,
   RoutingPolicyName,
   SyncStandbys,
   Value,
@@ -75,14 +77,38 @@ export type Command =
   | { type: 'heal' }
   | { type: 'set-node'; node: string; params: Partial<Pick<NodeConfig, SettableNodeParam>> }
   | { type: 'set-cluster'; params: ClusterParams }
-  | { type: 'promote'; node: string }
+  | PromoteCommand
   | { type: 'wipe'; node: string }
   | { type: 'backup'; from: string; id: string; fails: boolean; rate?: number }
-  | { type: 'restore'; node: string; from: string; rate: number }
+  | RestoreCommand
   | { type: 'add-follower'; node: NodeConfig; from?: string; rate: number }
   | { type: 'resync'; node: string; rate: number }
   | { type: 'client'; client: ClientConfig }
   | { type: 'workload'; spec: WorkloadSpec; tag: string };
+
+/**
+ * Manual failover. With `until` (a delayed replica), the node first discards every received
+ * entry written after that virtual time, then applies the rest and leads.
+ */
+export interface PromoteCommand {
+  type: 'promote';
+  node: string;
+  until?: Ms;
+}
+
+/**
+ * Restore a backup at `rate` bytes/ms. With `until`, point-in-time recovery: then replay the
+ * WAL archive's entries written up to that time (or all: `latest`) at `replayRate`.
+ */
+export interface RestoreCommand {
+  type: 'restore';
+  node: string;
+  from: string;
+  rate: number;
+  until?: RecoveryTarget;
+  /** Bytes per ms of archive replay (default `rate`). */
+  replayRate?: number;
+}
 
 export interface ClusterParams {
   mode?: 'async' | 'sync' | 'semi-sync';
@@ -101,6 +127,8 @@ export interface ClusterParams {
   syncStandbys?: SyncStandbys;
   /** The log format of entries written from now on (a switch to row or wal also re-checks versions). */
   log?: LogFormat;
+  /** Start (or re-time) the WAL archive; `false` stops it. */
+  archive?: ArchiveConfig | false;
 }
 
 export interface RecordedInput {

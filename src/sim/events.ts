@@ -23,6 +23,7 @@ export const EV = {
   BUSY_DONE: 13,
   WORKLOAD_TICK: 14,
   SERVE: 15,
+  ARCHIVE_TICK: 16,
 } as const;
 export type EvKind = (typeof EV)[keyof typeof EV];
 
@@ -49,6 +50,7 @@ export const LANE_OF_KIND: readonly number[] = [
   -1, // BUSY_DONE
   2, // WORKLOAD_TICK: a workload's clients all think for the same time
   -1, // SERVE: a node with a capacity finished serving a request
+  -1, // ARCHIVE_TICK: the WAL archive's shipment
 ];
 export const LANES = 3;
 

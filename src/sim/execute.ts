@@ -2,6 +2,7 @@
 // refuses throws a SimulationError before it changes anything.
 import { invokeRead, invokeWrite } from './clients.js';
 import type { Command } from './commands.js';
+import { setArchive } from './leader/archive.js';
 import { applyBackup, backupNode, beginCopy } from './leader/backup.js';
 import { promote, startFailoverTimers } from './leader/failover.js';
 import {
@@ -15,6 +16,7 @@ import {
   validateNodeParams,
   wipeNode,
 } from './leader/faults.js';
+import { stopAtTarget } from './leader/point-in-time.js';
 import { currentLeader } from './leader/queries.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
@@ -48,9 +50,13 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       setNodeParams(sim, n, cmd.params);
       return undefined;
     }
-    case 'set-cluster':
-      setClusterParams(sim, cmd.params);
+    case 'set-cluster': {
+      // The archive lives outside the cluster's settings (leader/archive.ts).
+      const { archive, ...rest } = cmd.params;
+      if (archive !== undefined) setArchive(sim, archive);
+      if (archive === undefined || Object.keys(rest).length > 0) setClusterParams(sim, rest);
       return undefined;
+    }
     case 'promote': {
       const n = sim.node(cmd.node);
       if (!n.up) throw new SimulationError(`cannot promote "${n.id}": it is down`);
@@ -65,6 +71,8 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       if (n.role === 'leader' && !n.fenced && n === currentLeader(sim)) {
         throw new SimulationError(`cannot promote "${n.id}": it is already the leader`);
       }
+      // A delayed replica stopped at a point in time: what it received after is dropped.
+      if (cmd.until !== undefined) stopAtTarget(sim, n, cmd.until);
       promote(sim, n, true);
       return undefined;
     }
@@ -75,7 +83,7 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       backupNode(sim, sim.node(cmd.from), cmd.id, cmd.fails);
       return undefined;
     case 'restore':
-      applyBackup(sim, sim.node(cmd.node), cmd.from, cmd.rate);
+      applyBackup(sim, sim.node(cmd.node), cmd.from, cmd.rate, cmd.until, cmd.replayRate);
       return undefined;
     case 'add-follower': {
       const from = cmd.from ? sim.node(cmd.from) : currentLeader(sim);

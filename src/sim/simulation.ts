@@ -10,6 +10,7 @@ import { EV, type Ev } from './events.js';
 import { executeCommand } from './execute.js';
 import { History, type MessageKind, type MessageType } from './history.js';
 import { ackTimedOut, checkSyncStandbys, onAck } from './leader/acks.js';
+import { onArchiveTick, startArchive, WalArchive } from './leader/archive.js';
 import { finishBusy } from './leader/backup.js';
 import {
   onElectionCheck,
@@ -65,6 +66,7 @@ function cloneConfig(c: ClusterConfig): ClusterConfig {
     })),
     failover: c.failover ? { ...c.failover } : undefined,
     ...(c.syncStandbys ? { syncStandbys: { ...c.syncStandbys } } : {}),
+    ...(c.archive ? { archive: { ...c.archive } } : {}),
   };
 }
 
@@ -89,6 +91,8 @@ export class Simulation extends EventLoop {
   readonly userWriteLsn: number[] = [];
   readonly net = new Network();
   readonly backups: Backup[] = [];
+  /** The continuous WAL archive outside the cluster (leader/archive.ts). */
+  readonly archive = new WalArchive();
   /** Leader-based: writes waiting for acknowledgements (leader/acks.ts). */
   readonly pending: PendingWrite[] = [];
   readonly inputs: RecordedInput[] = [];
@@ -118,6 +122,7 @@ export class Simulation extends EventLoop {
       throw new SimulationError(`topology "${this.cfg.topology}" is not simulated yet`);
     }
     formLeaderCluster(this);
+    if (this.cfg.archive) startArchive(this, this.cfg.archive);
     for (const c of options.clients ?? []) this.ensureSession(c.id, c);
   }
 
@@ -250,6 +255,9 @@ export class Simulation extends EventLoop {
         break;
       case EV.SERVE:
         onServe(this, ev);
+        break;
+      case EV.ARCHIVE_TICK:
+        onArchiveTick(this, ev);
         break;
     }
   }

@@ -2,6 +2,8 @@
 // `expect` checks. Computing it never changes the simulation.
 
 import { EV } from './events.js';
+import { archiveSnapshot } from './leader/archive.js';
+import { busyProgress } from './leader/backup.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
@@ -43,6 +45,7 @@ export function nodeSnapshot(
   }
   const data: Record<string, NodeSnapshot['data'][string]> = {};
   for (const [k, v] of n.data) data[k] = v.value;
+  const progress = n.busy === undefined ? undefined : busyProgress(sim, n);
   return {
     id: n.id,
     role: n.role,
@@ -57,6 +60,7 @@ export function nodeSnapshot(
     upstream: n.role === 'follower' ? n.source?.id : undefined,
     recentKeys: recentNewestFirst(n),
     data,
+    ...(progress && { progress }),
   };
 }
 
@@ -102,6 +106,7 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
       (a.from < b.from ? -1 : a.from > b.from ? 1 : 0),
   );
   if (inFlight.length > MAX_IN_FLIGHT) inFlight.length = MAX_IN_FLIGHT;
+  const archive = archiveSnapshot(sim);
   return {
     t: sim.now,
     epoch: sim.maxEpoch,
@@ -110,5 +115,6 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
     nodes: sim.nodes.map((n) => nodeSnapshot(sim, n, leader)),
     inFlight,
     partition: sim.net.current(),
+    ...(archive && { archive }),
   };
 }

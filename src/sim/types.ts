@@ -56,6 +56,14 @@ export interface NodeConfig {
  */
 export type SyncStandbys = { first: number } | { any: number };
 
+/** A continuous WAL archive outside the cluster: every `every` ms the leader ships its newest entries. */
+export interface ArchiveConfig {
+  every: Ms;
+}
+
+/** Point in time a restore replays the archive to, or a delayed replica applies up to. */
+export type RecoveryTarget = Ms | 'latest';
+
 export interface FailoverConfig {
   auto: boolean;
   heartbeat: Ms;
@@ -86,6 +94,8 @@ export interface ClusterConfig {
   capacity?: number;
   /** With `sync` or `semi-sync`: how the synchronous followers are chosen (minAcks is unused). */
   syncStandbys?: SyncStandbys;
+  /** A continuous WAL archive (point-in-time recovery); none when unset. */
+  archive?: ArchiveConfig;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
 }
@@ -153,6 +163,30 @@ export interface NodeSnapshot {
   /** Most recently applied keys, newest first (bounded). */
   recentKeys: { key: string; value: Value; lsn: number }[];
   data: Record<string, Value>;
+  /** While `restoring` or `copying`: how far the copy (and any archive replay) has got. */
+  progress?: BusyProgress;
+}
+
+/** A restore or copy under way: bytes are linear in time within each phase. */
+export interface BusyProgress {
+  kind: 'restore' | 'copy';
+  /** `replay`: the base backup is in, archived log is being replayed. */
+  phase: 'copy' | 'replay';
+  doneBytes: number;
+  totalBytes: number;
+  startedAt: Ms;
+  endsAt: Ms;
+  /** Virtual time still to go. */
+  remainingMs: Ms;
+}
+
+/** The WAL archive as it stands: the newest LSN it holds and when it last received any. */
+export interface ArchiveSnapshot {
+  every: Ms;
+  /** Highest archived LSN (0: nothing yet). */
+  lsn: number;
+  /** When that entry was written on the leader (undefined: nothing archived). */
+  writtenAt?: Ms;
 }
 
 export interface InFlightMessage {
@@ -173,6 +207,8 @@ export interface ClusterSnapshot {
   inFlight: InFlightMessage[];
   /** Groups of the current partition, or empty when the network is whole. */
   partition: string[][];
+  /** The WAL archive, when the cluster has one. */
+  archive?: ArchiveSnapshot;
 }
 
 // ---- History ------------------------------------------------------------------------------

@@ -299,6 +299,37 @@ const GOLDEN: Record<string, Golden> = {
     ],
     until: 4000,
   },
+  'WAL archive: both hosts lost, restore until latest; delayed replica promoted until': {
+    shows: ['restore', 'restored', 'recovery-target', 'truncate'],
+    seed: 18,
+    config: defaultCluster(
+      [
+        { id: 'n1', role: 'leader' },
+        { id: 'n2', role: 'follower', lag: 20 },
+        { id: 'n3', role: 'follower', lag: 20, replay: 400 },
+      ],
+      { dataSize: 3000, archive: { every: 100 } },
+    ),
+    steps: [
+      ...writes(0, 6),
+      [600, { type: 'backup', from: 'n2', id: 'base', fails: false }],
+      ...writes(650, 4),
+      [1100, { type: 'crash', node: 'n1' }],
+      [1100, { type: 'wipe', node: 'n1' }],
+      [1105, { type: 'crash', node: 'n2' }],
+      [1105, { type: 'wipe', node: 'n2' }],
+      [1110, { type: 'restart', node: 'n2' }],
+      [
+        1110,
+        { type: 'restore', node: 'n2', from: 'base', rate: 10, until: 'latest', replayRate: 5 },
+      ],
+      [3000, { type: 'promote', node: 'n2' }],
+      ...writes(3100, 4),
+      [3450, { type: 'promote', node: 'n3', until: 3250 }],
+      ...writes(3550, 2),
+    ],
+    until: 5000,
+  },
   'syncStandbys: first 1 moves on after a crash and a partition; then any 2': {
     shows: ['crash', 'partition', 'note', 'set'],
     seed: 17,
@@ -341,6 +372,7 @@ const PINNED: Record<string, string> = {
   'workload with routing policies, clients and a partition': 'a4ff7306',
   'capacity: a hot leader queues, replicas take reads': 'a72418aa',
   'syncStandbys: first 1 moves on after a crash and a partition; then any 2': 'f1d31a3b',
+  'WAL archive: both hosts lost, restore until latest; delayed replica promoted until': '3379904c',
 };
 
 function hashOf(g: Golden): string {

@@ -49,6 +49,31 @@ steps:
   - say: The end.
 `;
 
+/** 51 TB restored from a base backup (and, with `archive`, the WAL archive): about a day. */
+export const BIG_RESTORE = (archive: boolean) => `
+id: big-restore
+title: A day-long restore
+order: 30
+minutes: 1
+summary: 51 TB come back from a base backup and the WAL archive.
+cluster:
+${archive ? '  archive: {every: 1m}\n' : ''}  dataSize: 51TB
+  nodes:
+    - {id: db-02, role: leader}
+    - {id: db-01, role: follower, lag: 100ms}
+steps:
+  - write: {key: room, value: "#matrix", size: 1GB}
+  - backup: {from: db-01, id: nightly}
+  - write: {key: msg, value: hello, size: 100GB}
+  - wait: 2m
+  - crash: db-01
+  - crash: db-02
+  - wipe: db-02
+  - restart: db-02
+  - restore: {node: db-02, from: nightly, rate: 2200GB/h${archive ? ', until: latest, replayRate: 200GB/h' : ''}}
+  - say: Restored.
+`;
+
 export function miniLesson(text = MINI): Lesson {
   const r = parseLessonText(text, 'mini.yaml');
   if (!r.ok) throw new Error(r.errors.map(formatProblem).join('\n'));

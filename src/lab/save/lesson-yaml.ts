@@ -160,6 +160,7 @@ const CLUSTER_KEYS = [
   'clientLatency',
   'clientTimeout',
   'dataSize',
+  'archive',
   'nodes',
   'failover',
   'shards',
@@ -184,6 +185,7 @@ export function clusterToRaw(c: LessonCluster): RawMap {
     clientTimeout:
       c.clientTimeout === DEFAULTS.clientTimeout ? undefined : formatDuration(c.clientTimeout),
     dataSize: c.dataSize === DEFAULTS.dataSize ? undefined : formatSize(c.dataSize),
+    archive: c.archive ? { every: formatDuration(c.archive.every) } : undefined,
     ...rest(c, CLUSTER_KEYS),
     failover: f
       ? compact({
@@ -263,9 +265,12 @@ export function stepToRaw(step: Step): RawStep {
       };
     case 'crash':
     case 'restart':
-    case 'promote':
     case 'wipe':
       return { [step.kind]: step.node };
+    case 'promote':
+      return step.until === undefined
+        ? { promote: step.node }
+        : { promote: { node: step.node, until: formatDuration(step.until) } };
     case 'pause':
       return { pause: { node: step.node, for: formatDuration(step.duration) } };
     case 'partition':
@@ -295,6 +300,7 @@ export function stepToRaw(step: Step): RawStep {
           onTimeout: c.onTimeout,
           retain: c.retain,
           syncStandbys: c.syncStandbys ? { ...c.syncStandbys } : undefined,
+          archive: c.archive ? { every: formatDuration(c.archive.every) } : undefined,
           auto: f.auto,
           heartbeat: f.heartbeat === undefined ? undefined : formatDuration(f.heartbeat),
           timeout: f.timeout === undefined ? undefined : formatDuration(f.timeout),
@@ -320,6 +326,12 @@ export function stepToRaw(step: Step): RawStep {
           node: step.node,
           from: step.from,
           rate: formatSizeRate(step.bytesPerMs),
+          until:
+            step.until === undefined || step.until === 'latest'
+              ? step.until
+              : formatDuration(step.until),
+          replayRate:
+            step.replayBytesPerMs === undefined ? undefined : formatSizeRate(step.replayBytesPerMs),
           background: bg(step.background),
         }),
       };

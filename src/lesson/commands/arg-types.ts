@@ -185,6 +185,13 @@ export const delay: ArgType = {
   },
 };
 
+/** A point in time to recover to: a virtual time like 1040m, or latest. */
+export const recoveryTarget: ArgType = {
+  what: 'a virtual time like 1040m or 9h, or latest',
+  parse: (tok, ctx) => (tok.text === 'latest' ? 'latest' : duration.parse(tok, ctx)),
+  candidates: () => ['latest'],
+};
+
 export const size: ArgType = {
   what: 'a size like 512B, 16KB or 4GB',
   parse: (tok) => unit(parseSize, tok),

@@ -172,7 +172,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [],
     build: (a) => ({ set: get(a, 'set') }),
   },
-  nodeCommand('promote', 'manual failover to this node'),
+  {
+    name: 'promote',
+    usage: 'promote <node> [until <time>]',
+    summary: 'manual failover to this node (until: a delayed replica stops its log at that time)',
+    positionals: [{ name: 'node', type: T.node }],
+    options: { until: { name: 'until', type: T.duration } },
+    flags: [],
+    build: (a) => {
+      const until = get(a, 'until');
+      return { promote: until === undefined ? get(a, 'node') : { node: get(a, 'node'), until } };
+    },
+  },
   nodeCommand('wipe', "delete a node's data"),
   {
     name: 'backup',
@@ -196,24 +207,34 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'restore',
-    usage: 'restore <node> [from <backup>] [at <rate>]',
-    summary: 'restore a node from a backup (default the latest) at a rate (default 100MB/s)',
+    usage: 'restore <node> [from <backup>] [at <rate>] [until <time>|latest] [replay <rate>]',
+    summary:
+      'restore a node from a backup (default the latest) at a rate (default 100MB/s); until: then replay the WAL archive to that time',
     positionals: [{ name: 'node', type: T.node }],
     options: {
       from: { name: 'from', type: T.backupRef },
       at: { name: 'rate', type: T.sizeRate },
+      until: { name: 'until', type: T.recoveryTarget },
+      replay: { name: 'replayRate', type: T.sizeRate },
     },
     flags: [],
     build: (a, ctx) => {
       if (get(a, 'from') === undefined && ctx.backups.length === 0) {
         throw new T.ArgError('there is no backup to restore from (take one with: backup <node>)');
       }
+      if (get(a, 'replayRate') !== undefined && get(a, 'until') === undefined) {
+        throw new T.ArgError(
+          'replay <rate> needs until <time>|latest: it is the speed of the WAL archive replay',
+        );
+      }
       return {
-        restore: {
+        restore: defined({
           node: get(a, 'node'),
           from: get(a, 'from') ?? 'latest-backup',
           rate: get(a, 'rate') ?? DEFAULT_COPY_RATE,
-        },
+          until: get(a, 'until'),
+          replayRate: get(a, 'replayRate'),
+        }),
       };
     },
   },
@@ -300,7 +321,15 @@ export interface Setting {
   /** The lesson format's key. */
   key: string;
   type: ArgType;
+  /** A word that may stand before the value and is skipped (`set archive every 1m`). */
+  filler?: string;
 }
+
+/** `set archive every 1m`: the WAL archive's interval. */
+const ARCHIVE: ArgType = {
+  what: 'an interval like 1m (set archive every 1m)',
+  parse: (tok, ctx) => ({ every: T.duration.parse(tok, ctx) }),
+};
 
 const UPSTREAM: ArgType = {
   what: 'a node, or leader',
@@ -334,6 +363,7 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'quorum', type: T.bool },
   { key: 'maxLagOnFailover', type: T.integer(0) },
   { key: 'log', type: T.oneOf(LOG_FORMATS) },
+  { key: 'archive', type: ARCHIVE, filler: 'every' },
 ];
 
 /** `clock-skew` and `clockSkew` (any case) name the same setting. */

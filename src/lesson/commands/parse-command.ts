@@ -257,6 +257,7 @@ function parseSet(
       );
     }
     if (setting.key in out) throw new ArgError(`"${word.text}" is given twice`, word);
+    if (setting.filler !== undefined && tokens[i + 1]?.text === setting.filler) i++;
     const value = tokens[i + 1];
     if (!value) throw usageError(spec, `expected ${setting.type.what} after "${word.text}"`, word);
     out[setting.key] = setting.type.parse(value, ctx);

@@ -94,6 +94,9 @@ const DURATION_PARAMS = new Set([
 ]);
 
 function paramValue(key: string, v: unknown): string {
+  if (key === 'archive' && v && typeof v === 'object' && 'every' in v) {
+    return `every ${duration((v as { every: number }).every)}`;
+  }
   if (!DURATION_PARAMS.has(key)) return JSON.stringify(v);
   if (typeof v === 'number') return v < 0 ? `-${duration(-v)}` : duration(v);
   if (v && typeof v === 'object' && 'min' in v && 'max' in v) {
@@ -138,6 +141,13 @@ function lastCopy(
  * One line for a step that is not an operation, e.g. `primary crashed`; with the simulation
  * it ran on, the line can say where a started activity stands.
  */
+/** A virtual time as the lesson file writes it: `9h`, `1040m`, `90s`. */
+function virtualTime(ms: number): string {
+  if (ms % 3_600_000 === 0) return `t=${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `t=${ms / 60_000}m`;
+  return `t=${duration(ms)}`;
+}
+
 export function describeStep(step: Step, sim?: Simulation): string {
   switch (step.kind) {
     case 'crash':
@@ -145,7 +155,9 @@ export function describeStep(step: Step, sim?: Simulation): string {
     case 'restart':
       return `${step.node} restarted`;
     case 'promote':
-      return `${step.node} promoted to leader`;
+      return step.until === undefined
+        ? `${step.node} promoted to leader`
+        : `${step.node} promoted to leader with its log up to ${virtualTime(step.until)}`;
     case 'wipe':
       return `${step.node}: data directory wiped`;
     case 'pause':
@@ -168,9 +180,11 @@ export function describeStep(step: Step, sim?: Simulation): string {
       return `backup of ${step.from}${step.backupId ? ` ("${step.backupId}")` : ''} taken`;
     case 'restore':
       // A background restore is recorded when it starts, not when the data is in.
-      return step.background
-        ? `${step.node} restoring from ${step.from} (in the background)`
-        : `${step.node} restored from ${step.from}`;
+      return `${step.background ? `${step.node} restoring from` : `${step.node} restored from`} ${step.from}${
+        step.until === undefined
+          ? ''
+          : ` + WAL archive to ${step.until === 'latest' ? 'the latest' : virtualTime(step.until)}`
+      }${step.background ? ' (in the background)' : ''}`;
     case 'addFollower':
       return describeAddFollower(step, sim);
     case 'workload':

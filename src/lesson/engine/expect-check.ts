@@ -80,6 +80,8 @@ export class Observation {
         return this.count('lost-writes');
       case 'diverged':
         return this.count('divergence') > 0;
+      case 'archived':
+        return sim.archive.lsn;
       case 'anomalies':
       case 'status':
       case 'lag':

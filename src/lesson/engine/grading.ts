@@ -19,7 +19,7 @@ import { describeOp, duration, showValue, statusPhrase } from './describe-outcom
 import { EventBudgetError, MAX_EVENTS_PER_STEP } from './event-budget.js';
 import { checkExpect, Observation } from './expect-check.js';
 import { exactCopy } from './sim-copy.js';
-import { finish, runSteps, startStep } from './step-activity.js';
+import { type Activity, finish, runSteps, startStep } from './step-activity.js';
 
 export interface OptionOutcome {
   index: number;
@@ -121,8 +121,8 @@ export function evaluateOptions(
         };
       }
       const start = clone.now;
-      runSteps(clone, c.do ?? [], cap);
-      return { index, label: c.label, ...judgeAction(clone, step, start) };
+      const acts = runSteps(clone, c.do ?? [], cap);
+      return { index, label: c.label, ...judgeAction(clone, step, start, lastOp(acts)) };
     } catch (err) {
       // Over its event budget is the lesson's fault, not this option's.
       if (err instanceof EventBudgetError) throw err;
@@ -168,13 +168,26 @@ export function predictOutcomes(
   );
 }
 
-/** Judges an action-form option after its steps ran (from virtual time `start`). */
+/** The last operation an option's steps issued: what a goal's `value`, `ok`, `lsn` judge. */
+export function lastOp(acts: readonly Activity[]): OpRecord | undefined {
+  for (let i = acts.length - 1; i >= 0; i--) {
+    const op = acts[i]?.op;
+    if (op) return op;
+  }
+  return undefined;
+}
+
+/**
+ * Judges an action-form option after its steps ran (from virtual time `start`); `op` is the
+ * option's last operation, for goal keys about an operation (`value`, `ok`, `lsn`).
+ */
 export function judgeAction(
   sim: Simulation,
   step: ChooseActionStep,
   start: number,
+  op?: OpRecord,
 ): { correct: boolean; summary: string } {
-  const obs = new Observation(sim);
+  const obs = new Observation(sim, op);
   const correct = checkExpect(obs, step.goal).length === 0;
   const took = sim.now - start;
   return {
@@ -216,6 +229,8 @@ export function goalFacts(obs: Observation, goal: Expect): string {
           ? `took ${duration(op.completedAt - op.invokedAt)}`
           : 'no operation completed',
       );
+    } else if (key === 'archived') {
+      parts.push(`the WAL archive holds up to LSN ${obs.actual('archived')}`);
     } else if (key === 'value')
       parts.push(`the read returned ${showValue(obs.actual('value') as Value)}`);
     else parts.push(`${key}: ${JSON.stringify(obs.actual(key))}`);

@@ -37,6 +37,7 @@ import {
   isGraded,
   judgeAction,
   judgeRoute,
+  lastOp,
   MAX_POINTS,
   type OptionOutcome,
   points,
@@ -293,6 +294,20 @@ export class LessonRunner {
     return this.state.kind === 'done';
   }
 
+  /**
+   * The virtual length of the step now running (inside a predict or an action option too):
+   * a wait's, an until's limit, a workload's, or a restore's or copy's (size ÷ rate, known
+   * once it started), so the player can compress it.
+   */
+  get activitySpan(): Ms | undefined {
+    return this.running?.current?.act.span;
+  }
+
+  /** A restore or copy is running: the player shows its progress bar filling. */
+  get activityShowsProgress(): boolean {
+    return this.running?.current?.act.progress === true;
+  }
+
   /** The top-level step being executed or waiting, if any. */
   get currentStep(): Step | undefined {
     return this.running?.outer ?? this.lesson.steps[this.cursor];
@@ -367,6 +382,9 @@ export class LessonRunner {
           }
           const from = this.sim.eventsProcessed;
           r.current = { step: next, act: this.start(next), from };
+          // A restore or copy just started whose length is now known: a player advancing to
+          // a time event by event (a jump) stops here, so it plays the step at that length.
+          if (r.current.act.progress && Number.isFinite(maxEvents)) return;
         }
         const { step, act, from } = r.current;
         const sim = this.sim;
@@ -707,7 +725,7 @@ export class LessonRunner {
             usedLeader: op.node === sim.currentLeader()?.id,
           };
         } else {
-          mine = { index, label: choice.label, ...judgeAction(sim, step, startT) };
+          mine = { index, label: choice.label, ...judgeAction(sim, step, startT, lastOp(acts)) };
         }
         const all = outcomes.map((o) => (o.index === index ? mine : o));
         const costly =

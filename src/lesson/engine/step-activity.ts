@@ -19,6 +19,10 @@ export interface Activity {
   op?: OpRecord;
   /** For `until`: whether the condition held. */
   held?: () => boolean;
+  /** Virtual length: a wait's, an until's limit, a workload's, a restore's or copy's. */
+  span?: number;
+  /** A restore or copy: the player shows its progress and plays it through. */
+  progress?: boolean;
 }
 
 const instant: Activity = { done: () => true, deadline: 0 };
@@ -74,17 +78,23 @@ export function startStep(sim: Simulation, step: Step): Activity {
       );
     case 'wait': {
       const end = sim.now + step.duration;
-      return { done: () => sim.now >= end, deadline: end };
+      return { done: () => sim.now >= end, deadline: end, span: step.duration };
     }
     case 'until': {
       const held = () => untilHolds(sim, step);
-      return { done: held, deadline: sim.now + step.max, held };
+      return { done: held, deadline: sim.now + step.max, held, span: step.max };
     }
     case 'crash':
     case 'restart':
-    case 'promote':
     case 'wipe':
       sim.apply({ type: step.kind, node: step.node });
+      return instant;
+    case 'promote':
+      sim.apply({
+        type: 'promote',
+        node: step.node,
+        ...(step.until !== undefined && { until: step.until }),
+      });
       return instant;
     case 'pause':
       sim.apply({ type: 'pause', node: step.node, for: step.duration });
@@ -118,7 +128,14 @@ export function startStep(sim: Simulation, step: Step): Activity {
       });
       return instant;
     case 'restore': {
-      sim.apply({ type: 'restore', node: step.node, from: step.from, rate: step.bytesPerMs });
+      sim.apply({
+        type: 'restore',
+        node: step.node,
+        from: step.from,
+        rate: step.bytesPerMs,
+        ...(step.until !== undefined && { until: step.until }),
+        ...(step.replayBytesPerMs !== undefined && { replayRate: step.replayBytesPerMs }),
+      });
       return busyActivity(sim, step.node, step.background);
     }
     case 'addFollower': {
@@ -141,7 +158,11 @@ export function startStep(sim: Simulation, step: Step): Activity {
       sim.apply({ type: 'workload', spec: simWorkload(step.workload), tag });
       const run = sim.workloads[sim.workloads.length - 1]!;
       if (step.background) return instant;
-      return { done: () => run.active <= 0, deadline: run.endAt + sim.cfg.clientTimeout + 1 };
+      return {
+        done: () => run.active <= 0,
+        deadline: run.endAt + sim.cfg.clientTimeout + 1,
+        span: step.workload.duration,
+      };
     }
     case 'say':
     case 'quiz':
@@ -155,7 +176,13 @@ export function startStep(sim: Simulation, step: Step): Activity {
 function busyActivity(sim: Simulation, node: string, background: boolean): Activity {
   const n = sim.node(node);
   if (background) return instant;
-  return { done: () => n.busy === undefined, deadline: n.busyUntil + 1 };
+  // Its length is known once it started: the player plays it as a long step, with progress.
+  return {
+    done: () => n.busy === undefined,
+    deadline: n.busyUntil + 1,
+    span: n.busyUntil - sim.now,
+    progress: true,
+  };
 }
 
 /** Runs an activity to its end (headless use: counterfactuals, validation). */

@@ -2,7 +2,7 @@
 // states it: a `wait`, a workload's duration, an `until`'s limit. The player uses it to play
 // a long step (a `wait: 6h`, a 150 s workload) in a few seconds of wall time. Steps whose
 // length the lesson does not state (a restore, a copy: they end when the data is in) have
-// none; they are shortened by skipping their quiet stretches instead.
+// none here; once started, the runner reports theirs (`LessonRunner.activitySpan`).
 import type { Ms } from '../../sim/index.js';
 import type { Step } from '../format/types.js';
 

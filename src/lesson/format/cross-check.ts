@@ -349,9 +349,12 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
       break;
     case 'crash':
     case 'restart':
-    case 'promote':
     case 'wipe':
       c.node(body, at);
+      break;
+    case 'promote':
+      if (typeof body === 'string') c.node(body, at);
+      else c.node(m.node, [...at, 'node']);
       break;
     case 'pause':
       c.node(m.node, [...at, 'node']);

@@ -89,6 +89,8 @@ class Budget {
   nodes: number;
   readonly nodeIds: Set<string>;
   heartbeat: number | undefined;
+  /** How often the WAL archive ships, while it runs. */
+  archiveEvery: number | undefined;
   /** Bytes a backup or snapshot would copy (the data set plus what was written). */
   bytes: number;
   steps = 0;
@@ -101,6 +103,7 @@ class Budget {
     this.nodeIds = new Set(lesson.cluster.nodes.map((n) => n.id));
     this.nodes = this.nodeIds.size;
     this.heartbeat = lesson.cluster.failover?.heartbeat;
+    this.archiveEvery = lesson.cluster.archive?.every;
     this.bytes = lesson.cluster.dataSize;
   }
 
@@ -126,6 +129,16 @@ class Budget {
         'duration',
         path,
         `the lesson reaches ${showSpan(this.t)} of virtual time here; a lesson may cover at most ${showSpan(MAX_LESSON_MS)}`,
+      );
+    }
+    const every = this.archiveEvery;
+    if (every !== undefined) {
+      // One shipment to the WAL archive per interval.
+      const ticks = ms / Math.max(every, 1e-3);
+      this.addEvents(
+        ticks,
+        path,
+        `${showSpan(ms)} with a WAL archive every ${showSpan(every)} is about ${showCount(ticks)} events`,
       );
     }
     const hb = this.heartbeat;
@@ -306,6 +319,7 @@ function walk(b: Budget, s: Step, at: Path): void {
       );
       return;
     case 'set':
+      if (s.clusterParams.archive !== undefined) b.archiveEvery = s.clusterParams.archive.every;
       if (s.failoverParams.heartbeat !== undefined) b.heartbeat = s.failoverParams.heartbeat;
       else if (Object.keys(s.failoverParams).length > 0 && b.heartbeat === undefined)
         b.heartbeat = DEFAULT_HEARTBEAT_MS;
@@ -314,7 +328,12 @@ function walk(b: Budget, s: Step, at: Path): void {
       if (s.bytesPerMs !== undefined) b.copy(s.bytesPerMs, path, 'backing up');
       return;
     case 'restore': {
-      const ms = b.copy(s.bytesPerMs, path, 'restoring');
+      let ms = b.copy(s.bytesPerMs, path, 'restoring');
+      if (s.until !== undefined) {
+        // At most everything written replays from the archive after the base backup.
+        const written = Math.max(0, b.bytes - b.lesson.cluster.dataSize);
+        ms += written / Math.max(s.replayBytesPerMs ?? s.bytesPerMs, Number.MIN_VALUE);
+      }
       if (!s.background) b.pass(ms, path, `a restore of ${showSpan(ms)}`);
       return;
     }

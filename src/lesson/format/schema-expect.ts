@@ -98,6 +98,9 @@ export const expectSchema = strictMap(
       .optional()
       .describe('Checker name to the number of anomalies it finds.'),
     diverged: z.boolean().optional().describe('Two live nodes hold different entries at one LSN.'),
+    archived: count
+      .optional()
+      .describe('Extension: the highest LSN the WAL archive holds after the step (0: none).'),
     status: perNode(z.enum(NODE_STATUSES))
       .optional()
       .describe('Extension: node id to its status after the step.'),

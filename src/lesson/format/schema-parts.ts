@@ -94,6 +94,23 @@ export const size = () => unitOf(SIZE_PATTERN, SIZE_EXAMPLES, (v) => parseSize(v
 export const sizeRate = () =>
   unitOf(SIZE_RATE_PATTERN, SIZE_RATE_EXAMPLES, (v) => parseSizeRate(v), 'none');
 
+/** A continuous WAL archive: `{every: 1m}` ships the leader's newest log that often. */
+export const archive = () =>
+  strictMap(
+    {
+      every: duration()
+        .refine((ms) => ms > 0, { message: 'every must be longer than 0' })
+        .describe("How often the leader's newest log is shipped to the archive."),
+    },
+    'a map like {every: 1m}',
+  );
+
+/** A point in time to recover to: a virtual time like `1040m`, or `latest`. */
+export const recoveryTarget = () =>
+  z.union([z.literal('latest'), duration()], {
+    error: expecting(`latest, or a virtual time like 1040m or 9h`),
+  });
+
 /** `500/s`, parsed to a count per ms. */
 export const countRate = () =>
   unitOf(COUNT_RATE_PATTERN, COUNT_RATE_EXAMPLES, (v) => parseCountRate(v), 'none');

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { FailoverConfig } from '../../sim/index.js';
 import { expectSchema, value } from './schema-expect.js';
 import {
+  archive,
   count,
   countRate,
   delay,
@@ -23,6 +24,7 @@ import {
   name,
   opsPerSecond,
   perSecond,
+  recoveryTarget,
   signedDuration,
   size,
   sizeRate,
@@ -184,6 +186,7 @@ const CLUSTER_PARAM_KEYS = [
   'capacity',
   'syncStandbys',
   'log',
+  'archive',
 ] as const;
 /** Keys that are a node setting with `node` and the cluster default without it. */
 const EITHER_PARAM_KEYS: readonly string[] = ['capacity'];
@@ -224,6 +227,9 @@ const set = strictMap(
       .optional()
       .describe("With node: that node's major version (WAL is refused across versions)."),
     log: z.enum(LOG_FORMATS).optional().describe('The log format of entries written from now on.'),
+    archive: archive()
+      .optional()
+      .describe('Start (or re-time) the continuous WAL archive, like {every: 1m}.'),
   },
   'a map like {node: replica-1, lag: 10s} or {mode: sync}',
 ).superRefine((s, ctx) => {
@@ -285,10 +291,44 @@ const restore = strictMap(
     node: name.describe('The node to restore into.'),
     from: name.describe('latest-backup, or the id of an earlier backup.'),
     rate: sizeRate().describe('Restore speed, like 600GB/h.'),
+    until: recoveryTarget()
+      .optional()
+      .describe(
+        'Point-in-time recovery: then replay the WAL archive up to this virtual time (or latest).',
+      ),
+    replayRate: sizeRate()
+      .optional()
+      .describe('Speed of replaying the archive, like 200GB/h (default: rate).'),
     background,
   },
   'a map like {node: primary, from: latest-backup, rate: 600GB/h}',
-);
+).superRefine((r, ctx) => {
+  if (r.replayRate !== undefined && r.until === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['replayRate'],
+      message: 'replayRate needs until: it is the speed of replaying the WAL archive',
+    });
+  }
+});
+
+const promote = z
+  .union(
+    [
+      name,
+      strictMap(
+        {
+          node: name.describe('The follower to promote.'),
+          until: duration().describe(
+            'A delayed replica: apply what it received up to this virtual time, discard the rest.',
+          ),
+        },
+        'a map like {node: db3, until: 9h}',
+      ),
+    ],
+    { error: expecting('a node id, or a map like {node: db3, until: 9h}') },
+  )
+  .transform((p): { node: string; until?: number } => (typeof p === 'string' ? { node: p } : p));
 
 const addFollower = strictMap(
   {
@@ -520,7 +560,9 @@ const kindSchemas = {
   partition,
   heal: z.literal(true).describe('End the partition.'),
   set: set.describe('Change a node, link or cluster parameter.'),
-  promote: node.describe('Manual failover to this node.'),
+  promote: promote.describe(
+    'Manual failover to this node; {node, until} promotes a delayed replica to a point in time.',
+  ),
   wipe: node.describe("Delete a node's data."),
   backup: backup.describe('Take (or silently fail to take) a backup.'),
   restore: restore.describe('Restore a node from a backup at a rate.'),
@@ -704,7 +746,15 @@ function toStep(s: StepMap): Step {
       failoverParams,
     };
   }
-  if (s.promote !== undefined) return { ...base, kind: 'promote', node: s.promote };
+  if (s.promote !== undefined) {
+    const p = s.promote;
+    return {
+      ...base,
+      kind: 'promote',
+      node: p.node,
+      ...(p.until !== undefined && { until: p.until }),
+    };
+  }
   if (s.wipe !== undefined) return { ...base, kind: 'wipe', node: s.wipe };
   if (s.backup !== undefined) {
     const b = s.backup;
@@ -726,6 +776,8 @@ function toStep(s: StepMap): Step {
       node: r.node,
       from: r.from,
       bytesPerMs: r.rate,
+      ...(r.until !== undefined && { until: r.until }),
+      ...(r.replayRate !== undefined && { replayBytesPerMs: r.replayRate }),
       background: bg(r.background),
     };
   }

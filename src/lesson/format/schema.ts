@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { ClientConfig, NodeConfig } from '../../sim/index.js';
 import {
+  archive,
   count,
   delay,
   duration,
@@ -141,6 +142,9 @@ const clusterSchema = strictMap(
     syncStandbys: syncStandbys()
       .optional()
       .describe('sync / semi-sync: PostgreSQL-style {first: k} or {any: k} synchronous standbys.'),
+    archive: archive()
+      .optional()
+      .describe('A continuous WAL archive outside the cluster, like {every: 1m}.'),
     nodes: z.array(nodeSchema).min(1),
     failover: failoverSchema.optional(),
     shards: z.array(shardSchema).min(1).optional(),

@@ -4,6 +4,7 @@
 import type {
   AckMode,
   AckOn,
+  ArchiveConfig,
   ClientConfig,
   ClientId,
   Delay,
@@ -15,6 +16,7 @@ import type {
   NodeStatus,
   OnTimeout,
   OpError,
+  RecoveryTarget,
   RoutingPolicyName,
   SyncStandbys,
   Topology,
@@ -45,6 +47,8 @@ export interface Expect {
   lost?: number;
   anomalies?: Partial<Record<CheckerName, number>>;
   diverged?: boolean;
+  /** Extension: the highest LSN the WAL archive holds after the step. */
+  archived?: number;
   /** Extension: node statuses after the step. */
   status?: Record<NodeId, NodeStatus>;
   /** Extension: entries each node is behind the leader after the step. */
@@ -118,6 +122,8 @@ export interface LessonCluster {
   capacity?: number;
   /** With sync or semi-sync: which followers are synchronous, as PostgreSQL chooses them. */
   syncStandbys?: SyncStandbys;
+  /** A continuous WAL archive outside the cluster. */
+  archive?: ArchiveConfig;
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
@@ -193,9 +199,16 @@ export interface UntilStep extends StepBase {
   max: Ms;
 }
 
-export interface NodeStep<K extends 'crash' | 'restart' | 'promote' | 'wipe'> extends StepBase {
+export interface NodeStep<K extends 'crash' | 'restart' | 'wipe'> extends StepBase {
   kind: K;
   node: NodeId;
+}
+
+/** Manual failover; with `until`, a delayed replica applies its log only up to that time. */
+export interface PromoteStep extends StepBase {
+  kind: 'promote';
+  node: NodeId;
+  until?: Ms;
 }
 
 export interface PauseStep extends StepBase {
@@ -240,6 +253,8 @@ export interface ClusterParams {
   syncStandbys?: SyncStandbys;
   /** Format of the entries written from now on. */
   log?: LogFormat;
+  /** Start or re-time the WAL archive. */
+  archive?: ArchiveConfig;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
@@ -268,6 +283,10 @@ export interface RestoreStep extends StepBase {
   /** `latest-backup` or a backup id. */
   from: string;
   bytesPerMs: number;
+  /** Point-in-time recovery: replay the WAL archive up to this virtual time, or all of it. */
+  until?: RecoveryTarget;
+  /** Bytes per ms of archive replay (default bytesPerMs). */
+  replayBytesPerMs?: number;
   background: boolean;
 }
 
@@ -407,7 +426,7 @@ export type Step =
   | PartitionStep
   | HealStep
   | SetStep
-  | NodeStep<'promote'>
+  | PromoteStep
   | NodeStep<'wipe'>
   | BackupStep
   | RestoreStep

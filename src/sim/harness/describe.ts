@@ -65,8 +65,11 @@ export function describeCommand(cmd: Command): string {
     case 'crash':
     case 'restart':
     case 'wipe':
-    case 'promote':
       return `${cmd.type} ${cmd.node}`;
+    case 'promote':
+      return cmd.until === undefined
+        ? `${cmd.type} ${cmd.node}`
+        : `${cmd.type} ${cmd.node} until ${cmd.until} ms`;
     case 'pause':
       return `pause ${cmd.node} for ${cmd.for} ms`;
     case 'partition':
@@ -80,7 +83,11 @@ export function describeCommand(cmd: Command): string {
     case 'backup':
       return `backup ${cmd.from} as "${cmd.id}"${cmd.fails ? ' (fails silently)' : ''}`;
     case 'restore':
-      return `restore ${cmd.node} from "${cmd.from}" at ${cmd.rate} bytes/ms`;
+      return `restore ${cmd.node} from "${cmd.from}" at ${cmd.rate} bytes/ms${
+        cmd.until === undefined
+          ? ''
+          : `, then the WAL archive until ${cmd.until === 'latest' ? 'latest' : `${cmd.until} ms`}`
+      }`;
     case 'add-follower':
       return `add follower ${nodeLine(cmd.node)}${cmd.from ? ` copied from ${cmd.from}` : ''} at ${cmd.rate} bytes/ms`;
     case 'resync':

@@ -2,6 +2,7 @@
 // leader a client or a follower ends up at, what the leader still keeps. Reading only.
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
+import { keptForArchive } from './archive.js';
 
 /** The leader of the highest epoch that is not fenced (it may be down). */
 export function currentLeader(sim: Simulation): SimNode | undefined {
@@ -50,5 +51,8 @@ export function chainLeader(sim: Simulation, n: SimNode): SimNode | undefined {
 /** First LSN the leader still keeps for catch-up. */
 export function firstRetained(sim: Simulation, leader: SimNode): number {
   const keep = sim.cfg.retain;
-  return keep === undefined ? 1 : Math.max(1, leader.log.length - keep + 1);
+  if (keep === undefined) return 1;
+  const byRetain = Math.max(1, leader.log.length - keep + 1);
+  // With a WAL archive, nothing is recycled before the archive has it.
+  return sim.archive.config ? Math.min(byRetain, keptForArchive(sim)) : byRetain;
 }

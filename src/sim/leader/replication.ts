@@ -9,6 +9,7 @@ import type { Simulation } from '../simulation.js';
 import type { Entry, SimNode, Version } from '../state.js';
 import { reexecute, reexecutes } from '../statement-pinned.js';
 import type { Delay, Value } from '../types.js';
+import { fetchFromArchive, streamingFromLeader } from './archive.js';
 import { chainLeader, currentLeader, firstRetained } from './queries.js';
 import { truncateDivergent, truncateFrom } from './truncation.js';
 import { refuseWalStream } from './version-check.js';
@@ -85,9 +86,13 @@ export function onDeliver(sim: Simulation, ev: Ev): void {
     sim.defer(ev, to.pausedUntil);
     return;
   }
-  if (from.role === 'leader' && e.lsn < firstRetained(sim, from)) {
-    breakStream(sim, to, `LSN ${e.lsn} was removed from ${from.id}'s log before it was sent`);
-    return;
+  if (from.role === 'leader') {
+    if (e.lsn < firstRetained(sim, from)) {
+      if (!fetchFromArchive(sim, to, from, e.lsn, e.lsn)) {
+        breakStream(sim, to, `LSN ${e.lsn} was removed from ${from.id}'s log before it was sent`);
+        return;
+      }
+    } else if (sim.archive.fetching.size > 0) streamingFromLeader(sim, to, from);
   }
   receive(sim, to, e);
 }
@@ -235,7 +240,12 @@ export function catchUp(sim: Simulation, f: SimNode): void {
     if (root && root !== f) truncateDivergent(sim, f, root);
   }
   const from = f.log.length + 1;
-  if (src.role === 'leader' && from < firstRetained(sim, src) && from <= src.log.length) {
+  if (
+    src.role === 'leader' &&
+    from < firstRetained(sim, src) &&
+    from <= src.log.length &&
+    !fetchFromArchive(sim, f, src, from, firstRetained(sim, src) - 1)
+  ) {
     breakStream(
       sim,
       f,

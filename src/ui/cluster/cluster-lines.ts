@@ -11,8 +11,8 @@ import { formatLink, formatPartition } from './links.js';
 import { nodeRowLine, rowHeader, rowIdWidth, rowWidths } from './node-row.js';
 
 /**
- * `Tue 31 Jan 21:59:30  epoch 1  leader db1  async` (or `4h59m30s` from the start), and the
- * partition when there is one.
+ * `Tue 31 Jan 21:59:30  epoch 1  leader db1  async` (or `4h59m30s` from the start), then
+ * `archive LSN 5` when the cluster has a WAL archive, and the partition when there is one.
  */
 export function clusterTopLines(
   snapshot: ClusterSnapshot,
@@ -30,6 +30,8 @@ export function clusterTopLines(
         `  epoch ${snapshot.epoch}  `,
         leader,
         `  ${snapshot.mode}`,
+        // The WAL archive lives outside the cluster: no card, a word in the header.
+        ...(snapshot.archive ? [`  archive LSN ${snapshot.archive.lsn}`] : []),
       ]),
     },
   ];

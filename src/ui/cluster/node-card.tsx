@@ -1,7 +1,7 @@
 // One node of the cluster as a bordered card (node-row.ts has the table row used in narrow or
 // short terminals), and the wording both share. Everything shown comes from the NodeSnapshot.
 import { Box, Text } from 'ink';
-import type { NodeSnapshot, Value } from '../../sim/index.js';
+import type { BusyProgress, NodeSnapshot, Value } from '../../sim/index.js';
 import { formatBytes, formatDuration, formatValue, plural } from '../text/format.js';
 import { padEnd, textWidth, truncate } from '../text/text.js';
 import { ROLE, STATUS } from '../theme/theme.js';
@@ -24,6 +24,44 @@ export function lsnText(node: NodeSnapshot, width: number): string {
   const r = node.receivedLsn;
   return firstThatFits(
     [`LSN applied ${a} · recv ${r}`, `applied ${a} · recv ${r}`, `LSN ${a}/${r} (a/r)`],
+    width,
+  );
+}
+
+/** A bar of `cells` cells filled in proportion to `fraction` (0..1). */
+export function progressBar(fraction: number, cells: number): string {
+  const full = Math.max(0, Math.min(cells, Math.floor(fraction * cells)));
+  return `${'▓'.repeat(full)}${'░'.repeat(cells - full)}`;
+}
+
+function percent(p: BusyProgress): number {
+  return p.totalBytes > 0 ? Math.floor((100 * p.doneBytes) / p.totalBytes) : 100;
+}
+
+/** A restore or copy under way, in place of the lag line: how far, and how long to go. */
+export function progressText(p: BusyProgress, width: number): string {
+  const pct = `${percent(p)}%`;
+  const left = `${formatDuration(p.remainingMs)} left`;
+  const fraction = p.totalBytes > 0 ? p.doneBytes / p.totalBytes : 1;
+  return firstThatFits(
+    [
+      `${progressBar(fraction, 10)} ${pct} · ${left}`,
+      `${progressBar(fraction, 6)} ${pct} · ${left}`,
+      `${pct} · ${left}`,
+      pct,
+    ],
+    width,
+  );
+}
+
+/** The bytes of a restore or copy under way, in place of the LSN line. */
+export function progressBytesText(p: BusyProgress, width: number): string {
+  const done = formatBytes(p.doneBytes);
+  const total = formatBytes(p.totalBytes);
+  const what =
+    p.phase === 'replay' ? 'archive replay' : p.kind === 'restore' ? 'restored' : 'copied';
+  return firstThatFits(
+    [`${what} ${done} of ${total}`, `${done} of ${total}`, `${done}/${total}`],
     width,
   );
 }
@@ -152,8 +190,12 @@ export function NodeCard({
       <Text color={theme.color(status.tone)} wrap="truncate-end">
         {statusText(node)}
       </Text>
-      <Text wrap="truncate-end">{lsnText(node, inner)}</Text>
-      <Text wrap="truncate-end">{lagText(node, inner)}</Text>
+      <Text wrap="truncate-end">
+        {node.progress ? progressBytesText(node.progress, inner) : lsnText(node, inner)}
+      </Text>
+      <Text wrap="truncate-end" color={node.progress ? theme.color(status.tone) : undefined}>
+        {node.progress ? progressText(node.progress, inner) : lagText(node, inner)}
+      </Text>
       <Text color={theme.color(role.tone)} wrap="truncate-end">
         {truncate(roleText(node), inner)}
       </Text>

@@ -6,7 +6,14 @@ import { composeRuns } from '../text/paint.js';
 import type { PaintedLine } from '../text/painted-lines.js';
 import { padEnd, textWidth } from '../text/text.js';
 import { ROLE, STATUS, type Theme } from '../theme/theme.js';
-import { cardKeys, lagText, MAX_KEY_LINES, roleText, statusText } from './node-card.js';
+import {
+  cardKeys,
+  lagText,
+  MAX_KEY_LINES,
+  progressText,
+  roleText,
+  statusText,
+} from './node-card.js';
 
 /** Column widths of the compact table, shared by its header and rows. */
 export const ROW_COLUMNS = { status: 18, role: 12, epoch: 3, lsn: 9 } as const;
@@ -30,6 +37,8 @@ function lsnCell(node: NodeSnapshot): string {
 }
 
 function lagCell(node: NodeSnapshot): string {
+  // A restore or copy under way: how far it has got instead of the lag.
+  if (node.progress) return progressText(node.progress, MAX_LAG_WIDTH);
   return node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
     ? lagText(node, MAX_LAG_WIDTH + 4).replace(/^lag /, '')
     : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;

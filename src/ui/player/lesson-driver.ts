@@ -125,6 +125,10 @@ export class LessonDriver {
 
   /** Stated length of the step being played (see time-lapse.ts). */
   span(): Ms | undefined {
+    // The step now running, inside an option or a prediction too (a restore's or copy's
+    // length is known only once it has started).
+    const running = this.runner.activitySpan;
+    if (running !== undefined && running > 0) return running;
     const step = this.runner.currentStep;
     if (!step) return undefined;
     const given = this.runner.given;
@@ -148,6 +152,8 @@ export class LessonDriver {
       speed,
       span: this.span(),
       wallMs,
+      // A restore or copy shows its progress: it plays through, not in one jump.
+      steady: r.activityShowsProgress,
     });
     // A jump processes one event at most, so a step that starts on the way does not run
     // its events all in one frame; while an answer is being graded, play goes event by

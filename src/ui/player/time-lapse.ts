@@ -7,6 +7,8 @@
 // 2. Quiet stretches: when the next simulator event is more than QUIET_WALL_MS of wall time
 //    away at that rate, the clock jumps ahead so it is LEAD_WALL_MS away (a time-lapse);
 //    when nothing is scheduled at all, it jumps to the end of the step.
+// 3. Progress: a restore or copy (whose length the simulator knows once it starts) plays as
+//    a long step without jumps, so its progress bar fills over those 6 s instead of leaping.
 import type { Ms } from '../../sim/index.js';
 
 export const LONG_STEP_WALL_MS = 6_000;
@@ -40,11 +42,14 @@ export interface AdvanceInput {
   span?: Ms;
   /** Wall time since the last frame. */
   wallMs: number;
+  /** A step whose progress is on screen: no jumps over quiet stretches. */
+  steady?: boolean;
 }
 
-export function planAdvance({ now, next, speed, span, wallMs }: AdvanceInput): AdvancePlan {
+export function planAdvance({ now, next, speed, span, wallMs, steady }: AdvanceInput): AdvancePlan {
   const rate = playRate(speed, span);
   const normal = now + rate * Math.min(Math.max(0, wallMs), MAX_FRAME_WALL_MS);
+  if (steady) return { until: normal, lapse: false, rate };
   if (next === undefined) return { until: now + MAX_JUMP_MS, lapse: true, rate };
   if (next - now > rate * QUIET_WALL_MS) {
     const target = next - rate * LEAD_WALL_MS;

@@ -21,7 +21,7 @@ import { ThemeContext } from '../../../src/ui/theme/use-theme.js';
 import { COLOUR_CODE } from '../frame.js';
 import { KEY, press, tick } from '../keys.js';
 import { lessons } from '../lessons.js';
-import { miniLesson } from '../mini-lesson.js';
+import { BIG_RESTORE, miniLesson } from '../mini-lesson.js';
 import { renderInTerminal, type Terminal } from './terminal.js';
 
 const COLUMNS = 80;
@@ -124,6 +124,28 @@ describe('the player at 80×24', () => {
     await press(t, 'n');
     await until(t, /on its way/);
     await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-narration'));
+  });
+
+  it('a day-long restore: a progress bar with percent, bytes and time left', async () => {
+    const driver = new LessonDriver(miniLesson(BIG_RESTORE(true)), undefined, { seed: 1 });
+    const progress = () => driver.snapshot().nodes.find((n) => n.id === 'db-02')?.progress;
+    for (let i = 0; i < 10_000 && driver.phase === 'running'; i++) {
+      driver.tick(50, 1);
+      const p = progress();
+      if (p && p.doneBytes >= 0.4 * p.totalBytes) break;
+    }
+    expect(progress()).toBeDefined();
+    const t = open(
+      <Player
+        driver={driver}
+        onBack={() => {}}
+        initial={{ paused: true }}
+        clock={() => 0}
+        frameMs={5}
+      />,
+    );
+    await until(t, /left/);
+    await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-restore'));
   });
 
   it('the feedback to a prediction: points, the run, why, and the stale read in the log', async () => {

@@ -223,7 +223,9 @@ describe('Player', () => {
     expect(frame).toContain('On the cards');
     expect(frame).toMatch(/epoch N +the leader's term/);
     const words = flat(frame.replace(/│/g, ' '));
-    expect(words).toContain('A step longer than 6 s (a wait, a workload) plays in 6 s at 1×');
+    expect(words).toContain(
+      'A step longer than 6 s (a wait, a workload, a restore) plays in 6 s at 1×',
+    );
     expect(words).toContain('the clock jumps to 1 s before the next one');
     expect(frame).toContain('Ctrl-C');
     frame = await press(app, '?');
