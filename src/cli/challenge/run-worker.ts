@@ -1,0 +1,197 @@
+// The main thread's side of grading: start the grading worker (and a second one computing the
+// reference solution's cost on the other core), watch every call into the learner's code,
+// and turn whatever goes wrong — a call or a case that overruns its time, memory running
+// out, a crash of the worker — into one line naming the seed. The tutor itself never hangs
+// or crashes on the learner's code.
+import { Worker } from 'node:worker_threads';
+import type { CostSummary } from '../../challenge/cost.js';
+import type { GradeResult } from '../../challenge/grade.js';
+import { entryUrl, WORKER_TAG } from './entry-url.js';
+import { newSlots, SLOT } from './watch-slots.js';
+import type { WorkerJob, WorkerMessage } from './worker-main.js';
+
+export interface Limits {
+  /** One call into the learner's code (route, observe, choose). */
+  callMs: number;
+  /** One case (one seed's run, or one shrinking attempt). */
+  caseMs: number;
+  /** Loading the learner's file. */
+  loadMs: number;
+  /** The whole grading, shrinking included. */
+  totalMs: number;
+  /** The worker's heap. */
+  memoryMb: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  callMs: 1000,
+  caseMs: 10_000,
+  loadMs: 10_000,
+  totalMs: 300_000,
+  memoryMb: 256,
+};
+
+export type WorkerOutcome =
+  | { status: 'graded'; result: GradeResult; reference?: CostSummary }
+  /** The policy could not be graded (load error, overrun, out of memory): one line. */
+  | { status: 'broken'; message: string; seed?: number };
+
+export interface GradeJob {
+  challenge: string;
+  policyFile: string;
+  seeds: number;
+  firstSeed: number;
+  /** Also compute the reference's cost (for a pass). */
+  compare: boolean;
+  limits?: Partial<Limits>;
+  onProgress?(done: number, total: number): void;
+  onShrinking?(): void;
+}
+
+const POLL_MS = 20;
+
+export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
+  const limits = { ...DEFAULT_LIMITS, ...job.limits };
+  const slots = newSlots();
+  const data: WorkerJob = {
+    tag: WORKER_TAG,
+    job: 'grade',
+    challenge: job.challenge,
+    policyFile: job.policyFile,
+    seeds: job.seeds,
+    firstSeed: job.firstSeed,
+    slots,
+  };
+  const worker = new Worker(entryUrl(), {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  const reference = job.compare ? referenceInWorker(job) : undefined;
+  const started = Date.now();
+  return new Promise<WorkerOutcome>((resolve) => {
+    let settled = false;
+    let shrinking = false;
+    const finish = (o: WorkerOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      void worker.terminate();
+      if (o.status === 'graded' && o.result.status === 'passed' && reference) {
+        reference.cost.then(
+          (cost) => resolve({ ...o, reference: cost }),
+          () => resolve(o),
+        );
+      } else {
+        reference?.stop();
+        resolve(o);
+      }
+    };
+    const seedNow = () => Atomics.load(slots, SLOT.seed);
+    const during = () =>
+      Atomics.load(slots, SLOT.shrinking) ? ' while shrinking its failure' : '';
+    // The call (or case) seen running at the last poll, and since when.
+    let call = { id: -1, since: started };
+    let kase = { id: -1, since: started };
+    const timer = setInterval(() => {
+      const now = Date.now();
+      if (Atomics.load(slots, SLOT.loading) === 1) {
+        if (now - started > limits.loadMs) {
+          finish({
+            status: 'broken',
+            message: `${job.policyFile}: loading it took over ${limits.loadMs} ms (a loop at the top of the file?)`,
+          });
+        }
+        return;
+      }
+      const entered = Atomics.load(slots, SLOT.entered);
+      const inCall = entered !== Atomics.load(slots, SLOT.left);
+      if (!inCall) call = { id: -1, since: now };
+      else if (call.id !== entered) call = { id: entered, since: now };
+      else if (now - call.since > limits.callMs) {
+        const seed = seedNow();
+        return finish({
+          status: 'broken',
+          seed,
+          message: `seed ${seed}: a call into your policy did not return within ${limits.callMs} ms${during()} (an endless loop?)`,
+        });
+      }
+      const cases = Atomics.load(slots, SLOT.cases);
+      if (kase.id !== cases) kase = { id: cases, since: now };
+      else if (now - kase.since > limits.caseMs) {
+        const seed = seedNow();
+        return finish({
+          status: 'broken',
+          seed,
+          message: `seed ${seed}: one run took over ${limits.caseMs} ms${during()} (your policy is too slow)`,
+        });
+      }
+      if (now - started > limits.totalMs) {
+        finish({
+          status: 'broken',
+          seed: seedNow(),
+          message: `grading took over ${limits.totalMs} ms (stopped at seed ${seedNow()})`,
+        });
+      }
+    }, POLL_MS);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') job.onProgress?.(m.done, m.total);
+      else if (m.type === 'load-error') finish({ status: 'broken', message: m.message });
+      else if (m.type === 'result') finish({ status: 'graded', result: m.result });
+      if (Atomics.load(slots, SLOT.shrinking) && !shrinking) {
+        shrinking = true;
+        job.onShrinking?.();
+      }
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const seed = seedNow();
+      const where = seed > 0 ? `seed ${seed}: ` : `${job.policyFile}: `;
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        finish({
+          status: 'broken',
+          seed,
+          message: `${where}your policy ran out of memory (limit ${limits.memoryMb} MB)${during()}`,
+        });
+      } else {
+        finish({
+          status: 'broken',
+          seed,
+          message: `${where}grading stopped: ${err.name}: ${err.message}`,
+        });
+      }
+    });
+    worker.on('exit', (code) => {
+      finish({
+        status: 'broken',
+        seed: seedNow(),
+        message: `grading stopped: the worker exited (code ${code}) at seed ${seedNow()}${during()}`,
+      });
+    });
+  });
+}
+
+/** The reference solution's cost over the same seeds, in a worker of its own. */
+function referenceInWorker(job: GradeJob): { cost: Promise<CostSummary>; stop(): void } {
+  const data: WorkerJob = {
+    tag: WORKER_TAG,
+    job: 'reference',
+    challenge: job.challenge,
+    seeds: job.seeds,
+    firstSeed: job.firstSeed,
+    slots: newSlots(),
+  };
+  const worker = new Worker(entryUrl(), { workerData: data });
+  const cost = new Promise<CostSummary>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'reference') resolve(m.cost);
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => reject(new Error('the reference worker stopped')));
+  });
+  cost.then(
+    () => void worker.terminate(),
+    () => {},
+  );
+  return { cost, stop: () => void worker.terminate() };
+}

@@ -1,0 +1,78 @@
+// Inside a grading worker (started from the CLI's own entry file): load the learner's policy,
+// grade it, and post progress and the result to the main thread, which watches every call
+// into the learner's code through shared memory (watch-slots.ts) and stops the worker when
+// one does not return. `reference` jobs compute the reference solution's cost instead.
+import { parentPort, workerData } from 'node:worker_threads';
+import { challengeById } from '../../challenge/challenges/index.js';
+import { type GradeResult, grade, referenceCost } from '../../challenge/grade.js';
+import { Prng } from '../../sim/index.js';
+import { loadPolicy, PolicyLoadError } from './policy-file.js';
+import { SLOT, slotWatch } from './watch-slots.js';
+
+export interface WorkerJob {
+  tag: string;
+  job: 'grade' | 'reference';
+  challenge: string;
+  policyFile?: string;
+  seeds: number;
+  firstSeed: number;
+  slots: Int32Array;
+  shrinkAttempts?: number;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: GradeResult }
+  | { type: 'reference'; cost: import('../../challenge/cost.js').CostSummary }
+  | { type: 'load-error'; message: string };
+
+function post(m: WorkerMessage): void {
+  parentPort?.postMessage(m);
+}
+
+export async function runWorker(): Promise<void> {
+  const job = workerData as WorkerJob;
+  const challenge = challengeById(job.challenge);
+  if (!challenge) throw new Error(`unknown challenge ${job.challenge}`);
+  if (job.job === 'reference') {
+    post({ type: 'reference', cost: referenceCost(challenge, job.firstSeed, job.seeds) });
+    return;
+  }
+  const slots = job.slots;
+  const file = job.policyFile!;
+  Atomics.store(slots, SLOT.loading, 1);
+  let policy: Awaited<ReturnType<typeof loadPolicy>>;
+  try {
+    policy = await loadPolicy(file, challenge);
+  } catch (err) {
+    if (!(err instanceof PolicyLoadError)) throw err;
+    post({ type: 'load-error', message: err.message });
+    return;
+  }
+  Atomics.store(slots, SLOT.loading, 0);
+  // The learner's Math.random, seeded per run: a replay draws the same numbers.
+  let rng = new Prng(1);
+  Math.random = () => rng.next();
+  let step = Math.max(1, Math.floor(job.seeds / 100));
+  const result = grade(challenge, policy, {
+    seeds: job.seeds,
+    firstSeed: job.firstSeed,
+    compare: false,
+    watch: slotWatch(slots),
+    sourceHint: file.split(/[/\\]/).pop(),
+    shrinkAttempts: job.shrinkAttempts,
+    beforeRun: (seed) => {
+      rng = new Prng(seed);
+      Atomics.store(slots, SLOT.seed, seed);
+      Atomics.add(slots, SLOT.cases, 1);
+    },
+    onProgress: (done, total) => {
+      if (done % step === 0 || done === total) post({ type: 'progress', done, total });
+    },
+    onShrink: () => {
+      step = Number.POSITIVE_INFINITY;
+      Atomics.store(slots, SLOT.shrinking, 1);
+    },
+  });
+  post({ type: 'result', result });
+}
