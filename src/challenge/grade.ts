@@ -1,7 +1,13 @@
 // Grading: the policy over many seeded cases, stopping at the first that breaks the promise
 // (or where the policy throws); a failure is shrunk to its smallest case and re-run with
 // every message recorded, so that it can be printed as steps and drawn.
-import { describeCase, type FuzzCase, type HistoryEvent, type OpRecord } from '../sim/index.js';
+import {
+  describeCase,
+  type FuzzCase,
+  type HistoryEvent,
+  type InFlightMessage,
+  type OpRecord,
+} from '../sim/index.js';
 import type { Challenge, ChallengeViolation } from './challenge.js';
 import { challengeCase } from './challenge-case.js';
 import { addRun, type CostSummary, emptyCost, summarize } from './cost.js';
@@ -28,6 +34,8 @@ export interface RunPicture {
   nodes: string[];
   events: HistoryEvent[];
   ops: OpRecord[];
+  /** Entries still on their way when the run ended. */
+  inFlight: InFlightMessage[];
   until: number;
 }
 
@@ -116,6 +124,7 @@ export function counterexample(
       nodes: sim ? sim.nodes.map((n) => n.id) : shrunk.config.nodes.map((n) => n.id),
       events: sim ? sim.history.toArray() : [],
       ops: sim ? sim.ops.slice() : [],
+      inFlight: sim ? sim.snapshot().inFlight : [],
       until: sim ? sim.now : shrunk.until,
     },
   };

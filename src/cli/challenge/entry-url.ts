@@ -14,3 +14,6 @@ export function entryUrl(): URL {
 
 /** What marks a worker as a grading worker (src/cli.ts checks it before anything else). */
 export const WORKER_TAG = 'replication-tutor/challenge-worker';
+
+/** Set in the environment of the forked grading host (grading-host.ts). */
+export const HOST_ENV = 'REPLICATION_TUTOR_GRADING_HOST';

@@ -46,6 +46,8 @@ export interface GradeJob {
   limits?: Partial<Limits>;
   onProgress?(done: number, total: number): void;
   onShrinking?(): void;
+  /** The seed being played, when it changes (seen by the watching thread). */
+  onSeed?(seed: number): void;
 }
 
 const POLL_MS = 20;
@@ -68,8 +70,12 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
     stdout: true,
     stderr: true,
   });
+  // What the learner's code prints goes to standard error: standard output is the result.
+  worker.stdout.pipe(process.stderr);
+  worker.stderr.pipe(process.stderr);
   const reference = job.compare ? referenceInWorker(job) : undefined;
   const started = Date.now();
+  const rssAtStart = process.memoryUsage.rss();
   return new Promise<WorkerOutcome>((resolve) => {
     let settled = false;
     let shrinking = false;
@@ -94,8 +100,14 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
     // The call (or case) seen running at the last poll, and since when.
     let call = { id: -1, since: started };
     let kase = { id: -1, since: started };
+    let lastSeed = 0;
     const timer = setInterval(() => {
       const now = Date.now();
+      const seed = seedNow();
+      if (seed !== lastSeed) {
+        lastSeed = seed;
+        job.onSeed?.(seed);
+      }
       if (Atomics.load(slots, SLOT.loading) === 1) {
         if (now - started > limits.loadMs) {
           finish({
@@ -110,17 +122,20 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
       if (!inCall) call = { id: -1, since: now };
       else if (call.id !== entered) call = { id: entered, since: now };
       else if (now - call.since > limits.callMs) {
-        const seed = seedNow();
+        // A heap filling up makes every call crawl before it overflows: tell the two apart.
+        const grown = process.memoryUsage.rss() - rssAtStart;
+        const full = grown > 0.6 * limits.memoryMb * 1024 * 1024;
         return finish({
           status: 'broken',
           seed,
-          message: `seed ${seed}: a call into your policy did not return within ${limits.callMs} ms${during()} (an endless loop?)`,
+          message: full
+            ? `seed ${seed}: your policy ran out of memory (limit ${limits.memoryMb} MB)${during()}`
+            : `seed ${seed}: a call into your policy did not return within ${limits.callMs} ms${during()} (an endless loop?)`,
         });
       }
       const cases = Atomics.load(slots, SLOT.cases);
       if (kase.id !== cases) kase = { id: cases, since: now };
       else if (now - kase.since > limits.caseMs) {
-        const seed = seedNow();
         return finish({
           status: 'broken',
           seed,
@@ -130,7 +145,7 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
       if (now - started > limits.totalMs) {
         finish({
           status: 'broken',
-          seed: seedNow(),
+          seed,
           message: `grading took over ${limits.totalMs} ms (stopped at seed ${seedNow()})`,
         });
       }

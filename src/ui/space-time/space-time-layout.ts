@@ -30,7 +30,7 @@ export interface SpaceTimeInput {
   clock?: StoryClock;
   /** Messages on their way now (the snapshot's), drawn up to `to`. */
   inFlight?: readonly InFlightMessage[];
-  /** Operations to single out (a challenge's violating read): drawn as `!`, over anything. */
+  /** Operations to single out (a challenge's violating read): drawn as `⚠`, over anything. */
   marked?: ReadonlySet<number>;
 }
 
@@ -85,7 +85,7 @@ export const LANE_MARK = {
   election: { ch: '★', tone: 'leader' },
   stepDown: { ch: '↓', tone: 'warn' },
   truncate: { ch: '✗', tone: 'danger' },
-  marked: { ch: '!', tone: 'danger' },
+  marked: { ch: '⚠', tone: 'danger' },
 } as const satisfies Record<string, Cell>;
 
 const PRIORITY: Record<string, number> = {
@@ -279,7 +279,7 @@ const LEGEND: ReadonlyArray<readonly [string, string]> = [
   ['★', 'elected'],
   ['↓', 'step-down'],
   ['✗', 'truncated'],
-  ['!', 'the violating read'],
+  ['⚠', 'the violating read'],
 ];
 
 /** A legend of the markers the grid shows, as much as fits `width`. */
