@@ -124,7 +124,7 @@ export async function runChallengeRun(id: string, flags: RunFlags): Promise<numb
   const outcome = await grading(c, file, { seeds, firstSeed: 1, compare: true, json: flags.json });
   const passed = outcome.status === 'graded' && outcome.result.status === 'passed';
   if (passed && seeds >= DEFAULT_SEEDS) openStoreOrWarn()?.recordChallengePass(c.id, seeds);
-  report(c, outcome, flags.policy, flags.json);
+  report(c, shownPath(outcome, file, flags.policy), flags.policy, flags.json);
   return passed ? 0 : 1;
 }
 
@@ -144,8 +144,13 @@ export async function runChallengeReplay(
     compare: false,
     json: flags.json,
   });
-  report(c, outcome, shown, flags.json);
+  report(c, shownPath(outcome, file, shown), shown, flags.json);
   return outcome.status === 'graded' && outcome.result.status === 'passed' ? 0 : 1;
+}
+
+/** Messages name the policy file as the learner wrote it, not its absolute path. */
+function shownPath(o: WorkerOutcome, absolute: string, shown: string): WorkerOutcome {
+  return o.status === 'broken' ? { ...o, message: o.message.replaceAll(absolute, shown) } : o;
 }
 
 async function grading(

@@ -1,6 +1,7 @@
 // Loading the learner's policy file (in the grading worker): an ES module (.mjs, or .js in
 // an ES package) or CommonJS (.cjs), which must export the challenge's function. Every way
 // it can fail is one line saying where and what was expected.
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { Challenge } from '../../challenge/challenge.js';
 import { describeThrown } from '../../challenge/policy-run.js';
@@ -42,10 +43,18 @@ export async function loadPolicy(file: string, challenge: Challenge): Promise<Po
 /** Why an import failed, in one line: a syntax error with its line, or what the module threw. */
 function loadFailure(err: unknown, file: string): string {
   if (err instanceof SyntaxError) {
-    // V8 puts the place of a syntax error in the stack's first line: file:///…/x.mjs:12
-    const line = err.stack?.split('\n')[0]?.match(/:(\d+)$/)?.[1];
+    const line = syntaxErrorLine(file);
     return `syntax error${line ? ` on line ${line}` : ''}: ${err.message}`;
   }
   const base = file.split(/[/\\]/).pop();
   return `loading it threw ${describeThrown(err, base)}`;
+}
+
+/**
+ * The line of a syntax error. A failed import does not say where; `node --check` does, in
+ * its first line (`/path/to/file.mjs:12`).
+ */
+function syntaxErrorLine(file: string): string | undefined {
+  const r = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 5000 });
+  return r.stderr?.split('\n')[0]?.match(/:(\d+)$/)?.[1];
 }
