@@ -3,6 +3,7 @@
 // it yet, and a reference solution to compare costs with.
 import type { Simulation } from '../sim/index.js';
 import type { CaseProfile } from './challenge-case.js';
+import type { ChallengeInfo } from './challenge-info.js';
 import type { ElectionRecord } from './policy-run.js';
 import type { Policy } from './policy-types.js';
 
@@ -23,13 +24,7 @@ export interface FinishedRun {
   elections: readonly ElectionRecord[];
 }
 
-export interface Challenge {
-  id: string;
-  title: string;
-  /** The function to write: `route` (with an optional `observe`) or `choose`. */
-  kind: 'router' | 'failover';
-  /** What to implement and what is promised, a few sentences. */
-  summary: string;
+export interface Challenge extends ChallengeInfo {
   profile: CaseProfile;
   /** Clients that are devices of one user (client id → user). */
   users?: Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
 // Bounded staleness: a read may miss only what the leader accepted in the last maxLagMs.
 import type { OpRecord, Simulation } from '../../sim/index.js';
 import type { Challenge, ChallengeViolation } from '../challenge.js';
+import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
 import { healthyFollowers, roundRobin } from './router-parts.js';
@@ -66,10 +67,7 @@ function staleReads(sim: Simulation, maxLag: number): ChallengeViolation[] {
 }
 
 export const boundedStalenessRouter: Challenge = {
-  id: 'bounded-staleness-router',
-  title: 'a router with a maximum lag',
-  kind: 'router',
-  summary: `Write route(read, nodes, session): send reads to followers no more than ${MAX_LAG_MS} ms behind, and to the leader when none is.`,
+  ...challengeInfo('bounded-staleness-router'),
   profile: 'routing',
   maxLagMs: MAX_LAG_MS,
   check: ({ sim }) => staleReads(sim, MAX_LAG_MS),

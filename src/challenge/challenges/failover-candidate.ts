@@ -1,5 +1,7 @@
 // Failover: which follower to promote when the leader goes silent.
+
 import type { Challenge, ChallengeViolation } from '../challenge.js';
+import { challengeInfo } from '../challenge-info.js';
 import type { ElectionRecord } from '../policy-run.js';
 import type { Election, NodeInfo } from '../policy-types.js';
 import { FAILOVER_TYPES, starterHeader } from '../starter-text.js';
@@ -67,10 +69,7 @@ function checkElections(elections: readonly ElectionRecord[]): ChallengeViolatio
 }
 
 export const failoverCandidate: Challenge = {
-  id: 'failover-candidate',
-  title: 'choose the follower to promote',
-  kind: 'failover',
-  summary: `Write choose(election): promote a healthy follower that loses at most ${MAX_LOSS} entries; never a fenced, unreachable or lagging node; nobody only when none qualifies.`,
+  ...challengeInfo('failover-candidate'),
   profile: 'failover',
   maxLossEntries: MAX_LOSS,
   check: ({ elections }) => checkElections(elections),

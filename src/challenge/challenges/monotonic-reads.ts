@@ -1,6 +1,7 @@
 // Monotonic reads: once a device has seen a version, it never sees an older one.
 import { checkInput, runChecker } from '../../sim/index.js';
 import type { Challenge } from '../challenge.js';
+import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
 import { anomalyViolations, healthyFollowers, roundRobin } from './router-parts.js';
@@ -42,11 +43,7 @@ export function observe(outcome, session) {}
 `;
 
 export const monotonicReads: Challenge = {
-  id: 'monotonic-reads',
-  title: 'monotonic reads',
-  kind: 'router',
-  summary:
-    'Write route(read, nodes, session): spread reads over followers, but a device that has seen a version of a key never reads an older one afterwards.',
+  ...challengeInfo('monotonic-reads'),
   profile: 'routing',
   check: ({ sim }) => anomalyViolations(sim, runChecker('monotonic-reads', checkInput(sim))),
   starter: STARTER,

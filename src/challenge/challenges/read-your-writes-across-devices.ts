@@ -1,6 +1,7 @@
 // Read-your-writes across devices: what a user wrote from one device, any of their devices reads.
 import { checkInput, runChecker } from '../../sim/index.js';
 import type { Challenge } from '../challenge.js';
+import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
 import { anomalyViolations, healthyFollowers, roundRobin } from './router-parts.js';
@@ -49,11 +50,7 @@ export function observe(outcome, session) {
 `;
 
 export const readYourWritesAcrossDevices: Challenge = {
-  id: 'read-your-writes-across-devices',
-  title: 'read-your-writes across devices',
-  kind: 'router',
-  summary:
-    "Write route(read, nodes, session) and observe(outcome, session): a user's read reflects every write they had acknowledged before it, whichever of their devices wrote it.",
+  ...challengeInfo('read-your-writes-across-devices'),
   profile: 'routing',
   users: { a: 'ana', b: 'ana' },
   check: ({ sim }) => anomalyViolations(sim, runChecker('read-your-writes', checkInput(sim))),

@@ -5,6 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Challenge } from '../../challenge/challenge.js';
+import { commandsFor, defaultPolicyFile } from '../../challenge/challenge-info.js';
 import { CHALLENGES, challengeById } from '../../challenge/challenges/index.js';
 import { DEFAULT_SEEDS } from '../../challenge/grade.js';
 import { didYouMean } from '../../lesson/format/suggest.js';
@@ -29,20 +30,6 @@ function challengeOf(id: string): Challenge {
     );
   }
   return c;
-}
-
-/** The file `init` writes by default, and `replay` reads by default. */
-export function defaultPolicyFile(id: string): string {
-  return `${id}.mjs`;
-}
-
-export function commandsFor(id: string): string[] {
-  const file = defaultPolicyFile(id);
-  return [
-    `replication-tutor challenge init ${id}`,
-    `replication-tutor challenge run ${id} --policy ${file}`,
-    `replication-tutor challenge replay ${id} --seed N --policy ${file}`,
-  ];
 }
 
 export function runChallengeList(opts: { json?: boolean }): number {
