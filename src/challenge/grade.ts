@@ -27,6 +27,8 @@ export interface GradeOptions extends PlayOptions {
   shrinkAttempts?: number;
   /** Called when a case has failed and shrinking begins. */
   onShrink?(seed: number): void;
+  /** Called when every seed passed and the reference solution's cost is computed. */
+  onCompare?(): void;
 }
 
 /** A run drawn: what the space-time diagram needs. */
@@ -83,15 +85,24 @@ export function grade(
     if (out.run) addRun(cost, out.run);
     options.onProgress?.(i + 1, total);
   }
-  const reference = options.compare === false ? undefined : referenceCost(challenge, first, total);
+  if (options.compare !== false) options.onCompare?.();
+  const reference =
+    options.compare === false ? undefined : referenceCost(challenge, first, total, options);
   return { status: 'passed', seeds: total, cost: summarize(cost), reference };
 }
 
 /** The reference solution's cost over the same seeds. */
-export function referenceCost(challenge: Challenge, first: number, total: number): CostSummary {
+export function referenceCost(
+  challenge: Challenge,
+  first: number,
+  total: number,
+  options: Pick<PlayOptions, 'beforeRun'> = {},
+): CostSummary {
   const cost = emptyCost();
   for (let seed = first; seed < first + total; seed++) {
-    const out = playCase(challenge, challenge.reference, caseFor(challenge, seed));
+    const out = playCase(challenge, challenge.reference, caseFor(challenge, seed), {
+      beforeRun: options.beforeRun,
+    });
     if (out.run) addRun(cost, out.run);
   }
   return summarize(cost);

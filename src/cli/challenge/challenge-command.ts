@@ -155,6 +155,8 @@ async function grading(
       compare: o.compare,
       onProgress: (done, total) => bar.update(done, total),
       onShrinking: () => bar.note('a seed failed: shrinking it to the smallest failing case...'),
+      onComparing: () =>
+        bar.note('every seed passed: running the reference solution to compare costs...'),
     });
   } finally {
     bar.done();

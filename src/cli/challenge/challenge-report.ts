@@ -99,8 +99,8 @@ export function outcomeText(
       : `${r.cost.elections} elections`;
   return [
     `${challenge.id}: PASSED all ${r.seeds} seed${r.seeds === 1 ? '' : 's'}`,
-    `Cost over ${what}${outcome.reference ? ', against the reference solution on the same seeds' : ''}:`,
-    ...costRows(challenge, r.cost, outcome.reference),
+    `Cost over ${what}${r.reference ? ', against the reference solution on the same seeds' : ''}:`,
+    ...costRows(challenge, r.cost, r.reference),
   ];
 }
 
@@ -132,5 +132,5 @@ export function outcomeJson(
       replay: replayCommand(challenge.id, f.seed, policyFile),
     };
   }
-  return { ...base, status: 'passed', seeds: r.seeds, cost: r.cost, reference: outcome.reference };
+  return { ...base, status: 'passed', seeds: r.seeds, cost: r.cost, reference: r.reference };
 }

@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { entryUrl, HOST_ENV } from './entry-url.js';
 import { DEFAULT_LIMITS, type GradeJob, gradeInWorker, type WorkerOutcome } from './run-worker.js';
 
-type HostJob = Omit<GradeJob, 'onProgress' | 'onShrinking' | 'onSeed'>;
+type HostJob = Omit<GradeJob, 'onProgress' | 'onShrinking' | 'onComparing' | 'onSeed'>;
 
 type HostMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'shrinking' }
+  | { type: 'comparing' }
   | { type: 'seed'; seed: number }
   | { type: 'outcome'; outcome: WorkerOutcome };
 
@@ -24,6 +25,7 @@ export function runGradingHost(): void {
       ...job,
       onProgress: (done, total) => send({ type: 'progress', done, total }),
       onShrinking: () => send({ type: 'shrinking' }),
+      onComparing: () => send({ type: 'comparing' }),
       onSeed: (seed) => send({ type: 'seed', seed }),
     }).then(
       (outcome) => {
@@ -46,7 +48,7 @@ const CRASH_REPORT = /^(<--- Last few GCs --->|FATAL ERROR:|#\s*Fatal)/m;
 
 /** In the tutor: grade in a forked host; whatever becomes of it, one outcome comes back. */
 export function gradeInHost(job: GradeJob): Promise<WorkerOutcome> {
-  const { onProgress, onShrinking, onSeed, ...data } = job;
+  const { onProgress, onShrinking, onComparing, onSeed, ...data } = job;
   const child = fork(fileURLToPath(entryUrl()), [], {
     env: { ...process.env, [HOST_ENV]: '1' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -68,6 +70,7 @@ export function gradeInHost(job: GradeJob): Promise<WorkerOutcome> {
   child.on('message', (m: HostMessage) => {
     if (m.type === 'progress') onProgress?.(m.done, m.total);
     else if (m.type === 'shrinking') onShrinking?.();
+    else if (m.type === 'comparing') onComparing?.();
     else if (m.type === 'seed') {
       seed = m.seed;
       onSeed?.(seed);

@@ -1,10 +1,8 @@
-// The main thread's side of grading: start the grading worker (and a second one computing the
-// reference solution's cost on the other core), watch every call into the learner's code,
+// The watching side of grading: start the grading worker, watch every call into the learner's code,
 // and turn whatever goes wrong — a call or a case that overruns its time, memory running
 // out, a crash of the worker — into one line naming the seed. The tutor itself never hangs
 // or crashes on the learner's code.
 import { Worker } from 'node:worker_threads';
-import type { CostSummary } from '../../challenge/cost.js';
 import type { GradeResult } from '../../challenge/grade.js';
 import { entryUrl, WORKER_TAG } from './entry-url.js';
 import { newSlots, SLOT } from './watch-slots.js';
@@ -32,7 +30,7 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 export type WorkerOutcome =
-  | { status: 'graded'; result: GradeResult; reference?: CostSummary }
+  | { status: 'graded'; result: GradeResult }
   /** The policy could not be graded (load error, overrun, out of memory): one line. */
   | { status: 'broken'; message: string; seed?: number };
 
@@ -46,6 +44,8 @@ export interface GradeJob {
   limits?: Partial<Limits>;
   onProgress?(done: number, total: number): void;
   onShrinking?(): void;
+  /** Every seed passed: the reference solution runs now. */
+  onComparing?(): void;
   /** The seed being played, when it changes (seen by the watching thread). */
   onSeed?(seed: number): void;
 }
@@ -57,9 +57,9 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
   const slots = newSlots();
   const data: WorkerJob = {
     tag: WORKER_TAG,
-    job: 'grade',
     challenge: job.challenge,
     policyFile: job.policyFile,
+    compare: job.compare,
     seeds: job.seeds,
     firstSeed: job.firstSeed,
     slots,
@@ -73,7 +73,6 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
   // What the learner's code prints goes to standard error: standard output is the result.
   worker.stdout.pipe(process.stderr);
   worker.stderr.pipe(process.stderr);
-  const reference = job.compare ? referenceInWorker(job) : undefined;
   const started = Date.now();
   const rssAtStart = process.memoryUsage.rss();
   return new Promise<WorkerOutcome>((resolve) => {
@@ -84,15 +83,7 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
       settled = true;
       clearInterval(timer);
       void worker.terminate();
-      if (o.status === 'graded' && o.result.status === 'passed' && reference) {
-        reference.cost.then(
-          (cost) => resolve({ ...o, reference: cost }),
-          () => resolve(o),
-        );
-      } else {
-        reference?.stop();
-        resolve(o);
-      }
+      resolve(o);
     };
     const seedNow = () => Atomics.load(slots, SLOT.seed);
     const during = () =>
@@ -152,6 +143,7 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
     }, POLL_MS);
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') job.onProgress?.(m.done, m.total);
+      else if (m.type === 'comparing') job.onComparing?.();
       else if (m.type === 'load-error') finish({ status: 'broken', message: m.message });
       else if (m.type === 'result') finish({ status: 'graded', result: m.result });
       if (Atomics.load(slots, SLOT.shrinking) && !shrinking) {
@@ -184,29 +176,4 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
       });
     });
   });
-}
-
-/** The reference solution's cost over the same seeds, in a worker of its own. */
-function referenceInWorker(job: GradeJob): { cost: Promise<CostSummary>; stop(): void } {
-  const data: WorkerJob = {
-    tag: WORKER_TAG,
-    job: 'reference',
-    challenge: job.challenge,
-    seeds: job.seeds,
-    firstSeed: job.firstSeed,
-    slots: newSlots(),
-  };
-  const worker = new Worker(entryUrl(), { workerData: data });
-  const cost = new Promise<CostSummary>((resolve, reject) => {
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'reference') resolve(m.cost);
-    });
-    worker.on('error', reject);
-    worker.on('exit', () => reject(new Error('the reference worker stopped')));
-  });
-  cost.then(
-    () => void worker.terminate(),
-    () => {},
-  );
-  return { cost, stop: () => void worker.terminate() };
 }

@@ -1,19 +1,21 @@
 // Inside a grading worker (started from the CLI's own entry file): load the learner's policy,
 // grade it, and post progress and the result to the main thread, which watches every call
 // into the learner's code through shared memory (watch-slots.ts) and stops the worker when
-// one does not return. `reference` jobs compute the reference solution's cost instead.
+// one does not return. A policy that passes is then compared with the reference solution
+// on the same seeds, in the same (by then warm) worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import { challengeById } from '../../challenge/challenges/index.js';
-import { type GradeResult, grade, referenceCost } from '../../challenge/grade.js';
+import { type GradeResult, grade } from '../../challenge/grade.js';
 import { Prng } from '../../sim/index.js';
 import { loadPolicy, PolicyLoadError } from './policy-file.js';
 import { SLOT, slotWatch } from './watch-slots.js';
 
 export interface WorkerJob {
   tag: string;
-  job: 'grade' | 'reference';
   challenge: string;
-  policyFile?: string;
+  policyFile: string;
+  /** Also compute the reference solution's cost when every seed passes. */
+  compare: boolean;
   seeds: number;
   firstSeed: number;
   slots: Int32Array;
@@ -22,8 +24,8 @@ export interface WorkerJob {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'comparing' }
   | { type: 'result'; result: GradeResult }
-  | { type: 'reference'; cost: import('../../challenge/cost.js').CostSummary }
   | { type: 'load-error'; message: string };
 
 function post(m: WorkerMessage): void {
@@ -34,12 +36,8 @@ export async function runWorker(): Promise<void> {
   const job = workerData as WorkerJob;
   const challenge = challengeById(job.challenge);
   if (!challenge) throw new Error(`unknown challenge ${job.challenge}`);
-  if (job.job === 'reference') {
-    post({ type: 'reference', cost: referenceCost(challenge, job.firstSeed, job.seeds) });
-    return;
-  }
   const slots = job.slots;
-  const file = job.policyFile!;
+  const file = job.policyFile;
   Atomics.store(slots, SLOT.loading, 1);
   let policy: Awaited<ReturnType<typeof loadPolicy>>;
   try {
@@ -57,7 +55,7 @@ export async function runWorker(): Promise<void> {
   const result = grade(challenge, policy, {
     seeds: job.seeds,
     firstSeed: job.firstSeed,
-    compare: false,
+    compare: job.compare,
     watch: slotWatch(slots),
     sourceHint: file.split(/[/\\]/).pop(),
     shrinkAttempts: job.shrinkAttempts,
@@ -69,6 +67,7 @@ export async function runWorker(): Promise<void> {
     onProgress: (done, total) => {
       if (done % step === 0 || done === total) post({ type: 'progress', done, total });
     },
+    onCompare: () => post({ type: 'comparing' }),
     onShrink: () => {
       step = Number.POSITIVE_INFINITY;
       Atomics.store(slots, SLOT.shrinking, 1);
