@@ -59,6 +59,19 @@ describe.each(CHALLENGES.map((c) => [c.id, c] as const))('%s', (_id, challenge: 
   });
 });
 
+describe('the challenges as listed', () => {
+  it('say the limits they are graded with', () => {
+    for (const c of CHALLENGES) {
+      if (c.maxLagMs !== undefined) expect(c.summary).toContain(`${c.maxLagMs} ms`);
+      if (c.maxLossEntries !== undefined)
+        expect(c.summary).toContain(`${c.maxLossEntries} entries`);
+      expect(c.starter).toContain(
+        c.kind === 'router' ? 'export function route(' : 'export function choose(',
+      );
+    }
+  });
+});
+
 describe('what a policy can reach', () => {
   const mono = challengeById('monotonic-reads')!;
 

@@ -118,6 +118,13 @@ describe('challenge: a broken policy is one line naming the seed', () => {
       /^monotonic-reads: FAILED — .*p\.mjs: no exported function "route" .*the file exports rout\)$/,
     ],
     [
+      // What V8 cannot contain in a worker (a heap overflow in one huge allocation, a kill)
+      // takes the grading host down; the tutor still stands and names the seed.
+      'the grading process dying',
+      "export function route(read) { if (read.now > 2000) process.kill(process.pid, 'SIGKILL'); return read.leader; }",
+      /^monotonic-reads: FAILED — seed 1: grading crashed \(SIGKILL\)$/,
+    ],
+    [
       'a throw while loading',
       "throw new TypeError('not today');",
       /^monotonic-reads: FAILED — .*p\.mjs: loading it threw TypeError: not today \(at p\.mjs:1:7\)$/,
