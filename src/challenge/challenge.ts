@@ -4,7 +4,7 @@
 import type { Simulation } from '../sim/index.js';
 import type { CaseProfile } from './challenge-case.js';
 import type { ChallengeInfo } from './challenge-info.js';
-import type { ElectionRecord } from './policy-run.js';
+import type { ElectionRecord, UnhealthyRoute } from './policy-run.js';
 import type { Policy } from './policy-types.js';
 
 /** One broken promise in a run. */
@@ -22,6 +22,8 @@ export interface ChallengeViolation {
 export interface FinishedRun {
   sim: Simulation;
   elections: readonly ElectionRecord[];
+  /** Reads routed to a node that was not ok while the leader was (every router must avoid them). */
+  unhealthyRoutes: readonly UnhealthyRoute[];
 }
 
 export interface Challenge extends ChallengeInfo {

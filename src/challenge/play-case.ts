@@ -9,7 +9,7 @@ import {
   type Simulation,
   shrinkCase,
 } from '../sim/index.js';
-import type { Challenge, ChallengeViolation } from './challenge.js';
+import type { Challenge, ChallengeViolation, FinishedRun } from './challenge.js';
 import { PolicyRun, type PolicyRunOptions } from './policy-run.js';
 import type { Policy } from './policy-types.js';
 
@@ -55,10 +55,14 @@ class Runs {
       check: (sim) => {
         const run = this.bySim.get(sim);
         if (!run) return [];
-        return challenge.check({ sim, elections: run.elections }).map((v) => v.message);
+        return challenge.check(finished(run)).map((v) => v.message);
       },
     };
   }
+}
+
+function finished(run: PolicyRun): FinishedRun {
+  return { sim: run.sim, elections: run.elections, unhealthyRoutes: run.unhealthyRoutes };
 }
 
 export function playCase(
@@ -74,7 +78,7 @@ export function playCase(
   const internal = result.violations.find((v) => v.invariant === INTERNAL_ERROR);
   if (internal) return { run, violations: [], error: `the simulator failed: ${internal.message}` };
   if (result.violations.length === 0 || !run) return { run, violations: [] };
-  return { run, violations: challenge.check({ sim: run.sim, elections: run.elections }) };
+  return { run, violations: challenge.check(finished(run)) };
 }
 
 /** The smallest case found that still breaks the challenge's promise. */

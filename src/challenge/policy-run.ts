@@ -24,6 +24,16 @@ import {
 } from './policy-types.js';
 import { nodeInfos, outcomeOf } from './snapshot.js';
 
+/** A read sent to a node the health checks showed as not ok, while the leader was. */
+export interface UnhealthyRoute {
+  t: number;
+  client: string;
+  key: string;
+  node: string;
+  health: string;
+  leader: string;
+}
+
 /** One election and the policy's choice. */
 export interface ElectionRecord {
   t: number;
@@ -44,6 +54,7 @@ export interface PolicyRunOptions {
 /** The policy's state and record in one run. */
 export class PolicyRun {
   readonly elections: ElectionRecord[] = [];
+  readonly unhealthyRoutes: UnhealthyRoute[] = [];
   routedReads = 0;
   leaderReads = 0;
   /** Set when the policy threw or answered something unusable: the run stopped there. */
@@ -129,6 +140,18 @@ export class PolicyRun {
     }
     this.routedReads++;
     if (chosen === req.leader) this.leaderReads++;
+    const to = nodes.find((n) => n.id === chosen)!;
+    const leader = nodes.find((n) => n.id === req.leader);
+    if (to.health !== 'ok' && leader?.health === 'ok') {
+      this.unhealthyRoutes.push({
+        t: req.now,
+        client: req.client,
+        key: req.key,
+        node: to.id,
+        health: to.health,
+        leader: leader.id,
+      });
+    }
     return chosen;
   }
 

@@ -72,6 +72,22 @@ describe('the challenges as listed', () => {
   });
 });
 
+describe('every router', () => {
+  it('fails for a read sent to a node that is not ok while the leader is', () => {
+    const ch = challengeById('bounded-staleness-router')!;
+    const sick: RouterPolicy = {
+      route: (read, nodes) => nodes.find((n) => n.health !== 'ok')?.id ?? read.leader,
+    };
+    const r = grade(ch, sick, { seeds: 100, compare: false });
+    expect(r.status).toBe('failed');
+    if (r.status !== 'failed') return;
+    expect(r.failure.violation.message).toMatch(
+      /^\w+'s read of "[^"]+" at \d+ ms went to n\d, which was [a-z-]+, while the leader n1 was ok$/,
+    );
+    expect(r.failure.violation.op).toBeDefined();
+  });
+});
+
 describe('what a policy can reach', () => {
   const mono = challengeById('monotonic-reads')!;
 

@@ -4,7 +4,7 @@ import type { Challenge, ChallengeViolation } from '../challenge.js';
 import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
-import { healthyFollowers, roundRobin } from './router-parts.js';
+import { healthyFollowers, roundRobin, routerCheck } from './router-parts.js';
 
 const MAX_LAG_MS = 500;
 
@@ -21,6 +21,8 @@ ${ROUTER_TYPES}
  *
  * Promise to keep: a read that starts at time t sees every write the leader accepted
  * before t - read.maxLagMs.
+ * And, as every router: while the leader is ok, never send a read to a node whose
+ * health is not 'ok'.
  *
  * @param {ReadRequest} read
  * @param {readonly NodeInfo[]} nodes   every node, leader included
@@ -70,7 +72,7 @@ export const boundedStalenessRouter: Challenge = {
   ...challengeInfo('bounded-staleness-router'),
   profile: 'routing',
   maxLagMs: MAX_LAG_MS,
-  check: ({ sim }) => staleReads(sim, MAX_LAG_MS),
+  check: routerCheck(({ sim }) => staleReads(sim, MAX_LAG_MS)),
   starter: STARTER,
   reference: {
     route(read: ReadRequest, nodes: readonly NodeInfo[], session: Sessions) {

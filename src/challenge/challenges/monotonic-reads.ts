@@ -4,7 +4,7 @@ import type { Challenge } from '../challenge.js';
 import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
-import { anomalyViolations, healthyFollowers, roundRobin } from './router-parts.js';
+import { anomalyViolations, healthyFollowers, roundRobin, routerCheck } from './router-parts.js';
 
 const STARTER = `${starterHeader('monotonic-reads', 'monotonic reads', [
   'Write the read router of a leader with followers. Reads may go to any follower (that is',
@@ -19,6 +19,8 @@ ${ROUTER_TYPES}
  *
  * Promise to keep: a read that starts after another read of the same device has finished
  * returns a version at least as new as that one did.
+ * And, as every router: while the leader is ok, never send a read to a node whose
+ * health is not 'ok'.
  *
  * @param {ReadRequest} read
  * @param {readonly NodeInfo[]} nodes   every node, leader included
@@ -45,7 +47,9 @@ export function observe(outcome, session) {}
 export const monotonicReads: Challenge = {
   ...challengeInfo('monotonic-reads'),
   profile: 'routing',
-  check: ({ sim }) => anomalyViolations(sim, runChecker('monotonic-reads', checkInput(sim))),
+  check: routerCheck(({ sim }) =>
+    anomalyViolations(sim, runChecker('monotonic-reads', checkInput(sim))),
+  ),
   starter: STARTER,
   reference: {
     route(read: ReadRequest, nodes: readonly NodeInfo[], session: Sessions) {

@@ -4,7 +4,7 @@ import type { Challenge } from '../challenge.js';
 import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
-import { anomalyViolations, healthyFollowers, roundRobin } from './router-parts.js';
+import { anomalyViolations, healthyFollowers, roundRobin, routerCheck } from './router-parts.js';
 
 const STARTER = `${starterHeader(
   'read-your-writes-across-devices',
@@ -23,6 +23,8 @@ ${ROUTER_TYPES}
  *
  * Promise to keep: a read reflects every write its user had seen acknowledged (from any of
  * the user's devices) before the read started.
+ * And, as every router: while the leader is ok, never send a read to a node whose
+ * health is not 'ok'.
  *
  * @param {ReadRequest} read
  * @param {readonly NodeInfo[]} nodes   every node, leader included
@@ -53,7 +55,9 @@ export const readYourWritesAcrossDevices: Challenge = {
   ...challengeInfo('read-your-writes-across-devices'),
   profile: 'routing',
   users: { a: 'ana', b: 'ana' },
-  check: ({ sim }) => anomalyViolations(sim, runChecker('read-your-writes', checkInput(sim))),
+  check: routerCheck(({ sim }) =>
+    anomalyViolations(sim, runChecker('read-your-writes', checkInput(sim))),
+  ),
   starter: STARTER,
   reference: {
     route(read: ReadRequest, nodes: readonly NodeInfo[], session: Sessions) {

@@ -131,7 +131,7 @@ export async function runChallengeReplay(
     compare: false,
     json: flags.json,
   });
-  report(c, shownPath(outcome, file, shown), shown, flags.json);
+  report(c, shownPath(outcome, file, shown), shown, flags.json, seed);
   return outcome.status === 'graded' && outcome.result.status === 'passed' ? 0 : 1;
 }
 
@@ -163,11 +163,17 @@ async function grading(
   }
 }
 
-function report(c: Challenge, outcome: WorkerOutcome, shownFile: string, json?: boolean): void {
+function report(
+  c: Challenge,
+  outcome: WorkerOutcome,
+  shownFile: string,
+  json?: boolean,
+  replayOf?: number,
+): void {
   if (json) {
     process.stdout.write(`${safeJsonLine(JSON.stringify(outcomeJson(c, outcome, shownFile)))}\n`);
     return;
   }
   const width = Math.max(60, Math.min(100, process.stdout.columns ?? 80));
-  for (const line of outcomeText(c, outcome, shownFile, width)) out(line);
+  for (const line of outcomeText(c, outcome, shownFile, width, replayOf)) out(line);
 }

@@ -3,7 +3,7 @@
 // could not be graded. Also the JSON form (`--json`).
 import type { Challenge } from '../../challenge/challenge.js';
 import type { CostSummary } from '../../challenge/cost.js';
-import type { Counterexample } from '../../challenge/grade.js';
+import { type Counterexample, DEFAULT_SEEDS } from '../../challenge/grade.js';
 import { failurePicture } from './failure-picture.js';
 import type { WorkerOutcome } from './run-worker.js';
 
@@ -83,6 +83,7 @@ export function outcomeText(
   outcome: WorkerOutcome,
   policyFile: string,
   width: number,
+  replayOf?: number,
 ): string[] {
   if (outcome.status === 'broken') return [`${challenge.id}: FAILED — ${outcome.message}`];
   const r = outcome.result;
@@ -97,8 +98,16 @@ export function outcomeText(
     challenge.kind === 'router'
       ? `${r.cost.routedReads} routed reads`
       : `${r.cost.elections} elections`;
+  if (replayOf !== undefined) {
+    return [`${challenge.id}: seed ${replayOf} passes: your policy keeps the promise there`];
+  }
+  const quick =
+    r.seeds < DEFAULT_SEEDS
+      ? [`(a quick try: a pass counts, and is recorded, over all ${DEFAULT_SEEDS} seeds)`]
+      : [];
   return [
     `${challenge.id}: PASSED all ${r.seeds} seed${r.seeds === 1 ? '' : 's'}`,
+    ...quick,
     `Cost over ${what}${r.reference ? ', against the reference solution on the same seeds' : ''}:`,
     ...costRows(challenge, r.cost, r.reference),
   ];

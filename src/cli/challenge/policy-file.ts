@@ -44,7 +44,12 @@ export async function loadPolicy(file: string, challenge: Challenge): Promise<Po
 function loadFailure(err: unknown, file: string): string {
   if (err instanceof SyntaxError) {
     const line = syntaxErrorLine(file);
-    return `syntax error${line ? ` on line ${line}` : ''}: ${err.message}`;
+    // Node reads a .js file outside an ES package as CommonJS, where `export` is an error.
+    const cjs =
+      /\.c?js$/.test(file) && /export|import statement outside a module/.test(err.message)
+        ? ' (this .js file is loaded as CommonJS: name it .mjs)'
+        : '';
+    return `syntax error${line ? ` on line ${line}` : ''}: ${err.message}${cjs}`;
   }
   const base = file.split(/[/\\]/).pop();
   return `loading it threw ${describeThrown(err, base)}`;
