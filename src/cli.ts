@@ -1,5 +1,7 @@
-// Entry point. Keep imports here cheap: commander only. Every command module (and with it
-// React, Ink, the simulator) is imported lazily when that command runs.
+// Entry point. Keep imports here cheap: commander, and a small module naming the challenge
+// workers. Every command module (and with it React, Ink, the simulator) is imported lazily
+// when that command runs. The same file also starts as a code challenge's grading host or
+// grading worker (src/cli/challenge/), which it recognises before anything else.
 import { isMainThread, workerData } from 'node:worker_threads';
 import { HOST_ENV, setEntryUrl, WORKER_TAG } from './cli/challenge/entry-url.js';
 import { runCli } from './cli/program.js';
