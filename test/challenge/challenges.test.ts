@@ -25,7 +25,7 @@ describe.each(CHALLENGES.map((c) => [c.id, c] as const))('%s', (_id, challenge: 
   it(`the reference solution passes all ${DEFAULT_SEEDS} seeds`, () => {
     const r = grade(challenge, challenge.reference, { compare: false });
     expect(r.status === 'passed' ? r.seeds : r).toBe(DEFAULT_SEEDS);
-  });
+  }, 120_000);
 
   it('the starter fails with a shrunk counterexample of a handful of steps', async () => {
     const starter = await loadSource(`${challenge.id}-starter`, challenge.starter);
@@ -47,7 +47,7 @@ describe.each(CHALLENGES.map((c) => [c.id, c] as const))('%s', (_id, challenge: 
     // The same seed fails the same way again (what `challenge replay` relies on).
     const again = grade(challenge, starter, { seeds: 1, firstSeed: f.seed, compare: false });
     expect(again.status === 'failed' && again.failure.violation.message).toBe(f.violation.message);
-  });
+  }, 60_000);
 
   it('the starter, fixed as the docstring asks, passes', async () => {
     const fixed = await loadSource(

@@ -60,7 +60,7 @@ describe('challenge: a learner at work', () => {
     expect(list.find((c) => c.id === 'failover-candidate')?.passed).toBe(false);
     const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
     expect(progress.challenges['monotonic-reads'].seeds).toBe(1000);
-  });
+  }, 180_000);
 
   it('run --json: the failure as data, with the replay command', () => {
     const { run } = sandbox();
@@ -74,7 +74,7 @@ describe('challenge: a learner at work', () => {
     expect(doc.replay).toBe(
       `replication-tutor challenge replay failover-candidate --seed ${doc.seed} --policy mine.mjs`,
     );
-  });
+  }, 60_000);
 
   it('list: every challenge with what to write', () => {
     const { run } = sandbox();
@@ -130,15 +130,19 @@ describe('challenge: a broken policy is one line naming the seed', () => {
       /^monotonic-reads: FAILED — .*p\.mjs: loading it threw TypeError: not today \(at p\.mjs:1:7\)$/,
     ],
   ];
-  it.each(cases)('%s', (_what, source, line) => {
-    const { cwd, run } = sandbox();
-    writeFileSync(join(cwd, 'p.mjs'), source);
-    const r = run('run', 'monotonic-reads', '--policy', 'p.mjs', '--seeds', '20');
-    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stdout.trimEnd()).toMatch(line);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.status).toBe(1);
-  });
+  it.each(cases)(
+    '%s',
+    (_what, source, line) => {
+      const { cwd, run } = sandbox();
+      writeFileSync(join(cwd, 'p.mjs'), source);
+      const r = run('run', 'monotonic-reads', '--policy', 'p.mjs', '--seeds', '20');
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stdout.trimEnd()).toMatch(line);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.status).toBe(1);
+    },
+    60_000,
+  );
 });
 
 describe('challenge: bad usage exits 2 with one line', () => {
