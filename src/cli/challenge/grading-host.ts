@@ -2,19 +2,23 @@
 // entry file, marked by an environment variable), which runs the worker thread and watches it
 // (run-worker.ts). V8 cannot always contain a worker's heap overflow — one huge allocation
 // aborts the whole process despite `resourceLimits` — so the host may die; the tutor does
-// not, and still names the seed (the host reports each seed as it starts).
+// not, and still names the seed: the worker writes each seed, as it starts, into a small file
+// the tutor reads when the host dies (a message could die with it).
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entryUrl, HOST_ENV } from './entry-url.js';
 import { DEFAULT_LIMITS, type GradeJob, gradeInWorker, type WorkerOutcome } from './run-worker.js';
 
-type HostJob = Omit<GradeJob, 'onProgress' | 'onShrinking' | 'onComparing' | 'onSeed'>;
+type HostJob = Omit<GradeJob, 'onProgress' | 'onShrinking' | 'onComparing'>;
 
 type HostMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'shrinking' }
   | { type: 'comparing' }
-  | { type: 'seed'; seed: number }
   | { type: 'outcome'; outcome: WorkerOutcome };
 
 /** In the grading host: take the job, grade, report, exit. */
@@ -26,7 +30,6 @@ export function runGradingHost(): void {
       onProgress: (done, total) => send({ type: 'progress', done, total }),
       onShrinking: () => send({ type: 'shrinking' }),
       onComparing: () => send({ type: 'comparing' }),
-      onSeed: (seed) => send({ type: 'seed', seed }),
     }).then(
       (outcome) => {
         send({ type: 'outcome', outcome });
@@ -48,7 +51,9 @@ const CRASH_REPORT = /^(<--- Last few GCs --->|FATAL ERROR:|#\s*Fatal)/m;
 
 /** In the tutor: grade in a forked host; whatever becomes of it, one outcome comes back. */
 export function gradeInHost(job: GradeJob): Promise<WorkerOutcome> {
-  const { onProgress, onShrinking, onComparing, onSeed, ...data } = job;
+  const { onProgress, onShrinking, onComparing, ...rest } = job;
+  const seedFile = join(tmpdir(), `replication-tutor-grading-${process.pid}-${randomUUID()}`);
+  const data: HostJob = { ...rest, seedFile };
   const child = fork(fileURLToPath(entryUrl()), [], {
     env: { ...process.env, [HOST_ENV]: '1' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -65,20 +70,18 @@ export function gradeInHost(job: GradeJob): Promise<WorkerOutcome> {
       if (chunk.slice(0, at).trim() !== '') process.stderr.write(chunk.slice(0, at));
     } else process.stderr.write(chunk);
   });
-  let seed = 0;
   let outcome: WorkerOutcome | undefined;
   child.on('message', (m: HostMessage) => {
     if (m.type === 'progress') onProgress?.(m.done, m.total);
     else if (m.type === 'shrinking') onShrinking?.();
     else if (m.type === 'comparing') onComparing?.();
-    else if (m.type === 'seed') {
-      seed = m.seed;
-      onSeed?.(seed);
-    } else outcome = m.outcome;
+    else outcome = m.outcome;
   });
   child.send(data);
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
+      const seed = lastSeed(seedFile);
+      rmSync(seedFile, { force: true });
       if (outcome) return resolve(outcome);
       const where = seed > 0 ? `seed ${seed}: ` : '';
       const memoryMb = job.limits?.memoryMb ?? DEFAULT_LIMITS.memoryMb;
@@ -91,4 +94,14 @@ export function gradeInHost(job: GradeJob): Promise<WorkerOutcome> {
       });
     });
   });
+}
+
+/** The seed the worker noted last (0 if none: it died loading the policy). */
+function lastSeed(file: string): number {
+  try {
+    const n = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    return Number.isFinite(n) ? n : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -46,8 +46,8 @@ export interface GradeJob {
   onShrinking?(): void;
   /** Every seed passed: the reference solution runs now. */
   onComparing?(): void;
-  /** The seed being played, when it changes (seen by the watching thread). */
-  onSeed?(seed: number): void;
+  /** A file the worker writes each seed into as it starts (read if the process dies). */
+  seedFile?: string;
 }
 
 const POLL_MS = 20;
@@ -60,6 +60,7 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
     challenge: job.challenge,
     policyFile: job.policyFile,
     compare: job.compare,
+    seedFile: job.seedFile,
     seeds: job.seeds,
     firstSeed: job.firstSeed,
     slots,
@@ -91,14 +92,9 @@ export function gradeInWorker(job: GradeJob): Promise<WorkerOutcome> {
     // The call (or case) seen running at the last poll, and since when.
     let call = { id: -1, since: started };
     let kase = { id: -1, since: started };
-    let lastSeed = 0;
     const timer = setInterval(() => {
       const now = Date.now();
       const seed = seedNow();
-      if (seed !== lastSeed) {
-        lastSeed = seed;
-        job.onSeed?.(seed);
-      }
       if (Atomics.load(slots, SLOT.loading) === 1) {
         if (now - started > limits.loadMs) {
           finish({

@@ -3,6 +3,7 @@
 // into the learner's code through shared memory (watch-slots.ts) and stops the worker when
 // one does not return. A policy that passes is then compared with the reference solution
 // on the same seeds, in the same (by then warm) worker.
+import { openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { challengeById } from '../../challenge/challenges/index.js';
 import { type GradeResult, grade } from '../../challenge/grade.js';
@@ -16,6 +17,8 @@ export interface WorkerJob {
   policyFile: string;
   /** Also compute the reference solution's cost when every seed passes. */
   compare: boolean;
+  /** Where to note each seed as it starts (see grading-host.ts). */
+  seedFile?: string;
   seeds: number;
   firstSeed: number;
   slots: Int32Array;
@@ -48,6 +51,11 @@ export async function runWorker(): Promise<void> {
     return;
   }
   Atomics.store(slots, SLOT.loading, 0);
+  // Written in place, synchronously: it must be on disk before the learner's code runs.
+  const fd = job.seedFile === undefined ? undefined : openSync(job.seedFile, 'w');
+  const noteSeed = (seed: number) => {
+    if (fd !== undefined) writeSync(fd, `${String(seed).padEnd(12)}\n`, 0);
+  };
   // The learner's Math.random, seeded per run: a replay draws the same numbers.
   let rng = new Prng(1);
   Math.random = () => rng.next();
@@ -61,6 +69,7 @@ export async function runWorker(): Promise<void> {
     shrinkAttempts: job.shrinkAttempts,
     beforeRun: (seed) => {
       rng = new Prng(seed);
+      if (seed !== Atomics.load(slots, SLOT.seed)) noteSeed(seed);
       Atomics.store(slots, SLOT.seed, seed);
       Atomics.add(slots, SLOT.cases, 1);
     },
