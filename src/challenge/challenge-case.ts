@@ -5,8 +5,9 @@ import { type Command, type FuzzCase, generateCase, Prng, type Timed } from '../
 
 /**
  * `routing`: one history, so session guarantees are a router's to keep. No elections (a
- * new leader may truncate what a session has seen) and no command that rewrites a log
- * (wipe, restore, resync, manual promote); every read is routed.
+ * new leader may truncate what a session has seen: no failover, and no `set cluster` that
+ * would switch it on) and no command that rewrites a log (wipe, restore, resync, manual
+ * promote); every read is routed.
  * `failover`: automatic failover on, and the leader fails at least once.
  */
 export type CaseProfile = 'routing' | 'failover';
@@ -24,7 +25,7 @@ export function challengeCase(
   if (profile === 'routing') {
     const steps: Timed[] = [];
     for (const s of c.steps) {
-      if (REWRITES.has(s.cmd.type)) continue;
+      if (REWRITES.has(s.cmd.type) || switchesFailoverOn(s.cmd)) continue;
       steps.push(
         s.cmd.type === 'read' && s.cmd.from !== 'route'
           ? { t: s.t, cmd: { ...s.cmd, from: 'route' } }
@@ -34,6 +35,13 @@ export function challengeCase(
     return { ...c, config: { ...c.config, failover: undefined }, clients, steps, settle: 0 };
   }
   return { ...failoverCase(c), clients };
+}
+
+const FAILOVER_PARAMS = ['auto', 'heartbeat', 'timeout', 'fencing', 'quorum', 'maxLagOnFailover'];
+
+/** A `set cluster` naming a failover parameter turns automatic failover on mid-run. */
+function switchesFailoverOn(cmd: Command): boolean {
+  return cmd.type === 'set-cluster' && FAILOVER_PARAMS.some((k) => k in cmd.params);
 }
 
 function failoverCase(c: FuzzCase): FuzzCase {

@@ -138,6 +138,10 @@ describe('the graded cases', () => {
       expect(c.config.failover).toBeUndefined();
       for (const s of c.steps) {
         expect(['wipe', 'restore', 'resync', 'promote']).not.toContain(s.cmd.type);
+        if (s.cmd.type === 'set-cluster') {
+          expect(Object.keys(s.cmd.params)).not.toContain('quorum');
+          expect(Object.keys(s.cmd.params)).not.toContain('fencing');
+        }
         if (s.cmd.type === 'read') expect(s.cmd.from).toBe('route');
       }
     }
