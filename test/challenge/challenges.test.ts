@@ -82,7 +82,7 @@ describe('every router', () => {
     expect(r.status).toBe('failed');
     if (r.status !== 'failed') return;
     expect(r.failure.violation.message).toMatch(
-      /^\w+'s read of "[^"]+" at \d+ ms went to n\d, which was [a-z-]+, while the leader n1 was ok$/,
+      /^\w+'s read of "[^"]+" at [\d.]+s went to n\d, which was [a-z-]+, while the leader n1 was ok$/,
     );
     expect(r.failure.violation.op).toBeDefined();
   });

@@ -5,6 +5,7 @@ import { challengeInfo } from '../challenge-info.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
 import { ROUTER_TYPES, starterHeader } from '../starter-text.js';
 import { healthyFollowers, roundRobin, routerCheck } from './router-parts.js';
+import { secs } from './time-text.js';
 
 const MAX_LAG_MS = 500;
 
@@ -59,7 +60,7 @@ function staleReads(sim: Simulation, maxLag: number): ChallengeViolation[] {
     }
     if (!newest || r.lsn! >= newest.lsn!) continue;
     out.push({
-      message: `${r.client} read "${r.key}" from ${r.node} at ${r.invokedAt} ms, which had applied only LSN ${r.lsn}; LSN ${newest.lsn} was accepted at ${newest.acceptedAt} ms, ${r.invokedAt - newest.acceptedAt!} ms earlier (at most ${maxLag} ms allowed)`,
+      message: `${r.client} read "${r.key}" from ${r.node} at ${secs(r.invokedAt)}, which had applied only LSN ${r.lsn}; LSN ${newest.lsn} was accepted at ${secs(newest.acceptedAt!)}, ${r.invokedAt - newest.acceptedAt!} ms earlier (at most ${maxLag} ms allowed)`,
       t: r.invokedAt,
       op: r.id,
       related: [newest.id],

@@ -5,6 +5,7 @@ import { challengeInfo } from '../challenge-info.js';
 import type { ElectionRecord } from '../policy-run.js';
 import type { Election, NodeInfo } from '../policy-types.js';
 import { FAILOVER_TYPES, starterHeader } from '../starter-text.js';
+import { secs } from './time-text.js';
 
 const MAX_LOSS = 2;
 
@@ -57,13 +58,13 @@ function checkElections(elections: readonly ElectionRecord[]): ChallengeViolatio
       if (ok.length > 0) {
         out.push({
           t: e.t,
-          message: `at ${e.t} ms nobody was promoted, but ${ok.map((n) => `${n.id} (LSN ${n.receivedLsn} of ${e.knownLsn})`).join(', ')} could have led`,
+          message: `at ${secs(e.t)} nobody was promoted, but ${ok.map((n) => `${n.id} (LSN ${n.receivedLsn} of ${e.knownLsn})`).join(', ')} could have led`,
         });
       }
       continue;
     }
     const why = whyNot(e, chosen);
-    if (why) out.push({ t: e.t, message: `at ${e.t} ms ${chosen.id} was chosen, but ${why}` });
+    if (why) out.push({ t: e.t, message: `at ${secs(e.t)} ${chosen.id} was chosen, but ${why}` });
   }
   return out;
 }

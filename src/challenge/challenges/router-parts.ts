@@ -3,6 +3,7 @@
 import type { Anomaly, Simulation } from '../../sim/index.js';
 import type { ChallengeViolation, FinishedRun } from '../challenge.js';
 import type { NodeInfo, ReadRequest, Sessions } from '../policy-types.js';
+import { secs } from './time-text.js';
 
 export function healthyFollowers(nodes: readonly NodeInfo[]): NodeInfo[] {
   return nodes.filter((n) => n.role === 'follower' && n.health === 'ok');
@@ -38,7 +39,7 @@ export function unhealthyViolations(run: FinishedRun): ChallengeViolation[] {
   return run.unhealthyRoutes.map((u) => {
     const op = findRead(run.sim, u.t, u.client, u.node);
     return {
-      message: `${u.client}'s read of "${u.key}" at ${u.t} ms went to ${u.node}, which was ${u.health}, while the leader ${u.leader} was ok`,
+      message: `${u.client}'s read of "${u.key}" at ${secs(u.t)} went to ${u.node}, which was ${u.health}, while the leader ${u.leader} was ok`,
       t: u.t,
       op,
     };

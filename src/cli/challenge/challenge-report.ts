@@ -90,7 +90,7 @@ export function outcomeText(
   if (r.status === 'error') return [`${challenge.id}: FAILED — seed ${r.seed}: ${r.message}`];
   if (r.status === 'failed') {
     return [
-      `${challenge.id}: FAILED at seed ${r.failure.seed} (${r.seeds} of the seeds graded)`,
+      `${challenge.id}: FAILED at seed ${r.failure.seed}${r.seeds > 1 ? ` (the ${r.seeds - 1} before it passed)` : ''}`,
       ...counterexampleText(challenge, r.failure, policyFile, width),
     ];
   }
