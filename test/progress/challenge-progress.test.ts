@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderProgress } from '../../src/cli/progress-command.js';
 import { parseProgress } from '../../src/progress/progress-file.js';
 import { openProgress } from '../../src/progress/progress-store.js';
 import { tempHome } from './temp-home.js';
@@ -24,6 +25,7 @@ describe('challenge progress', () => {
     expect(saved.lessons['lost-tweet'].status).toBe('in-progress');
     const again = openProgress({ home }).store;
     expect(Object.keys(again.challenges())).toEqual(['monotonic-reads']);
+    expect(renderProgress(again)).toContain('Code challenges passed: monotonic-reads');
   });
 
   it('loads version 1 and version 2 files written before challenges existed', () => {
