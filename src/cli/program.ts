@@ -144,6 +144,56 @@ function buildProgram(): Command {
     .action(async (opts: import('./quiz-command.js').QuizOptions) =>
       (await import('./quiz-command.js')).runQuizCommand(opts),
     );
+  const challenge = program
+    .command('challenge')
+    .description(
+      'code challenges: write the routing policy or failover rule, graded over 1,000 seeds',
+    )
+    .allowExcessArguments(false);
+  challenge
+    .command('list')
+    .description('list the challenges (✓ passed)')
+    .option('--json', 'print them as a JSON array')
+    .allowExcessArguments(false)
+    .action(async (opts: { json?: boolean }) => {
+      const { runChallengeList } = await import('./challenge/challenge-command.js');
+      process.exitCode = runChallengeList(opts);
+    });
+  challenge
+    .command('init')
+    .description('write a starter file: the interface, a docstring, a naive version that fails')
+    .argument('<id>', 'a challenge id (see `challenge list`)')
+    .option('--out <file>', 'where to write it (default <id>.mjs)')
+    .option('--force', 'overwrite the file if it exists')
+    .allowExcessArguments(false)
+    .action(async (id: string, opts: { out?: string; force?: boolean }) => {
+      const { runChallengeInit } = await import('./challenge/challenge-command.js');
+      process.exitCode = runChallengeInit(id, opts);
+    });
+  challenge
+    .command('run')
+    .description('grade a policy file (exit 0 passed, 1 failed, 2 bad usage)')
+    .argument('<id>', 'a challenge id')
+    .option('--policy <file>', 'your policy file (required)')
+    .option('--seeds <n>', 'how many seeds (default 1000; fewer is a quick try, not a pass)')
+    .option('--json', 'print the result as JSON')
+    .allowExcessArguments(false)
+    .action(async (id: string, opts: import('./challenge/challenge-command.js').RunFlags) => {
+      const { runChallengeRun } = await import('./challenge/challenge-command.js');
+      process.exitCode = await runChallengeRun(id, opts);
+    });
+  challenge
+    .command('replay')
+    .description('play one seed again: the failure, shrunk, as steps and a diagram')
+    .argument('<id>', 'a challenge id')
+    .option('--seed <n>', 'the seed a run printed (required)')
+    .option('--policy <file>', 'your policy file (default <id>.mjs)')
+    .option('--json', 'print the result as JSON')
+    .allowExcessArguments(false)
+    .action(async (id: string, opts: { seed?: string; policy?: string; json?: boolean }) => {
+      const { runChallengeReplay } = await import('./challenge/challenge-command.js');
+      process.exitCode = await runChallengeReplay(id, opts);
+    });
   return program;
 }
 

@@ -68,11 +68,12 @@ function resetOne(store: ProgressStore, id: string, io: Output): void {
   io.out(`Reset progress for lesson "${id}".\nProgress file: ${store.path}\n`);
 }
 
-/** The human table of lessons, the interview drill's summary, and the file path. */
+/** The human table of lessons, the interview drill's summary, challenges passed, and the file path. */
 export function renderProgress(store: ProgressStore, now: Date = new Date()): string {
   const lessons = store.lessons();
   const drill = drillSummary(store.quiz(), now);
-  if (lessons.length === 0 && drill === undefined) {
+  const passed = Object.keys(store.challenges()).sort();
+  if (lessons.length === 0 && drill === undefined && passed.length === 0) {
     return `No progress yet (stored in ${store.path})\n`;
   }
   const parts: string[] = [];
@@ -90,6 +91,7 @@ export function renderProgress(store: ProgressStore, now: Date = new Date()): st
     parts.push(lines.join('\n'));
   }
   if (drill !== undefined) parts.push(drill);
+  if (passed.length > 0) parts.push(`Code challenges passed: ${passed.join(', ')}`);
   return `${parts.join('\n\n')}\n\nProgress file: ${store.path}\n`;
 }
 

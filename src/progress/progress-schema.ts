@@ -1,6 +1,8 @@
-// The shape of progress.json (version 2: lessons, and the quiz's spaced-repetition cards;
-// version 1 had lessons only). Strict objects: a key this version does not know
-// means the file is not ours to rewrite, so it is moved aside rather than silently trimmed.
+// The shape of progress.json (version 2: lessons, the quiz's spaced-repetition cards, and
+// passed code challenges; version 1 had lessons only). Version 1 and the records inside are
+// strict: a key they do not know means the file is not ours to rewrite, so it is moved
+// aside rather than silently trimmed. Version 2's top level (and a challenge record) is loose:
+// fields a newer build adds are kept as they are.
 import { z } from 'zod';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -81,7 +83,18 @@ export const quizProgressSchema = z.strictObject({
   drills: z.array(quizDrillSchema),
 });
 
-export const progressV2Schema = z.strictObject({
+/** A code challenge the learner's policy passed (src/challenge). Unknown keys are kept. */
+export const challengeProgressSchema = z.looseObject({
+  passedAt: isoTime,
+  /** How many seeds the passing run graded. */
+  seeds: z.number().int().nonnegative(),
+});
+
+/**
+ * Loose at the top level and in `challenges`: a key a newer build added (in this version) is
+ * kept and written back, not a reason to move the file aside.
+ */
+export const progressV2Schema = z.looseObject({
   version: z.literal(2),
   updatedAt: isoTime,
   lessons: z.record(z.string(), lessonProgressSchema),
@@ -91,6 +104,8 @@ export const progressV2Schema = z.strictObject({
    * Made once, when the file is first written; a file from before it gets one at its next save.
    */
   learnerSeed: z.number().int().nonnegative().optional(),
+  /** Code challenges passed, by challenge id (absent until the first pass). */
+  challenges: z.record(z.string(), challengeProgressSchema).optional(),
 });
 
 /** The schema of each version a file may have, for checking a file before migrating it. */
@@ -105,5 +120,6 @@ export type LessonStatus = z.infer<typeof lessonStatusSchema>;
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 export type QuizCard = z.infer<typeof quizCardSchema>;
 export type QuizDrill = z.infer<typeof quizDrillSchema>;
+export type ChallengeProgress = z.infer<typeof challengeProgressSchema>;
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
 export type ProgressData = z.infer<typeof progressSchema>;

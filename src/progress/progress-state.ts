@@ -282,3 +282,20 @@ export function addQuizDrill(data: ProgressData, drill: QuizDrill, now: string):
 export function resetQuiz(data: ProgressData, now: string): ProgressData {
   return { ...data, updatedAt: now, quiz: emptyQuiz() };
 }
+
+// ---- Code challenges ------------------------------------------------------------------------
+
+/** Records that the learner's policy passed challenge `id` over `seeds` seeds. */
+export function passChallenge(
+  data: ProgressData,
+  id: string,
+  seeds: number,
+  now: string,
+): ProgressData {
+  const before = data.challenges?.[id];
+  return {
+    ...data,
+    updatedAt: now,
+    challenges: { ...data.challenges, [id]: { ...before, passedAt: now, seeds } },
+  };
+}

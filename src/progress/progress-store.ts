@@ -16,6 +16,7 @@ import {
 } from './progress-file.js';
 import { type LockOptions, processAlive, withFileLock } from './progress-lock.js';
 import type {
+  ChallengeProgress,
   LessonProgress,
   ProgressData,
   QuizCard,
@@ -263,20 +264,30 @@ export class ProgressStore {
 
   /** Saves one question's card; other cards (another terminal's too) are kept. */
   setQuizCard(id: string, card: QuizCard): void {
-    this.#changeQuiz((data, now) => state.setQuizCard(data, id, card, now));
+    this.#changeData((data, now) => state.setQuizCard(data, id, card, now));
   }
 
   /** Records a finished drill. */
   addQuizDrill(drill: QuizDrill): void {
-    this.#changeQuiz((data, now) => state.addQuizDrill(data, drill, now));
+    this.#changeData((data, now) => state.addQuizDrill(data, drill, now));
+  }
+
+  /** Code challenges passed, by id. */
+  challenges(): Readonly<Record<string, ChallengeProgress>> {
+    return this.#data.challenges ?? {};
+  }
+
+  /** Records a passing run of a code challenge. */
+  recordChallengePass(id: string, seeds: number): void {
+    this.#changeData((data, now) => state.passChallenge(data, id, seeds, now));
   }
 
   /**
-   * Applies a quiz change to the file as it is on disk now (read holding the lock), so
+   * Applies a quiz or challenge change to the file as it is on disk now (read holding the lock), so
    * whatever another process saved meanwhile (lessons, other cards) is kept; then memory
    * follows the file.
    */
-  #changeQuiz(fn: (data: ProgressData, now: string) => ProgressData): void {
+  #changeData(fn: (data: ProgressData, now: string) => ProgressData): void {
     const now = this.#now();
     if (!this.saving) {
       this.#data = fn(this.#data, now);

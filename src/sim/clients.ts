@@ -146,7 +146,7 @@ export function startRead(
   session: Session,
   client: string,
   key: string,
-  node: SimNode = routeRead(sim, session, client),
+  node: SimNode = routeRead(sim, session, client, key),
 ): number {
   const op = newOp(sim, session, false, key, node);
   send(sim, op, client, node, undefined);
@@ -291,4 +291,5 @@ function complete(sim: Simulation, op: number, r: Response): void {
     }
   }
   if (s.workload) onWorkloadOpDone(sim, s.workload);
+  sim.hooks?.opDone?.(op);
 }

@@ -20,6 +20,13 @@ export type {
 } from './commands.js';
 export { defaultCluster } from './default-cluster.js';
 export * from './harness/index.js';
+export type {
+  ElectionRequest,
+  NodeHealth,
+  NodeView,
+  RouteRequest,
+  SimHooks,
+} from './hooks.js';
 export { policies, type RouteView } from './leader/routing.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';

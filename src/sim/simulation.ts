@@ -9,6 +9,7 @@ import { EventLoop } from './event-loop.js';
 import { EV, type Ev } from './events.js';
 import { executeCommand } from './execute.js';
 import { History, type MessageKind, type MessageType } from './history.js';
+import type { SimHooks } from './hooks.js';
 import { ackTimedOut, checkSyncStandbys, onAck } from './leader/acks.js';
 import { onArchiveTick, startArchive, WalArchive } from './leader/archive.js';
 import { finishBusy } from './leader/backup.js';
@@ -54,6 +55,8 @@ export interface SimulationOptions {
   clients?: readonly ClientConfig[];
   /** Record every replication message in the history (default true). */
   recordMessages?: boolean;
+  /** Routing and election decisions taken by the caller (hooks.ts); none by default. */
+  hooks?: SimHooks;
 }
 
 /** A deep copy of a cluster config (plain data; faster than structuredClone). */
@@ -98,6 +101,7 @@ export class Simulation extends EventLoop {
   readonly inputs: RecordedInput[] = [];
   readonly workloads: WorkloadRun[] = [];
   readonly recordMessages: boolean;
+  readonly hooks: SimHooks | undefined;
   /** Leader-based: the highest epoch so far, and whether a promotion is on its way. */
   maxEpoch = 1;
   electionPending = false;
@@ -115,6 +119,7 @@ export class Simulation extends EventLoop {
     this.seed = options.seed;
     this.rng = new Prng(options.seed);
     this.recordMessages = options.recordMessages ?? true;
+    this.hooks = options.hooks;
     checkCapacity(this.cfg.capacity, 'cluster');
     checkSyncStandbys(this.cfg.syncStandbys);
     for (const nc of this.cfg.nodes) this.addNode(nc);

@@ -1,5 +1,5 @@
 // Which folder of src/ may import which. One direction only:
-//   sim ← lesson/format ← lesson/commands ← lesson/engine ← lesson/catalog ← progress ← quiz ← lab ← ui ← cli
+//   sim ← lesson/format ← lesson/commands ← lesson/engine ← lesson/catalog ← progress ← quiz ← lab ← challenge ← ui ← cli
 // A layer may import itself and any layer to its left. From outside src/sim only
 // src/sim/index.ts is imported: the simulator's internals can change freely behind it.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ export const LAYERS = [
   'progress',
   'quiz',
   'lab',
+  'challenge',
   'ui',
   'cli',
 ] as const;

@@ -19,6 +19,8 @@ export interface RunOptions {
   invariants?: readonly Invariant[];
   /** Virtual ms between checks of the `always` invariants (default 250). */
   checkEvery?: Ms;
+  /** Builds the case's simulation, e.g. with hooks (default: its config, seed and clients). */
+  simulate?: (c: FuzzCase) => Simulation;
 }
 
 /** The name under which anything thrown by the simulator that is not a refusal is reported. */
@@ -38,7 +40,9 @@ export function runCase(c: FuzzCase, options: RunOptions = {}): CaseRun {
   let sim: Simulation | undefined;
   let refused = 0;
   try {
-    sim = new Simulation(c.config, { seed: c.seed, clients: c.clients });
+    sim = options.simulate
+      ? options.simulate(c)
+      : new Simulation(c.config, { seed: c.seed, clients: c.clients });
     const s = sim;
     let nextCheck = every;
     const runTo = (t: Ms) => {

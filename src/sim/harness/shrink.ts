@@ -20,6 +20,8 @@ export interface ShrinkOptions {
   invariants?: readonly Invariant[];
   /** Most cases to run (default 2,000): shrinking stops there with the best so far. */
   maxAttempts?: number;
+  /** How each candidate's simulation is built (RunOptions.simulate). */
+  simulate?: RunOptions['simulate'];
 }
 
 /** Operations are what clients do; everything else is a fault or a change of the cluster. */
@@ -35,7 +37,7 @@ export function shrinkCase(
   options: ShrinkOptions = {},
 ): ShrinkResult {
   const max = options.maxAttempts ?? 2000;
-  const runOptions: RunOptions = { invariants: options.invariants };
+  const runOptions: RunOptions = { invariants: options.invariants, simulate: options.simulate };
   let attempts = 0;
   let best = failing;
   let message = violationOf(best, invariant, runOptions) ?? '';

@@ -5,6 +5,7 @@
 // off on promotion) and quorum (elections need a majority; a leader without one steps down,
 // see lease.ts).
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev } from '../events.js';
+import { nodeViews, type SimHooks } from '../hooks.js';
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
 import { abandonPending } from './acks.js';
@@ -222,6 +223,12 @@ function startElection(sim: Simulation, c: SimNode): void {
   // and the cluster without a leader for good (found by the fuzzer).
   let known = c.leaderLsnSeen;
   for (const n of reach) if (!n.fenced) known = Math.max(known, n.log.length);
+  const choose = sim.hooks?.chooseLeader;
+  if (choose) {
+    const chosen = chosenByHook(sim, c, known, reach, choose);
+    if (chosen) schedulePromotion(sim, c, chosen, `${chosen.id} was chosen`);
+    return;
+  }
   const eligible = reach.filter((n) => {
     if (n.role !== 'follower' || n.needsResync || n.busy !== undefined || n.fenced) return false;
     if (n.versionRefused) return false; // it cannot open the leader's data files
@@ -239,11 +246,44 @@ function startElection(sim: Simulation, c: SimNode): void {
     (a, b) => lastEpoch(b) - lastEpoch(a) || b.log.length - a.log.length || (a.id < b.id ? -1 : 1),
   );
   const winner = eligible[0]!;
+  schedulePromotion(sim, c, winner, `${winner.id} has the newest log (LSN ${winner.log.length})`);
+}
+
+/** The caller's choice (hooks.ts), or undefined (with a note) when it promotes nobody. */
+function chosenByHook(
+  sim: Simulation,
+  c: SimNode,
+  knownLsn: number,
+  reach: readonly SimNode[],
+  choose: NonNullable<SimHooks['chooseLeader']>,
+): SimNode | undefined {
+  const id = choose({
+    now: sim.now,
+    startedBy: c.id,
+    knownLsn,
+    nodes: nodeViews(sim, undefined, (n) => reach.includes(n)),
+  });
+  const w = id === undefined ? undefined : sim.byId.get(id);
+  if (w && reach.includes(w) && w.role === 'follower') return w;
+  sim.record({
+    t: sim.now,
+    type: 'note',
+    text:
+      id === undefined
+        ? `${c.id}: leader silent, and no follower was chosen for promotion`
+        : `${c.id}: leader silent; ${id} was chosen but cannot be promoted`,
+  });
+  return undefined;
+}
+
+/** Announces the election and promotes `winner` after one vote round. */
+function schedulePromotion(sim: Simulation, c: SimNode, winner: SimNode, why: string): void {
+  const fo = sim.cfg.failover!;
   sim.electionPending = true;
   sim.record({
     t: sim.now,
     type: 'note',
-    text: `${c.id}: no heartbeat for ${fo.timeout} ms, election started; ${winner.id} has the newest log (LSN ${winner.log.length})`,
+    text: `${c.id}: no heartbeat for ${fo.timeout} ms, election started; ${why}`,
   });
   // A round of votes takes a round trip.
   sim.schedule(

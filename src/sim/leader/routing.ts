@@ -1,6 +1,8 @@
 // Read routing policies. Each is a small pure function from what a router can know (the
 // client's session and each node's applied LSN and lag) to a node. The simulation builds the
 // view; the policies decide.
+
+import { nodeViews, type SimHooks } from '../hooks.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import type { Session, SimNode } from '../state.js';
@@ -122,9 +124,11 @@ const view: RouteView = {
 };
 
 /** Picks the node a client's read goes to under its policy. */
-export function routeRead(sim: Simulation, s: Session, client: string): SimNode {
+export function routeRead(sim: Simulation, s: Session, client: string, key: string): SimNode {
   const leader = leaderFor(sim, client);
   if (!leader) throw new SimulationError('the cluster has no leader');
+  const route = sim.hooks?.routeRead;
+  if (route) return sim.node(routeByHook(sim, route, s, client, key, leader));
   const cfg = s.cfg;
   const policy = cfg.policy;
   // Only bounded-lag reads lag in time; it costs a look into the leader's log per follower.
@@ -165,4 +169,23 @@ export function routeRead(sim: Simulation, s: Session, client: string): SimNode 
   view.maxLag = cfg.maxLag ?? 1000;
   const chosen = policies[policy](view);
   return chosen === leader.id ? leader : sim.node(chosen);
+}
+
+/** The caller's router decides (hooks.ts): it sees the nodes as this client would. */
+function routeByHook(
+  sim: Simulation,
+  route: NonNullable<SimHooks['routeRead']>,
+  s: Session,
+  client: string,
+  key: string,
+  leader: SimNode,
+): NodeId {
+  return route({
+    now: sim.now,
+    client,
+    user: s.cfg.user ?? client,
+    key,
+    leader: leader.id,
+    nodes: nodeViews(sim, leader, (n) => sim.net.clientReaches(client, n.id)),
+  });
 }

@@ -1,13 +1,15 @@
 // The menu's entries from the lessons and the saved progress: status, best score, the step
-// to resume at, which lesson was played last (for "Continue"), and how many quiz questions
-// are due for review. Pure reading.
+// to resume at, which lesson was played last (for "Continue"), how many quiz questions are
+// due for review, and which code challenges passed. Pure reading.
 
+// Only the challenges' names and commands: their definitions load with `challenge run`.
+import { CHALLENGE_INFO, commandsFor } from '../../challenge/challenge-info.js';
 import { OUTSIDE_CURRICULUM, placeOf } from '../../lesson/catalog/curriculum.js';
 import type { Lesson } from '../../lesson/format/types.js';
 import type { LessonProgress, QuizCard } from '../../progress/progress-schema.js';
 // Only the Leitner rule: the bank and the drill load when a quiz entry is chosen.
 import { isDue } from '../../quiz/leitner.js';
-import type { ExtraItem, LessonItem, MenuInput } from './menu-state.js';
+import type { ChallengeItem, ExtraItem, LessonItem, MenuInput } from './menu-state.js';
 
 /** The practice entries: the drill, a review of what is due, and what is not there yet. */
 export function practiceItems(due: number): ExtraItem[] {
@@ -45,6 +47,19 @@ export function dueCount(cards: Readonly<Record<string, QuizCard>>, now: Date): 
 export interface ProgressReader {
   lesson(id: string): LessonProgress;
   quiz(): { cards: Readonly<Record<string, QuizCard>> };
+  challenges?(): Readonly<Record<string, unknown>>;
+}
+
+/** The code challenges, each marked passed when progress records a pass. */
+export function challengeItems(store?: ProgressReader): ChallengeItem[] {
+  const passed = store?.challenges?.() ?? {};
+  return CHALLENGE_INFO.map((c) => ({
+    id: c.id,
+    title: c.title,
+    summary: c.summary,
+    commands: commandsFor(c.id),
+    passed: passed[c.id] !== undefined,
+  }));
 }
 
 /** What the menu needs of a lesson: a loaded lesson, or a listing read before loading. */
@@ -95,6 +110,7 @@ export function menuInput(
   return {
     lessons: lessons.map((l, i) => lessonItem(l, i + 1, progress[i])),
     extras: practiceItems(store ? dueCount(store.quiz().cards, now) : 0),
+    challenges: challengeItems(store),
     lastPlayedId,
   };
 }

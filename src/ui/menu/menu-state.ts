@@ -32,14 +32,26 @@ export interface ExtraItem {
   reason?: string;
 }
 
+/** A code challenge: solved in an editor and graded by the CLI, so the menu says how. */
+export interface ChallengeItem {
+  id: string;
+  title: string;
+  summary: string;
+  /** init, run and replay, as typed in a terminal. */
+  commands: readonly string[];
+  passed: boolean;
+}
+
 export type MenuEntry =
   | { kind: 'continue'; lesson: LessonItem; step?: number }
   | { kind: 'lesson'; lesson: LessonItem }
-  | { kind: ExtraKind; item: ExtraItem };
+  | { kind: ExtraKind; item: ExtraItem }
+  | { kind: 'challenge'; challenge: ChallengeItem };
 
 export interface MenuInput {
   lessons: readonly LessonItem[];
   extras?: readonly ExtraItem[];
+  challenges?: readonly ChallengeItem[];
   /** The lesson last played, preferred for "Continue" when it is in progress. */
   lastPlayedId?: string;
 }
@@ -81,6 +93,8 @@ export function entryTitle(entry: MenuEntry): string {
       return entry.lesson.number === undefined
         ? entry.lesson.title
         : `${entry.lesson.number}. ${entry.lesson.title}`;
+    case 'challenge':
+      return entry.challenge.title;
     default:
       return entry.item.title ?? EXTRA_TITLES[entry.kind];
   }
@@ -91,9 +105,23 @@ export function entrySummary(entry: MenuEntry): string {
     case 'continue':
     case 'lesson':
       return entry.lesson.summary;
+    case 'challenge':
+      return challengeSummary(entry.challenge);
     default:
       return entry.item.summary ?? '';
   }
+}
+
+/** What to write, whether it passed, and the commands (the work happens in an editor). */
+export function challengeSummary(c: ChallengeItem): string {
+  const [init, run, replay] = c.commands;
+  return [
+    `${c.summary} ${c.passed ? '**Passed.**' : 'Not passed yet.'} In a terminal:`,
+    '',
+    `- \`${init}\``,
+    `- \`${run}\``,
+    `- \`${replay}\``,
+  ].join('\n');
 }
 
 export function continueEntry(input: MenuInput): MenuEntry | undefined {
@@ -111,7 +139,9 @@ export function matchesFilter(entry: MenuEntry, query: string): boolean {
   const hay =
     entry.kind === 'lesson' || entry.kind === 'continue'
       ? `${entry.lesson.title} ${entry.lesson.id} ${entry.lesson.part}`
-      : `${entryTitle(entry)} ${entry.kind}`;
+      : entry.kind === 'challenge'
+        ? `${entry.challenge.title} ${entry.challenge.id} challenges`
+        : `${entryTitle(entry)} ${entry.kind}`;
   const lower = hay.toLowerCase();
   return words.every((w) => lower.includes(w));
 }
@@ -143,9 +173,21 @@ export function menuRows(input: MenuInput, filter: string | null): MenuRow[] {
   if (extras.length > 0) {
     rows.push({ kind: 'header', text: 'Practice' });
     for (const entry of extras) {
-      const disabled = entry.kind !== 'continue' && entry.kind !== 'lesson' && entry.item.disabled;
+      const disabled =
+        entry.kind !== 'continue' &&
+        entry.kind !== 'lesson' &&
+        entry.kind !== 'challenge' &&
+        entry.item.disabled;
       rows.push({ kind: 'entry', entry, selectable: !disabled });
     }
+  }
+
+  const challenges = (input.challenges ?? [])
+    .map((challenge): MenuEntry => ({ kind: 'challenge', challenge }))
+    .filter((e) => matchesFilter(e, query));
+  if (challenges.length > 0) {
+    rows.push({ kind: 'header', text: 'Challenges — write the code, graded over 1,000 seeds' });
+    for (const entry of challenges) rows.push({ kind: 'entry', entry, selectable: true });
   }
   return rows;
 }

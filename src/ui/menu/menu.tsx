@@ -1,5 +1,5 @@
 // The lesson menu: Continue first, lessons grouped by part, then the practice entries (quiz
-// drill, review, sandbox). It shows and reports the choice (onSelect / onQuit); what a
+// drill, review, sandbox), then the code challenges. It shows and reports the choice (onSelect / onQuit); what a
 // choice starts is the caller's business.
 import { Box, Text } from 'ink';
 import { Footer } from '../screen/footer.js';
@@ -35,6 +35,7 @@ const MINUTES_WIDTH = 6;
 /** The description under the list takes up to this many lines, fewer when the list needs them. */
 const MAX_SUMMARY_LINES = 4;
 const MIN_SUMMARY_LINES = 2;
+const MAX_CHALLENGE_LINES = 10;
 
 /** `○ new`, `◐ in progress`, `● done` */
 export function lessonStatusText(lesson: LessonItem): string {
@@ -54,6 +55,11 @@ export function bestScoreText(lesson: LessonItem): string {
 function entryStatus(entry: MenuEntry, selectable: boolean): { text: string; tone: Tone } {
   if (entry.kind === 'lesson' || entry.kind === 'continue') {
     return { text: lessonStatusText(entry.lesson), tone: LESSON_STATUS[entry.lesson.status].tone };
+  }
+  if (entry.kind === 'challenge') {
+    return entry.challenge.passed
+      ? { text: '✓ passed', tone: 'ok' }
+      : { text: '○ to do', tone: 'muted' };
   }
   return selectable
     ? { text: '', tone: 'muted' }
@@ -109,14 +115,21 @@ export function Menu({ width, height, onSelect, onQuit, isActive, ...input }: Me
   const focusRow = Math.max(0, focus.row);
   const filtering = state.filter !== null;
   const wrapped = current ? layoutMarkdown(entrySummary(current), width - 4) : [];
+  // A challenge's description carries its three commands.
+  const maxSummary = current?.kind === 'challenge' ? MAX_CHALLENGE_LINES : MAX_SUMMARY_LINES;
+  // ...and gets the rows it needs for them, the list scrolling instead.
+  const minSummary =
+    current?.kind === 'challenge'
+      ? Math.min(wrapped.length, MAX_CHALLENGE_LINES)
+      : MIN_SUMMARY_LINES;
   // Title, filter line, rule and footer; the rest is the list and the description.
   const room = Math.max(2, height - 1 - (filtering ? 1 : 0) - 1 - 1);
   const summaryRows = Math.max(
     1,
     Math.min(
-      MAX_SUMMARY_LINES,
+      maxSummary,
       Math.max(MIN_SUMMARY_LINES, wrapped.length),
-      Math.max(MIN_SUMMARY_LINES, room - rows.length),
+      Math.max(minSummary, room - rows.length),
       room - 1,
     ),
   );

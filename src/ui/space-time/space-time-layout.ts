@@ -30,6 +30,8 @@ export interface SpaceTimeInput {
   clock?: StoryClock;
   /** Messages on their way now (the snapshot's), drawn up to `to`. */
   inFlight?: readonly InFlightMessage[];
+  /** Operations to single out (a challenge's violating read): drawn as `⚠`, over anything. */
+  marked?: ReadonlySet<number>;
 }
 
 /** A message's way across the grid: sent at `sent`, due at `due`, drawn up to `until`. */
@@ -83,6 +85,7 @@ export const LANE_MARK = {
   election: { ch: '★', tone: 'leader' },
   stepDown: { ch: '↓', tone: 'warn' },
   truncate: { ch: '✗', tone: 'danger' },
+  marked: { ch: '⚠', tone: 'danger' },
 } as const satisfies Record<string, Cell>;
 
 const PRIORITY: Record<string, number> = {
@@ -91,6 +94,7 @@ const PRIORITY: Record<string, number> = {
   election: 3,
   'step-down': 2,
   truncate: 2,
+  marked: 9,
 };
 
 function faultCell(fault: string): Cell {
@@ -225,7 +229,9 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
         if (e.phase !== 'invoke') break;
         const op = input.ops.get(e.op);
         const c = op ? lane.get(op.node) : undefined;
-        if (op && c !== undefined) {
+        if (op && c !== undefined && input.marked?.has(op.id)) {
+          mark(r, c, LANE_MARK.marked, PRIORITY.marked ?? 0);
+        } else if (op && c !== undefined) {
           mark(r, c, op.kind === 'write' ? LANE_MARK.write : LANE_MARK.read, PRIORITY.op ?? 0);
         }
         break;
@@ -273,6 +279,7 @@ const LEGEND: ReadonlyArray<readonly [string, string]> = [
   ['★', 'elected'],
   ['↓', 'step-down'],
   ['✗', 'truncated'],
+  ['⚠', 'the violating read'],
 ];
 
 /** A legend of the markers the grid shows, as much as fits `width`. */

@@ -170,6 +170,19 @@ describe('layoutSpaceTime', () => {
       expect(textWidth(cellsText(row))).toBeLessThanOrEqual(80);
   });
 
+  it('marks the operations asked for with ⚠ in their node lane, over anything else there', () => {
+    const read = ops.find((o) => o.kind === 'read')!;
+    const plain = grid(history, 12);
+    const marked = grid(history, 12, { marked: new Set([read.id]) });
+    const col = centers[NODES.indexOf(read.node)]!;
+    const row = Math.floor(read.invokedAt / marked.bucketMs);
+    expect(plain.rows[row]![col]!.ch).not.toBe('⚠');
+    expect(marked.rows[row]![col]).toEqual({ ch: '⚠', tone: 'danger' });
+    const count = (g: typeof marked) => g.rows.flat().filter((c) => c.ch === '⚠').length;
+    expect(count(marked)).toBe(1);
+    expect(legendFor(marked, 200)).toContain('⚠ the violating read');
+  });
+
   it('lists in the legend only the markers shown', () => {
     expect(legendFor(grid(history, 12), 200)).toBe(
       'W write  R read  ─▸ entry from sent to arrived (or now)  ✕ crash  ✂ partition  ★ elected  ✗ truncated',
