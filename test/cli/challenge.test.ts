@@ -36,7 +36,7 @@ describe('challenge: a learner at work', () => {
     expect(out).toMatch(/then the older/);
     expect(out).toMatch(/Smallest failing case \(seed \d+, [1-7] steps?, shrunk from \d+\)/);
     expect(out).toContain('⚠');
-    expect(out).toMatch(/◂ \w+ reads k\d+ from n\d/);
+    expect(out).toMatch(/◂ [\w-]+ reads k\d+ from n\d/);
     expect(out).toContain(
       `Replay it: replication-tutor challenge replay monotonic-reads --seed ${seed} --policy monotonic-reads.mjs`,
     );
