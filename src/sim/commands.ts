@@ -54,7 +54,8 @@ export type SettableNodeParam =
   | 'clockSkew'
   | 'upstream'
   | 'sync'
-  | 'capacity';
+  | 'capacity'
+  | 'disk';
 
 export type Command =
   | WriteCommand
@@ -73,7 +74,8 @@ export type Command =
   | { type: 'add-follower'; node: NodeConfig; from?: string; rate: number }
   | { type: 'resync'; node: string; rate: number }
   | { type: 'client'; client: ClientConfig }
-  | { type: 'workload'; spec: WorkloadSpec; tag: string };
+  | { type: 'workload'; spec: WorkloadSpec; tag: string }
+  | { type: 'drop-slot'; node: string };
 
 export interface ClusterParams {
   mode?: 'async' | 'sync' | 'semi-sync';
@@ -90,6 +92,8 @@ export interface ClusterParams {
   maxLagOnFailover?: number;
   capacity?: number;
   syncStandbys?: SyncStandbys;
+  /** Replication slots on or off (leader/slots.ts). */
+  slots?: boolean;
 }
 
 export interface RecordedInput {

@@ -30,6 +30,7 @@ const ERRORS = [
   'unreachable',
   'timeout',
   'restoring',
+  'disk-full',
 ] as const satisfies readonly (OpError | undefined)[];
 // Fails to compile when OpError gains a value this list lacks.
 const everyErrorHasACode: [Exclude<OpError, (typeof ERRORS)[number]>] extends [never]

@@ -2,6 +2,7 @@
 // `expect` checks. Computing it never changes the simulation.
 
 import { EV } from './events.js';
+import { nodeMetrics } from './lag-metrics.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
@@ -42,12 +43,13 @@ export function nodeSnapshot(
   }
   const data: Record<string, NodeSnapshot['data'][string]> = {};
   for (const [k, v] of n.data) data[k] = v.value;
+  const status = nodeStatus(sim, n);
   return {
     id: n.id,
     role: n.role,
     region: n.cfg.region,
     epoch: n.epoch,
-    status: nodeStatus(sim, n),
+    status,
     receivedLsn: n.log.length,
     appliedLsn: n.applied,
     lagEntries,
@@ -56,6 +58,7 @@ export function nodeSnapshot(
     upstream: n.role === 'follower' ? n.source?.id : undefined,
     recentKeys: recentNewestFirst(n),
     data,
+    metrics: nodeMetrics(sim, n, leader, status),
   };
 }
 

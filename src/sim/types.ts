@@ -35,6 +35,11 @@ export interface NodeConfig {
    * takes 1000 / capacity ms); default the cluster's `capacity`, else unlimited.
    */
   capacity?: number;
+  /**
+   * Disk size in bytes: data plus retained log above it make a leader refuse writes with
+   * `disk-full` (lag-metrics.ts, leader/slots.ts).
+   */
+  disk?: number;
 }
 
 /**
@@ -75,6 +80,11 @@ export interface ClusterConfig {
   capacity?: number;
   /** With `sync` or `semi-sync`: how the synchronous followers are chosen (minAcks is unused). */
   syncStandbys?: SyncStandbys;
+  /**
+   * Replication slots: the leader keeps every entry until each follower holding a slot has
+   * received it (a gone follower holds its slot until `drop-slot`), instead of `retain`.
+   */
+  slots?: boolean;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
 }
@@ -109,7 +119,8 @@ export type OpError =
   | 'down'
   | 'unreachable'
   | 'timeout'
-  | 'restoring';
+  | 'restoring'
+  | 'disk-full';
 
 export type NodeStatus =
   | 'leading'
@@ -140,6 +151,54 @@ export interface NodeSnapshot {
   /** Most recently applied keys, newest first (bounded). */
   recentKeys: { key: string; value: Value; lsn: number }[];
   data: Record<string, Value>;
+  /** Lag as monitoring endpoints report it, and disk use (lag-metrics.ts). */
+  metrics?: NodeMetrics;
+}
+
+/**
+ * A node's replication figures as real systems report them. LSN figures count from the
+ * current leader's log; times are virtual ms except `secondsBehind` (whole seconds, as
+ * MySQL shows it). `null` where the real system shows NULL.
+ */
+export interface NodeMetrics {
+  /** LSN received (PostgreSQL's write/flush LSN; the leader: its last LSN). */
+  receivedLsn: number;
+  /** LSN applied (replay LSN). */
+  appliedLsn: number;
+  /** Behind the leader's last LSN by what it received: entries and bytes. */
+  receivedBehindEntries: number;
+  receivedBehindBytes: number;
+  /** Behind the leader's last LSN by what it applied: entries and bytes. */
+  appliedBehindEntries: number;
+  appliedBehindBytes: number;
+  /**
+   * PostgreSQL's write/flush lag: how long after its commit the newest received entry
+   * arrived; null once the follower has applied everything (PostgreSQL's idle NULL).
+   */
+  writeLag: Ms | null;
+  /** PostgreSQL's replay lag: the same for the newest applied entry. */
+  replayLag: Ms | null;
+  /**
+   * now − commit time of the newest applied entry (PostgreSQL's
+   * `now() - pg_last_xact_replay_timestamp()`): grows on an idle leader. Null on the leader
+   * and before anything was applied.
+   */
+  replayAge: Ms | null;
+  /**
+   * MySQL's Seconds_Behind_Source: now − commit time of the oldest received entry not yet
+   * applied, in whole seconds; 0 when everything received is applied (however far behind the
+   * receiver is); null when the receiver cannot connect or the node needs a resync. Null on
+   * the leader.
+   */
+  secondsBehind: number | null;
+  /** Follower with a slot on its leader: bytes the leader keeps for it; else null. */
+  slotRetainedBytes: number | null;
+  /** Bytes of log kept on this node: the leader's retained log, a follower's unapplied entries. */
+  retainedBytes: number;
+  /** Data (the initial data set plus applied entries) plus retainedBytes. */
+  diskUsed: number;
+  /** The node's disk size, when it has one. */
+  disk: number | null;
 }
 
 export interface InFlightMessage {

@@ -35,6 +35,7 @@ export const OP_ERRORS = [
   'unreachable',
   'timeout',
   'restoring',
+  'disk-full',
 ] as const;
 export const NODE_STATUSES = [
   'leading',

@@ -62,6 +62,12 @@ interface BusyWork {
 }
 const work = new WeakMap<SimNode, BusyWork>();
 
+/** The LSN a node being copied will start streaming after (its snapshot's), if copying. */
+export function copySnapshotLsn(n: SimNode): number | undefined {
+  const w = work.get(n);
+  return n.busy === 'copying' && w?.kind === 'copy' ? w.snapshot?.lsn : undefined;
+}
+
 /** Restores a backup onto a node at `rate` bytes per ms; the node is unavailable meanwhile. */
 export function applyBackup(sim: Simulation, n: SimNode, from: string, rate: number): void {
   const b = findBackup(sim, from);
@@ -87,6 +93,8 @@ export function beginCopy(sim: Simulation, n: SimNode, source: SimNode, rate: nu
   n.needsResync = false;
   n.source = source;
   n.caughtUpOnce = false;
+  // A base backup taken for a follower creates its slot anew (pg_basebackup -C).
+  n.slotDropped = false;
   n.linkGen++;
   work.set(n, { kind: 'copy', source, snapshot });
   sim.record({

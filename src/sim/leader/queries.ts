@@ -2,6 +2,7 @@
 // leader a client or a follower ends up at, what the leader still keeps. Reading only.
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
+import { slotFloor } from './slots.js';
 
 /** The leader of the highest epoch that is not fenced (it may be down). */
 export function currentLeader(sim: Simulation): SimNode | undefined {
@@ -47,8 +48,17 @@ export function chainLeader(sim: Simulation, n: SimNode): SimNode | undefined {
   return undefined;
 }
 
-/** First LSN the leader still keeps for catch-up. */
+/**
+ * First LSN the leader still keeps for catch-up: `retain` entries (or everything), or with
+ * `slots` what the slots need beyond `retain`, never below what was recycled already.
+ */
 export function firstRetained(sim: Simulation, leader: SimNode): number {
   const keep = sim.cfg.retain;
-  return keep === undefined ? 1 : Math.max(1, leader.log.length - keep + 1);
+  if (!sim.cfg.slots) {
+    const first = keep === undefined ? 1 : Math.max(1, leader.log.length - keep + 1);
+    return Math.max(first, leader.recycledBelow);
+  }
+  const byRetain = keep === undefined ? leader.log.length + 1 : leader.log.length - keep + 1;
+  const first = Math.min(byRetain, slotFloor(sim, leader));
+  return Math.max(1, first, leader.recycledBelow);
 }

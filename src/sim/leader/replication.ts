@@ -120,6 +120,7 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
     return;
   }
   log.push(e);
+  f.lastReceivedAt = sim.now;
   sim.recordMessage('deliver', f.source?.idx ?? NO_NODE, f.idx, 'entry', e.lsn);
   if (!f.caughtUpOnce && e.lsn >= f.catchUpTo) f.caughtUpOnce = true;
   if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
@@ -179,6 +180,7 @@ export function applyEntry(sim: Simulation, n: SimNode, e: Entry, original = fal
   n.data.set(key, version);
   if (sim.cfg.log === 'statement') n.evaluated[e.lsn - 1] = { key, value };
   n.applied = e.lsn;
+  n.lastAppliedAt = sim.now;
   rememberApplied(n, key, value, e.lsn);
 }
 

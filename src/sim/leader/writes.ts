@@ -8,8 +8,10 @@ import type { Entry, SimNode } from '../state.js';
 import { evaluateStatement, hasNonDeterministicCall } from '../statement.js';
 import type { OpError } from '../types.js';
 import { awaitAcks } from './acks.js';
+import { diskFull } from './disk.js';
 import { hasLease, stepDownForLease } from './lease.js';
 import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
+import { noteRecycled } from './slots.js';
 
 /** Why a node refuses a write right now, if it does. */
 function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
@@ -23,7 +25,7 @@ function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
 
 /** A write request reached `n` (up, not paused): refuse it, or start committing it. */
 export function acceptWrite(sim: Simulation, n: SimNode, op: number, p: WritePayload): void {
-  const refusal = writeRefusal(sim, n);
+  const refusal = writeRefusal(sim, n) ?? (diskFull(sim, n, p.size) ? 'disk-full' : undefined);
   if (refusal) {
     if (refusal === 'no-quorum') stepDownForLease(sim, n);
     fail(sim, op, n, refusal);
@@ -46,7 +48,7 @@ export function onCommit(sim: Simulation, ev: Ev): void {
     sim.defer(ev, n.pausedUntil);
     return;
   }
-  const refusal = writeRefusal(sim, n);
+  const refusal = writeRefusal(sim, n) ?? (diskFull(sim, n, ev.p!.size) ? 'disk-full' : undefined);
   if (refusal) {
     fail(sim, op, n, refusal);
     return;
@@ -81,6 +83,7 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
     bytesBefore: prev ? prev.bytesBefore + prev.size : 0,
   };
   log.push(e);
+  if (sim.cfg.slots) noteRecycled(sim, leader);
   applyEntry(sim, leader, e, true);
   ops.accept(op, p.autoId ? `${key}/${p.id}` : key, value, e.lsn, e.epoch, sim.now, p.id);
   shipDownstream(sim, leader, e);
