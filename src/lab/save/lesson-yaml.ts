@@ -131,6 +131,7 @@ const NODE_KEYS = [
   'sync',
   'upstream',
   'clockSkew',
+  'disk',
 ];
 
 export function nodeToRaw(n: NodeConfig): RawMap {
@@ -144,6 +145,7 @@ export function nodeToRaw(n: NodeConfig): RawMap {
     sync: n.sync,
     upstream: n.upstream,
     clockSkew: n.clockSkew === undefined ? undefined : formatDuration(n.clockSkew),
+    disk: n.disk === undefined ? undefined : formatSize(n.disk),
     ...rest(n, NODE_KEYS),
   });
 }
@@ -263,6 +265,7 @@ export function stepToRaw(step: Step): RawStep {
     case 'restart':
     case 'promote':
     case 'wipe':
+    case 'dropSlot':
       return { [step.kind]: step.node };
     case 'pause':
       return { pause: { node: step.node, for: formatDuration(step.duration) } };
@@ -284,6 +287,8 @@ export function stepToRaw(step: Step): RawStep {
           upstream: p.upstream,
           // A node's with `node`, the cluster default without (only one is ever set).
           capacity: p.capacity ?? c.capacity,
+          disk: p.disk === undefined ? undefined : formatSize(p.disk),
+          slots: c.slots,
           mode: c.mode,
           minAcks: c.minAcks,
           ackOn: c.ackOn,

@@ -92,6 +92,7 @@ const DURATION_PARAMS = new Set([
 ]);
 
 function paramValue(key: string, v: unknown): string {
+  if (key === 'disk' && typeof v === 'number') return formatBytes(v);
   if (!DURATION_PARAMS.has(key)) return JSON.stringify(v);
   if (typeof v === 'number') return v < 0 ? `-${duration(-v)}` : duration(v);
   if (v && typeof v === 'object' && 'min' in v && 'max' in v) {
@@ -146,6 +147,8 @@ export function describeStep(step: Step, sim?: Simulation): string {
       return `${step.node} promoted to leader`;
     case 'wipe':
       return `${step.node}: data directory wiped`;
+    case 'dropSlot':
+      return `replication slot of ${step.node} dropped`;
     case 'pause':
       return `${step.node} stalls for ${duration(step.duration)}`;
     case 'partition':

@@ -18,6 +18,7 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     dataSize: c.dataSize,
     capacity: c.capacity,
     syncStandbys: c.syncStandbys ? { ...c.syncStandbys } : undefined,
+    ...(c.slots !== undefined && { slots: c.slots }),
     nodes: c.nodes.map((n) => ({ ...n })),
     failover: c.failover ? { ...c.failover } : undefined,
   };

@@ -85,6 +85,9 @@ export function startStep(sim: Simulation, step: Step): Activity {
     case 'wipe':
       sim.apply({ type: step.kind, node: step.node });
       return instant;
+    case 'dropSlot':
+      sim.apply({ type: 'drop-slot', node: step.node });
+      return instant;
     case 'pause':
       sim.apply({ type: 'pause', node: step.node, for: step.duration });
       return instant;

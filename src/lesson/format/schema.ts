@@ -69,6 +69,12 @@ const nodeSchema = strictMap(
       .describe(
         "Client operations per second this node serves, one at a time (default: the cluster's).",
       ),
+    disk: size()
+      .refine((b) => b > 0, { message: 'a disk needs a size above 0' })
+      .optional()
+      .describe(
+        'Disk size: data plus retained log above it make the leader refuse writes (disk-full).',
+      ),
   },
   'a node like {id: replica-1, role: follower, lag: 2s}',
 ).transform((n): NodeConfig => n);
@@ -135,6 +141,12 @@ const clusterSchema = strictMap(
     syncStandbys: syncStandbys()
       .optional()
       .describe('sync / semi-sync: PostgreSQL-style {first: k} or {any: k} synchronous standbys.'),
+    slots: z
+      .boolean()
+      .optional()
+      .describe(
+        "Replication slots: the leader keeps log until every follower's slot received it (not retain).",
+      ),
     nodes: z.array(nodeSchema).min(1),
     failover: failoverSchema.optional(),
     shards: z.array(shardSchema).min(1).optional(),

@@ -53,6 +53,13 @@ export interface Expect {
   latency?: { min?: Ms; max?: Ms };
   /** Extension, experiment steps only: figures of the comparison table, by policy. */
   rows?: Partial<Record<RoutingPolicyName, RowExpect>>;
+  /** Lag metrics (the simulator's NodeMetrics), by node: each exact or {min, max}. */
+  lagBytes?: Record<NodeId, Figure>;
+  receivedLag?: Record<NodeId, Figure>;
+  replayAge?: Record<NodeId, Figure | null>;
+  secondsBehind?: Record<NodeId, Figure | null>;
+  retained?: Record<NodeId, Figure>;
+  diskUsed?: Record<NodeId, Figure>;
 }
 
 /** An exact number, or bounds (a range holds across seeds where an exact figure may not). */
@@ -118,6 +125,8 @@ export interface LessonCluster {
   capacity?: number;
   /** With sync or semi-sync: which followers are synchronous, as PostgreSQL chooses them. */
   syncStandbys?: SyncStandbys;
+  /** Replication slots: the leader keeps log for every follower's slot (not `retain`). */
+  slots?: boolean;
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
@@ -186,7 +195,8 @@ export interface UntilStep extends StepBase {
   max: Ms;
 }
 
-export interface NodeStep<K extends 'crash' | 'restart' | 'promote' | 'wipe'> extends StepBase {
+export interface NodeStep<K extends 'crash' | 'restart' | 'promote' | 'wipe' | 'dropSlot'>
+  extends StepBase {
   kind: K;
   node: NodeId;
 }
@@ -217,6 +227,8 @@ export interface NodeParams {
   upstream?: NodeId | null;
   /** Client operations per second. */
   capacity?: number;
+  /** Disk size in bytes. */
+  disk?: number;
 }
 
 export interface ClusterParams {
@@ -229,6 +241,8 @@ export interface ClusterParams {
   /** Client operations per second of every node without its own. */
   capacity?: number;
   syncStandbys?: SyncStandbys;
+  /** Replication slots on or off. */
+  slots?: boolean;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
@@ -398,6 +412,7 @@ export type Step =
   | SetStep
   | NodeStep<'promote'>
   | NodeStep<'wipe'>
+  | NodeStep<'dropSlot'>
   | BackupStep
   | RestoreStep
   | AddFollowerStep

@@ -69,6 +69,7 @@ export const STEP_KINDS = [
   'restore',
   'addFollower',
   'workload',
+  'dropSlot',
   'quiz',
   'predict',
   'choose',

@@ -29,6 +29,7 @@ function setting(key: string, raw: string): string {
     if (typeof value === 'number') return `${key} ${formatDuration(value)}`;
     if (isRange(value)) return `${key} ${formatDuration(value.min)}–${formatDuration(value.max)}`;
   }
+  if (key === 'disk' && typeof value === 'number') return `${key} ${formatBytes(value)}`;
   const unit = COUNTS[key];
   if (unit && typeof value === 'number') return `${key} ${value} ${unit}`;
   if (value === undefined || value === null) return `${key} default`;
