@@ -17,6 +17,7 @@ export type Action =
   | 'select'
   | 'hint'
   | 'toggle-diagram'
+  | 'toggle-status'
   | 'pick'
   | 'filter'
   | 'clear-filter'
@@ -102,6 +103,15 @@ export const KEYMAP: readonly Binding[] = [
     display: 'd',
     description: 'space-time diagram on / off',
     footer: 'diagram',
+    contexts: ['player'],
+    group: 'Playback',
+  },
+  {
+    action: 'toggle-status',
+    keys: [{ input: 's' }],
+    display: 's',
+    description: 'replication status table on / off (lag as PostgreSQL and MySQL report it)',
+    footer: 'status',
     contexts: ['player'],
     group: 'Playback',
   },

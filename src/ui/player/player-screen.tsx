@@ -21,9 +21,11 @@ import { Footer } from '../screen/footer.js';
 import { HelpOverlay } from '../screen/help-overlay.js';
 import type { WindowSize } from '../screen/use-window-size.js';
 import { SpaceTime } from '../space-time/space-time.js';
+import { StatusView } from '../status-view/status-view.js';
 import { formatDuration } from '../text/format.js';
 import { sideBySide } from '../text/line-fit.js';
 import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
+import { formatNow } from '../text/story-time.js';
 import { textWidth, truncate } from '../text/text.js';
 import { useTheme } from '../theme/use-theme.js';
 import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
@@ -121,6 +123,7 @@ export function screenLayout(
     narration: narrationWant(view, ui, lines, width, codeTicks),
     followers: view.lag.length,
     diagram: ui.diagram,
+    status: ui.status,
     reading: view.phase !== 'running',
   });
   const rows = layout.narration.height - (narrationCue(n) ? 1 : 0);
@@ -188,52 +191,62 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
       }
     />
   );
-  const watch = (
-    <Box flexDirection="column" width={layout.cluster.width}>
-      <ClusterPane
-        snapshot={view.snapshot}
-        width={layout.cluster.width}
-        height={layout.cluster.height}
-        highlight={highlightedNode(view, ui)}
-        clock={view.clock}
-      />
-      {layout.lag.height > 0 ? (
-        <LagChart
-          series={view.lag}
-          width={layout.lag.width}
-          height={layout.lag.height}
-          unit="ms"
-          span={view.lagSpan}
+  const watch =
+    layout.status.height > 0 ? (
+      <Box flexDirection="column" width={layout.status.width}>
+        <StatusView
+          snapshot={view.snapshot}
+          width={layout.status.width}
+          height={layout.status.height}
+          now={formatNow(view.snapshot.t, view.clock)}
         />
-      ) : null}
-      {layout.events.height > 0 ? (
-        <EventLog
-          events={view.log.events}
-          filter={view.log.filter}
-          newer={view.log.newer}
-          older={view.log.older}
-          ops={view.ops}
-          labels={view.labels}
-          width={layout.events.width}
-          height={layout.events.height}
+      </Box>
+    ) : (
+      <Box flexDirection="column" width={layout.cluster.width}>
+        <ClusterPane
+          snapshot={view.snapshot}
+          width={layout.cluster.width}
+          height={layout.cluster.height}
+          highlight={highlightedNode(view, ui)}
           clock={view.clock}
         />
-      ) : null}
-      {layout.diagram.height > 0 ? (
-        <SpaceTime
-          nodes={view.snapshot.nodes.map((n) => n.id)}
-          events={view.diagram.events}
-          ops={view.ops}
-          from={view.diagram.from}
-          to={view.diagram.to}
-          width={layout.diagram.width}
-          height={layout.diagram.height}
-          clock={view.clock}
-          inFlight={view.snapshot.inFlight}
-        />
-      ) : null}
-    </Box>
-  );
+        {layout.lag.height > 0 ? (
+          <LagChart
+            series={view.lag}
+            width={layout.lag.width}
+            height={layout.lag.height}
+            unit="ms"
+            span={view.lagSpan}
+          />
+        ) : null}
+        {layout.events.height > 0 ? (
+          <EventLog
+            events={view.log.events}
+            filter={view.log.filter}
+            newer={view.log.newer}
+            older={view.log.older}
+            ops={view.ops}
+            labels={view.labels}
+            width={layout.events.width}
+            height={layout.events.height}
+            clock={view.clock}
+          />
+        ) : null}
+        {layout.diagram.height > 0 ? (
+          <SpaceTime
+            nodes={view.snapshot.nodes.map((n) => n.id)}
+            events={view.diagram.events}
+            ops={view.ops}
+            from={view.diagram.from}
+            to={view.diagram.to}
+            width={layout.diagram.width}
+            height={layout.diagram.height}
+            clock={view.clock}
+            inFlight={view.snapshot.inFlight}
+          />
+        ) : null}
+      </Box>
+    );
   // Clipped vertically only: every line is already cut to the width, and a horizontal clip
   // makes Ink re-slice every line of every frame (most of a frame's cost).
   return (
