@@ -143,6 +143,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   nodeCommand('promote', 'manual failover to this node'),
   nodeCommand('wipe', "delete a node's data"),
   {
+    name: 'drop-slot',
+    usage: 'drop-slot <node>',
+    summary: "drop a follower's replication slot: the leader stops keeping log for it",
+    positionals: [{ name: 'node', type: T.node }],
+    options: {},
+    flags: [],
+    build: (a) => ({ dropSlot: get(a, 'node') }),
+  },
+  {
     name: 'backup',
     usage: 'backup <node> [as <id>] [at <rate>] [fails]',
     summary: 'take a backup of a node (fails: one that silently holds nothing)',
@@ -285,6 +294,7 @@ export const NODE_SETTINGS: readonly Setting[] = [
   { key: 'throughput', type: T.perSecond },
   { key: 'clockSkew', type: T.signedDuration },
   { key: 'upstream', type: UPSTREAM },
+  { key: 'disk', type: T.size },
 ];
 
 export const CLUSTER_SETTINGS: readonly Setting[] = [
@@ -300,6 +310,7 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'fencing', type: T.bool },
   { key: 'quorum', type: T.bool },
   { key: 'maxLagOnFailover', type: T.integer(0) },
+  { key: 'slots', type: T.bool },
 ];
 
 /** `clock-skew` and `clockSkew` (any case) name the same setting. */
