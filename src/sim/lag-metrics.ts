@@ -30,9 +30,10 @@ export function nodeMetrics(
   const newestApplied = n.log[applied - 1];
   const nextToApply = n.log[applied];
   let secondsBehind: number | null = null;
+  // Not connected: no row in pg_stat_replication, no receiver thread in MySQL.
+  const cannotConnect =
+    status === 'down' || status === 'needs-resync' || status === 'copying' || !n.source?.up;
   if (!isLeader && n.role === 'follower') {
-    const cannotConnect =
-      status === 'down' || status === 'needs-resync' || status === 'copying' || !n.source?.up;
     if (!cannotConnect) {
       // MySQL subtracts the source's timestamp of the event the applier is working on from
       // the replica's clock; with the relay log drained there is no such event: 0.
@@ -49,11 +50,11 @@ export function nodeMetrics(
     appliedBehindEntries: isLeader ? 0 : behind(applied),
     appliedBehindBytes: isLeader ? 0 : behindBytes(applied),
     writeLag:
-      isLeader || caughtUp || newestReceived === undefined
+      isLeader || caughtUp || cannotConnect || newestReceived === undefined
         ? null
         : n.lastReceivedAt - newestReceived.at,
     replayLag:
-      isLeader || caughtUp || newestApplied === undefined
+      isLeader || caughtUp || cannotConnect || newestApplied === undefined
         ? null
         : n.lastAppliedAt - newestApplied.at,
     replayAge: isLeader || newestApplied === undefined ? null : sim.now - newestApplied.at,

@@ -173,7 +173,8 @@ export interface NodeMetrics {
   appliedBehindBytes: number;
   /**
    * PostgreSQL's write/flush lag: how long after its commit the newest received entry
-   * arrived; null once the follower has applied everything (PostgreSQL's idle NULL).
+   * arrived; null once the follower has applied everything (PostgreSQL's idle NULL), and
+   * while it is not connected (down, needing a resync, its source down).
    */
   writeLag: Ms | null;
   /** PostgreSQL's replay lag: the same for the newest applied entry. */

@@ -101,6 +101,18 @@ describe('lag metrics', () => {
     expect(metrics(s, 'replica-2').secondsBehind).toBeNull();
   });
 
+  it('a follower that is not connected has no write or replay lag (no pg_stat_replication row)', () => {
+    const s = sim(threeNodes([1000, 100]));
+    start(s, { type: 'write', client: 'a', key: 'x', value: 1 });
+    s.runUntil(1500);
+    start(s, { type: 'write', client: 'a', key: 'y', value: 2 });
+    s.runUntil(1600);
+    // Pending LSN 2: replica-1 reports the lag of the last entry it received.
+    expect(metrics(s, 'replica-1')).toMatchObject({ writeLag: 1000, replayLag: 1000 });
+    s.apply({ type: 'crash', node: 'replica-1' });
+    expect(metrics(s, 'replica-1')).toMatchObject({ writeLag: null, replayLag: null });
+  });
+
   it('a chain adds lag per hop', () => {
     const s = sim(
       config([

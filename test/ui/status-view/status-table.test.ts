@@ -46,10 +46,10 @@ describe('status table', () => {
       'disk primary: 54 MB of 100 MB used (54%), 6.0 MB of it log kept',
       'lag in time: PostgreSQL (write/replay lag, replay age) · MySQL',
       'node       write_lag  replay_lag  replay age  Seconds_Behind_Source',
-      // Each hop of the cascade adds its 200 ms; a down replica has no receiver: NULL.
+      // Each hop of the cascade adds its 200 ms; a down replica is not connected: NULL.
       'replica-1      200ms       200ms        1.1s                      0',
       'replica-2      400ms       400ms        1.1s                      0',
-      'replica-3      200ms       200ms        1.1s                   NULL',
+      'replica-3       NULL        NULL        1.1s                   NULL',
     ]);
     expect(statusHeight(s.snapshot())).toBe(1 + 5 + 1 + 2 + 3);
   });
