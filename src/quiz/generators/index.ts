@@ -11,6 +11,7 @@ import { routeOwnRead } from './route-own-read.js';
 import { routeSyncStandby } from './route-sync-standby.js';
 import { routeWriteAfterFailover } from './route-write-after-failover.js';
 import { rywNodes } from './ryw-nodes.js';
+import { secondsBehind } from './seconds-behind.js';
 import type { Template } from './template.js';
 import { versionVectorOrder } from './version-vector-order.js';
 
@@ -36,6 +37,7 @@ export const TEMPLATES: readonly Template[] = [
   routeWriteAfterFailover,
   routeSyncStandby,
   commitLatency,
+  secondsBehind,
 ];
 
 export function templateById(id: string): Template | undefined {
