@@ -108,10 +108,9 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     action: 'toggle-status',
-    keys: [{ input: 's' }],
-    display: 's',
-    description: 'replication status table on / off (lag as PostgreSQL and MySQL report it)',
-    footer: 'status',
+    keys: [{ input: 't' }],
+    display: 't',
+    description: 'replication status table on / off',
     contexts: ['player'],
     group: 'Playback',
   },

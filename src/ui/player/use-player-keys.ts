@@ -153,7 +153,7 @@ export function usePlayerKeys({
           const why = ui.diagram
             ? 'd shows the event log again'
             : ui.status
-              ? 's shows the event log again'
+              ? 't shows the event log again'
               : 'no room for the event log now';
           dispatch({ type: 'message', text: why });
           break;

@@ -128,7 +128,7 @@ export function statusLines(snapshot: ClusterSnapshot, width: number, now: strin
   const followers = snapshot.nodes.filter((n) => n.role === 'follower');
   return {
     title: truncate(
-      `replication status at ${now} · leader ${snapshot.leader ?? 'none'} · s hides`,
+      `replication status at ${now} · leader ${snapshot.leader ?? 'none'} · t hides`,
       width,
     ),
     positions: tableLines(positionColumns(snapshot), snapshot.nodes, width),

@@ -1,4 +1,4 @@
-// The replication status view (key `s`): the status tables of status-table.ts in place of
+// The replication status view (key `t`): the status tables of status-table.ts in place of
 // the cluster, lag chart and event log, cut to the rows the pane has.
 import type { ClusterSnapshot } from '../../sim/index.js';
 import { type PaintedLine, PaintedLines } from '../text/painted-lines.js';

@@ -132,7 +132,7 @@ describe('the player at 80×24', () => {
     await press(t, 'n');
     await press(t, 'n');
     await until(t, /on its way/);
-    await press(t, 's');
+    await press(t, 't');
     await until(t, /Seconds_Behind_Source/);
     await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-status'));
   });

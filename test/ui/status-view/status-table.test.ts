@@ -37,7 +37,7 @@ describe('status table', () => {
     const s = cluster();
     const l = statusLines(s.snapshot(), 80, '1.1s');
     expect([l.title, ...l.positions, ...l.disks, l.timeCaption, ...l.times]).toEqual([
-      'replication status at 1.1s · leader primary · s hides',
+      'replication status at 1.1s · leader primary · t hides',
       '  node       state      received  applied  behind  entries  slot keeps',
       '◆ primary    leading           4        4       —        —           —',
       '◇ replica-1  streaming         1        1  6.0 MB        3      6.0 MB',
