@@ -78,6 +78,9 @@ export interface WritePayload {
   txnTime: number;
   /** The auto-increment id, once the leader assigned it. */
   id: number | undefined;
+  /** `UPDATE/DELETE … LIMIT 1` of the table `key`, on rows holding `where` (row-scan.ts). */
+  limit?: boolean;
+  where?: WriteCommand['value'];
 }
 
 /** A write command's payload, with the defaults filled in. */
@@ -88,6 +91,7 @@ export function writePayload(cmd: WriteCommand): WritePayload {
     autoId: cmd.autoId ?? false,
     txnTime: cmd.txnTime ?? 0,
     id: undefined,
+    ...(cmd.limit === 1 && { limit: true, where: cmd.where }),
   };
 }
 
@@ -180,6 +184,11 @@ export function serveRequest(
   p: WritePayload | undefined,
 ): void {
   const ops = sim.ops;
+  if (n.versionRefused) {
+    // It cannot open data files written by another major version (leader/version-check.ts).
+    fail(sim, op, n, 'version-mismatch');
+    return;
+  }
   if (!ops.isWrite(op)) {
     if (n.busy !== undefined) {
       fail(sim, op, n, 'restoring');

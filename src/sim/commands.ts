@@ -2,6 +2,7 @@
 // recorded as (time, command) pairs and replayed exactly: that is how rewind works.
 import type {
   ClientConfig,
+  LogFormat,
   Ms,
   NodeConfig,
   RoutingPolicyName,
@@ -20,6 +21,13 @@ export interface WriteCommand {
   autoId?: boolean;
   /** Time the transaction runs before it commits. */
   txnTime?: Ms;
+  /**
+   * `UPDATE key SET value … LIMIT 1` (a null value: `DELETE … LIMIT 1`): the executing node
+   * changes the first row of the table `key` (rows `key/<id>`) it meets in its own row order,
+   * without ORDER BY; `where` keeps only rows holding that value.
+   */
+  limit?: 1;
+  where?: Value;
 }
 
 export interface ReadCommand {
@@ -55,6 +63,7 @@ export type SettableNodeParam =
   | 'upstream'
   | 'sync'
   | 'capacity'
+  | 'version'
   | 'disk';
 
 export type Command =
@@ -92,6 +101,8 @@ export interface ClusterParams {
   maxLagOnFailover?: number;
   capacity?: number;
   syncStandbys?: SyncStandbys;
+  /** The log format of entries written from now on (a switch to row or wal also re-checks versions). */
+  log?: LogFormat;
   /** Replication slots on or off (leader/slots.ts). */
   slots?: boolean;
 }

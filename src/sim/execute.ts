@@ -58,6 +58,11 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       if (n.busy !== undefined) {
         throw new SimulationError(`cannot promote "${n.id}": it is ${n.busy}`);
       }
+      if (n.versionRefused) {
+        throw new SimulationError(
+          `cannot promote "${n.id}": it runs version ${n.cfg.version} and cannot open the leader's data files`,
+        );
+      }
       if (n.role === 'leader' && !n.fenced && n === currentLeader(sim)) {
         throw new SimulationError(`cannot promote "${n.id}": it is already the leader`);
       }

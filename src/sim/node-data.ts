@@ -31,6 +31,7 @@ export function newNode(nc: NodeConfig, idx: number, rng: Prng, now: Ms): SimNod
     stalled: false,
     lastApplyAt: 0,
     needsResync: false,
+    versionRefused: false,
     caughtUpOnce: false,
     catchUpTo: 0,
     busy: undefined,

@@ -30,6 +30,7 @@ const ERRORS = [
   'unreachable',
   'timeout',
   'restoring',
+  'version-mismatch',
   'disk-full',
 ] as const satisfies readonly (OpError | undefined)[];
 // Fails to compile when OpError gains a value this list lacks.

@@ -17,6 +17,7 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   if (n.busy === 'copying') return 'copying';
   if (n.role === 'leader') return 'leading';
   if (n.needsResync) return 'needs-resync';
+  if (n.versionRefused) return 'version-mismatch';
   const src = n.source;
   if (!src?.up || !sim.reachable(src, n) || (src.role === 'follower' && !chainLeader(sim, src))) {
     return 'disconnected';

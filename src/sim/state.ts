@@ -12,8 +12,20 @@ export interface Entry {
   readonly key: string;
   /** Value as the leader evaluated it (what row-based and WAL shipping replicate). */
   readonly value: Value;
-  /** The statement text, when it calls NOW(), RAND() or UUID() (statement-based re-runs it). */
+  /** The statement text, when it calls NOW(), RAND(), UUID() or SYSDATE() (statement logs re-run it). */
   readonly expr?: string;
+  /**
+   * Set when a statement log wrote the entry: followers re-execute it, naively or with the
+   * pinned values below (`statement-pinned`). Undefined: the entry ships the leader's result.
+   */
+  readonly stmt?: 'naive' | 'pinned';
+  /** Pinned: the leader's clock (ms) that NOW() replays with, and the seed of its RAND(). */
+  readonly clock?: Ms;
+  readonly seed?: number;
+  /** `UPDATE/DELETE … LIMIT 1`: the row filter (`where` value, if any); `key` is the table. */
+  readonly scan?: { readonly where: Value | undefined };
+  /** The row the leader changed (`table/id`), undefined when no row matched there. */
+  readonly row?: string;
   readonly autoId: boolean;
   /** Auto-increment id the leader assigned. */
   readonly id?: number;
@@ -56,7 +68,10 @@ export interface SimNode {
   log: Entry[];
   applied: number;
   data: Map<string, Version>;
-  /** Statement-based only: the value and key this node computed for each applied entry. */
+  /**
+   * Entries a statement log wrote: the key and value this node computed for each (key `''`:
+   * a LIMIT statement that matched no row here).
+   */
   evaluated: { key: string; value: Value }[];
   autoInc: Map<string, number>;
   rng: Prng;
@@ -70,6 +85,8 @@ export interface SimNode {
   stalled: boolean;
   lastApplyAt: Ms;
   needsResync: boolean;
+  /** `log: wal` and another major version than its leader: it refuses the stream. */
+  versionRefused: boolean;
   /** Set once the stream has caught up since it (re)connected: streaming vs catching up. */
   caughtUpOnce: boolean;
   /** The source's last LSN when the stream (re)started: receiving it ends catching up. */

@@ -5,25 +5,26 @@
 import type { Prng } from './prng.js';
 import type { Value } from './types.js';
 
-const CALL = /\b(NOW|RAND|UUID)\(\)/g;
+/** The non-deterministic calls the simulator knows. SYSDATE() reads the clock like NOW(). */
+export const CALL = /\b(NOW|RAND|UUID|SYSDATE)\(\)/g;
 
 export function hasNonDeterministicCall(v: Value): v is string {
   // Every write asks; the cheap substring test spares the regex for plain values.
-  return typeof v === 'string' && v.includes('()') && /\b(NOW|RAND|UUID)\(\)/.test(v);
+  return typeof v === 'string' && v.includes('()') && /\b(NOW|RAND|UUID|SYSDATE)\(\)/.test(v);
 }
 
-/** Evaluates NOW(), RAND() and UUID() in a statement on one node. */
+/** Evaluates NOW(), SYSDATE(), RAND() and UUID() in a statement on one node. */
 export function evaluateStatement(expr: string, clockMs: number, rng: Prng): Value {
   const whole = expr.trim();
   if (whole === 'RAND()') return round6(rng.next());
   return expr.replace(CALL, (_m, fn: string) => {
-    if (fn === 'NOW') return formatClock(clockMs);
+    if (fn === 'NOW' || fn === 'SYSDATE') return formatClock(clockMs);
     if (fn === 'RAND') return String(round6(rng.next()));
     return uuid(rng);
   });
 }
 
-function round6(x: number): number {
+export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
@@ -38,7 +39,7 @@ export function formatClock(ms: number): string {
   return `${p(h)}:${p(m)}:${p(s)}.${p(frac, 3)}`;
 }
 
-function uuid(rng: Prng): string {
+export function uuid(rng: Prng): string {
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   const a = hex(rng.nextU32());
   const b = hex(rng.nextU32());

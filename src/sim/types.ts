@@ -12,7 +12,12 @@ export type Topology = 'leader' | 'multi-leader' | 'leaderless';
 export type AckMode = 'async' | 'sync' | 'semi-sync';
 export type AckOn = 'receive' | 'apply';
 export type OnTimeout = 'unknown' | 'degrade';
-export type LogFormat = 'row' | 'statement' | 'wal';
+/**
+ * `statement` re-runs each statement on every node; `statement-pinned` too, but with the
+ * values MySQL's binary log pins (the leader's NOW(), its RAND() seed and auto-increment ids);
+ * `row` and `wal` ship the leader's results.
+ */
+export type LogFormat = 'row' | 'statement' | 'statement-pinned' | 'wal';
 
 export interface NodeConfig {
   id: NodeId;
@@ -35,6 +40,12 @@ export interface NodeConfig {
    * takes 1000 / capacity ms); default the cluster's `capacity`, else unlimited.
    */
   capacity?: number;
+  /**
+   * Major version of the database software. With `log: wal` a follower whose version differs
+   * from its leader's refuses the stream (the WAL describes another storage format); row and
+   * statement logs do not care. Unset: compatible with every version.
+   */
+  version?: number;
   /**
    * Disk size in bytes: data plus retained log above it make a leader refuse writes with
    * `disk-full` (lag-metrics.ts, leader/slots.ts).
@@ -120,6 +131,7 @@ export type OpError =
   | 'unreachable'
   | 'timeout'
   | 'restoring'
+  | 'version-mismatch'
   | 'disk-full';
 
 export type NodeStatus =
@@ -132,7 +144,8 @@ export type NodeStatus =
   | 'restoring'
   | 'paused'
   | 'down'
-  | 'fenced';
+  | 'fenced'
+  | 'version-mismatch';
 
 export interface NodeSnapshot {
   id: NodeId;

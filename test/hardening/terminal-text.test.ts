@@ -80,6 +80,20 @@ describe('safeText', () => {
     expect(isSafeText(safe)).toBe(true);
   });
 
+  it('shows bidi overrides and isolates, which would reorder the text after them', () => {
+    // "Trojan Source": U+202E makes the rest of the line read right to left.
+    const raw = `answer: \u202eb tfel\u202c and \u2066isolated\u2069, \u202a\u202b\u202d`;
+    const safe = safeText(raw);
+    expect(safe).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(safe).toContain('\\u202eb tfel\\u202c');
+    expect(safe).toContain('\\u2066isolated\\u2069');
+    // Arabic and Hebrew text need no override characters and stay as written.
+    expect(safeText('مرحبا שלום')).toBe('مرحبا שלום');
+    const json = JSON.stringify({ s: 'a\u202eb\u2067c' });
+    expect(safeJsonLine(json)).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(safeJsonLine(json))).toEqual(JSON.parse(json));
+  });
+
   it('makes keys and values of parsed data safe and leaves clean data untouched', () => {
     const clean = { a: ['x', 1, { b: 'y' }] };
     expect(safeData(clean)).toBe(clean);

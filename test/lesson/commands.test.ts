@@ -40,6 +40,25 @@ describe('sandbox commands → lesson steps', () => {
     expect(raw('write from x')).toEqual({ write: { key: 'from', value: 'x' } });
   });
 
+  it('writes statement shapes: auto-increment inserts, UPDATE/DELETE … LIMIT 1, SQL functions', () => {
+    expect(raw('write jobs open auto-id')).toEqual({
+      write: { key: 'jobs', value: 'open', autoId: true },
+    });
+    expect(raw('write jobs ana limit 1 where open')).toEqual({
+      write: { key: 'jobs', value: 'ana', limit: 1, where: 'open' },
+    });
+    expect(raw('write jobs null limit 1')).toEqual({
+      write: { key: 'jobs', value: null, limit: 1 },
+    });
+    expect(raw('write created NOW()')).toEqual({ write: { key: 'created', value: 'NOW()' } });
+    const parsed = parseCommand('write seen SYSDATE()', ctx);
+    expect(
+      parsed.ok && parsed.command.step.kind === 'write' && parsed.command.step.functions,
+    ).toEqual(['SYSDATE']);
+    expect(error('write jobs ana limit 5')).toBe('expected limit 1, found "5"');
+    expect(error('write jobs ana where open')).toContain('where needs limit 1');
+  });
+
   it('reads from a node, or by the client policy', () => {
     expect(raw('read tweet from replica-2')).toEqual({
       read: { key: 'tweet', from: 'replica-2' },
@@ -89,6 +108,11 @@ describe('sandbox commands → lesson steps', () => {
       set: { mode: 'semi-sync', minAcks: 1, fencing: true },
     });
     expect(raw('set ackTimeout 10s')).toEqual({ set: { ackTimeout: '10s' } });
+    expect(raw('set replica-2 version 17')).toEqual({ set: { node: 'replica-2', version: 17 } });
+    expect(raw('set log statement-pinned')).toEqual({ set: { log: 'statement-pinned' } });
+    expect(error('set log rows')).toBe(
+      'expected one of row, statement, statement-pinned, wal, found "rows" (did you mean "row"?)',
+    );
   });
 
   it('drops a replication slot, turns slots on and sizes a disk', () => {
@@ -175,7 +199,7 @@ describe('sandbox commands → lesson steps', () => {
     );
     expect(error('write tweet')).toMatch(/^write: expected a value/);
     expect(error('set replica-1 lagg 5s')).toBe(
-      'unknown setting "lagg" for replica-1 (did you mean "lag"?); settings: lag, replay, throughput, clock-skew, upstream, disk',
+      'unknown setting "lagg" for replica-1 (did you mean "lag"?); settings: lag, replay, throughput, clock-skew, upstream, version, disk',
     );
     expect(error('set replica-1 mode sync')).toBe(
       '"mode" is a cluster setting; leave out the node: set mode <value>',
@@ -233,7 +257,7 @@ describe('Tab completion', () => {
     expect(words('read tweet from ')).toEqual(['primary', 'replica-1', 'replica-2', 'route']);
     expect(words('read tweet from replica-1 ')).toEqual(['as']);
     expect(words('read tweet from replica-1 as ')).toEqual(['you', 'bob']);
-    expect(words('write tweet hello ')).toEqual(['via', 'as', 'size']);
+    expect(words('write tweet hello ')).toEqual(['via', 'as', 'size', 'limit', 'where', 'auto-id']);
     expect(words('write tweet ')).toEqual([]);
     expect(words('restore primary from ')).toEqual(['nightly', 'latest-backup']);
     expect(words('pause primary ')).toEqual(['for']);
@@ -262,6 +286,7 @@ describe('Tab completion', () => {
       'throughput',
       'clock-skew',
       'upstream',
+      'version',
       'disk',
     ]);
     expect(words('set replica-1 lag 5s ')).toEqual([
@@ -269,8 +294,10 @@ describe('Tab completion', () => {
       'throughput',
       'clock-skew',
       'upstream',
+      'version',
       'disk',
     ]);
+    expect(words('set log ')).toEqual(['row', 'statement', 'statement-pinned', 'wal']);
     expect(words('set mode ')).toEqual(['async', 'sync', 'semi-sync']);
     expect(words('set fencing ')).toEqual(['true', 'false']);
     expect(words('set replica-2 upstream ')).toEqual([

@@ -36,12 +36,13 @@ describe('cross-checks', () => {
     ]);
   });
 
-  it('checks shards: unique ids, a key in one shard, known nodes', () => {
+  it('refuses shards (not simulated yet) and still checks ids, keys and nodes', () => {
     const shards = [
       { id: 's1', keys: ['question'], nodes: ['primary'] },
       { id: 's1', keys: ['question'], nodes: ['replica-9'] },
     ];
     expect(errors(lesson({}, { shards }))).toEqual([
+      'cluster.shards: shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
       'cluster.shards[1].id: duplicate shard id "s1"',
       'cluster.shards[1].nodes[0]: unknown node "replica-9" (nodes: primary, replica-1, replica-2)',
     ]);
@@ -50,6 +51,7 @@ describe('cross-checks', () => {
       { id: 's2', keys: ['question'] },
     ];
     expect(errors(lesson({}, { shards: moved }))).toEqual([
+      'cluster.shards: shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
       'cluster.shards[1].keys[0]: key "question" is already in shard "s1"',
     ]);
   });

@@ -322,6 +322,61 @@ describe('generators are reproducible', () => {
   );
 });
 
+describe('log-divergence', () => {
+  /** Diverges under this log, by the lesson's account of statement logs. */
+  const DIVERGES: Record<string, readonly string[]> = {
+    statement: ['now', 'rand', 'uuid', 'sysdate', 'auto-increment', 'limit'],
+    'statement-pinned': ['uuid', 'sysdate', 'limit'],
+    row: [],
+    wal: [],
+  };
+  const KIND_OF: [RegExp, string][] = [
+    [/SYSDATE\(\)/, 'sysdate'],
+    [/NOW\(\)/, 'now'],
+    [/RAND\(\)/, 'rand'],
+    [/UUID\(\)/, 'uuid'],
+    [/two INSERTs/, 'auto-increment'],
+    [/LIMIT 1/, 'limit'],
+    [/balance = 90/, 'deterministic'],
+  ];
+  const LOG_OF: [RegExp, string][] = [
+    [/pinned values/, 'statement-pinned'],
+    [/^replication log: statements:/, 'statement'],
+    [/rows \(a logical log\)/, 'row'],
+    [/^replication log: WAL:/, 'wal'],
+  ];
+  const which = (table: [RegExp, string][], text: string) =>
+    table.find(([re]) => re.test(text))?.[1];
+
+  it.each(SEEDS)('seed %i: the answer matches every node’s data, compared row by row', (seed) => {
+    const g = choice(gen('log-divergence', seed));
+    wellFormed(g);
+    const nodes = g.sim!.snapshot().nodes;
+    expect(nodes.every((n) => n.appliedLsn === nodes[0]!.appliedLsn)).toBe(true);
+    const differ = nodes.some((n) => JSON.stringify(n.data) !== JSON.stringify(nodes[0]!.data));
+    expect(g.correct).toEqual([differ ? 1 : 0]);
+    // And it is what statement, pinned, row and WAL logs are known to do.
+    const kind = which(KIND_OF, g.facts[2]!)!;
+    const log = which(LOG_OF, g.facts[0]!)!;
+    expect(differ).toBe(DIVERGES[log]!.includes(kind));
+    expect(checkAll(g.sim!).divergence.length > 0).toBe(differ);
+  });
+
+  it('covers every log and every statement; restricted parameters are honoured', () => {
+    const gs = SEEDS.map((s) => choice(gen('log-divergence', s)));
+    expect(new Set(gs.map((g) => which(LOG_OF, g.facts[0]!))).size).toBe(4);
+    expect(new Set(gs.map((g) => which(KIND_OF, g.facts[2]!))).size).toBe(7);
+    for (const s of FEW.slice(0, 20)) {
+      const g = choice(
+        gen('log-divergence', s, { logs: ['statement-pinned'], statements: ['rand'] }),
+      );
+      expect(g.correct).toEqual([0]);
+      expect(g.why).toContain('seed of RAND()');
+      expect(g.why).toContain('unsafe');
+    }
+  });
+});
+
 describe('seconds-behind', () => {
   it.each(SEEDS)(
     "seed %i: the answer is MySQL's figure, recomputed from the history and the ops",

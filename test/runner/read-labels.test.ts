@@ -1,10 +1,11 @@
-// The event log's labels: reads the checkers flag, and the writes a split brain or a reused
-// id concerns, so that narration pointing at the event log finds them there.
+// The event log's labels: reads the checkers flag, and the writes a split brain, a reused id
+// or a divergence concerns, so that narration pointing at the event log finds them there.
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
 import { readLabels } from '../../src/lesson/engine/read-labels.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
+import { defaultCluster, Simulation } from '../../src/sim/index.js';
 
 async function played(id: string): Promise<LessonRunner> {
   const r = await loadLessonFile(`lessons/${id}.yaml`);
@@ -51,5 +52,25 @@ describe('readLabels', () => {
       expect(same.length).toBeGreaterThanOrEqual(2);
       for (const w of same) expect(w.labels).toContain(`reused id ${key}`);
     }
+  });
+
+  it('labels the write a statement log re-ran to other values, with the nodes that differ', () => {
+    const nodes = [
+      { id: 'primary', role: 'leader' as const },
+      { id: 'replica-1', role: 'follower' as const, lag: 100 },
+      { id: 'replica-2', role: 'follower' as const, lag: 200 },
+    ];
+    const run = (log: 'statement' | 'row') => {
+      const sim = new Simulation(defaultCluster(nodes, { log }), { seed: 1 });
+      const w = sim.apply({ type: 'write', client: 'app', key: 'coupon', value: 'RAND()' })!;
+      sim.apply({ type: 'write', client: 'app', key: 'plain', value: 'x' });
+      sim.runUntil(500);
+      sim.apply({ type: 'read', client: 'ops', key: 'coupon', from: 'replica-1' });
+      sim.runUntil(600);
+      return { labels: readLabels(sim), w };
+    };
+    const statement = run('statement');
+    expect([...statement.labels]).toEqual([[statement.w, ['diverged on replica-1, replica-2']]]);
+    expect([...run('row').labels]).toEqual([]);
   });
 });

@@ -238,6 +238,8 @@ export function stepToRaw(step: Step): RawStep {
           via: step.via,
           autoId: step.autoId ? true : undefined,
           txnTime: step.txnTime === undefined ? undefined : formatDuration(step.txnTime),
+          limit: step.limit,
+          where: step.where,
           background: bg(step.background),
         }),
       };
@@ -287,6 +289,8 @@ export function stepToRaw(step: Step): RawStep {
           upstream: p.upstream,
           // A node's with `node`, the cluster default without (only one is ever set).
           capacity: p.capacity ?? c.capacity,
+          version: p.version,
+          log: c.log,
           disk: p.disk === undefined ? undefined : formatSize(p.disk),
           slots: c.slots,
           mode: c.mode,

@@ -2,7 +2,7 @@
 // stands for. One table serves parsing (parse-command.ts), Tab completion (complete.ts)
 // and help. Each command is written like the lesson step it becomes: `crash replica-1` is
 // `crash: replica-1`, `read tweet from replica-2` is `read: {key: tweet, from: replica-2}`.
-import { ACK_MODES, ACK_ON, ON_TIMEOUT, POLICIES } from '../format/vocab.js';
+import { ACK_MODES, ACK_ON, LOG_FORMATS, ON_TIMEOUT, POLICIES } from '../format/vocab.js';
 import type { ArgType } from './arg-types.js';
 import * as T from './arg-types.js';
 import type { CommandContext } from './command-context.js';
@@ -49,6 +49,19 @@ function defined(m: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined));
 }
 
+/** `limit 1`: UPDATE/DELETE … LIMIT 1 (one row is all the simulator changes). */
+const LIMIT_ONE: ArgType = {
+  what: '1 (one row)',
+  parse(tok) {
+    if (tok.text !== '1') throw new T.ArgError(`expected limit 1, found "${tok.text}"`, tok);
+    return 1;
+  },
+  candidates: () => ['1'],
+};
+
+/** The value rows must hold for `limit 1 where <value>`. */
+const WHERE_VALUE: ArgType = { what: 'a value', parse: (tok) => T.literalValue(tok) };
+
 const nodeCommand = (name: string, summary: string): CommandSpec => ({
   name,
   usage: `${name} <node>`,
@@ -62,8 +75,10 @@ const nodeCommand = (name: string, summary: string): CommandSpec => ({
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'write',
-    usage: 'write <key> <value> [via <node>] [as <client>] [size <size>]',
-    summary: 'a client writes a key (to the leader, or via a node)',
+    usage:
+      'write <key> <value> [via <node>] [as <client>] [size <size>] [auto-id] [limit 1 [where <value>]]',
+    summary:
+      'a client writes a key (to the leader, or via a node); auto-id inserts a row at key/<id>; limit 1 updates one row of the table key (null deletes it)',
     positionals: [
       { name: 'key', type: T.key },
       { name: 'value', rest: true },
@@ -72,17 +87,34 @@ export const COMMANDS: readonly CommandSpec[] = [
       via: { name: 'via', type: T.node },
       as: { name: 'client', type: T.client },
       size: { name: 'size', type: T.size },
+      limit: { name: 'limit', type: LIMIT_ONE },
+      where: { name: 'where', type: WHERE_VALUE },
     },
-    flags: [],
-    build: (a) => ({
-      write: defined({
-        client: get(a, 'client'),
-        key: get(a, 'key'),
-        value: get(a, 'value'),
-        via: get(a, 'via'),
-        size: get(a, 'size'),
-      }),
-    }),
+    flags: ['auto-id'],
+    build: (a) => {
+      if (a.values.has('where') && !a.values.has('limit')) {
+        throw new T.ArgError(
+          'write: where needs limit 1 (write <key> <value> limit 1 where <value>)',
+        );
+      }
+      if (a.values.has('limit') && a.flags.has('auto-id')) {
+        throw new T.ArgError(
+          'write: limit 1 changes an existing row, auto-id inserts one: use one',
+        );
+      }
+      return {
+        write: defined({
+          client: get(a, 'client'),
+          key: get(a, 'key'),
+          value: get(a, 'value'),
+          via: get(a, 'via'),
+          size: get(a, 'size'),
+          autoId: a.flags.has('auto-id') ? true : undefined,
+          limit: get(a, 'limit'),
+          where: get(a, 'where'),
+        }),
+      };
+    },
   },
   {
     name: 'read',
@@ -294,6 +326,7 @@ export const NODE_SETTINGS: readonly Setting[] = [
   { key: 'throughput', type: T.perSecond },
   { key: 'clockSkew', type: T.signedDuration },
   { key: 'upstream', type: UPSTREAM },
+  { key: 'version', type: T.integer(1) },
   { key: 'disk', type: T.size },
 ];
 
@@ -310,6 +343,7 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'fencing', type: T.bool },
   { key: 'quorum', type: T.bool },
   { key: 'maxLagOnFailover', type: T.integer(0) },
+  { key: 'log', type: T.oneOf(LOG_FORMATS) },
   { key: 'slots', type: T.bool },
 ];
 

@@ -15,6 +15,7 @@ const ERROR_TEXT: Record<string, string> = {
   unreachable: 'the client cannot reach it',
   timeout: 'no answer arrived in time',
   restoring: 'it is still restoring its data',
+  'version-mismatch': 'it runs another major version than the WAL it was given',
 };
 
 export function errorText(error: string | undefined): string {
@@ -67,6 +68,7 @@ const STATUS_PHRASE: Record<NodeStatus, string> = {
   paused: 'is paused',
   down: 'is down',
   fenced: 'is fenced off',
+  'version-mismatch': 'refuses the WAL of another major version',
 };
 
 /** A node's status as an English clause: `replica-1 needs a resync`, `db2 is catching up`. */

@@ -1,5 +1,6 @@
-// Labels for operations in the UI: what each read violated, and the writes a split brain or a
-// reused id concerns, by the checkers' judgement. The engine decides; views only print them.
+// Labels for operations in the UI: what each read violated, and the writes a split brain, a
+// reused id or a divergence concerns, by the checkers' judgement. The engine decides; views
+// only print them.
 import {
   type Anomaly,
   type CheckerName,
@@ -49,6 +50,26 @@ function splitBrainLabels(labels: Map<number, string[]>, a: Anomaly, sim: Simula
   }
 }
 
+/**
+ * The write behind the first LSN at which two nodes hold different rows (a statement a
+ * follower re-ran to another result): labelled with the nodes that disagree with the leader.
+ */
+function divergenceLabels(labels: Map<number, string[]>, found: Anomaly[], sim: Simulation): void {
+  const leader = sim.referenceLeader();
+  const byOp = new Map<number, string[]>();
+  for (const a of found) {
+    const lsn = a.lsns?.[0];
+    const op = lsn === undefined ? undefined : leader?.log[lsn - 1]?.op;
+    if (op === undefined || op < 0) continue;
+    const nodes = byOp.get(op) ?? [];
+    for (const n of a.nodes ?? []) if (n !== leader?.id && !nodes.includes(n)) nodes.push(n);
+    byOp.set(op, nodes);
+  }
+  for (const [op, nodes] of byOp) {
+    if (nodes.length > 0) add(labels, op, `diverged on ${nodes.join(', ')}`);
+  }
+}
+
 /** op id → labels such as ['stale', 'read-your-writes'], recomputed only when ops change. */
 export function readLabels(sim: Simulation): Map<number, string[]> {
   const hit = cache.get(sim);
@@ -65,6 +86,7 @@ export function readLabels(sim: Simulation): Map<number, string[]> {
   for (const a of runChecker('reused-id', input)) {
     for (const id of a.related ?? []) add(labels, id, `reused id ${a.key}`);
   }
+  divergenceLabels(labels, runChecker('divergence', input), sim);
   cache.set(sim, { seq: sim.opSeq, labels });
   return labels;
 }

@@ -62,6 +62,7 @@ export function startStep(sim: Simulation, step: Step): Activity {
           size: step.size,
           autoId: step.autoId,
           txnTime: step.txnTime,
+          ...(step.limit !== undefined && { limit: step.limit, where: step.where }),
         }),
         step.background,
       );

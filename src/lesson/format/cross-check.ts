@@ -235,6 +235,15 @@ function checkUpstreams(c: Checker, nodes: unknown[], leaders: Set<number>): voi
 }
 
 function checkShards(c: Checker, shards: unknown[]): void {
+  // Refused rather than ignored: a lesson that relied on its shards would validate and teach
+  // nothing. The key stays in the format so lessons written for it keep their shape.
+  if (shards.length > 0) {
+    c.error(
+      ['cluster', 'shards'],
+      'shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
+      true,
+    );
+  }
   const ids = new Set<string>();
   const keyOwner = new Map<string, string>();
   shards.forEach((raw, i) => {

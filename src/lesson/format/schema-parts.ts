@@ -52,6 +52,10 @@ export const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
 });
 
 export const count = z.int().min(0);
+/** A major version of the database software, like 16. */
+export const majorVersion = z
+  .int({ error: expecting('a major version like 16') })
+  .min(1, { error: expecting('a major version like 16') });
 export const fraction = z
   .number({ error: expecting('a fraction from 0 to 1') })
   .min(0, { error: expecting('a fraction from 0 to 1') })

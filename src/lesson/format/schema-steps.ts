@@ -19,6 +19,7 @@ import {
   duration,
   expecting,
   fraction,
+  majorVersion,
   name,
   opsPerSecond,
   perSecond,
@@ -45,6 +46,7 @@ import {
   ACK_MODES,
   ACK_ON,
   BACKGROUND_KINDS,
+  LOG_FORMATS,
   NODE_STATUSES,
   ON_TIMEOUT,
   POLICIES,
@@ -60,7 +62,7 @@ export const DEFAULT_UNTIL_MAX = 60_000;
 
 const lazyStep = z.lazy((): z.ZodType<Step> => stepSchema);
 
-const SQL_FUNCTION_RE = /\b(NOW|RAND|UUID)\(\)/g;
+const SQL_FUNCTION_RE = /\b(NOW|RAND|UUID|SYSDATE)\(\)/g;
 
 /** SQL functions in a written value, which statement-based replication re-executes. */
 export function sqlFunctions(v: unknown): SqlFunction[] {
@@ -79,7 +81,9 @@ const write = strictMap(
   {
     client: name.default(DEFAULT_CLIENT).describe('Client id (default "you").'),
     key: text.describe('Key to write.'),
-    value: value.describe('Value; NOW(), RAND() and UUID() are re-run by statement-based logs.'),
+    value: value.describe(
+      'Value; NOW(), RAND(), UUID() and SYSDATE() are re-run by statement-based logs.',
+    ),
     size: size().default(DEFAULT_WRITE_SIZE).describe('Entry size (default 1KB).'),
     via: name.optional().describe('Send the write to this node instead of the leader.'),
     autoId: z
@@ -87,10 +91,28 @@ const write = strictMap(
       .default(false)
       .describe('The node assigns the next auto-increment id; the row is stored at key/<id>.'),
     txnTime: duration().optional().describe('How long the transaction runs before it commits.'),
+    limit: z
+      .literal(1, { error: expecting('1 (one row, as LIMIT 1)') })
+      .optional()
+      .describe(
+        'UPDATE … LIMIT 1 without ORDER BY (a null value: DELETE): change the first row of the table key/<id> the node meets.',
+      ),
+    where: value.optional().describe('With limit: only rows holding this value.'),
     background,
   },
   'a map like {client: you, key: tweet, value: "Hello"}',
-);
+).superRefine((w, ctx) => {
+  if (w.where !== undefined && w.limit === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['where'], message: 'where needs limit: 1' });
+  }
+  if (w.limit !== undefined && w.autoId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['limit'],
+      message: 'limit changes an existing row; autoId inserts a new one: use one or the other',
+    });
+  }
+});
 
 const read = strictMap(
   {
@@ -150,6 +172,7 @@ const NODE_PARAM_KEYS = [
   'clockSkew',
   'upstream',
   'capacity',
+  'version',
   'disk',
 ] as const;
 const CLUSTER_PARAM_KEYS = [
@@ -161,6 +184,7 @@ const CLUSTER_PARAM_KEYS = [
   'retain',
   'capacity',
   'syncStandbys',
+  'log',
   'slots',
 ] as const;
 /** Keys that are a node setting with `node` and the cluster default without it. */
@@ -198,6 +222,10 @@ const set = strictMap(
       .optional()
       .describe("With node: that node's operations per second; without: the cluster default."),
     syncStandbys: syncStandbys().optional(),
+    version: majorVersion
+      .optional()
+      .describe("With node: that node's major version (WAL is refused across versions)."),
+    log: z.enum(LOG_FORMATS).optional().describe('The log format of entries written from now on.'),
     slots: z.boolean().optional().describe('Replication slots on (each follower gets one) or off.'),
     disk: size()
       .refine((b) => b > 0, { message: 'a disk needs a size above 0' })

@@ -14,6 +14,7 @@ import {
   delay,
   duration,
   expecting,
+  majorVersion,
   name,
   opsPerSecond,
   perSecond,
@@ -68,6 +69,11 @@ const nodeSchema = strictMap(
       .optional()
       .describe(
         "Client operations per second this node serves, one at a time (default: the cluster's).",
+      ),
+    version: majorVersion
+      .optional()
+      .describe(
+        'Major version of its database software; with log: wal a follower on another version than its leader refuses the stream.',
       ),
     disk: size()
       .refine((b) => b > 0, { message: 'a disk needs a size above 0' })

@@ -9,9 +9,13 @@
 // BEL → ␇, a C1 control → \x9b), so an author sees what their file holds. Line feeds and tabs
 // stay: narration is Markdown with paragraphs.
 
-// C0 controls but tab and line feed, DEL, C1 controls, and the Unicode line and paragraph
-// separators. Built from a string: a control character in a regular expression is the point.
-const UNSAFE_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]';
+// C0 controls but tab and line feed, DEL, C1 controls, the Unicode line and paragraph
+// separators, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069): in a terminal that honours them they reorder the text that follows, so a
+// lesson could make an answer or a command read as something else ("Trojan Source").
+// Built from a string: a control character in a regular expression is the point.
+const UNSAFE_CLASS =
+  '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
 const UNSAFE = new RegExp(UNSAFE_CLASS, 'g');
 const HAS_UNSAFE = new RegExp(UNSAFE_CLASS);
 
@@ -80,11 +84,12 @@ function isPlainObject(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-const JSON_UNESCAPED = /[\u007f-\u009f\u2028\u2029]/g;
+const JSON_UNESCAPED = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * One JSON Lines record made safe for a terminal: JSON.stringify escapes C0 controls but
- * writes DEL, C1 controls and U+2028/U+2029 as they are (some line readers split on them).
+ * writes DEL, C1 controls, U+2028/U+2029 (some line readers split on them) and the bidi
+ * overrides as they are.
  * They can only occur inside JSON strings, where `\uXXXX` means the same character.
  */
 export function safeJsonLine(json: string): string {

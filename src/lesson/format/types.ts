@@ -89,7 +89,7 @@ export const ROW_FIGURES = [
   'p99',
 ] as const;
 
-export type SqlFunction = 'NOW' | 'RAND' | 'UUID';
+export type SqlFunction = 'NOW' | 'RAND' | 'UUID' | 'SYSDATE';
 
 export interface ShardConfig {
   id: string;
@@ -168,6 +168,13 @@ export interface WriteStep extends StepBase {
   autoId: boolean;
   /** Time the transaction runs before it commits. */
   txnTime?: Ms;
+  /**
+   * `UPDATE … LIMIT 1` (a null value: `DELETE … LIMIT 1`) of the table `key` (rows
+   * `key/<id>`), without ORDER BY: the executing node changes the first row it meets.
+   */
+  limit?: 1;
+  /** With `limit`: only rows holding this value. */
+  where?: Value;
   /** Do not wait for the response. */
   background: boolean;
 }
@@ -227,6 +234,8 @@ export interface NodeParams {
   upstream?: NodeId | null;
   /** Client operations per second. */
   capacity?: number;
+  /** Major version of the node's database software. */
+  version?: number;
   /** Disk size in bytes. */
   disk?: number;
 }
@@ -241,6 +250,8 @@ export interface ClusterParams {
   /** Client operations per second of every node without its own. */
   capacity?: number;
   syncStandbys?: SyncStandbys;
+  /** Format of the entries written from now on. */
+  log?: LogFormat;
   /** Replication slots on or off. */
   slots?: boolean;
 }

@@ -15,7 +15,7 @@ export const TOPOLOGIES = ['leader', 'multi-leader', 'leaderless'] as const;
 export const ACK_MODES = ['async', 'sync', 'semi-sync'] as const;
 export const ACK_ON = ['receive', 'apply'] as const;
 export const ON_TIMEOUT = ['unknown', 'degrade'] as const;
-export const LOG_FORMATS = ['row', 'statement', 'wal'] as const;
+export const LOG_FORMATS = ['row', 'statement', 'statement-pinned', 'wal'] as const;
 export const ROLES = ['leader', 'follower', 'replica'] as const;
 export const CONFLICT_POLICIES = ['lww', 'replica-id', 'siblings'] as const;
 export const POLICIES = [
@@ -35,6 +35,7 @@ export const OP_ERRORS = [
   'unreachable',
   'timeout',
   'restoring',
+  'version-mismatch',
   'disk-full',
 ] as const;
 export const NODE_STATUSES = [
@@ -48,6 +49,7 @@ export const NODE_STATUSES = [
   'paused',
   'down',
   'fenced',
+  'version-mismatch',
 ] as const;
 
 /** Every step kind, in the order the format lists them (messages list them this way). */

@@ -3,6 +3,7 @@ import { asyncLoss } from './async-loss.js';
 import { cascadeDelay } from './cascade-delay.js';
 import { commitLatency } from './commit-latency.js';
 import { failoverWinner } from './failover-winner.js';
+import { logDivergence } from './log-divergence.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
 import { retentionResync } from './retention-resync.js';
@@ -37,6 +38,7 @@ export const TEMPLATES: readonly Template[] = [
   routeWriteAfterFailover,
   routeSyncStandby,
   commitLatency,
+  logDivergence,
   secondsBehind,
 ];
 

@@ -1,4 +1,5 @@
 // All checkers over one history. Checkers are what grades the learner.
+import { leaderKey } from '../row-scan.js';
 import type { Simulation } from '../simulation.js';
 import type { OpRecord } from '../types.js';
 import { type Anomaly, CHECKERS, type CheckerName, type CheckInput } from './anomaly.js';
@@ -32,7 +33,6 @@ export function checkInput(
   ops: readonly OpRecord[] = sim.ops.slice(),
 ): CheckInput {
   const leader = sim.referenceLeader();
-  const statement = sim.cfg.log === 'statement';
   return {
     ops,
     history: sim.history,
@@ -48,8 +48,8 @@ export function checkInput(
       entryAt: (lsn: number) => {
         const e = n.log[lsn - 1];
         if (!e) return undefined;
-        const ev = statement ? n.evaluated[lsn - 1] : undefined;
-        const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
+        const ev = e.stmt !== undefined ? n.evaluated[lsn - 1] : undefined;
+        const key = ev?.key ?? leaderKey(e);
         return { epoch: e.epoch, op: e.op, key, value: ev ? ev.value : e.value };
       },
     })),

@@ -54,6 +54,9 @@ export function describeCommand(cmd: Command): string {
         cmd.via ? `via ${cmd.via}` : '',
         cmd.autoId ? 'auto-id' : '',
         cmd.txnTime ? `txn ${cmd.txnTime} ms` : '',
+        cmd.limit
+          ? `limit 1${cmd.where !== undefined ? ` where ${JSON.stringify(cmd.where)}` : ''}`
+          : '',
       ].filter(Boolean);
       return `${cmd.client} writes ${cmd.key} = ${JSON.stringify(cmd.value)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     }

@@ -35,6 +35,7 @@ export const FAULT_KINDS = [
   'set-cluster',
   'upstream',
   'sync-mark',
+  'version',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -47,6 +48,7 @@ const WEAKENING: readonly FaultKind[] = [
   'resync',
   'set-cluster',
   'sync-mark',
+  'version',
 ];
 
 const POLICIES: readonly RoutingPolicyName[] = [
@@ -79,15 +81,18 @@ export function generateCase(seed: number): FuzzCase {
   sch.reads(sch.rng.int(5, 30), 0, SPAN + 1000, CLIENTS);
   if (sch.chance(0.3)) sch.reads(sch.rng.int(1, 10), 0, SPAN, CLIENTS, 5, sch.pick(ids));
   if (sch.chance(0.5)) {
-    // Statement-shaped writes: NOW()/RAND() values, auto-increment ids, long transactions.
+    // Statement-shaped writes: NOW()/RAND()/UUID()/SYSDATE() values, auto-increment ids,
+    // long transactions, UPDATE/DELETE … LIMIT 1 on the auto-increment table.
     for (let i = sch.rng.int(1, 12); i > 0; i--) {
+      const limit = sch.chance(0.25);
       sch.at(sch.time(0, SPAN), {
         type: 'write',
         client: 'c',
         key: 'users',
-        value: sch.pick(['NOW()', 'RAND()', 'x']),
-        autoId: sch.chance(0.5),
+        value: sch.pick(['NOW()', 'RAND()', 'UUID()', 'SYSDATE()', 'x', null]),
+        autoId: !limit && sch.chance(0.5),
         txnTime: sch.chance(0.3) ? sch.rng.int(1, 300) : undefined,
+        ...(limit && { limit: 1, where: sch.chance(0.5) ? 'x' : undefined }),
       });
     }
   }
@@ -138,7 +143,7 @@ function cluster(sch: Schedule, ids: readonly string[], strict: boolean): Cluste
     mode: sch.pick(['async', 'sync', 'semi-sync'] as const),
     minAcks: sch.rng.int(1, 2),
     ackOn: sch.pick(['receive', 'apply'] as const),
-    log: sch.pick(['row', 'statement'] as const),
+    log: sch.pick(['row', 'statement', 'statement-pinned', 'wal'] as const),
     retain: sch.chance(0.2) ? sch.rng.int(5, 20) : undefined,
     clientTimeout: 2000,
     ackTimeout: sch.chance(0.3) ? sch.rng.int(200, 1500) : undefined,
@@ -158,6 +163,8 @@ function cluster(sch: Schedule, ids: readonly string[], strict: boolean): Cluste
   // Node capacity (a queue per node) and PostgreSQL-style standby choice, now and then.
   if (sch.chance(0.2)) config.capacity = sch.pick([20, 100, 500, 2000]);
   for (const n of config.nodes) if (sch.chance(0.1)) n.capacity = sch.pick([10, 50, 300]);
+  // Major versions (a WAL stream is refused across them), now and then one node behind.
+  if (sch.chance(0.3)) for (const n of config.nodes) n.version = sch.pick([16, 16, 17]);
   if (sch.chance(0.25)) {
     const k = sch.rng.int(1, 2);
     config.syncStandbys = sch.chance(0.5) ? { first: k } : { any: k };
@@ -233,6 +240,7 @@ function fault(sch: Schedule, kind: FaultKind, ids: readonly string[]): void {
           { ackTimeout: sch.rng.int(200, 1500) },
           { capacity: sch.pick([20, 200, 2000]) },
           { syncStandbys: sch.chance(0.5) ? { first: 1 } : { any: sch.rng.int(1, 2) } },
+          { log: sch.pick(['row', 'statement', 'statement-pinned', 'wal'] as const) },
         ]),
       });
       return;
@@ -241,6 +249,9 @@ function fault(sch: Schedule, kind: FaultKind, ids: readonly string[]): void {
       return;
     case 'sync-mark':
       sch.at(t, { type: 'set-node', node: node(), params: { sync: sch.chance(0.5) } });
+      return;
+    case 'version':
+      sch.at(t, { type: 'set-node', node: node(), params: { version: sch.pick([16, 17]) } });
       return;
   }
 }

@@ -73,6 +73,7 @@ function connected(leader: SimNode, n: SimNode): boolean {
     n.up &&
     n.caughtUpOnce &&
     !n.needsResync &&
+    !n.versionRefused &&
     n.busy === undefined &&
     leader.droppedStandbys[n.idx] !== true
   );

@@ -224,6 +224,7 @@ function startElection(sim: Simulation, c: SimNode): void {
   for (const n of reach) if (!n.fenced) known = Math.max(known, n.log.length);
   const eligible = reach.filter((n) => {
     if (n.role !== 'follower' || n.needsResync || n.busy !== undefined || n.fenced) return false;
+    if (n.versionRefused) return false; // it cannot open the leader's data files
     return fo.maxLagOnFailover === undefined || known - n.log.length <= fo.maxLagOnFailover;
   });
   if (eligible.length === 0) {

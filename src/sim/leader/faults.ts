@@ -13,6 +13,7 @@ import { rejoin, startFailoverTimers } from './failover.js';
 import { chainLeader, currentLeader } from './queries.js';
 import { catchUp, follow, sendAck } from './replication.js';
 import { setSlots } from './slots.js';
+import { recheckVersions } from './version-check.js';
 
 export function crashNode(sim: Simulation, n: SimNode): void {
   if (!n.up) return;
@@ -124,6 +125,11 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
   }
   // The sync set may have changed: a write that now has enough acknowledgements is done.
   if ('sync' in params) releaseAll(sim);
+  if ('version' in params) {
+    // A follower that now refuses the stream is no synchronous standby to wait for.
+    recheckVersions(sim);
+    releaseAll(sim);
+  }
 }
 
 export function setClusterParams(sim: Simulation, params: ClusterParams): void {
@@ -158,6 +164,10 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
   sim.record({ t: sim.now, type: 'fault', fault: 'set', detail });
   // A new mode, minAcks or standby choice may release writes that were waiting.
   if (rest.mode !== undefined || rest.minAcks !== undefined || rest.syncStandbys !== undefined) {
+    releaseAll(sim);
+  }
+  if (rest.log !== undefined) {
+    recheckVersions(sim);
     releaseAll(sim);
   }
 }

@@ -4,12 +4,14 @@
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev } from '../events.js';
 import { NO_NODE } from '../history.js';
 import { rememberApplied } from '../node-data.js';
+import { NO_ROW } from '../row-scan.js';
 import type { Simulation } from '../simulation.js';
 import type { Entry, SimNode, Version } from '../state.js';
-import { evaluateStatement } from '../statement.js';
+import { reexecute, reexecutes } from '../statement-pinned.js';
 import type { Delay, Value } from '../types.js';
 import { chainLeader, currentLeader, firstRetained } from './queries.js';
 import { truncateDivergent, truncateFrom } from './truncation.js';
+import { refuseWalStream } from './version-check.js';
 
 function sampleDelay(sim: Simulation, d: Delay | undefined): number {
   if (d === undefined) return 0;
@@ -53,7 +55,9 @@ export function shipDownstream(sim: Simulation, from: SimNode, e: Entry): void {
   const nodes = sim.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const f = nodes[i]!;
-    if (f.source === from && f.up && !f.needsResync && f.busy === undefined) ship(sim, from, f, e);
+    if (f.source === from && f.up && !f.needsResync && f.busy === undefined && !f.versionRefused) {
+      ship(sim, from, f, e);
+    }
   }
 }
 
@@ -159,29 +163,31 @@ function applyNext(sim: Simulation, f: SimNode, ack = true): void {
 
 /**
  * Applies an entry to a node's data. `original` marks the leader applying the entry it just
- * created, whose values it computed itself; everyone else re-executes a statement.
+ * created, whose values it computed itself; under a statement log everyone else re-executes
+ * the statement (statement-pinned.ts).
  */
 export function applyEntry(sim: Simulation, n: SimNode, e: Entry, original = false): void {
   let key = e.key;
   let value: Value = e.value;
-  if (sim.cfg.log === 'statement' && !original && (e.expr !== undefined || e.autoId)) {
-    // Re-execute the statement here, with this node's clock, randomness and counters.
-    if (e.autoId) key = `${e.key}/${nextAutoId(n, e.key)}`;
-    if (e.expr !== undefined) {
-      value = evaluateStatement(e.expr, sim.now + (n.cfg.clockSkew ?? 0), n.rng);
-    }
+  if (!original && reexecutes(e)) {
+    // Re-execute the statement here, with this node's clock, randomness, counters and rows.
+    ({ key, value } = reexecute(n, e, sim.now + (n.cfg.clockSkew ?? 0), nextAutoId));
+  } else if (e.scan !== undefined) {
+    key = e.row ?? NO_ROW;
   } else if (e.autoId && e.id !== undefined) {
     key = `${e.key}/${e.id}`;
     const cur = n.autoInc.get(e.key) ?? 0;
     if (e.id > cur) n.autoInc.set(e.key, e.id);
   }
-  // The entry itself is the version when the value is the leader's (no copy per apply).
-  const version: Version = value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch };
-  n.data.set(key, version);
-  if (sim.cfg.log === 'statement') n.evaluated[e.lsn - 1] = { key, value };
+  if (key !== NO_ROW) {
+    // The entry itself is the version when the value is the leader's (no copy per apply).
+    const version: Version = value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch };
+    n.data.set(key, version);
+  }
+  if (e.stmt !== undefined) n.evaluated[e.lsn - 1] = { key, value };
   n.applied = e.lsn;
   n.lastAppliedAt = sim.now;
-  rememberApplied(n, key, value, e.lsn);
+  if (key !== NO_ROW) rememberApplied(n, key, value, e.lsn);
 }
 
 export function nextAutoId(n: SimNode, table: string): number {
@@ -220,6 +226,9 @@ export function catchUp(sim: Simulation, f: SimNode): void {
   f.linkLastArrival = sim.now;
   f.linkBusyUntil = sim.now;
   if (!src || !f.up || f.busy !== undefined || f.needsResync) return;
+  if (f.versionRefused || sim.cfg.log === 'wal') {
+    if (refuseWalStream(sim, f)) return;
+  }
   if (src.up && sim.reachable(src, f)) {
     // On connecting, the two agree where their histories fork: whatever the chain's leader
     // does not have is dropped first (a source that became leader, or follows a new one,

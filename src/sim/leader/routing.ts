@@ -150,6 +150,7 @@ export function routeRead(sim: Simulation, s: Session, client: string): SimNode 
       !sim.isPaused(n) &&
       n.busy === undefined &&
       !n.needsResync &&
+      !n.versionRefused &&
       sim.net.clientReaches(client, n.id);
   }
   if (followers.length !== count) followers.length = count;

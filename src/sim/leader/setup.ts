@@ -4,6 +4,7 @@ import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import { startFailoverTimers } from './failover.js';
 import { chainLeader } from './queries.js';
+import { recheckVersions } from './version-check.js';
 
 /** Wires a freshly created simulation's nodes into one leader's replication chains. */
 export function formLeaderCluster(sim: Simulation): void {
@@ -27,5 +28,7 @@ export function formLeaderCluster(sim: Simulation): void {
   }
   // The first leader starts with a lease from everyone: the cluster was just formed.
   for (const n of sim.nodes) leader.heardAt[n.idx] = 0;
+  // A follower on another major version than the leader's WAL refuses it from the start.
+  recheckVersions(sim);
   startFailoverTimers(sim);
 }

@@ -3,6 +3,7 @@
 // existed only in the dropped part are lost; the history records them.
 import { clearData, rememberApplied } from '../node-data.js';
 import { OK, PENDING } from '../op-table.js';
+import { leaderKey, NO_ROW } from '../row-scan.js';
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
 import { chainLeader } from './queries.js';
@@ -42,7 +43,7 @@ export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: str
     toLsn: lsn + removed.length - 1,
     lostOps,
   });
-  if (n.applied >= lsn) rebuildData(sim, n, lsn - 1);
+  if (n.applied >= lsn) rebuildData(n, lsn - 1);
   // Whoever streams from `n` received entries `n` no longer has: reconcile them too, against
   // the leader of their chain (they may hold its entries already), and restart their streams.
   for (const f of sim.nodes) {
@@ -53,22 +54,23 @@ export function truncateFrom(sim: Simulation, n: SimNode, lsn: number, _why: str
 }
 
 /** Rebuilds a node's data from the first `upTo` entries of its log. */
-function rebuildData(sim: Simulation, n: SimNode, upTo: number): void {
-  const statement = sim.cfg.log === 'statement';
+function rebuildData(n: SimNode, upTo: number): void {
   const evaluated = n.evaluated;
   clearData(n);
   n.evaluated = evaluated;
   for (let i = 0; i < upTo; i++) {
     const e = n.log[i]!;
-    const ev = statement ? evaluated[i] : undefined;
-    const key = ev?.key ?? (e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key);
+    const ev = e.stmt !== undefined ? evaluated[i] : undefined;
+    const key = ev?.key ?? leaderKey(e);
     const value = ev ? ev.value : e.value;
-    n.data.set(key, value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch });
-    rememberApplied(n, key, value, e.lsn);
+    if (key !== NO_ROW) {
+      n.data.set(key, value === e.value ? e : { value, lsn: e.lsn, epoch: e.epoch });
+      rememberApplied(n, key, value, e.lsn);
+    }
     if (e.autoId && e.id !== undefined) {
       n.autoInc.set(e.key, Math.max(n.autoInc.get(e.key) ?? 0, e.id));
     }
   }
-  if (statement) evaluated.length = upTo;
+  if (evaluated.length > upTo) evaluated.length = upTo;
   n.applied = upTo;
 }

@@ -3,9 +3,10 @@
 // appended to the leader's log, applied, shipped, and left waiting for acknowledgements.
 import { fail, type WritePayload } from '../clients.js';
 import { CLS_TIMER, EV, type Ev } from '../events.js';
+import { pickRow } from '../row-scan.js';
 import type { Simulation } from '../simulation.js';
 import type { Entry, SimNode } from '../state.js';
-import { evaluateStatement, hasNonDeterministicCall } from '../statement.js';
+import { leaderStatement, statementKind } from '../statement-pinned.js';
 import type { OpError } from '../types.js';
 import { awaitAcks } from './acks.js';
 import { diskFull } from './disk.js';
@@ -62,19 +63,25 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
   const key = ops.key(op);
   const log = leader.log;
   const prev = log[log.length - 1];
-  // The leader evaluates NOW()/RAND()/UUID() itself; statement-based logs also keep the text,
-  // which followers re-run.
-  const calls = hasNonDeterministicCall(p.value);
-  const statement = calls && sim.cfg.log === 'statement';
-  const value = calls
-    ? evaluateStatement(p.value as string, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng)
-    : p.value;
+  // The leader evaluates NOW()/RAND()/UUID()/SYSDATE() itself; statement logs also keep the
+  // text, which followers re-run (with the pinned values under statement-pinned).
+  const stmt = statementKind(sim.cfg.log);
+  const st = leaderStatement(stmt, p.value, sim.now + (leader.cfg.clockSkew ?? 0), leader.rng);
+  const value = st.value;
+  // UPDATE/DELETE … LIMIT 1: the leader changes the first matching row in its own row order.
+  const scan = p.limit ? { where: p.where } : undefined;
+  const row = scan ? pickRow(leader, key, scan.where) : undefined;
   const e: Entry = {
     epoch: leader.epoch,
     lsn: log.length + 1,
     key,
     value,
-    expr: statement ? (p.value as string) : undefined,
+    expr: st.expr,
+    stmt,
+    clock: st.clock,
+    seed: st.seed,
+    scan,
+    row,
     autoId: p.autoId,
     id: p.id,
     size: p.size,
@@ -85,7 +92,8 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
   log.push(e);
   if (sim.cfg.slots) noteRecycled(sim, leader);
   applyEntry(sim, leader, e, true);
-  ops.accept(op, p.autoId ? `${key}/${p.id}` : key, value, e.lsn, e.epoch, sim.now, p.id);
+  const rowKey = scan ? (row ?? key) : p.autoId ? `${key}/${p.id}` : key;
+  ops.accept(op, rowKey, value, e.lsn, e.epoch, sim.now, p.id);
   shipDownstream(sim, leader, e);
   awaitAcks(sim, leader, op, e.lsn);
 }

@@ -48,6 +48,7 @@ export const STATUS: Record<NodeStatus, Marker> = {
   paused: { glyph: '⏸', label: 'paused', tone: 'warn' },
   down: { glyph: '✕', label: 'down', tone: 'danger' },
   fenced: { glyph: '⊘', label: 'fenced', tone: 'danger' },
+  'version-mismatch': { glyph: '≠', label: 'version mismatch', tone: 'danger' },
 };
 
 export const ROLE: Record<'leader' | 'follower', Marker> = {

@@ -1,8 +1,10 @@
 // Nodes apply in LSN order, each entry once, nothing beyond what they received: a node's
 // data is exactly its log up to its applied LSN, replayed in order (the last write of each
 // key wins). A skipped, repeated or reordered entry leaves some key at the wrong version.
+import { leaderKey, NO_ROW } from '../../row-scan.js';
 import type { Simulation } from '../../simulation.js';
 import type { SimNode } from '../../state.js';
+import { reexecutes } from '../../statement-pinned.js';
 import type { Value } from '../../types.js';
 import { capped, type Invariant } from './invariant.js';
 
@@ -16,29 +18,29 @@ interface Expected {
  * cannot be known: a statement-based NOW()/RAND()/auto-increment entry that the node got in a
  * copied snapshot was evaluated on another node, which kept no record of it here.
  */
-function replay(sim: Simulation, n: SimNode): Map<string, Expected> | undefined {
-  const statement = sim.cfg.log === 'statement';
+function replay(n: SimNode): Map<string, Expected> | undefined {
   const out = new Map<string, Expected>();
   for (let i = 0; i < n.applied; i++) {
     const e = n.log[i]!;
-    let key = e.autoId && e.id !== undefined ? `${e.key}/${e.id}` : e.key;
+    let key = leaderKey(e);
     let value = e.value;
-    if (statement && (e.expr !== undefined || e.autoId)) {
+    if (reexecutes(e)) {
       const ev = n.evaluated[i];
       if (ev === undefined) return undefined;
       key = ev.key;
       value = ev.value;
     }
-    out.set(key, { lsn: e.lsn, value });
+    // A LIMIT statement that matched no row changed nothing.
+    if (key !== NO_ROW) out.set(key, { lsn: e.lsn, value });
   }
   return out;
 }
 
-export function applyOrderViolations(sim: Simulation, n: SimNode): string[] {
+export function applyOrderViolations(_sim: Simulation, n: SimNode): string[] {
   if (n.applied > n.log.length) {
     return [`${n.id} applied LSN ${n.applied} but received only ${n.log.length}`];
   }
-  const expected = replay(sim, n);
+  const expected = replay(n);
   if (!expected) return [];
   const out: string[] = [];
   for (const [key, want] of expected) {

@@ -11,13 +11,17 @@ import { anyInput, capped, type Invariant, rewritesLogs } from './invariant.js';
 /** How long nothing may have been given before the cluster must have converged. */
 export const QUIET_MS = 30_000;
 
-/** Followers that could stream (their chain has no node being copied or needing a resync). */
+/**
+ * Followers that could stream (their chain has no node being copied, needing a resync, or
+ * refusing WAL of another major version).
+ */
 export function streamable(sim: Simulation, leader: SimNode): SimNode[] {
+  const stuck = (n: SimNode) => n.needsResync || n.busy !== undefined || n.versionRefused;
   return sim.nodes.filter((f) => {
-    if (f === leader || f.needsResync || f.busy !== undefined) return false;
+    if (f === leader || stuck(f)) return false;
     let hops = 0;
     for (let c = f.source; c && c !== leader; c = c.source) {
-      if (c.needsResync || c.busy !== undefined || ++hops > sim.nodes.length) return false;
+      if (stuck(c) || ++hops > sim.nodes.length) return false;
     }
     return true;
   });
