@@ -111,7 +111,7 @@ export const KEYMAP: readonly Binding[] = [
     action: 'toggle-status',
     keys: [{ input: 't' }],
     display: 't',
-    description: 'replication status table on / off',
+    description: 'status table on / off',
     contexts: ['player'],
     group: 'Playback',
   },
