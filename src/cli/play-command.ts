@@ -61,6 +61,7 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
     seed,
     answers,
     restart: opts.restart || answers !== undefined,
+    nodeStatus: Boolean(opts.json),
   });
   const input = new LineInput();
   try {

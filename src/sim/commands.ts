@@ -65,7 +65,8 @@ export type SettableNodeParam =
   | 'upstream'
   | 'sync'
   | 'capacity'
-  | 'version';
+  | 'version'
+  | 'disk';
 
 export type Command =
   | WriteCommand
@@ -84,7 +85,8 @@ export type Command =
   | { type: 'add-follower'; node: NodeConfig; from?: string; rate: number }
   | { type: 'resync'; node: string; rate: number }
   | { type: 'client'; client: ClientConfig }
-  | { type: 'workload'; spec: WorkloadSpec; tag: string };
+  | { type: 'workload'; spec: WorkloadSpec; tag: string }
+  | { type: 'drop-slot'; node: string };
 
 /**
  * Manual failover. With `until` (a delayed replica), the node first discards every received
@@ -129,6 +131,8 @@ export interface ClusterParams {
   log?: LogFormat;
   /** Start (or re-time) the WAL archive; `false` stops it. */
   archive?: ArchiveConfig | false;
+  /** Replication slots on or off (leader/slots.ts). */
+  slots?: boolean;
 }
 
 export interface RecordedInput {

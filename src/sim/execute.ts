@@ -18,6 +18,7 @@ import {
 } from './leader/faults.js';
 import { stopAtTarget } from './leader/point-in-time.js';
 import { currentLeader } from './leader/queries.js';
+import { dropSlot } from './leader/slots.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
 import { startWorkload } from './workload.js';
@@ -109,6 +110,9 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       return undefined;
     case 'workload':
       startWorkload(sim, cmd.spec, cmd.tag);
+      return undefined;
+    case 'drop-slot':
+      dropSlot(sim, sim.node(cmd.node));
       return undefined;
   }
 }

@@ -49,6 +49,10 @@ export function newNode(nc: NodeConfig, idx: number, rng: Prng, now: Ms): SimNod
     serving: [],
     servingHead: 0,
     droppedStandbys: [],
+    slotDropped: false,
+    recycledBelow: 1,
+    lastReceivedAt: 0,
+    lastAppliedAt: 0,
   };
 }
 

@@ -31,6 +31,7 @@ const ERRORS = [
   'timeout',
   'restoring',
   'version-mismatch',
+  'disk-full',
 ] as const satisfies readonly (OpError | undefined)[];
 // Fails to compile when OpError gains a value this list lacks.
 const everyErrorHasACode: [Exclude<OpError, (typeof ERRORS)[number]>] extends [never]

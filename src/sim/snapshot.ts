@@ -2,6 +2,7 @@
 // `expect` checks. Computing it never changes the simulation.
 
 import { EV } from './events.js';
+import { nodeMetrics } from './lag-metrics.js';
 import { archiveSnapshot } from './leader/archive.js';
 import { busyProgress } from './leader/backup.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
@@ -46,12 +47,13 @@ export function nodeSnapshot(
   const data: Record<string, NodeSnapshot['data'][string]> = {};
   for (const [k, v] of n.data) data[k] = v.value;
   const progress = n.busy === undefined ? undefined : busyProgress(sim, n);
+  const status = nodeStatus(sim, n);
   return {
     id: n.id,
     role: n.role,
     region: n.cfg.region,
     epoch: n.epoch,
-    status: nodeStatus(sim, n),
+    status,
     receivedLsn: n.log.length,
     appliedLsn: n.applied,
     lagEntries,
@@ -61,6 +63,7 @@ export function nodeSnapshot(
     recentKeys: recentNewestFirst(n),
     data,
     ...(progress && { progress }),
+    metrics: nodeMetrics(sim, n, leader, status),
   };
 }
 

@@ -125,6 +125,13 @@ export interface SimNode {
    * `ackTimeout` (by node idx), until they acknowledge again.
    */
   droppedStandbys: boolean[];
+  /** Follower with `slots`: its slot on the leader was dropped (leader/slots.ts). */
+  slotDropped: boolean;
+  /** Leader with `slots`: LSNs below this were recycled and never come back. */
+  recycledBelow: number;
+  /** When this node received its newest entry, and applied its newest applied one. */
+  lastReceivedAt: Ms;
+  lastAppliedAt: Ms;
 }
 
 /** A client request a node with a capacity has yet to serve. */

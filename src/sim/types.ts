@@ -46,6 +46,11 @@ export interface NodeConfig {
    * statement logs do not care. Unset: compatible with every version.
    */
   version?: number;
+  /**
+   * Disk size in bytes: data plus retained log above it make a leader refuse writes with
+   * `disk-full` (lag-metrics.ts, leader/slots.ts).
+   */
+  disk?: number;
 }
 
 /**
@@ -96,6 +101,11 @@ export interface ClusterConfig {
   syncStandbys?: SyncStandbys;
   /** A continuous WAL archive (point-in-time recovery); none when unset. */
   archive?: ArchiveConfig;
+  /**
+   * Replication slots: the leader keeps every entry until each follower holding a slot has
+   * received it (a gone follower holds its slot until `drop-slot`), instead of `retain`.
+   */
+  slots?: boolean;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
 }
@@ -131,7 +141,8 @@ export type OpError =
   | 'unreachable'
   | 'timeout'
   | 'restoring'
-  | 'version-mismatch';
+  | 'version-mismatch'
+  | 'disk-full';
 
 export type NodeStatus =
   | 'leading'
@@ -165,6 +176,8 @@ export interface NodeSnapshot {
   data: Record<string, Value>;
   /** While `restoring` or `copying`: how far the copy (and any archive replay) has got. */
   progress?: BusyProgress;
+  /** Lag as monitoring endpoints report it, and disk use (lag-metrics.ts). */
+  metrics?: NodeMetrics;
 }
 
 /** A restore or copy under way: bytes are linear in time within each phase. */
@@ -187,6 +200,53 @@ export interface ArchiveSnapshot {
   lsn: number;
   /** When that entry was written on the leader (undefined: nothing archived). */
   writtenAt?: Ms;
+}
+
+/**
+ * A node's replication figures as real systems report them. LSN figures count from the
+ * current leader's log; times are virtual ms except `secondsBehind` (whole seconds, as
+ * MySQL shows it). `null` where the real system shows NULL.
+ */
+export interface NodeMetrics {
+  /** LSN received (PostgreSQL's write/flush LSN; the leader: its last LSN). */
+  receivedLsn: number;
+  /** LSN applied (replay LSN). */
+  appliedLsn: number;
+  /** Behind the leader's last LSN by what it received: entries and bytes. */
+  receivedBehindEntries: number;
+  receivedBehindBytes: number;
+  /** Behind the leader's last LSN by what it applied: entries and bytes. */
+  appliedBehindEntries: number;
+  appliedBehindBytes: number;
+  /**
+   * PostgreSQL's write/flush lag: how long after its commit the newest received entry
+   * arrived; null once the follower has applied everything (PostgreSQL's idle NULL), and
+   * while it is not connected (down, needing a resync, its source down).
+   */
+  writeLag: Ms | null;
+  /** PostgreSQL's replay lag: the same for the newest applied entry. */
+  replayLag: Ms | null;
+  /**
+   * now − commit time of the newest applied entry (PostgreSQL's
+   * `now() - pg_last_xact_replay_timestamp()`): grows on an idle leader. Null on the leader
+   * and before anything was applied.
+   */
+  replayAge: Ms | null;
+  /**
+   * MySQL's Seconds_Behind_Source: now − commit time of the oldest received entry not yet
+   * applied, in whole seconds; 0 when everything received is applied (however far behind the
+   * receiver is); null when the receiver cannot connect or the node needs a resync. Null on
+   * the leader.
+   */
+  secondsBehind: number | null;
+  /** Follower with a slot on its leader: bytes the leader keeps for it; else null. */
+  slotRetainedBytes: number | null;
+  /** Bytes of log kept on this node: the leader's retained log, a follower's unapplied entries. */
+  retainedBytes: number;
+  /** Data (the initial data set plus applied entries) plus retainedBytes. */
+  diskUsed: number;
+  /** The node's disk size, when it has one. */
+  disk: number | null;
 }
 
 export interface InFlightMessage {

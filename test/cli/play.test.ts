@@ -264,6 +264,22 @@ describe('play --json', () => {
     }
     expect(steps.find((s) => s.step === '#0')).toMatchObject({ t: 0, kind: 'say' });
     expect(lines.some((l) => l.kind === 'question')).toBe(false);
+    // Every step line carries every node's status, as the status view shows it.
+    for (const s of steps) {
+      const nodes = s.nodes as Record<string, unknown>[];
+      expect(nodes.map((n) => n.id)).toEqual(['primary', 'replica-1', 'replica-2']);
+      for (const n of nodes) {
+        expect(Object.keys(n)).toEqual(
+          expect.arrayContaining(['role', 'status', 'receivedLsn', 'appliedLsn', 'replayAge']),
+        );
+        expect(Object.keys(n)).toEqual(
+          expect.arrayContaining(['secondsBehind', 'appliedBehindBytes', 'diskUsed']),
+        );
+      }
+    }
+    const first = steps.find((s) => s.kind === 'write')!;
+    const primary = (first.nodes as { id: string; appliedLsn: number }[])[0]!;
+    expect(primary.appliedLsn).toBe(first.lsn);
     const summary = lines[lines.length - 1]!;
     expect(summary).toMatchObject({ kind: 'summary', lesson: 'lost-tweet', complete: true });
     expect(summary.score).toBe(summary.max);

@@ -115,6 +115,22 @@ describe('sandbox commands → lesson steps', () => {
     );
   });
 
+  it('drops a replication slot, turns slots on and sizes a disk', () => {
+    expect(raw('drop-slot replica-2')).toEqual({ dropSlot: 'replica-2' });
+    expect(raw('set slots on')).toEqual({ set: { slots: true } });
+    expect(raw('set primary disk 500GB')).toEqual({ set: { node: 'primary', disk: '500GB' } });
+    const d = parseCommand('drop-slot replica-2', ctx);
+    expect(d.ok && d.command.step).toMatchObject({ kind: 'dropSlot', node: 'replica-2' });
+    const s = parseCommand('set primary disk 500GB', ctx);
+    expect(s.ok && s.command.step).toMatchObject({
+      kind: 'set',
+      node: 'primary',
+      nodeParams: { disk: 500 * 1024 ** 3 },
+    });
+    expect(error('drop-slot replica-9')).toMatch(/replica-9/);
+    expect(error('set slots maybe')).toMatch(/true or false/);
+  });
+
   it('takes backups, restores them and adds followers', () => {
     expect(raw('backup primary')).toEqual({ backup: { from: 'primary', id: 'backup-1' } });
     expect(raw('backup primary', { ...ctx, backups: ['backup-1'] })).toEqual({
@@ -183,7 +199,7 @@ describe('sandbox commands → lesson steps', () => {
     );
     expect(error('write tweet')).toMatch(/^write: expected a value/);
     expect(error('set replica-1 lagg 5s')).toBe(
-      'unknown setting "lagg" for replica-1 (did you mean "lag"?); settings: lag, replay, throughput, clock-skew, upstream, version',
+      'unknown setting "lagg" for replica-1 (did you mean "lag"?); settings: lag, replay, throughput, clock-skew, upstream, version, disk',
     );
     expect(error('set replica-1 mode sync')).toBe(
       '"mode" is a cluster setting; leave out the node: set mode <value>',
@@ -271,6 +287,7 @@ describe('Tab completion', () => {
       'clock-skew',
       'upstream',
       'version',
+      'disk',
     ]);
     expect(words('set replica-1 lag 5s ')).toEqual([
       'replay',
@@ -278,6 +295,7 @@ describe('Tab completion', () => {
       'clock-skew',
       'upstream',
       'version',
+      'disk',
     ]);
     expect(words('set log ')).toEqual(['row', 'statement', 'statement-pinned', 'wal']);
     expect(words('set mode ')).toEqual(['async', 'sync', 'semi-sync']);

@@ -131,6 +131,7 @@ const NODE_KEYS = [
   'sync',
   'upstream',
   'clockSkew',
+  'disk',
 ];
 
 export function nodeToRaw(n: NodeConfig): RawMap {
@@ -144,6 +145,7 @@ export function nodeToRaw(n: NodeConfig): RawMap {
     sync: n.sync,
     upstream: n.upstream,
     clockSkew: n.clockSkew === undefined ? undefined : formatDuration(n.clockSkew),
+    disk: n.disk === undefined ? undefined : formatSize(n.disk),
     ...rest(n, NODE_KEYS),
   });
 }
@@ -266,6 +268,7 @@ export function stepToRaw(step: Step): RawStep {
     case 'crash':
     case 'restart':
     case 'wipe':
+    case 'dropSlot':
       return { [step.kind]: step.node };
     case 'promote':
       return step.until === undefined
@@ -293,6 +296,8 @@ export function stepToRaw(step: Step): RawStep {
           capacity: p.capacity ?? c.capacity,
           version: p.version,
           log: c.log,
+          disk: p.disk === undefined ? undefined : formatSize(p.disk),
+          slots: c.slots,
           mode: c.mode,
           minAcks: c.minAcks,
           ackOn: c.ackOn,

@@ -186,6 +186,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   nodeCommand('wipe', "delete a node's data"),
   {
+    name: 'drop-slot',
+    usage: 'drop-slot <node>',
+    summary: "drop a follower's replication slot: the leader stops keeping log for it",
+    positionals: [{ name: 'node', type: T.node }],
+    options: {},
+    flags: [],
+    build: (a) => ({ dropSlot: get(a, 'node') }),
+  },
+  {
     name: 'backup',
     usage: 'backup <node> [as <id>] [at <rate>] [fails]',
     summary: 'take a backup of a node (fails: one that silently holds nothing)',
@@ -347,6 +356,7 @@ export const NODE_SETTINGS: readonly Setting[] = [
   { key: 'clockSkew', type: T.signedDuration },
   { key: 'upstream', type: UPSTREAM },
   { key: 'version', type: T.integer(1) },
+  { key: 'disk', type: T.size },
 ];
 
 export const CLUSTER_SETTINGS: readonly Setting[] = [
@@ -364,6 +374,7 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'maxLagOnFailover', type: T.integer(0) },
   { key: 'log', type: T.oneOf(LOG_FORMATS) },
   { key: 'archive', type: ARCHIVE, filler: 'every' },
+  { key: 'slots', type: T.bool },
 ];
 
 /** `clock-skew` and `clockSkew` (any case) name the same setting. */

@@ -97,6 +97,7 @@ function paramValue(key: string, v: unknown): string {
   if (key === 'archive' && v && typeof v === 'object' && 'every' in v) {
     return `every ${duration((v as { every: number }).every)}`;
   }
+  if (key === 'disk' && typeof v === 'number') return formatBytes(v);
   if (!DURATION_PARAMS.has(key)) return JSON.stringify(v);
   if (typeof v === 'number') return v < 0 ? `-${duration(-v)}` : duration(v);
   if (v && typeof v === 'object' && 'min' in v && 'max' in v) {
@@ -160,6 +161,8 @@ export function describeStep(step: Step, sim?: Simulation): string {
         : `${step.node} promoted to leader with its log up to ${virtualTime(step.until)}`;
     case 'wipe':
       return `${step.node}: data directory wiped`;
+    case 'dropSlot':
+      return `replication slot of ${step.node} dropped`;
     case 'pause':
       return `${step.node} stalls for ${duration(step.duration)}`;
     case 'partition':

@@ -5,6 +5,7 @@ import {
   type Anomaly,
   type CheckInput,
   checkInput,
+  type NodeMetrics,
   nodeSnapshot,
   type OpRecord,
   runChecker,
@@ -87,6 +88,12 @@ export class Observation {
       case 'lag':
       case 'latency':
       case 'rows':
+      case 'lagBytes':
+      case 'receivedLag':
+      case 'replayAge':
+      case 'secondsBehind':
+      case 'retained':
+      case 'diskUsed':
         return undefined; // maps, compared key by key below
     }
   }
@@ -116,6 +123,8 @@ export function checkExpect(obs: Observation, expect: Expect): ExpectMismatch[] 
         const got = snap ? (key === 'status' ? snap.status : snap.lagEntries) : 'no such node';
         if (got !== v) out.push({ key: `${key}.${id}`, expected: v, actual: got });
       }
+    } else if (key in METRIC_OF) {
+      out.push(...checkMetrics(sim, key as MetricKey, want as Record<string, Figure | null>));
     } else if (key === 'latency') {
       const op = obs.op;
       const lat = op?.completedAt !== undefined ? op.completedAt - op.invokedAt : undefined;
@@ -134,6 +143,33 @@ export function checkExpect(obs: Observation, expect: Expect): ExpectMismatch[] 
       if (!same(got, want))
         out.push({ key, expected: want, actual: got === undefined ? 'not applicable' : got });
     }
+  }
+  return out;
+}
+
+/** Per-node expect keys read from the snapshot's lag metrics. */
+const METRIC_OF = {
+  lagBytes: 'appliedBehindBytes',
+  receivedLag: 'receivedBehindEntries',
+  replayAge: 'replayAge',
+  secondsBehind: 'secondsBehind',
+  retained: 'retainedBytes',
+  diskUsed: 'diskUsed',
+} as const satisfies Partial<Record<keyof Expect, keyof NodeMetrics>>;
+type MetricKey = keyof typeof METRIC_OF;
+
+function checkMetrics(
+  sim: Simulation,
+  key: MetricKey,
+  want: Record<string, Figure | null>,
+): ExpectMismatch[] {
+  const out: ExpectMismatch[] = [];
+  const leader = sim.currentLeader();
+  for (const [id, w] of Object.entries(want)) {
+    const node = sim.byId.get(id);
+    const got = node ? nodeSnapshot(sim, node, leader).metrics?.[METRIC_OF[key]] : 'no such node';
+    const ok = w === null ? got === null : typeof got === 'number' && holds(got, w as Figure);
+    if (!ok) out.push({ key: `${key}.${id}`, expected: w, actual: got ?? null });
   }
   return out;
 }

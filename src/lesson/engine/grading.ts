@@ -18,6 +18,7 @@ import type {
 import { describeOp, duration, showValue, statusPhrase } from './describe-outcome.js';
 import { EventBudgetError, MAX_EVENTS_PER_STEP } from './event-budget.js';
 import { checkExpect, Observation } from './expect-check.js';
+import { isMetricKey, metricFacts } from './metric-facts.js';
 import { exactCopy } from './sim-copy.js';
 import { type Activity, finish, runSteps, startStep } from './step-activity.js';
 
@@ -233,6 +234,8 @@ export function goalFacts(obs: Observation, goal: Expect): string {
       parts.push(`the WAL archive holds up to LSN ${obs.actual('archived')}`);
     } else if (key === 'value')
       parts.push(`the read returned ${showValue(obs.actual('value') as Value)}`);
+    else if (isMetricKey(key))
+      parts.push(...metricFacts(obs.sim, key, Object.keys(goal[key] ?? {})));
     else parts.push(`${key}: ${JSON.stringify(obs.actual(key))}`);
   }
   return parts.join(', ') || 'done';

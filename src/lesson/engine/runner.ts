@@ -44,6 +44,7 @@ import {
   routeStep,
   type SimCopier,
 } from './grading.js';
+import { nodeStatusObjects } from './node-status.js';
 import { clientCommands, clusterConfig, lessonClients } from './sim-config.js';
 import { type Activity, startStep } from './step-activity.js';
 import { opFields, type StepRecord } from './step-record.js';
@@ -83,6 +84,8 @@ export interface RunnerOptions {
   copySim?: SimCopier;
   /** Event caps of the story's steps and of the whole run (default EVENT_BUDGET). */
   eventBudget?: EventBudget;
+  /** Put every node's status (node-status.ts) on each record: `play --json`. */
+  nodeStatus?: boolean;
 }
 
 /** What is running right now: the steps still to start, and what to do when all are done. */
@@ -521,6 +524,7 @@ export class LessonRunner {
     const outer = this.running?.outer;
     if (outer && outer !== step && isGraded(outer)) rec.within = outer.label;
     if (this.detourSim) rec.detour = true;
+    if (this.options.nodeStatus) rec.nodes = nodeStatusObjects(this.sim);
     this.records.push(rec);
     return rec;
   }

@@ -19,6 +19,7 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     capacity: c.capacity,
     syncStandbys: c.syncStandbys ? { ...c.syncStandbys } : undefined,
     ...(c.archive && { archive: { ...c.archive } }),
+    ...(c.slots !== undefined && { slots: c.slots }),
     nodes: c.nodes.map((n) => ({ ...n })),
     failover: c.failover ? { ...c.failover } : undefined,
   };

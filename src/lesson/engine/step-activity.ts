@@ -96,6 +96,9 @@ export function startStep(sim: Simulation, step: Step): Activity {
         ...(step.until !== undefined && { until: step.until }),
       });
       return instant;
+    case 'dropSlot':
+      sim.apply({ type: 'drop-slot', node: step.node });
+      return instant;
     case 'pause':
       sim.apply({ type: 'pause', node: step.node, for: step.duration });
       return instant;

@@ -6,6 +6,7 @@ import { describeOp } from './describe-outcome.js';
 import { Observation } from './expect-check.js';
 import type { ExperimentRow } from './experiment.js';
 import type { OptionOutcome } from './grading.js';
+import type { NodeStatusObject } from './node-status.js';
 
 export type { ExperimentRow };
 
@@ -44,6 +45,8 @@ export interface StepRecord {
   detour?: boolean;
   /** The narration that takes the story up again after a detour (the clock goes back). */
   resume?: boolean;
+  /** Every node's status after the step (RunnerOptions.nodeStatus: `play --json`). */
+  nodes?: NodeStatusObject[];
 }
 
 /** The facts of a finished read or write. */

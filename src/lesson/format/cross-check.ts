@@ -70,6 +70,16 @@ class Checker {
     this.node(e.leader, [...path, 'leader']);
     this.nodeKeys(e.status, [...path, 'status']);
     this.nodeKeys(e.lag, [...path, 'lag']);
+    for (const k of [
+      'lagBytes',
+      'receivedLag',
+      'replayAge',
+      'secondsBehind',
+      'retained',
+      'diskUsed',
+    ]) {
+      this.nodeKeys(e[k], [...path, k]);
+    }
   }
 
   answers(answer: unknown, choices: unknown, path: Path): void {
@@ -350,6 +360,7 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
     case 'crash':
     case 'restart':
     case 'wipe':
+    case 'dropSlot':
       c.node(body, at);
       break;
     case 'promote':

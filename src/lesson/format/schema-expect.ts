@@ -1,7 +1,7 @@
 // `expect`: what validate checks after a step (docs/lesson-authoring.md, "expect"), and the values a
 // write stores or a read returns.
 import { z } from 'zod';
-import { count, duration, expecting, name, strictMap } from './schema-parts.js';
+import { count, duration, expecting, name, size, strictMap } from './schema-parts.js';
 import { unknownKeyMessage } from './suggest.js';
 import { CHECKER_NAMES, type Expect, type Figure, type RowExpect } from './types.js';
 import { NODE_STATUSES, OP_ERRORS, POLICIES } from './vocab.js';
@@ -110,6 +110,26 @@ export const expectSchema = strictMap(
     latency: strictMap({ min: duration().optional(), max: duration().optional() })
       .optional()
       .describe("Extension: bounds on the operation's virtual latency."),
+    lagBytes: perNode(figure(size(), 'a size like 4GB'))
+      .optional()
+      .describe('Node id to the bytes it has not applied of the leader log.'),
+    receivedLag: perNode(figure(count, 'a number of entries'))
+      .optional()
+      .describe('Node id to the entries of the leader log it has not received.'),
+    replayAge: perNode(figure(duration(), 'a duration like 2s').nullable())
+      .optional()
+      .describe('Node id to now minus the commit time of its newest applied entry (null: none).'),
+    secondsBehind: perNode(figure(count, 'a number of seconds').nullable())
+      .optional()
+      .describe(
+        "Node id to MySQL's Seconds_Behind_Source (null: NULL, the receiver is not connected).",
+      ),
+    retained: perNode(figure(size(), 'a size like 4GB'))
+      .optional()
+      .describe('Node id to the bytes of log it keeps (a leader: for catch-up and slots).'),
+    diskUsed: perNode(figure(size(), 'a size like 4GB'))
+      .optional()
+      .describe('Node id to the bytes on its disk: data plus kept log.'),
     rows: z
       .partialRecord(z.enum(POLICIES), rowSchema, { error: unknownPolicy })
       .optional()

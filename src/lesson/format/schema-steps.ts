@@ -175,6 +175,7 @@ const NODE_PARAM_KEYS = [
   'upstream',
   'capacity',
   'version',
+  'disk',
 ] as const;
 const CLUSTER_PARAM_KEYS = [
   'mode',
@@ -187,6 +188,7 @@ const CLUSTER_PARAM_KEYS = [
   'syncStandbys',
   'log',
   'archive',
+  'slots',
 ] as const;
 /** Keys that are a node setting with `node` and the cluster default without it. */
 const EITHER_PARAM_KEYS: readonly string[] = ['capacity'];
@@ -230,6 +232,11 @@ const set = strictMap(
     archive: archive()
       .optional()
       .describe('Start (or re-time) the continuous WAL archive, like {every: 1m}.'),
+    slots: z.boolean().optional().describe('Replication slots on (each follower gets one) or off.'),
+    disk: size()
+      .refine((b) => b > 0, { message: 'a disk needs a size above 0' })
+      .optional()
+      .describe("With node: that node's disk size."),
   },
   'a map like {node: replica-1, lag: 10s} or {mode: sync}',
 ).superRefine((s, ctx) => {
@@ -568,6 +575,7 @@ const kindSchemas = {
   restore: restore.describe('Restore a node from a backup at a rate.'),
   addFollower: addFollower.describe('Extension: add a follower (snapshot, copy, catch up).'),
   workload: workload.describe('Generate traffic.'),
+  dropSlot: node.describe("Drop this follower's replication slot on the leader."),
   quiz: quiz.describe('Multiple choice, graded against answer.'),
   predict: predict.describe('The learner predicts, then `then` runs; graded by the outcome.'),
   choose: choose.describe('The learner routes an operation or picks an action.'),
@@ -756,6 +764,7 @@ function toStep(s: StepMap): Step {
     };
   }
   if (s.wipe !== undefined) return { ...base, kind: 'wipe', node: s.wipe };
+  if (s.dropSlot !== undefined) return { ...base, kind: 'dropSlot', node: s.dropSlot };
   if (s.backup !== undefined) {
     const b = s.backup;
     return {

@@ -76,6 +76,12 @@ const nodeSchema = strictMap(
       .describe(
         'Major version of its database software; with log: wal a follower on another version than its leader refuses the stream.',
       ),
+    disk: size()
+      .refine((b) => b > 0, { message: 'a disk needs a size above 0' })
+      .optional()
+      .describe(
+        'Disk size: data plus retained log above it make the leader refuse writes (disk-full).',
+      ),
   },
   'a node like {id: replica-1, role: follower, lag: 2s}',
 ).transform((n): NodeConfig => n);
@@ -145,6 +151,12 @@ const clusterSchema = strictMap(
     archive: archive()
       .optional()
       .describe('A continuous WAL archive outside the cluster, like {every: 1m}.'),
+    slots: z
+      .boolean()
+      .optional()
+      .describe(
+        "Replication slots: the leader keeps log until every follower's slot received it (not retain).",
+      ),
     nodes: z.array(nodeSchema).min(1),
     failover: failoverSchema.optional(),
     shards: z.array(shardSchema).min(1).optional(),

@@ -57,6 +57,13 @@ export interface Expect {
   latency?: { min?: Ms; max?: Ms };
   /** Extension, experiment steps only: figures of the comparison table, by policy. */
   rows?: Partial<Record<RoutingPolicyName, RowExpect>>;
+  /** Lag metrics (the simulator's NodeMetrics), by node: each exact or {min, max}. */
+  lagBytes?: Record<NodeId, Figure>;
+  receivedLag?: Record<NodeId, Figure>;
+  replayAge?: Record<NodeId, Figure | null>;
+  secondsBehind?: Record<NodeId, Figure | null>;
+  retained?: Record<NodeId, Figure>;
+  diskUsed?: Record<NodeId, Figure>;
 }
 
 /** An exact number, or bounds (a range holds across seeds where an exact figure may not). */
@@ -124,6 +131,8 @@ export interface LessonCluster {
   syncStandbys?: SyncStandbys;
   /** A continuous WAL archive outside the cluster. */
   archive?: ArchiveConfig;
+  /** Replication slots: the leader keeps log for every follower's slot (not `retain`). */
+  slots?: boolean;
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
@@ -199,7 +208,7 @@ export interface UntilStep extends StepBase {
   max: Ms;
 }
 
-export interface NodeStep<K extends 'crash' | 'restart' | 'wipe'> extends StepBase {
+export interface NodeStep<K extends 'crash' | 'restart' | 'wipe' | 'dropSlot'> extends StepBase {
   kind: K;
   node: NodeId;
 }
@@ -239,6 +248,8 @@ export interface NodeParams {
   capacity?: number;
   /** Major version of the node's database software. */
   version?: number;
+  /** Disk size in bytes. */
+  disk?: number;
 }
 
 export interface ClusterParams {
@@ -255,6 +266,8 @@ export interface ClusterParams {
   log?: LogFormat;
   /** Start or re-time the WAL archive. */
   archive?: ArchiveConfig;
+  /** Replication slots on or off. */
+  slots?: boolean;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
@@ -428,6 +441,7 @@ export type Step =
   | SetStep
   | PromoteStep
   | NodeStep<'wipe'>
+  | NodeStep<'dropSlot'>
   | BackupStep
   | RestoreStep
   | AddFollowerStep

@@ -36,6 +36,7 @@ export const OP_ERRORS = [
   'timeout',
   'restoring',
   'version-mismatch',
+  'disk-full',
 ] as const;
 export const NODE_STATUSES = [
   'leading',
@@ -70,6 +71,7 @@ export const STEP_KINDS = [
   'restore',
   'addFollower',
   'workload',
+  'dropSlot',
   'quiz',
   'predict',
   'choose',

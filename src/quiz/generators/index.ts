@@ -12,6 +12,7 @@ import { routeOwnRead } from './route-own-read.js';
 import { routeSyncStandby } from './route-sync-standby.js';
 import { routeWriteAfterFailover } from './route-write-after-failover.js';
 import { rywNodes } from './ryw-nodes.js';
+import { secondsBehind } from './seconds-behind.js';
 import type { Template } from './template.js';
 import { versionVectorOrder } from './version-vector-order.js';
 
@@ -38,6 +39,7 @@ export const TEMPLATES: readonly Template[] = [
   routeSyncStandby,
   commitLatency,
   logDivergence,
+  secondsBehind,
 ];
 
 export function templateById(id: string): Template | undefined {

@@ -92,6 +92,8 @@ export function describeCommand(cmd: Command): string {
       return `add follower ${nodeLine(cmd.node)}${cmd.from ? ` copied from ${cmd.from}` : ''} at ${cmd.rate} bytes/ms`;
     case 'resync':
       return `resync ${cmd.node} at ${cmd.rate} bytes/ms`;
+    case 'drop-slot':
+      return `drop the replication slot of ${cmd.node}`;
     case 'client':
       return `client ${cmd.client.id} routes by ${cmd.client.policy}`;
     case 'workload': {

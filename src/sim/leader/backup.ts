@@ -70,6 +70,12 @@ interface BusyWork {
 }
 const work = new WeakMap<SimNode, BusyWork>();
 
+/** The LSN a node being copied will start streaming after (its snapshot's), if copying. */
+export function copySnapshotLsn(n: SimNode): number | undefined {
+  const w = work.get(n);
+  return n.busy === 'copying' && w?.kind === 'copy' ? w.snapshot?.lsn : undefined;
+}
+
 /**
  * Restores a backup onto a node at `rate` bytes per ms; the node is unavailable meanwhile.
  * With `until`, point-in-time recovery: the archived log written up to then is replayed after
@@ -146,6 +152,8 @@ export function beginCopy(sim: Simulation, n: SimNode, source: SimNode, rate: nu
   n.needsResync = false;
   n.source = source;
   n.caughtUpOnce = false;
+  // A base backup taken for a follower creates its slot anew (pg_basebackup -C).
+  n.slotDropped = false;
   n.linkGen++;
   work.set(n, {
     kind: 'copy',

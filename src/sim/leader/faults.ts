@@ -12,6 +12,7 @@ import { abandonPending, checkSyncStandbys, releaseAcknowledged } from './acks.j
 import { rejoin, startFailoverTimers } from './failover.js';
 import { chainLeader, currentLeader } from './queries.js';
 import { catchUp, follow, sendAck } from './replication.js';
+import { setSlots } from './slots.js';
 import { recheckVersions } from './version-check.js';
 
 export function crashNode(sim: Simulation, n: SimNode): void {
@@ -97,6 +98,9 @@ function resumeStalledStreams(sim: Simulation): void {
 /** Throws before anything changes when a `set` names something that does not exist. */
 export function validateNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeConfig>): void {
   checkCapacity(params.capacity, `"${n.id}"`);
+  if (params.disk !== undefined && !(params.disk > 0)) {
+    throw new SimulationError(`"${n.id}": disk must be a size above 0`);
+  }
   const up = params.upstream;
   if (up === undefined) return;
   // Walk the would-be chain: it must not come back to `n`.
@@ -131,8 +135,9 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
 export function setClusterParams(sim: Simulation, params: ClusterParams): void {
   checkCapacity(params.capacity, 'cluster');
   checkSyncStandbys(params.syncStandbys);
-  const { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover, ...rest } = params;
+  const { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover, slots, ...rest } = params;
   Object.assign(sim.cfg, rest);
+  if (slots !== undefined) setSlots(sim, slots);
   const fo = { auto, heartbeat, timeout, fencing, quorum, maxLagOnFailover };
   const touched = Object.entries(fo).filter(([, v]) => v !== undefined);
   if (touched.length > 0) {

@@ -3,6 +3,7 @@
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
 import { keptForArchive } from './archive.js';
+import { slotFloor } from './slots.js';
 
 /** The leader of the highest epoch that is not fenced (it may be down). */
 export function currentLeader(sim: Simulation): SimNode | undefined {
@@ -48,11 +49,20 @@ export function chainLeader(sim: Simulation, n: SimNode): SimNode | undefined {
   return undefined;
 }
 
-/** First LSN the leader still keeps for catch-up. */
+/**
+ * First LSN the leader still keeps for catch-up: `retain` entries (or everything), or with
+ * `slots` what the slots need beyond `retain`, never below what was recycled already.
+ */
 export function firstRetained(sim: Simulation, leader: SimNode): number {
   const keep = sim.cfg.retain;
-  if (keep === undefined) return 1;
-  const byRetain = Math.max(1, leader.log.length - keep + 1);
+  let first: number;
+  if (!sim.cfg.slots) {
+    first = keep === undefined ? 1 : Math.max(1, leader.log.length - keep + 1);
+  } else {
+    const byRetain = keep === undefined ? leader.log.length + 1 : leader.log.length - keep + 1;
+    first = Math.min(byRetain, slotFloor(sim, leader));
+  }
   // With a WAL archive, nothing is recycled before the archive has it.
-  return sim.archive.config ? Math.min(byRetain, keptForArchive(sim)) : byRetain;
+  if (sim.archive.config) first = Math.min(first, keptForArchive(sim));
+  return Math.max(1, first, leader.recycledBelow);
 }

@@ -129,6 +129,7 @@ export function receive(sim: Simulation, f: SimNode, e: Entry): void {
     return;
   }
   log.push(e);
+  f.lastReceivedAt = sim.now;
   sim.recordMessage('deliver', f.source?.idx ?? NO_NODE, f.idx, 'entry', e.lsn);
   if (!f.caughtUpOnce && e.lsn >= f.catchUpTo) f.caughtUpOnce = true;
   if (sim.cfg.ackOn === 'receive') sendAck(sim, f, e.lsn);
@@ -190,6 +191,7 @@ export function applyEntry(sim: Simulation, n: SimNode, e: Entry, original = fal
   }
   if (e.stmt !== undefined) n.evaluated[e.lsn - 1] = { key, value };
   n.applied = e.lsn;
+  n.lastAppliedAt = sim.now;
   if (key !== NO_ROW) rememberApplied(n, key, value, e.lsn);
 }
 

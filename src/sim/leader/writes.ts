@@ -9,8 +9,10 @@ import type { Entry, SimNode } from '../state.js';
 import { leaderStatement, statementKind } from '../statement-pinned.js';
 import type { OpError } from '../types.js';
 import { awaitAcks } from './acks.js';
+import { diskFull } from './disk.js';
 import { hasLease, stepDownForLease } from './lease.js';
 import { applyEntry, nextAutoId, shipDownstream } from './replication.js';
+import { noteRecycled } from './slots.js';
 
 /** Why a node refuses a write right now, if it does. */
 function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
@@ -24,7 +26,7 @@ function writeRefusal(sim: Simulation, n: SimNode): OpError | undefined {
 
 /** A write request reached `n` (up, not paused): refuse it, or start committing it. */
 export function acceptWrite(sim: Simulation, n: SimNode, op: number, p: WritePayload): void {
-  const refusal = writeRefusal(sim, n);
+  const refusal = writeRefusal(sim, n) ?? (diskFull(sim, n, p.size) ? 'disk-full' : undefined);
   if (refusal) {
     if (refusal === 'no-quorum') stepDownForLease(sim, n);
     fail(sim, op, n, refusal);
@@ -47,7 +49,7 @@ export function onCommit(sim: Simulation, ev: Ev): void {
     sim.defer(ev, n.pausedUntil);
     return;
   }
-  const refusal = writeRefusal(sim, n);
+  const refusal = writeRefusal(sim, n) ?? (diskFull(sim, n, ev.p!.size) ? 'disk-full' : undefined);
   if (refusal) {
     fail(sim, op, n, refusal);
     return;
@@ -88,6 +90,7 @@ function commit(sim: Simulation, leader: SimNode, op: number, p: WritePayload): 
     bytesBefore: prev ? prev.bytesBefore + prev.size : 0,
   };
   log.push(e);
+  if (sim.cfg.slots) noteRecycled(sim, leader);
   applyEntry(sim, leader, e, true);
   const rowKey = scan ? (row ?? key) : p.autoId ? `${key}/${p.id}` : key;
   ops.accept(op, rowKey, value, e.lsn, e.epoch, sim.now, p.id);

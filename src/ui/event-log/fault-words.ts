@@ -32,6 +32,7 @@ function setting(key: string, raw: string): string {
   if (key === 'archive' && typeof value === 'object' && value !== null && 'every' in value) {
     return `archive every ${formatDuration(Number(value.every))}`;
   }
+  if (key === 'disk' && typeof value === 'number') return `${key} ${formatBytes(value)}`;
   const unit = COUNTS[key];
   if (unit && typeof value === 'number') return `${key} ${value} ${unit}`;
   if (value === undefined || value === null) return `${key} default`;

@@ -17,6 +17,7 @@ export type Action =
   | 'select'
   | 'hint'
   | 'toggle-diagram'
+  | 'toggle-status'
   | 'pick'
   | 'filter'
   | 'clear-filter'
@@ -103,6 +104,14 @@ export const KEYMAP: readonly Binding[] = [
     display: 'd',
     description: 'space-time diagram on / off',
     footer: 'diagram',
+    contexts: ['player'],
+    group: 'Playback',
+  },
+  {
+    action: 'toggle-status',
+    keys: [{ input: 't' }],
+    display: 't',
+    description: 'status table on / off',
     contexts: ['player'],
     group: 'Playback',
   },

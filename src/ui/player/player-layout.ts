@@ -5,6 +5,7 @@
 import type { ClusterSnapshot } from '../../sim/index.js';
 import { clusterPaneHeight, planClusterLayout } from '../cluster/cluster-layout.js';
 import { describeLinks } from '../cluster/links.js';
+import { statusHeight } from '../status-view/status-table.js';
 
 export const SPLIT_COLUMNS = 120;
 const NARRATION_MIN = 4;
@@ -28,6 +29,8 @@ export interface PlayerLayout {
   lag: Rect;
   events: Rect;
   diagram: Rect;
+  /** The replication status table, in place of the others (height 0: not shown). */
+  status: Rect;
 }
 
 export interface LayoutInput {
@@ -39,6 +42,8 @@ export interface LayoutInput {
   /** Series in the lag chart. */
   followers: number;
   diagram: boolean;
+  /** The status table instead of the cluster panes. */
+  status?: boolean;
   /** A question, feedback or waiting narration: reading comes before watching. */
   reading: boolean;
 }
@@ -59,6 +64,7 @@ interface Side {
   lag: Rect;
   events: Rect;
   diagram: Rect;
+  status: Rect;
 }
 
 /** Cluster, lag chart and events (or the diagram) in `height` rows of `width`. */
@@ -66,6 +72,9 @@ function watchPanes(input: LayoutInput, width: number, height: number): Side {
   const { snapshot } = input;
   const none = { width, height: 0 };
   const compact = compactHeight(snapshot);
+  if (input.status) {
+    return { cluster: none, lag: none, events: none, diagram: none, status: { width, height } };
+  }
   if (input.diagram) {
     const cluster = clusterHeight(snapshot, width, Math.min(height, compact));
     return {
@@ -73,6 +82,7 @@ function watchPanes(input: LayoutInput, width: number, height: number): Side {
       lag: none,
       events: none,
       diagram: { width, height: height - cluster },
+      status: none,
     };
   }
   const lagWant = input.followers > 0 ? input.followers + 1 : 0;
@@ -88,6 +98,7 @@ function watchPanes(input: LayoutInput, width: number, height: number): Side {
     lag: { width, height: lag },
     events: { width, height: rest - lag },
     diagram: none,
+    status: none,
   };
 }
 
@@ -113,8 +124,14 @@ export function planPlayerLayout(input: LayoutInput): PlayerLayout {
     };
   }
   const lagWant = input.followers > 0 ? input.followers + 1 : 0;
-  const compact = compactHeight(input.snapshot);
-  const keep = input.diagram ? DIAGRAM_MIN : input.reading ? 0 : lagWant + EVENTS_MIN;
+  const compact = input.status ? statusHeight(input.snapshot) : compactHeight(input.snapshot);
+  const keep = input.status
+    ? 0
+    : input.diagram
+      ? DIAGRAM_MIN
+      : input.reading
+        ? 0
+        : lagWant + EVENTS_MIN;
   let most = body - compact - keep;
   if (!input.reading) most = Math.min(most, Math.floor(body * WATCH_NARRATION_SHARE));
   const least = Math.min(NARRATION_MIN, Math.max(0, body - compact));

@@ -21,9 +21,11 @@ import { Footer } from '../screen/footer.js';
 import { HelpOverlay } from '../screen/help-overlay.js';
 import type { WindowSize } from '../screen/use-window-size.js';
 import { SpaceTime } from '../space-time/space-time.js';
+import { StatusView } from '../status-view/status-view.js';
 import { formatDuration } from '../text/format.js';
 import { sideBySide } from '../text/line-fit.js';
 import { type PaintedLine, PaintedText } from '../text/painted-lines.js';
+import { formatNow } from '../text/story-time.js';
 import { textWidth, truncate } from '../text/text.js';
 import { useTheme } from '../theme/use-theme.js';
 import { narrationWidth, type PlayerLayout, planPlayerLayout } from './player-layout.js';
@@ -121,6 +123,7 @@ export function screenLayout(
     narration: narrationWant(view, ui, lines, width, codeTicks),
     followers: view.lag.length,
     diagram: ui.diagram,
+    status: ui.status,
     reading: view.phase !== 'running',
   });
   const rows = layout.narration.height - (narrationCue(n) ? 1 : 0);
@@ -157,7 +160,8 @@ const Header = memo(function Header({
 });
 
 export interface WatchPanesProps {
-  layout: Pick<PlayerLayout, 'cluster' | 'lag' | 'events' | 'diagram'>;
+  layout: Pick<PlayerLayout, 'cluster' | 'lag' | 'events' | 'diagram'> &
+    Partial<Pick<PlayerLayout, 'status'>>;
   snapshot: PlayerView['snapshot'];
   /** A node to mark (a routing question's highlighted choice). */
   highlight?: string;
@@ -170,8 +174,8 @@ export interface WatchPanesProps {
   diagram: PlayerView['diagram'];
 }
 
-/** The cluster, the lag chart and the event log (or the space-time diagram), as laid out:
- * the player and the sandbox show the same panes. */
+/** The cluster, the lag chart and the event log (or the space-time diagram, or the status
+ * table in place of them all), as laid out: the player and the sandbox show the same panes. */
 export function WatchPanes({
   layout,
   snapshot,
@@ -184,6 +188,18 @@ export function WatchPanes({
   labels,
   diagram,
 }: WatchPanesProps) {
+  if (layout.status && layout.status.height > 0) {
+    return (
+      <Box flexDirection="column" width={layout.status.width}>
+        <StatusView
+          snapshot={snapshot}
+          width={layout.status.width}
+          height={layout.status.height}
+          now={formatNow(snapshot.t, clock)}
+        />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={layout.cluster.width}>
       <ClusterPane

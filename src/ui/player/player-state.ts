@@ -19,6 +19,8 @@ export interface PlayerState {
   paused: boolean;
   help: boolean;
   diagram: boolean;
+  /** The replication status table in place of the cluster panes (status-view/). */
+  status: boolean;
   confirmRestart: boolean;
   /** Narration scroll: the offset applies while the narration shown has this key. */
   scroll: { key: string; offset: number };
@@ -56,6 +58,7 @@ export type PlayerAction =
   | { type: 'speed'; direction: 1 | -1 }
   | { type: 'toggle-help' }
   | { type: 'toggle-diagram' }
+  | { type: 'toggle-status' }
   | { type: 'ask-restart' }
   | { type: 'cancel-restart' }
   | { type: 'restarted' }
@@ -75,6 +78,7 @@ export function initialPlayer(
     paused: options.paused ?? false,
     help: false,
     diagram: false,
+    status: false,
     confirmRestart: false,
     scroll: { key: '', offset: 0 },
     choice: { key: '', ...INITIAL_CHOICE_LIST },
@@ -101,7 +105,9 @@ export function reducePlayer(state: PlayerState, action: PlayerAction): PlayerSt
     case 'toggle-help':
       return { ...state, help: !state.help };
     case 'toggle-diagram':
-      return { ...state, diagram: !state.diagram };
+      return { ...state, diagram: !state.diagram, status: false };
+    case 'toggle-status':
+      return { ...state, status: !state.status, diagram: false };
     case 'ask-restart':
       return { ...state, confirmRestart: true, help: false };
     case 'cancel-restart':

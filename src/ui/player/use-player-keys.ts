@@ -126,6 +126,9 @@ export function usePlayerKeys({
       case 'toggle-diagram':
         dispatch({ type: 'toggle-diagram' });
         break;
+      case 'toggle-status':
+        dispatch({ type: 'toggle-status' });
+        break;
       case 'restart':
         dispatch({ type: 'ask-restart' });
         break;
@@ -159,7 +162,11 @@ export function usePlayerKeys({
       case 'log-scroll': {
         const { logRows } = scroll.current;
         if (logRows <= 0) {
-          const why = ui.diagram ? 'd shows the event log again' : 'no room for the event log now';
+          const why = ui.diagram
+            ? 'd shows the event log again'
+            : ui.status
+              ? 't shows the event log again'
+              : 'no room for the event log now';
           dispatch({ type: 'message', text: why });
           break;
         }

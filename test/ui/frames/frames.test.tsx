@@ -148,6 +148,17 @@ describe('the player at 80×24', () => {
     await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-restore'));
   });
 
+  it('the status view: every node as a monitoring endpoint reports it, in place of the cards', async () => {
+    const t = player();
+    await press(t, KEY.enter);
+    await press(t, 'n');
+    await press(t, 'n');
+    await until(t, /on its way/);
+    await press(t, 't');
+    await until(t, /Seconds_Behind_Source/);
+    await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-status'));
+  });
+
   it('the feedback to a prediction: points, the run, why, and the stale read in the log', async () => {
     const t = player();
     await press(t, KEY.enter);

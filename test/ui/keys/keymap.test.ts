@@ -20,6 +20,7 @@ describe('resolveKey (player)', () => {
     ['', k({ escape: true, meta: true }), 'back', undefined],
     ['h', {}, 'hint', undefined],
     ['d', {}, 'toggle-diagram', undefined],
+    ['t', {}, 'toggle-status', undefined],
     ['', k({ return: true }), 'select', undefined],
   ] as const)('%j %j means %s', (input, key, action, arg) => {
     expect(resolveKey(input, key, 'player')).toEqual(

@@ -65,6 +65,15 @@ describe('player layout', () => {
     expect(l.diagram.height).toBe(21 - 4 - 7);
   });
 
+  it('gives the status table the whole watch side, and the narration what it leaves', () => {
+    const l = planPlayerLayout({ ...base, status: true, narration: 40, reading: true });
+    expect(l.cluster.height + l.lag.height + l.events.height + l.diagram.height).toBe(0);
+    // Title, heading and a row per node, then caption, heading and a row per follower.
+    const want = 1 + 1 + base.snapshot.nodes.length + 2 + (base.snapshot.nodes.length - 1);
+    expect(l.status.height).toBe(21 - l.narration.height);
+    expect(l.narration.height).toBe(21 - want);
+  });
+
   it('keeps every one of seven nodes on screen at 80×24', () => {
     const l = planPlayerLayout({
       ...base,

@@ -40,6 +40,16 @@ describe('player reducer', () => {
   it('toggles help and the diagram; asking to restart closes help', () => {
     expect(run({ type: 'toggle-help' }).help).toBe(true);
     expect(run({ type: 'toggle-diagram' }, { type: 'toggle-diagram' }).diagram).toBe(false);
+    // The status table and the diagram take the same place: one replaces the other.
+    expect(run({ type: 'toggle-status' })).toMatchObject({ status: true, diagram: false });
+    expect(run({ type: 'toggle-diagram' }, { type: 'toggle-status' })).toMatchObject({
+      status: true,
+      diagram: false,
+    });
+    expect(run({ type: 'toggle-status' }, { type: 'toggle-diagram' })).toMatchObject({
+      status: false,
+      diagram: true,
+    });
     const asked = run({ type: 'toggle-help' }, { type: 'ask-restart' });
     expect(asked).toMatchObject({ confirmRestart: true, help: false });
     expect(reducePlayer(asked, { type: 'cancel-restart' }).confirmRestart).toBe(false);
