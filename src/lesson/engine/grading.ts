@@ -217,7 +217,10 @@ export function goalFacts(obs: Observation, goal: Expect): string {
         const snap = n ? nodeSnapshot(obs.sim, n, leader) : undefined;
         if (!snap) parts.push(`${id} does not exist`);
         else if (key === 'status') parts.push(statusPhrase(id, snap.status));
-        else parts.push(`${id} is ${snap.lagEntries} entries behind`);
+        else
+          parts.push(
+            `${id} is ${snap.lagEntries} ${snap.lagEntries === 1 ? 'entry' : 'entries'} behind`,
+          );
       }
     } else if (key === 'anomalies') {
       for (const name of Object.keys(goal.anomalies ?? {}) as CheckerName[]) {
