@@ -19,9 +19,10 @@ import { bestOption, predictOutcomes } from '../engine/grading.js';
 import type { LessonRunner, Problem } from '../engine/runner.js';
 import { LessonRunner as Runner } from '../engine/runner.js';
 import { sameState } from '../engine/sim-copy.js';
-import { type LessonProblem, loadLessonFile } from '../format/load.js';
+import type { LessonProblem } from '../format/load.js';
 import type { InteractiveStep, Lesson } from '../format/types.js';
 import { CopyPool } from './copy-pool.js';
+import { loadLesson } from './lesson-file.js';
 
 export const VALIDATION_SEEDS = 20;
 
@@ -240,7 +241,7 @@ function add(acc: Map<string, Aggregated>, p: LessonProblem, path: string, seed:
 }
 
 export async function validateFile(file: string): Promise<ValidationReport> {
-  const loaded = await loadLessonFile(file);
+  const loaded = await loadLesson(file);
   if (!loaded.ok) return { file, errors: loaded.errors, warnings: loaded.warnings, seeds: [] };
   const seeds = seedsFor(loaded.lesson);
   return {

@@ -376,6 +376,9 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
       checkChoose(c, m, at);
       checkStory(c, step, m, path);
       break;
+    case 'task':
+      checkTaskGoal(c, asMap(m.goal), [...at, 'goal']);
+      break;
   }
 }
 
@@ -517,6 +520,20 @@ function checkPredict(c: Checker, m: RawMap, at: Path): void {
   for (const [i, ch] of choices.entries())
     c.expect(asMap(ch)?.expect, [...at, 'choices', i, 'expect']);
   if (m.then !== undefined) checkStep(c, m.then, [...at, 'then']);
+}
+
+/** A task's goal names nodes and clients that exist when the task starts. */
+function checkTaskGoal(c: Checker, goal: RawMap | undefined, at: Path): void {
+  if (!goal) return;
+  c.expect(goal, at);
+  asList(goal.untouched).forEach((n, i) => {
+    c.node(n, [...at, 'untouched', i]);
+  });
+  const read = asMap(goal.read);
+  const client = asString(read?.client);
+  if (client !== undefined && !c.clients.has(client)) {
+    c.error([...at, 'read', 'client'], unknownName('client', client, [...c.clients]));
+  }
 }
 
 function checkChoose(c: Checker, m: RawMap, at: Path): void {
