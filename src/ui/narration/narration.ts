@@ -100,6 +100,8 @@ export function narrationOf(input: NarrationInput): Narration {
       const say = [...input.records].reverse().find((r) => r.kind === 'say');
       return { kind: 'done', text: say?.text, score: input.score, max: input.maxScore };
     }
+    case 'task':
+      return { kind: 'none' };
     case 'running':
       if (input.outcome) return { kind: 'outcome', ...input.outcome };
       return last

@@ -19,7 +19,7 @@ import { MAX_JUMP_MS, planAdvance, playRate } from './time-lapse.js';
  * running: time passes; say: narration waits for a key; question: an answer is needed;
  * feedback: the graded answer is shown until a key; done: the lesson is over.
  */
-export type Phase = 'running' | 'say' | 'question' | 'feedback' | 'done';
+export type Phase = 'running' | 'say' | 'question' | 'task' | 'feedback' | 'done';
 
 export interface DriverOptions {
   seed?: number;
