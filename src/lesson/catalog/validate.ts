@@ -20,7 +20,7 @@ import type { LessonRunner, Problem } from '../engine/runner.js';
 import { LessonRunner as Runner } from '../engine/runner.js';
 import { sameState } from '../engine/sim-copy.js';
 import type { LessonProblem } from '../format/load.js';
-import type { InteractiveStep, Lesson } from '../format/types.js';
+import type { InteractiveStep, Lesson, Step, TaskStep } from '../format/types.js';
 import { CopyPool } from './copy-pool.js';
 import { loadLesson } from './lesson-file.js';
 
@@ -109,8 +109,34 @@ export function playAllPaths(
       for (const problem of f.problems) found.push({ problem, path: fork.path });
     }
   };
+  // Other paths type each task's reference solution when they reach one.
+  const solutions = new Map(
+    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s.solution] as const] : [])),
+  );
   for (;;) {
     ref.advance();
+    if (ref.state.kind === 'task') {
+      const step = ref.state.step;
+      const next = ref.cursor;
+      // The give-up path: nothing typed, the reference solution plays from the task's start.
+      const sim = pool.copy(ref.storySim);
+      const shared = mark(sim).inputs;
+      const f = ref.fork(sim, { autoAnswer: referenceAnswer, tasks: solutions });
+      const path = `${step.label} = give up`;
+      try {
+        f.taskInput('give up', { live: false });
+        f.advanceUntilCursor(next);
+      } catch (err) {
+        found.push({ problem: runFailed(step, err), path });
+      }
+      found.push(...typeSolution(ref, step, next).map((problem) => ({ problem, path: '' })));
+      try {
+        playForks([{ runner: f, path, shared }]);
+      } catch (err) {
+        found.push({ problem: runFailed(step, err), path });
+      }
+      continue;
+    }
     if (ref.state.kind !== 'question') break;
     const step = ref.state.step;
     const next = ref.cursor + 1;
@@ -127,7 +153,7 @@ export function playAllPaths(
       const sharing = step.kind === 'quiz' || (story !== undefined && a !== story);
       const sim = sharing ? ref.storySim : pool.copy(ref.storySim);
       const before = mark(sim);
-      const f = ref.fork(sim, { autoAnswer: referenceAnswer });
+      const f = ref.fork(sim, { autoAnswer: referenceAnswer, tasks: solutions });
       try {
         f.answer(a, { live: false });
         f.advanceUntilCursor(next, { beforeStory: sharing });
@@ -168,7 +194,45 @@ function untouched(sim: Simulation, before: ReturnType<typeof mark>): boolean {
   return now.inputs === before.inputs && now.events === before.events && now.now === before.now;
 }
 
-function runFailed(step: InteractiveStep, err: unknown): Problem {
+/**
+ * The reference path types a task's solution as a learner would: it must reach the goal
+ * (which must not hold before it: the runner reports that) within par.
+ */
+function typeSolution(ref: LessonRunner, step: TaskStep, next: number): Problem[] {
+  const out: Problem[] = [];
+  const at = (message: string): Problem => ({ pos: step.pos, step: step.label, message });
+  // A goal that held at the start is reported by the runner; what follows from it is not news.
+  const heldAtStart = ref.state.kind === 'task' && ref.state.task.met;
+  for (const [j, line] of step.solution.entries()) {
+    if (ref.state.kind !== 'task') {
+      if (!heldAtStart)
+        out.push(
+          at(`task: the goal already holds after solution line ${j}; later lines never run`),
+        );
+      break;
+    }
+    const r = ref.taskInput(line, { live: false });
+    if (!r.ok) out.push(at(`task: solution line ${j + 1} "${line}": ${r.message}`));
+    ref.advanceUntilCursor(next);
+  }
+  if (ref.state.kind === 'task') {
+    const unmet = ref.state.task.conditions.filter((c) => !c.met);
+    out.push(
+      at(
+        `task: the reference solution does not reach the goal: ${unmet.map((c) => `${c.text}${c.now ? ` (${c.now})` : ''}`).join('; ')}`,
+      ),
+    );
+    ref.taskInput('give up', { live: false });
+    ref.advanceUntilCursor(next);
+    return out;
+  }
+  const rec = ref.records.findLast((r) => r.step === step.label && r.points !== undefined);
+  if (rec && rec.points !== step.points && rec.correct)
+    out.push(at(`task: the reference solution is over par: ${rec.feedback?.[0] ?? ''}`));
+  return out;
+}
+
+function runFailed(step: Step, err: unknown): Problem {
   return { pos: step.pos, step: step.label, message: `run failed: ${(err as Error).message}` };
 }
 

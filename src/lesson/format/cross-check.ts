@@ -556,10 +556,10 @@ function checkChoose(c: Checker, m: RawMap, at: Path): void {
 function checkCurriculum(c: Checker, lesson: RawMap): void {
   const steps = asList(lesson.steps).map((s) => asMap(s) ?? {});
   const kinds = steps.map(stepKind);
-  if (!kinds.some((k) => k === 'predict' || k === 'choose')) {
+  if (!kinds.some((k) => k === 'predict' || k === 'choose' || k === 'task')) {
     c.warnings.push({
       path: ['steps'],
-      message: 'no predict or choose step: let the learner act on the cluster, not only read',
+      message: 'no predict, choose or task step: let the learner act on the cluster, not only read',
     });
   }
   const quizzes = kinds.filter((k) => k === 'quiz').length;
