@@ -1,13 +1,15 @@
 // Plain line mode for `play`: narration as text, choices numbered from 1 read from standard
 // input, feedback printed; or, with --json, one JSON object per executed step. No wall-clock
 // pacing: the output depends only on the lesson, the seed, the input and saved progress.
+
+import { COMMANDS } from '../lesson/commands/grammar.js';
 import { at } from '../lesson/engine/describe-outcome.js';
 import { haltedLine } from '../lesson/engine/event-budget.js';
 import type { StepRecord } from '../lesson/engine/runner.js';
 import { plainMarkdown } from '../lesson/format/plain-markdown.js';
 import type { PlaySession } from '../progress/play-session.js';
 import type { LineInput } from './line-input.js';
-import { clusterLine, questionText, recordText } from './plain-text.js';
+import { clusterLine, goalLines, questionText, recordText, taskText } from './plain-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface PlainIo {
@@ -47,6 +49,8 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     if (session.resumedAnswers > 0)
       io.write(`Resuming: replaying your ${session.resumedAnswers} earlier answer(s).`);
     io.write('Answer with the number of a choice; h shows a hint.');
+    if (lesson.steps.some((s) => s.kind === 'task'))
+      io.write('At a task, type commands until the goal holds; hint and give up help.');
   }
   let printed = 0;
   const asked = new Set<string>();
@@ -55,6 +59,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
   // what happened.
   const played = new Map<string, string[]>();
   const answered = new Set<string>();
+  const tasks = new Set(lesson.steps.flatMap((s) => (s.kind === 'task' ? [s.label] : [])));
   const flush = () => {
     for (; printed < runner.records.length; printed++) {
       const r = runner.records[printed]!;
@@ -71,7 +76,8 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
         for (const line of questionText(step)) io.write(line);
       }
       const lines = recordText(r);
-      if (r.answer === undefined && r.within !== undefined && !answered.has(r.within)) {
+      const inTask = r.within !== undefined && tasks.has(r.within);
+      if (!inTask && r.answer === undefined && r.within !== undefined && !answered.has(r.within)) {
         played.set(r.within, [...(played.get(r.within) ?? []), ...lines]);
         continue;
       }
@@ -96,6 +102,17 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     if (state.kind === 'done') break;
     if (state.kind === 'say') {
       runner.continueSay();
+      continue;
+    }
+    if (state.kind === 'task') {
+      if (!(await playTask(session, io))) {
+        if (io.json) io.write(summaryLine(session, false));
+        else
+          io.write(
+            `Input ended at task ${state.step.label} (${at(runner.sim.now)}). ${session.saving ? 'Run the same command to continue from this task.' : ''}`.trimEnd(),
+          );
+        return false;
+      }
       continue;
     }
     if (state.kind !== 'question') continue;
@@ -153,4 +170,73 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
     io.write(`Lesson complete. Score: ${runner.score}/${runner.maxScore}.`);
   }
   return true;
+}
+
+/**
+ * The task waiting: its text and checklist, then lines read until one is taken (a command the
+ * cluster runs, hint, give up). False when input ran out.
+ */
+async function playTask(session: PlaySession, io: PlainIo): Promise<boolean> {
+  const runner = session.runner;
+  const state = runner.state;
+  if (state.kind !== 'task') return true;
+  const { step, task } = state;
+  if (io.json) {
+    io.write(
+      JSON.stringify({
+        t: runner.sim.now,
+        step: step.label,
+        kind: 'task-waiting',
+        text: step.text,
+        par: step.par,
+        commands: task.commands.length,
+        goal: task.conditions.map(({ text, met, now }) => ({ text, met, ...(now && { now }) })),
+      }),
+    );
+  } else {
+    io.write(clusterLine(runner.sim.snapshot()));
+    for (const line of task.commands.length === 0
+      ? taskText(step, task)
+      : goalLines(task.conditions))
+      io.write(line);
+  }
+  for (;;) {
+    const line = await io.input.next();
+    if (line === undefined) return false;
+    const text = line.trim();
+    if (text === '') continue;
+    if (text === 'help' || text === '?') {
+      for (const c of COMMANDS) io.write(`  ${c.usage}  — ${c.summary}`);
+      continue;
+    }
+    if (text === 'goal') {
+      for (const l of goalLines(task.conditions)) io.write(l);
+      continue;
+    }
+    const reply = session.taskInput(text);
+    if (!reply.ok) {
+      if (io.json) io.write(JSON.stringify({ kind: 'task-error', line: text, ...reply }));
+      else {
+        io.write(`  ${text}`);
+        io.write(`  ${' '.repeat(reply.from)}${'^'.repeat(Math.max(1, reply.to - reply.from))}`);
+        io.write(`Not run: ${reply.message}`);
+      }
+      continue;
+    }
+    if (reply.kind === 'hint') {
+      const n = task.hintsShown;
+      const msg = reply.hint
+        ? `Hint ${n} of ${step.hints.length}: ${plainMarkdown(reply.hint)}`
+        : step.hints.length === 0
+          ? 'This task has no hints.'
+          : 'No more hints. Type give up to see the solution.';
+      io.write(
+        io.json
+          ? JSON.stringify({ kind: 'task-hint', step: step.label, hint: reply.hint ?? null })
+          : msg,
+      );
+      continue;
+    }
+    return true;
+  }
 }

@@ -974,6 +974,14 @@ export class LessonRunner {
       max: step.points,
       feedback: describeTaskEnd(step, task, outcome, pts, sim.now),
       summary: task.commands.map((c) => c.text).join('; ') || '(no commands)',
+      task: {
+        outcome,
+        commands: task.commands.map((c) => c.text),
+        hints: task.hintsShown,
+        par: step.par,
+        elapsed,
+        goal: task.conditions.map(({ text, met, now }) => ({ text, met, ...(now && { now }) })),
+      },
     });
     this.state = { kind: 'running' };
     const typedSolution =
