@@ -27,17 +27,24 @@ export function questionText(step: InteractiveStep): string[] {
   return lines;
 }
 
+function parText(step: TaskStep): string {
+  return step.par.commands !== undefined
+    ? `${step.par.commands} command${step.par.commands === 1 ? '' : 's'}`
+    : duration(step.par.time ?? 0);
+}
+
 /** A task as it starts: what to do, the goal's checklist, par, and what may be typed. */
 export function taskText(step: TaskStep, task: TaskProgress): string[] {
-  const par =
-    step.par.commands !== undefined
-      ? `${step.par.commands} command${step.par.commands === 1 ? '' : 's'}`
-      : duration(step.par.time ?? 0);
   return [
     `Task: ${plainMarkdown(step.text)}`,
     ...goalLines(task.conditions),
-    `Par: ${par}. Type commands (help lists them); hint shows a hint (each costs a point); give up shows the solution.`,
+    `Par: ${parText(step)}. Type commands (help lists them); hint shows a hint (each costs a point); give up shows the solution.`,
   ];
+}
+
+/** A task whose lines came from a file: what it asked, before what was typed. */
+export function taskIntro(step: TaskStep): string[] {
+  return [`Task: ${plainMarkdown(step.text)}`, `Par: ${parText(step)}.`];
 }
 
 /** The goal's conditions, met or not. */
@@ -70,7 +77,7 @@ export function recordText(r: StepRecord): string[] {
     case 'experiment':
       return [...experimentTable(r.table ?? []), ''];
     case 'task':
-      return [...(r.feedback ?? []), `Points: ${r.points}/${r.max}`, ''];
+      return [...(r.feedback ?? []), ''];
     case 'wait':
       return [`${at(r.t)}  (time passes)`];
     default: {

@@ -9,7 +9,14 @@ import type { StepRecord } from '../lesson/engine/runner.js';
 import { plainMarkdown } from '../lesson/format/plain-markdown.js';
 import type { PlaySession } from '../progress/play-session.js';
 import type { LineInput } from './line-input.js';
-import { clusterLine, goalLines, questionText, recordText, taskText } from './plain-text.js';
+import {
+  clusterLine,
+  goalLines,
+  questionText,
+  recordText,
+  taskIntro,
+  taskText,
+} from './plain-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface PlainIo {
@@ -77,6 +84,15 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
       }
       const lines = recordText(r);
       const inTask = r.within !== undefined && tasks.has(r.within);
+      // Typed from a file or replayed: say what the task was before the first command.
+      const taskStep = lesson.steps.find(
+        (s) => s.label === (r.kind === 'task' ? r.step : r.within),
+      );
+      if (taskStep?.kind === 'task' && !asked.has(taskStep.label)) {
+        asked.add(taskStep.label);
+        for (const line of taskIntro(taskStep)) io.write(line);
+      }
+      if (r.command !== undefined) io.write(`> ${r.command}`);
       if (!inTask && r.answer === undefined && r.within !== undefined && !answered.has(r.within)) {
         played.set(r.within, [...(played.get(r.within) ?? []), ...lines]);
         continue;
@@ -105,7 +121,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
       continue;
     }
     if (state.kind === 'task') {
-      if (!(await playTask(session, io))) {
+      if (!(await playTask(session, io, asked))) {
         if (io.json) io.write(summaryLine(session, false));
         else
           io.write(
@@ -176,7 +192,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
  * The task waiting: its text and checklist, then lines read until one is taken (a command the
  * cluster runs, hint, give up). False when input ran out.
  */
-async function playTask(session: PlaySession, io: PlainIo): Promise<boolean> {
+async function playTask(session: PlaySession, io: PlainIo, asked: Set<string>): Promise<boolean> {
   const runner = session.runner;
   const state = runner.state;
   if (state.kind !== 'task') return true;

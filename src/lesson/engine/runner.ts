@@ -175,6 +175,8 @@ export class LessonRunner {
   private taskFed = 0;
   /** A finished task whose reference solution plays once the learner continues. */
   private pendingTask?: TaskStep;
+  /** The line each step typed at a task stands for. */
+  private readonly commandText = new WeakMap<Step, string>();
 
   /** `fork` and `forkSim` are fork()'s: a copy of `fork` waiting at its question, on `forkSim`. */
   constructor(
@@ -530,6 +532,8 @@ export class LessonRunner {
           `until: the condition did not hold within ${duration(step.kind === 'until' ? step.max : 0)}`,
         );
     }
+    const command = this.commandText.get(step);
+    if (command !== undefined) extra.command = command;
     this.emit(step, extra);
     this.checkStepExpect(step, new Observation(this.sim, op));
   }
@@ -918,6 +922,7 @@ export class LessonRunner {
       throw err;
     }
     const command: TaskCommand = { text: cmd.text, t: target.now };
+    this.commandText.set(cmdStep, cmd.text);
     task.commands.push(command);
     this.typed.push([step.label, cmd.text]);
     // A command runs until its result is in, but never past the task's time limit.
@@ -992,6 +997,8 @@ export class LessonRunner {
       this.main = this.detourSim;
       this.detourSim = undefined;
       this.task = undefined;
+      // The author's bridge back to the story still reads true: nothing was set back.
+      if (typedSolution && !step.branch && step.resume) this.say(step, step.resume, false);
       return;
     }
     if (!this.detourSim) {
@@ -1011,10 +1018,7 @@ export class LessonRunner {
       this.detourSim = undefined;
       this.resets.push(this.main.now);
     }
-    const text = step.resume ?? solutionText(step, setBack);
-    this.emit(step, { kind: 'say', text, resume: setBack, summary: 'reference solution' });
-    if (this.options.pauseOnSay && setBack)
-      this.state = { kind: 'say', step: { kind: 'say', label: step.label, pos: step.pos, text } };
+    this.say(step, step.resume ?? solutionText(step, setBack), setBack);
     const start = new TaskProgress(step, this.main);
     this.running = {
       outer: step,
@@ -1030,6 +1034,13 @@ export class LessonRunner {
           );
       },
     };
+  }
+
+  /** Narration after a task; it waits for a key when the cluster was set back. */
+  private say(step: TaskStep, text: string, setBack: boolean): void {
+    this.emit(step, { kind: 'say', text, resume: setBack, summary: 'reference solution' });
+    if (this.options.pauseOnSay)
+      this.state = { kind: 'say', step: { kind: 'say', label: step.label, pos: step.pos, text } };
   }
 
   /** The solution's lines as steps, each parsed against the names the lines before it made. */

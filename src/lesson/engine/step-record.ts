@@ -44,6 +44,8 @@ export interface StepRecord {
   detour?: boolean;
   /** The narration that takes the story up again after a detour (the clock goes back). */
   resume?: boolean;
+  /** A command typed at a task, as the parser read it. */
+  command?: string;
   /** A finished task: how it ended, what was typed, and the goal's checklist at the end. */
   task?: TaskResult;
 }
