@@ -125,7 +125,7 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
         if (io.json) io.write(summaryLine(session, false));
         else
           io.write(
-            `Input ended at task ${state.step.label} (${at(runner.sim.now)}). ${session.saving ? 'Run the same command to continue from this task.' : ''}`.trimEnd(),
+            `Input ended at task ${state.step.label} (${at(runner.sim.now)}). ${session.saving ? 'Your progress is saved; run the same command to continue from the start of this task.' : 'Your progress was not saved (see the warning above).'}`,
           );
         return false;
       }

@@ -997,6 +997,8 @@ export class LessonRunner {
       this.main = this.detourSim;
       this.detourSim = undefined;
       this.task = undefined;
+      for (const r of this.records)
+        if (r.within === step.label || r.step === step.label) delete r.detour;
       // The author's bridge back to the story still reads true: nothing was set back.
       if (typedSolution && !step.branch && step.resume) this.say(step, step.resume, false);
       return;
