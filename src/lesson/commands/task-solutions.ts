@@ -13,17 +13,52 @@ import { contextAfter } from './sim-context.js';
 /** Every solution line that does not parse, at its place in the file. */
 export function taskSolutionProblems(lesson: Lesson): FileProblem[] {
   const out: FileProblem[] = [];
-  let ctx: CommandContext = {
-    nodes: lesson.cluster.nodes.map((n) => n.id),
-    clients: [DEFAULT_CLIENT, ...lesson.clients.map((c) => c.id)],
-    keys: [],
-    backups: [],
-  };
+  let ctx = startContext(lesson);
   lesson.steps.forEach((step, i) => {
     if (step.kind === 'task') out.push(...checkTask(lesson.file, step, i, ctx));
     ctx = learn(ctx, step);
   });
   return out;
+}
+
+/**
+ * Each task's reference solution as the steps it stands for, by task label: what the story
+ * plays after the task (the sandbox opens a lesson's moment by replaying them). Lines that do
+ * not parse are left out; loading the lesson reports them.
+ */
+export function taskSolutionSteps(lesson: Lesson): Map<string, Step[]> {
+  const out = new Map<string, Step[]>();
+  let ctx = startContext(lesson);
+  for (const step of lesson.steps) {
+    if (step.kind === 'task') {
+      const steps: Step[] = [];
+      let c = ctx;
+      step.solution.forEach((line, j) => {
+        const r = parseCommand(line, c);
+        if (!r.ok) return;
+        c = contextAfter(c, r.command.raw);
+        const s = r.command.step;
+        steps.push({
+          ...s,
+          ...('background' in s && { background: false }),
+          label: `${step.label}.solution[${j}]`,
+          pos: step.solutionPos?.[j] ?? step.pos,
+        } as Step);
+      });
+      out.set(step.label, steps);
+    }
+    ctx = learn(ctx, step);
+  }
+  return out;
+}
+
+function startContext(lesson: Lesson): CommandContext {
+  return {
+    nodes: lesson.cluster.nodes.map((n) => n.id),
+    clients: [DEFAULT_CLIENT, ...lesson.clients.map((c) => c.id)],
+    keys: [],
+    backups: [],
+  };
 }
 
 function checkTask(file: string, step: TaskStep, index: number, start: CommandContext) {
