@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { nearest } from '../lesson/format/suggest.js';
 import { safeText } from '../lesson/format/terminal-text.js';
 import { PROGRESS_DESCRIPTION, PROGRESS_HELP } from '../progress/progress-help.js';
+import { SANDBOX_HELP } from './sandbox-help.js';
 import { SERVE_HELP } from './serve-help.js';
 import { UsageError } from './usage-error.js';
 
@@ -87,6 +88,25 @@ function buildProgram(): Command {
     .option('--json', 'print the lessons as a JSON array')
     .allowExcessArguments(false)
     .action(async (opts: { json?: boolean }) => (await import('./list-command.js')).runList(opts));
+  program
+    .command('sandbox')
+    .description('a live cluster to break by typing commands, from a preset or any lesson')
+    .argument(
+      '[lesson-or-preset]',
+      'a preset (default three-node-async), a lesson id or a lesson file',
+    )
+    .option(
+      '--step <n>',
+      'open a lesson at step n (the steps before played with the reference answers)',
+    )
+    .option('--seed <n>', "seed for the simulator (default: the preset's or lesson's own)")
+    .option('--plain', 'read commands line by line from standard input, print what happens')
+    .addHelpText('after', SANDBOX_HELP)
+    .allowExcessArguments(false)
+    .action(async (arg: string | undefined, opts: import('./sandbox-command.js').SandboxFlags) => {
+      const { runSandboxCommand } = await import('./sandbox-command.js');
+      process.exitCode = await runSandboxCommand(arg, opts);
+    });
   program
     .command('serve')
     .description('a live cluster for curl: every node an HTTP server on 127.0.0.1 (port 13000…)')

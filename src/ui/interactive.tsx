@@ -16,6 +16,8 @@ import type { ReportContext } from '../quiz/report.js';
 import { App, type ExitReason, loadedCatalog } from './app/app.js';
 import { QuizApp } from './drill/quiz-app.js';
 import { ServeApp } from './lab/serve-app.js';
+import { SandboxApp } from './sandbox/sandbox-app.js';
+import type { SandboxDriver } from './sandbox/sandbox-driver.js';
 import { applyColorChoice, colorWanted } from './theme/theme.js';
 import { ThemeContext } from './theme/use-theme.js';
 
@@ -156,4 +158,12 @@ export async function runInteractiveDrill(o: InteractiveDrillOptions): Promise<v
  */
 export async function runInteractiveServe(runtime: ServeRuntime, label: string): Promise<number> {
   return run((onExit) => <ServeApp runtime={runtime} label={label} onExit={onExit} />);
+}
+
+/**
+ * `sandbox` in a terminal: the sandbox alone until it is left (q, :quit), Ctrl-C or a
+ * signal. Returns the exit status.
+ */
+export async function runInteractiveSandbox(driver: SandboxDriver): Promise<number> {
+  return run((onExit) => <SandboxApp driver={driver} onExit={onExit} />);
 }

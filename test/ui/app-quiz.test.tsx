@@ -153,7 +153,7 @@ describe('menuInput practice entries', () => {
     expect(extras().map((e) => [e.kind, e.title, e.disabled ?? false])).toEqual([
       ['quiz', undefined, false],
       ['review', 'Review', true],
-      ['sandbox', undefined, true],
+      ['sandbox', undefined, false],
     ]);
     const missed = review(undefined, false, 'failover', new Date('2025-03-04T11:00:00Z'));
     const learnt = review(undefined, true, 'failover', new Date('2025-03-04T11:00:00Z'));

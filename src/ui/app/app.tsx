@@ -47,6 +47,8 @@ export interface AppProps {
   onExit: (reason: ExitReason) => void;
   /** Passed to the player (tests). */
   player?: LessonScreenProps['player'];
+  /** Passed to the sandbox (tests). */
+  sandbox?: import('./sandbox-entry.js').MenuSandboxProps['sandbox'];
   /** Passed to the drill (tests): a fixed seed, a clock. */
   quiz?: Pick<QuizScreenProps, 'seed' | 'clock'>;
   /** A failed save in the drill; told to the caller, which prints it once the UI is gone. */
@@ -56,7 +58,8 @@ export interface AppProps {
 type Screen =
   | { kind: 'menu' }
   | { kind: 'lesson'; lesson: Lesson; options?: DriverOptions }
-  | { kind: 'quiz'; review: boolean };
+  | { kind: 'quiz'; review: boolean }
+  | { kind: 'sandbox' };
 type LessonScreenModule = typeof import('./lesson-screen.js');
 type QuizScreenModule = typeof import('./quiz-screen.js');
 
@@ -67,6 +70,7 @@ export function App({
   start,
   onExit,
   player,
+  sandbox,
   quiz,
   onWarning,
 }: AppProps) {
@@ -152,6 +156,7 @@ export function App({
       if (entry.kind === 'lesson' || entry.kind === 'continue') open(entry.lesson.id);
       else if (entry.kind === 'quiz' || entry.kind === 'review')
         setScreen({ kind: 'quiz', review: entry.kind === 'review' });
+      else if (entry.kind === 'sandbox') setScreen({ kind: 'sandbox' });
     },
     [open],
   );
@@ -172,6 +177,10 @@ export function App({
         player={player}
       />
     );
+  }
+  if (screen.kind === 'sandbox') {
+    if (!screens) return <Text dimColor>Loading the sandbox…</Text>;
+    return <screens.MenuSandbox onBack={back} sandbox={sandbox} />;
   }
   if (screen.kind === 'quiz') {
     if (!quizScreens || !storeReady) return <Text dimColor>Loading the drill…</Text>;

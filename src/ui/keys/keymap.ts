@@ -21,7 +21,8 @@ export type Action =
   | 'filter'
   | 'clear-filter'
   | 'log-scroll'
-  | 'log-filter';
+  | 'log-filter'
+  | 'sandbox';
 
 type SpecialKey =
   | 'upArrow'
@@ -77,7 +78,7 @@ export const KEYMAP: readonly Binding[] = [
     action: 'step-back',
     keys: [{ special: 'leftArrow' }, { input: 'p' }],
     display: '←/p',
-    description: 'step back to the previous event',
+    description: 'step back one event',
     footer: 'prev',
     contexts: ['player'],
     group: 'Playback',
@@ -182,6 +183,14 @@ export const KEYMAP: readonly Binding[] = [
     group: 'Event log',
   },
   {
+    action: 'sandbox',
+    keys: [{ input: 's' }],
+    display: 's',
+    description: 'this moment in the sandbox',
+    contexts: ['player'],
+    group: 'Playback',
+  },
+  {
     action: 'filter',
     keys: [{ input: '/' }],
     display: '/',
@@ -238,7 +247,8 @@ export interface ResolvedKey {
   arg?: number;
 }
 
-function matches(m: KeyMatch, input: string, key: Partial<Key>): number | boolean {
+/** Whether a key press is `m`: true, a digit's index, or false. */
+export function matches(m: KeyMatch, input: string, key: Partial<Key>): number | boolean {
   if ('digits' in m) return /^[1-9]$/.test(input) ? Number(input) - 1 : false;
   if ('special' in m) return Boolean(key[m.special]);
   // Ctrl and Meta chords are not the plain key (Ink reports Esc itself as meta).

@@ -27,9 +27,8 @@ export function practiceItems(due: number): ExtraItem[] {
     },
     {
       kind: 'sandbox',
-      summary: 'Build a cluster and break it, free-form.',
-      disabled: true,
-      reason: 'coming soon',
+      summary:
+        'A live cluster to break by typing commands: write, read, crash, partition, promote…',
     },
   ];
 }

@@ -156,6 +156,82 @@ const Header = memo(function Header({
   );
 });
 
+export interface WatchPanesProps {
+  layout: Pick<PlayerLayout, 'cluster' | 'lag' | 'events' | 'diagram'>;
+  snapshot: PlayerView['snapshot'];
+  /** A node to mark (a routing question's highlighted choice). */
+  highlight?: string;
+  clock?: PlayerView['clock'];
+  lag: PlayerView['lag'];
+  lagSpan: PlayerView['lagSpan'];
+  log: PlayerView['log'];
+  ops: PlayerView['ops'];
+  labels: PlayerView['labels'];
+  diagram: PlayerView['diagram'];
+}
+
+/** The cluster, the lag chart and the event log (or the space-time diagram), as laid out:
+ * the player and the sandbox show the same panes. */
+export function WatchPanes({
+  layout,
+  snapshot,
+  highlight,
+  clock,
+  lag,
+  lagSpan,
+  log,
+  ops,
+  labels,
+  diagram,
+}: WatchPanesProps) {
+  return (
+    <Box flexDirection="column" width={layout.cluster.width}>
+      <ClusterPane
+        snapshot={snapshot}
+        width={layout.cluster.width}
+        height={layout.cluster.height}
+        highlight={highlight}
+        clock={clock}
+      />
+      {layout.lag.height > 0 ? (
+        <LagChart
+          series={lag}
+          width={layout.lag.width}
+          height={layout.lag.height}
+          unit="ms"
+          span={lagSpan}
+        />
+      ) : null}
+      {layout.events.height > 0 ? (
+        <EventLog
+          events={log.events}
+          filter={log.filter}
+          newer={log.newer}
+          older={log.older}
+          ops={ops}
+          labels={labels}
+          width={layout.events.width}
+          height={layout.events.height}
+          clock={clock}
+        />
+      ) : null}
+      {layout.diagram.height > 0 ? (
+        <SpaceTime
+          nodes={snapshot.nodes.map((n) => n.id)}
+          events={diagram.events}
+          ops={ops}
+          from={diagram.from}
+          to={diagram.to}
+          width={layout.diagram.width}
+          height={layout.diagram.height}
+          clock={clock}
+          inFlight={snapshot.inFlight}
+        />
+      ) : null}
+    </Box>
+  );
+}
+
 export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
   const theme = useTheme();
   const width = size.columns;
@@ -189,50 +265,18 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
     />
   );
   const watch = (
-    <Box flexDirection="column" width={layout.cluster.width}>
-      <ClusterPane
-        snapshot={view.snapshot}
-        width={layout.cluster.width}
-        height={layout.cluster.height}
-        highlight={highlightedNode(view, ui)}
-        clock={view.clock}
-      />
-      {layout.lag.height > 0 ? (
-        <LagChart
-          series={view.lag}
-          width={layout.lag.width}
-          height={layout.lag.height}
-          unit="ms"
-          span={view.lagSpan}
-        />
-      ) : null}
-      {layout.events.height > 0 ? (
-        <EventLog
-          events={view.log.events}
-          filter={view.log.filter}
-          newer={view.log.newer}
-          older={view.log.older}
-          ops={view.ops}
-          labels={view.labels}
-          width={layout.events.width}
-          height={layout.events.height}
-          clock={view.clock}
-        />
-      ) : null}
-      {layout.diagram.height > 0 ? (
-        <SpaceTime
-          nodes={view.snapshot.nodes.map((n) => n.id)}
-          events={view.diagram.events}
-          ops={view.ops}
-          from={view.diagram.from}
-          to={view.diagram.to}
-          width={layout.diagram.width}
-          height={layout.diagram.height}
-          clock={view.clock}
-          inFlight={view.snapshot.inFlight}
-        />
-      ) : null}
-    </Box>
+    <WatchPanes
+      layout={layout}
+      snapshot={view.snapshot}
+      highlight={highlightedNode(view, ui)}
+      clock={view.clock}
+      lag={view.lag}
+      lagSpan={view.lagSpan}
+      log={view.log}
+      ops={view.ops}
+      labels={view.labels}
+      diagram={view.diagram}
+    />
   );
   // Clipped vertically only: every line is already cut to the width, and a horizontal clip
   // makes Ink re-slice every line of every frame (most of a frame's cost).

@@ -17,6 +17,8 @@ export interface PlayerProps {
   driver: LessonDriver;
   /** q/Esc: leave the player. */
   onBack: () => void;
+  /** s: open this moment in the sandbox. */
+  onSandbox?: () => void;
   isActive?: boolean;
   /** Initial play state (tests start paused and step by hand). */
   initial?: Partial<Pick<PlayerState, 'paused' | 'speed'>>;
@@ -24,7 +26,15 @@ export interface PlayerProps {
   frameMs?: number;
 }
 
-export function Player({ driver, onBack, isActive = true, initial, clock, frameMs }: PlayerProps) {
+export function Player({
+  driver,
+  onBack,
+  onSandbox,
+  isActive = true,
+  initial,
+  clock,
+  frameMs,
+}: PlayerProps) {
   const theme = useTheme();
   const size = useWindowSize();
   // The cards show epoch, LSN and lag from the first frame: say once where they are explained.
@@ -61,6 +71,7 @@ export function Player({ driver, onBack, isActive = true, initial, clock, frameM
     dispatch,
     refresh,
     onBack,
+    onSandbox,
     scroll,
     backOnly: tooSmall,
     isActive,

@@ -18,6 +18,8 @@ export interface PlayerKeysOptions {
   dispatch: (action: PlayerAction) => PlayerState;
   refresh: () => void;
   onBack: () => void;
+  /** s: open the cluster as it stands in the sandbox (not offered where it is missing). */
+  onSandbox?: () => void;
   /** The narration's scroll key and largest offset, and the event log's rows, as last rendered. */
   scroll: { readonly current: { key: string; max: number; logRows: number } };
   /** The window is too small to show the player: only q/Esc (back) works. */
@@ -33,6 +35,7 @@ export function usePlayerKeys({
   dispatch,
   refresh,
   onBack,
+  onSandbox,
   scroll,
   backOnly = false,
   onError,
@@ -131,6 +134,15 @@ export function usePlayerKeys({
         break;
       case 'back':
         onBack();
+        break;
+      case 'sandbox':
+        dispatch({ type: 'pause' });
+        if (onSandbox) onSandbox();
+        else
+          dispatch({
+            type: 'message',
+            text: 'The sandbox opens from the menu or `replication-tutor sandbox`',
+          });
         break;
       case 'move':
         if (!asking) {

@@ -24,14 +24,15 @@ function setup(start = false) {
 }
 
 describe('App', () => {
-  it('shows the menu with the lesson, its part, the drill and what is not there yet', () => {
+  it('shows the menu with the lesson, its part, the drill, the review and the sandbox', () => {
     const { app } = setup();
     const frame = app.lastFrame() ?? '';
     expect(frame).toContain('More lessons');
     expect(frame).toMatch(/› +Mini lesson +○ new +3 min/);
     expect(frame).toMatch(/ {4}Quiz drill\s*\n/);
     expect(frame).toMatch(/Review +nothing due/);
-    expect(frame).toMatch(/Sandbox +coming soon/);
+    expect(frame).toMatch(/ {4}Sandbox\s*\n/);
+    expect(frame).not.toContain('coming soon');
     app.unmount();
   });
 
