@@ -22,6 +22,7 @@ export interface NarrationPaneProps {
 /** The line under the text saying which key moves on, if the lesson waits for one. */
 export function narrationCue(n: Narration): string | undefined {
   if ((n.kind === 'say' || n.kind === 'feedback') && n.waiting) return 'Enter ▸ continue';
+  if (n.kind === 'task' && n.record) return 'Enter ▸ continue';
   if (n.kind === 'done') return 'q ▸ back · r ▸ play again';
   return undefined;
 }

@@ -41,7 +41,9 @@ export function welcomeLines(view: SandboxView): string[] {
   // The last follower: in the presets, the one furthest behind.
   const reader = followers[followers.length - 1] ?? nodes[0] ?? 'replica-1';
   const victim = followers[0] ?? reader;
-  const from = view.source.startsWith('lesson') ? `The cluster of ${view.source}, live` : 'A live cluster';
+  const from = view.source.startsWith('lesson')
+    ? `The cluster of ${view.source}, live`
+    : 'A live cluster';
   return [
     `${from}: type commands below, Enter runs them. Try write tweet hello, then read tweet from ${reader}, or crash ${victim}.`,
     'Tab completes · ↑ recalls · ? help · Esc, then one key: c crash… · :save f.yaml',
