@@ -188,6 +188,9 @@ export async function playPlain(session: PlaySession, io: PlainIo): Promise<bool
   return true;
 }
 
+/** Lines in a row a task refuses before plain mode gives it up (input from a script). */
+export const MAX_REFUSED_LINES = 20;
+
 /**
  * The task waiting: its text and checklist, then lines read until one is taken (a command the
  * cluster runs, hint, give up). False when input ran out.
@@ -216,11 +219,22 @@ async function playTask(session: PlaySession, io: PlainIo, asked: Set<string>): 
       : goalLines(task.conditions))
       io.write(line);
   }
+  let refused = 0;
   for (;;) {
     const line = await io.input.next();
     if (line === undefined) return false;
     const text = line.trim();
     if (text === '') continue;
+    if (refused >= MAX_REFUSED_LINES) {
+      // A script typing something else (`yes 2`) must not keep the lesson from ending.
+      io.write(
+        io.json
+          ? JSON.stringify({ kind: 'task-error', message: 'too many lines were not commands' })
+          : `${MAX_REFUSED_LINES} lines in a row were not commands: giving up this task.`,
+      );
+      session.taskInput('give up');
+      return true;
+    }
     if (text === 'help' || text === '?') {
       for (const c of COMMANDS) io.write(`  ${c.usage}  — ${c.summary}`);
       continue;
@@ -230,6 +244,7 @@ async function playTask(session: PlaySession, io: PlainIo, asked: Set<string>): 
       continue;
     }
     const reply = session.taskInput(text);
+    refused = reply.ok ? 0 : refused + 1;
     if (!reply.ok) {
       if (io.json) io.write(JSON.stringify({ kind: 'task-error', line: text, ...reply }));
       else {

@@ -42,6 +42,13 @@ export function referenceAnswer(step: InteractiveStep, runner: LessonRunner): nu
   return bestOption(step, outcomes)?.index ?? 0;
 }
 
+/** Each task's reference solution, by label: the lines a reference run types at it. */
+export function taskSolutions(lesson: Lesson): Map<string, readonly string[]> {
+  return new Map(
+    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s.solution] as const] : [])),
+  );
+}
+
 export function seedsFor(lesson: Lesson, count = VALIDATION_SEEDS): number[] {
   const seeds = [lesson.seed];
   for (let s = 1; seeds.length < count; s++) if (s !== lesson.seed) seeds.push(s);
@@ -110,9 +117,7 @@ export function playAllPaths(
     }
   };
   // Other paths type each task's reference solution when they reach one.
-  const solutions = new Map(
-    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s.solution] as const] : [])),
-  );
+  const solutions = taskSolutions(lesson);
   for (;;) {
     ref.advance();
     if (ref.state.kind === 'task') {
