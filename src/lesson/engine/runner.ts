@@ -839,7 +839,7 @@ export class LessonRunner {
   // cluster is set back to the task's start and the reference solution plays there, unless the
   // task says `branch: true` and was solved, or the learner typed the solution itself.
 
-  /** The task being played, while one is. */
+  /** The task being played, or the last one played (its `outcome` is then set). */
   get currentTask(): TaskProgress | undefined {
     return this.task;
   }
@@ -996,7 +996,7 @@ export class LessonRunner {
       // The learner's cluster is the story's from here: theirs stands, or is the solution's.
       this.main = this.detourSim;
       this.detourSim = undefined;
-      this.task = undefined;
+      // `task` stays readable (its outcome set) until the next task: the player shows it.
       for (const r of this.records)
         if (r.within === step.label || r.step === step.label) delete r.detour;
       // The author's bridge back to the story still reads true: nothing was set back.

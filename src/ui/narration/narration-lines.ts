@@ -204,8 +204,11 @@ export function taskLines(
     for (const f of n.record.feedback ?? []) lines.push(...plain(f, width, toneOf(f)));
     lines.push(BLANK);
   }
-  lines.push(...markdown(step.text, width, codeTicks));
-  lines.push(BLANK);
+  const text = markdown(step.text, width, codeTicks);
+  // Before the first command the task's text comes first; after it, what the commands did
+  // (a short pane cuts from the end, and the text was read already).
+  const started = task.commands.length > 0;
+  if (!started) lines.push(...text, BLANK);
   const met = task.conditions.filter((c) => c.met).length;
   lines.push({
     spans: [
@@ -214,28 +217,29 @@ export function taskLines(
     ],
   });
   for (const c of task.conditions) {
-    const text = c.met || !c.now ? c.text : `${c.text} (now: ${c.now})`;
-    for (const [i, spans] of wrapSpans([{ text }], width - 2).entries())
+    const said = c.met || !c.now ? c.text : `${c.text} (now: ${c.now})`;
+    for (const [i, spans] of wrapSpans([{ text: said }], width - 2).entries())
       lines.push({
         lead: i === 0 ? (c.met ? '✓ ' : '✗ ') : '  ',
         spans,
         tone: c.met ? 'ok' : 'danger',
       });
   }
-  task.hints.forEach((h, i) => {
-    lines.push(...markdown(`**Hint ${i + 1}:** ${h}`, width, codeTicks, 'info'));
-  });
-  const shown = task.commands.slice(-SHOWN_COMMANDS);
+  const shown = task.commands.slice(-SHOWN_COMMANDS).reverse();
   if (shown.length > 0) lines.push(BLANK);
-  if (task.commands.length > shown.length)
-    lines.push({
-      spans: [{ text: `(${task.commands.length - shown.length} earlier commands)` }],
-      dim: true,
-    });
   for (const c of shown) {
     lines.push(...plain(`> ${c.text}`, width));
     const result = c.result ?? (n.running ? '▶ running…' : undefined);
     if (result) for (const l of plain(`  ${result}`, width)) lines.push({ ...l, dim: true });
   }
+  if (task.commands.length > shown.length)
+    lines.push({
+      spans: [{ text: `(and ${task.commands.length - shown.length} earlier)` }],
+      dim: true,
+    });
+  task.hints.forEach((h, i) => {
+    lines.push(...markdown(`**Hint ${i + 1}:** ${h}`, width, codeTicks, 'info'));
+  });
+  if (started) lines.push(BLANK, ...markdown(`**Task:** ${step.text}`, width, codeTicks));
   return lines;
 }

@@ -101,9 +101,11 @@ export class LessonDriver {
     return undefined;
   }
 
-  /** The task being played (also while its commands run and once it is graded). */
+  /** The task being played (also while its commands run, and its result until a key). */
   get task(): TaskProgress | undefined {
-    return this.runner.currentTask;
+    const t = this.runner.currentTask;
+    if (!t) return undefined;
+    return t.outcome === undefined || this.awaiting === t.step.label ? t : undefined;
   }
 
   /** A task that still takes commands: the command line has the keys. */
