@@ -200,10 +200,9 @@ export function taskLines(
 ): PaneLine[] {
   const { step, task } = n;
   const lines: PaneLine[] = [];
-  if (n.record) {
-    for (const f of n.record.feedback ?? []) lines.push(...plain(f, width, toneOf(f)));
-    lines.push(BLANK);
-  }
+  // The verdict; what was not reached is the checklist's ✗ lines just below.
+  const verdict = n.record?.feedback?.[0];
+  if (verdict) lines.push(...plain(verdict, width, toneOf(verdict)), BLANK);
   const text = markdown(step.text, width, codeTicks);
   // Before the first command the task's text comes first; after it, what the commands did
   // (a short pane cuts from the end, and the text was read already).
@@ -225,6 +224,9 @@ export function taskLines(
         tone: c.met ? 'ok' : 'danger',
       });
   }
+  task.hints.forEach((h, i) => {
+    lines.push(...markdown(`**Hint ${i + 1}:** ${h}`, width, codeTicks, 'info'));
+  });
   const shown = task.commands.slice(-SHOWN_COMMANDS).reverse();
   if (shown.length > 0) lines.push(BLANK);
   for (const c of shown) {
@@ -237,9 +239,6 @@ export function taskLines(
       spans: [{ text: `(and ${task.commands.length - shown.length} earlier)` }],
       dim: true,
     });
-  task.hints.forEach((h, i) => {
-    lines.push(...markdown(`**Hint ${i + 1}:** ${h}`, width, codeTicks, 'info'));
-  });
   if (started) lines.push(BLANK, ...markdown(`**Task:** ${step.text}`, width, codeTicks));
   return lines;
 }

@@ -101,7 +101,11 @@ export function usePlayerKeys({
       !commandLine.current.current.menu
     )
       onBack();
-    else commandLine.handleKey(input, key);
+    else if (key.pageDown || key.pageUp) {
+      // The task pane scrolls by page: ↑↓ are the line's history.
+      const { key: k, max } = scroll.current;
+      dispatch({ type: 'scroll', key: k, delta: key.pageDown ? 5 : -5, max });
+    } else commandLine.handleKey(input, key);
     refresh();
     return true;
   }
