@@ -1015,7 +1015,6 @@ export class LessonRunner {
   /** Back to the task's start (when the learner's cluster changed) and the solution plays. */
   private playSolution(step: TaskStep, setBack: boolean): void {
     this.pendingTask = undefined;
-    this.task = undefined;
     if (setBack) {
       this.detourSim = undefined;
       this.resets.push(this.main.now);
