@@ -102,8 +102,10 @@ export function Sandbox({
     (text: string) => {
       line.dispatch({ type: 'set', text });
       line.handleKey('', { return: true });
+      // Refused, it stays in the line with its error: back to typing to see it.
+      if (line.current.current.text !== '') dispatch({ type: 'focus', focus: 'type' });
     },
-    [line],
+    [line, dispatch],
   );
 
   // The ticker: wall time → virtual time at the chosen speed, while playing.

@@ -66,10 +66,22 @@ function runsPlain(runs: readonly Run[]): string {
  * The lines of one item: `12.345s › crash replica-1  ✓ replica-1 crashed` when it fits,
  * else the result on a line of its own under the command.
  */
-export function transcriptRuns(item: TranscriptItem, width: number, theme?: Theme): Run[][] {
+export function transcriptRuns(item: TranscriptItem, lineWidth: number, theme?: Theme): Run[][] {
+  let width = lineWidth;
   const color = (tone: Tone) => theme?.color(tone);
   if (item.kind === 'note') {
-    return [[{ text: cut(item.text, width), paint: { color: color(item.tone) } }]];
+    // A note (a saved file's path, why a save is not exact) wraps over up to three lines.
+    const lines: Run[][] = [];
+    let rest = item.text;
+    while (rest !== '' && lines.length < 3) {
+      const [first, more] = lines.length === 2 ? [cut(rest, width), ''] : splitAt(rest, width);
+      lines.push([
+        { text: lines.length === 0 ? first : `  ${first}`, paint: { color: color(item.tone) } },
+      ]);
+      rest = more === '' ? '' : more;
+      if (lines.length === 1) width -= 2;
+    }
+    return lines;
   }
   const time = timeText(item.entry.t);
   const head: Run[] = [

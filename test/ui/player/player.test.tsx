@@ -207,7 +207,8 @@ describe('Player', () => {
     let frame = await press(app, '?');
     for (const d of [
       'pause / play',
-      'step back to the previous',
+      'step back one event',
+      'this moment in the sandbox',
       'faster / slower',
       'space-time diagram on / off',
       'restart the lesson',

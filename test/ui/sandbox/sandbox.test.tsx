@@ -75,6 +75,9 @@ describe('Sandbox', () => {
     await press(app, KEY.escape);
     frame = await press(app, 'h');
     expect(frame).toContain('the network is not partitioned');
+    // Refused, it stays in the line, back in typing mode to be seen.
+    expect(promptLine(frame)).toBe('› heal');
+    expect(frame).toContain('Enter run');
     app.unmount();
   });
 
