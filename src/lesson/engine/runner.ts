@@ -343,6 +343,11 @@ export class LessonRunner {
     return this.state.kind === 'done';
   }
 
+  /** The inner step being executed (a task's command, a choose's option step), if any. */
+  get runningStep(): Step | undefined {
+    return this.running?.current?.step;
+  }
+
   /** The top-level step being executed or waiting, if any. */
   get currentStep(): Step | undefined {
     return this.running?.outer ?? this.lesson.steps[this.cursor];

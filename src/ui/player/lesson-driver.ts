@@ -166,6 +166,11 @@ export class LessonDriver {
   span(): Ms | undefined {
     const step = this.runner.currentStep;
     if (!step) return undefined;
+    // A task's command is the step that plays (`wait 10s` in a few seconds, like a lesson's).
+    if (step.kind === 'task') {
+      const running = this.runner.runningStep;
+      return running ? stepSpan(running) : undefined;
+    }
     const given = this.runner.given;
     const last = given[given.length - 1];
     return stepSpan(step, last && last[0] === step.label ? last[1] : undefined);

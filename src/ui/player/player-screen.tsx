@@ -57,7 +57,7 @@ export interface PlayerScreenProps {
 export const TASK_LINE_ROWS = commandLineHeight(1);
 
 /** The footer while a task takes commands: its keys, and the play state. */
-export function taskFooter(view: PlayerView, ui: PlayerState, rate: number): string {
+export function taskFooter(view: PlayerView, ui: PlayerState): string {
   const keys = '⏎ run · Tab complete · ↑ history · ^T hint · ^G give up · Esc leave';
   const status = view.phase === 'running' ? `▶ running · ${formatSpeed(ui.speed)}` : '';
   return ui.message ? `${keys}  ${ui.message}` : status ? `${keys}  ${status}` : keys;
@@ -331,7 +331,7 @@ export function PlayerScreen({ view, ui, size, rate, commandLine }: PlayerScreen
       ) : null}
       {commandLine ? (
         <Text dimColor wrap="truncate-end">
-          {taskFooter(view, ui, rate)}
+          {taskFooter(view, ui)}
         </Text>
       ) : ui.confirmRestart ? (
         <Text bold color={theme.color('warn')} wrap="truncate-end">
