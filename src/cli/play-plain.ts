@@ -214,10 +214,10 @@ async function playTask(session: PlaySession, io: PlainIo, asked: Set<string>): 
     );
   } else {
     io.write(clusterLine(runner.sim.snapshot()));
-    for (const line of task.commands.length === 0
-      ? taskText(step, task)
-      : goalLines(task.conditions))
-      io.write(line);
+    // The task's text once (a resumed or file-fed task may have had it printed already).
+    const first = !asked.has(step.label);
+    asked.add(step.label);
+    for (const line of first ? taskText(step, task) : goalLines(task.conditions)) io.write(line);
   }
   let refused = 0;
   for (;;) {
