@@ -11,6 +11,7 @@ export function describeTaskEnd(
   now: number,
 ): string[] {
   const score = `${points}/${step.points} points`;
+  const reference = `The reference solution, which plays next: ${step.solution.join('; ')}.`;
   const hints =
     task.hintsShown === 0
       ? ''
@@ -26,14 +27,17 @@ export function describeTaskEnd(
       return [`✓ Goal reached with ${task.usage(now)}${over}${hints}: ${score}.`];
     }
     case 'gave-up':
-      return [`You gave up after ${task.usage(now)}: ${score}.`, ...missing];
+      return [`You gave up after ${task.usage(now)}: ${score}. ${reference}`, ...missing];
     case 'out-of-commands':
       return [
-        `✗ Out of commands: the task allows ${step.limit.commands}. ${capitalise(score)}.`,
+        `✗ Out of commands: the task allows ${step.limit.commands}. ${capitalise(score)}. ${reference}`,
         ...missing,
       ];
     case 'out-of-time':
-      return [`✗ Out of time: the task's time limit is over. ${capitalise(score)}.`, ...missing];
+      return [
+        `✗ Out of time: the task's time limit is over. ${capitalise(score)}. ${reference}`,
+        ...missing,
+      ];
   }
 }
 
