@@ -3,8 +3,10 @@
 
 import { at, duration } from '../lesson/engine/describe-outcome.js';
 import type { ExperimentRow, StepRecord } from '../lesson/engine/runner.js';
+import type { GoalCondition } from '../lesson/engine/task-goal.js';
+import type { TaskProgress } from '../lesson/engine/task-progress.js';
 import { plainMarkdown } from '../lesson/format/plain-markdown.js';
-import type { InteractiveStep } from '../lesson/format/types.js';
+import type { InteractiveStep, TaskStep } from '../lesson/format/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
 
 export function clusterLine(s: ClusterSnapshot): string {
@@ -25,6 +27,37 @@ export function questionText(step: InteractiveStep): string[] {
   return lines;
 }
 
+function parText(step: TaskStep): string {
+  return step.par.commands !== undefined
+    ? `${step.par.commands} command${step.par.commands === 1 ? '' : 's'}`
+    : duration(step.par.time ?? 0);
+}
+
+/** A task as it starts: what to do, the goal's checklist, par, and what may be typed. */
+export function taskText(step: TaskStep, task: TaskProgress): string[] {
+  return [
+    `Task: ${plainMarkdown(step.text)}`,
+    ...goalLines(task.conditions),
+    `Par: ${parText(step)}. Type commands (help lists them); hint shows a hint (each costs a point); give up shows the solution.`,
+  ];
+}
+
+/** A task whose lines came from a file: what it asked, before what was typed. */
+export function taskIntro(step: TaskStep): string[] {
+  return [`Task: ${plainMarkdown(step.text)}`, `Par: ${parText(step)}.`];
+}
+
+/** The goal's conditions, met or not. */
+export function goalLines(conditions: readonly GoalCondition[]): string[] {
+  const met = conditions.filter((c) => c.met).length;
+  return [
+    `Goal (${met} of ${conditions.length} met):`,
+    ...conditions.map(
+      (c) => `  [${c.met ? 'x' : ' '}] ${c.text}${!c.met && c.now ? `  (now: ${c.now})` : ''}`,
+    ),
+  ];
+}
+
 /** Lines printed for one executed step. */
 export function recordText(r: StepRecord): string[] {
   switch (r.kind) {
@@ -43,6 +76,8 @@ export function recordText(r: StepRecord): string[] {
     }
     case 'experiment':
       return [...experimentTable(r.table ?? []), ''];
+    case 'task':
+      return [...(r.feedback ?? []), ''];
     case 'wait':
       return [`${at(r.t)}  (time passes)`];
     default: {

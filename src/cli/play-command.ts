@@ -1,6 +1,6 @@
 // `replication-tutor play <id|path>`: the interactive player in a terminal; the plain line
 // mode with --plain or whenever stdin or stdout is not a TTY; JSON Lines with --json.
-import { AnswersError, loadAnswersFile } from '../lesson/catalog/answers-file.js';
+import { type Answers, AnswersError, loadAnswers } from '../lesson/catalog/answers-file.js';
 import type { Lesson } from '../lesson/format/types.js';
 import { progressKey } from '../progress/lesson-key.js';
 import { PlaySession } from '../progress/play-session.js';
@@ -33,10 +33,10 @@ export function wantsInteractive(opts: PlayOptions): boolean {
 export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<void> {
   const lesson = await lessonFromArg(arg);
   const seed = parseSeed(opts.seed);
-  let answers: Map<string, number> | undefined;
+  let answers: Answers | undefined;
   if (opts.answers) {
     try {
-      answers = await loadAnswersFile(opts.answers, lesson);
+      answers = await loadAnswers(opts.answers, lesson);
     } catch (err) {
       if (err instanceof AnswersError) throw new UsageError(err.message);
       throw err;
@@ -59,7 +59,8 @@ export async function runPlayCommand(arg: string, opts: PlayOptions): Promise<vo
   if (answers !== undefined && !opts.restart) keepsAttempt(lesson, store);
   const session = new PlaySession(lesson, store, {
     seed,
-    answers,
+    answers: answers?.choices,
+    tasks: answers?.tasks,
     restart: opts.restart || answers !== undefined,
     nodeStatus: Boolean(opts.json),
   });

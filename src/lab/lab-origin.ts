@@ -5,6 +5,7 @@
 // experiments (which run on copies) drop out. The live cluster replays those steps to reach
 // the moment, and `:save` writes them first, so a saved session replays to the same state.
 import { referenceAnswer } from '../lesson/catalog/validate.js';
+import { taskSolutionSteps } from '../lesson/commands/task-solutions.js';
 import { routeStep } from '../lesson/engine/grading.js';
 import { LessonRunner } from '../lesson/engine/runner.js';
 import type { Lesson, Step } from '../lesson/format/types.js';
@@ -46,19 +47,24 @@ export function originFromLesson(lesson: Lesson, moment: LessonMoment = {}): Lab
   const seed = moment.seed ?? lesson.seed;
   const prefix = lesson.steps.slice(0, step);
   const given = new Map(moment.answers ?? []);
+  // After a task the story goes on from its reference solution.
+  const solutions = taskSolutionSteps(lesson);
+  const tasks = new Map(
+    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s.solution] as const] : [])),
+  );
   let answers = new Map<string, number>();
   if (prefix.some(isQuestion)) {
     // Play the questions to learn which answer each got (given, or the reference one).
     const runner = new LessonRunner(
       { ...lesson, steps: prefix },
-      { seed, answers: given, autoAnswer: referenceAnswer, recordMessages: false },
+      { seed, answers: given, autoAnswer: referenceAnswer, recordMessages: false, tasks },
     );
     runner.advance();
     answers = new Map(runner.given);
   }
   return {
     source: { kind: 'lesson', id: lesson.id, title: lesson.title, step },
-    lesson: { ...lesson, seed, steps: flattenSteps(prefix, answers) },
+    lesson: { ...lesson, seed, steps: flattenSteps(prefix, answers, solutions) },
   };
 }
 
@@ -67,13 +73,20 @@ function isQuestion(s: Step): boolean {
 }
 
 /** What the steps did on the cluster, given the answer each question got. */
-export function flattenSteps(steps: readonly Step[], answers: ReadonlyMap<string, number>): Step[] {
+export function flattenSteps(
+  steps: readonly Step[],
+  answers: ReadonlyMap<string, number>,
+  solutions: ReadonlyMap<string, Step[]> = new Map(),
+): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     switch (s.kind) {
       case 'say':
       case 'quiz':
       case 'experiment':
+        break;
+      case 'task':
+        out.push(...(solutions.get(s.label) ?? []));
         break;
       case 'predict':
         out.push(...flattenSteps([s.run], answers));

@@ -14,6 +14,7 @@ import {
   type ParseResult,
   parseCommand,
 } from '../lesson/commands/parse-command.js';
+import { commandRefusal } from '../lesson/engine/command-refusal.js';
 import { describeOp, describeStep } from '../lesson/engine/describe-outcome.js';
 import { LessonRunner } from '../lesson/engine/runner.js';
 import { type Activity, startStep } from '../lesson/engine/step-activity.js';
@@ -209,20 +210,7 @@ export class LiveCluster {
 
   /** Why the cluster cannot carry out a command that would change nothing, if so. */
   private refusal(step: Step): string | undefined {
-    const node =
-      'node' in step && typeof step.node === 'string' ? this.sim.byId.get(step.node) : undefined;
-    switch (step.kind) {
-      case 'crash':
-        return node && !node.up ? `${node.id} is already down` : undefined;
-      case 'restart':
-        return node?.up ? `${node.id} is running; crash it first` : undefined;
-      case 'pause':
-        return node && !node.up ? `${node.id} is down; restart it first` : undefined;
-      case 'heal':
-        return this.sim.net.isPartitioned ? undefined : 'the network is not partitioned';
-      default:
-        return undefined;
-    }
+    return commandRefusal(this.sim, step);
   }
 
   // ---- time ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 // Opening (or restarting) a lesson already finished saves nothing until the learner answers
 // a question: looking at it again leaves it finished, with its score, in the menu.
 
-import { LessonRunner, type RunnerOptions } from '../lesson/engine/runner.js';
+import { LessonRunner, type RunnerOptions, type TaskReply } from '../lesson/engine/runner.js';
 import type { Lesson } from '../lesson/format/types.js';
 import { curriculumHas, progressKey } from './lesson-key.js';
 import { type ProgressStore, randomLearnerSeed } from './progress-store.js';
@@ -35,6 +35,8 @@ export class PlaySession {
   ) {
     this.key = progressKey(lesson);
     const answers = new Map(options.answers ?? []);
+    const tasks = new Map(options.tasks ?? []);
+    const taskLabels = new Set(lesson.steps.flatMap((s) => (s.kind === 'task' ? [s.label] : [])));
     let resumed = 0;
     let resumeStep: number | undefined;
     if (store) {
@@ -47,7 +49,16 @@ export class PlaySession {
       else {
         const saved = store.startLesson(this.key, { max });
         // Resuming replays the saved answers (an answers file, given instead, wins).
-        for (const a of options.answers ? [] : saved.answers) {
+        for (const a of options.answers || options.tasks ? [] : saved.answers) {
+          // A task's answer is the lines typed at it, saved as a JSON list.
+          if (taskLabels.has(a.step)) {
+            const lines = savedLines(a.answer);
+            if (lines && !tasks.has(a.step)) {
+              tasks.set(a.step, lines);
+              resumed++;
+            }
+            continue;
+          }
           const i = Number(a.answer);
           if (Number.isInteger(i) && !answers.has(a.step)) {
             answers.set(a.step, i);
@@ -61,7 +72,7 @@ export class PlaySession {
     // The order of each question's choices: fixed by --seed for scripts, else this learner's.
     const choiceSeed =
       options.choiceSeed ?? options.seed ?? store?.learnerSeed() ?? randomLearnerSeed();
-    this.runner = new LessonRunner(lesson, { ...options, answers, choiceSeed });
+    this.runner = new LessonRunner(lesson, { ...options, answers, tasks, choiceSeed });
   }
 
   /** True while progress is being saved: there is a store and no save has failed. */
@@ -94,6 +105,34 @@ export class PlaySession {
   }
 
   private ungraded?: { label: string; stepIndex: number; answer: string };
+  /** Records already looked at for finished tasks to save. */
+  private tasksSeen = 0;
+
+  /** A line typed at the waiting task (a command, `hint` or `give up`); saved once it ends. */
+  taskInput(line: string): TaskReply {
+    const r = this.runner;
+    if (this.replay && r.state.kind === 'task') {
+      this.store?.restartLesson(this.key, this.replay);
+      this.replay = undefined;
+    }
+    const reply = r.taskInput(line);
+    this.syncScore();
+    return reply;
+  }
+
+  /** Saves each task that has ended since the last look: its lines and its points. */
+  private saveTasks(store: ProgressStore): void {
+    const records = this.runner.records;
+    for (; this.tasksSeen < records.length; this.tasksSeen++) {
+      const rec = records[this.tasksSeen]!;
+      if (rec.kind !== 'task' || rec.points === undefined) continue;
+      if (store.lesson(this.key).status !== 'in-progress') continue;
+      const lines = this.runner.typed.filter(([label]) => label === rec.step).map(([, l]) => l);
+      store.recordAnswer(this.key, rec.step, rec.index, JSON.stringify(lines), {
+        scoreDelta: rec.points,
+      });
+    }
+  }
 
   private gradedPoints(label: string): number | undefined {
     const rec = this.runner.records.findLast((x) => x.step === label && x.points !== undefined);
@@ -104,6 +143,7 @@ export class PlaySession {
   syncScore(): void {
     const store = this.store;
     if (!store) return;
+    this.saveTasks(store);
     const u = this.ungraded;
     const points = u ? this.gradedPoints(u.label) : undefined;
     if (u && points !== undefined && store.lesson(this.key).status === 'in-progress') {
@@ -131,6 +171,16 @@ export class PlaySession {
     if (!this.store || !step || this.runner.done) return;
     if (this.store.lesson(this.key).status !== 'in-progress') return;
     this.store.recordStep(this.key, this.runner.cursor, step.label);
+  }
+}
+
+/** A task's saved lines, or undefined if the saved answer is not a list of lines. */
+function savedLines(answer: string): string[] | undefined {
+  try {
+    const v: unknown = JSON.parse(answer);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+  } catch {
+    return undefined;
   }
 }
 

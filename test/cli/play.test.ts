@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { runBuiltCli } from '../run-cli.js';
@@ -27,10 +27,13 @@ const SEED = 5;
 async function typedAnswers(id: string): Promise<string[]> {
   const r = await loadLessonFile(`lessons/${id}.yaml`);
   if (!r.ok) throw new Error('lesson does not load');
-  const answers = await loadAnswersFile(`lessons/answers/${id}.yaml`, r.lesson);
+  const { choices: answers, tasks } = await loadAnswers(`lessons/answers/${id}.yaml`, r.lesson);
   const runner = new LessonRunner(r.lesson, { seed: SEED, choiceSeed: SEED });
+  // A task's lines are typed as they are, one per line.
   return r.lesson.steps.flatMap((s) =>
-    answers.has(s.label) ? [String(runner.displayIndex(s.label, answers.get(s.label)!) + 1)] : [],
+    answers.has(s.label)
+      ? [String(runner.displayIndex(s.label, answers.get(s.label)!) + 1)]
+      : (tasks.get(s.label) ?? []),
   );
 }
 
@@ -56,10 +59,10 @@ describe('play in plain mode', () => {
       'read "tweet-101" on replica-2 → nothing (replica-2 had applied LSN 0)',
     );
     // Every typed answer was the right one, as shown in the shuffled order.
-    expect(r.stdout).toContain('Lesson complete. Score: 16/16.');
+    expect(r.stdout).toContain('Lesson complete. Score: 19/19.');
     const saved = progress().lessons['lost-tweet']!;
     expect(saved.status).toBe('done');
-    expect(saved.score).toBe(16);
+    expect(saved.score).toBe(19);
   });
 
   it('after a wrong choice, says so and goes on with the story', async () => {
@@ -185,7 +188,7 @@ describe('play in plain mode', () => {
     });
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('Resuming: replaying your 1 earlier answer(s).');
-    expect(second.stdout).toContain('Lesson complete. Score: 16/16.');
+    expect(second.stdout).toContain('Lesson complete. Score: 19/19.');
     expect(progress().lessons['lost-tweet']!.status).toBe('done');
   });
 
@@ -359,7 +362,7 @@ describe('play: bad input', () => {
     const r = runBuiltCli(['play', 'lost-tweet', '--answers', file], { env: env() });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      `${file}:2:1: no question "q-dupliate" in lesson lost-tweet (did you mean "q-duplicate"?)`,
+      `${file}:2:1: no question or task "q-dupliate" in lesson lost-tweet (did you mean "q-duplicate"?)`,
     );
     const out = join(home, 'range.yaml');
     writeFileSync(out, 'p-reload: 7\n');

@@ -93,10 +93,14 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
     await send('+');
     await send('+');
 
-    // Continue narration, answer every question with choice 2, until the first choose.
+    // Continue narration, answer every question with choice 2 and type the task's solution,
+    // until the first choose.
     let s = screen();
     for (let i = 0; i < 60 && !s.includes(CHOOSE_PROMPT); i++) {
-      if (s.includes('1-9 pick')) s = await send('2');
+      if (s.includes('task> ')) {
+        await send('-l', 'read tweet-101 from primary');
+        s = await send('Enter');
+      } else if (s.includes('1-9 pick')) s = await send('2');
       else if (s.includes('Enter ▸ continue')) s = await send('Enter');
       else s = await waitFor((x) => x !== s, 'the lesson to move on');
     }
@@ -147,12 +151,14 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
     expect(lesson.answers.map((a: { step: string; answer: string }) => [a.step, a.answer])).toEqual(
       [
         ['p-reload', String(reload)],
+        ['t-find-tweet', '["read tweet-101 from primary"]'],
         ['q-duplicate', String(duplicate)],
         ['c-own-profile', '1'],
       ],
     );
     // The right answers are the second choice in the file of both questions.
-    expect(lesson.score).toBe((reload === 1 ? 2 : 0) + (duplicate === 1 ? 2 : 0));
+    // The task, solved at par, is worth 3.
+    expect(lesson.score).toBe((reload === 1 ? 2 : 0) + 3 + (duplicate === 1 ? 2 : 0));
   }, 90_000);
 });
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mutateLesson } from '../../scripts/lesson-mutations.js';
+import { taskSolutions } from '../../src/lesson/catalog/validate.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
 
@@ -48,6 +49,10 @@ describe('mutated lessons', () => {
           const runner = new LessonRunner(r.lesson, {
             seed,
             autoAnswer: (step) => seed % step.choices.length,
+            // A task types its (maybe mutated) solution, and gives up if that falls short.
+            tasks: new Map(
+              [...taskSolutions(r.lesson)].map(([label, lines]) => [label, [...lines, 'give up']]),
+            ),
             eventBudget: { step: 200_000, run: 400_000 },
           });
           for (let turns = 0; !runner.done && turns < 10_000; turns++) {

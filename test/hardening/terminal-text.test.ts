@@ -175,7 +175,7 @@ questions:
     expect(value).toMatch(/^a\.yaml:1:5: q1: "x␛\]0;t␇y+…" is not an option/);
     expect(value.length).toBeLessThan(400);
     const key = attempt(`"q\\e[2J": 1\n`);
-    expect(key).toMatch(/^a\.yaml:1:1: no question "q␛\[2J"/);
+    expect(key).toMatch(/^a\.yaml:1:1: no question or task "q␛\[2J"/);
   });
 });
 

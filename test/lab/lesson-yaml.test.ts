@@ -18,7 +18,9 @@ import { parseCountRate, parseSizeRate } from '../../src/lesson/format/units.js'
 /** Every step that acts on the cluster, nested ones included. */
 function actionSteps(steps: readonly Step[]): Step[] {
   return steps.flatMap((s): Step[] => {
-    if (s.kind === 'say' || s.kind === 'quiz' || s.kind === 'experiment') return [];
+    // A task is not an action: a session opened after one replays its solution's steps.
+    if (s.kind === 'say' || s.kind === 'quiz' || s.kind === 'experiment' || s.kind === 'task')
+      return [];
     if (s.kind === 'predict') return actionSteps([s.run]);
     if (s.kind === 'choose')
       return s.form === 'action' ? s.choices.flatMap((c) => actionSteps(c.do ?? [])) : [];

@@ -3,7 +3,7 @@ import { originFromLesson, originFromPreset } from '../../src/lab/lab-origin.js'
 import { type LabEntry, LiveCluster } from '../../src/lab/live-cluster.js';
 import { PRESET_NAMES } from '../../src/lab/presets.js';
 import { loadCatalog } from '../../src/lesson/catalog/catalog.js';
-import { referenceAnswer } from '../../src/lesson/catalog/validate.js';
+import { referenceAnswer, taskSolutions } from '../../src/lesson/catalog/validate.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { traceHash } from '../../src/sim/index.js';
 
@@ -202,7 +202,7 @@ describe('opening a lesson at a step', () => {
       for (const step of [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n]) {
         const runner = new LessonRunner(
           { ...lesson, steps: lesson.steps.slice(0, step) },
-          { autoAnswer: referenceAnswer },
+          { autoAnswer: referenceAnswer, tasks: taskSolutions(lesson) },
         );
         runner.advance();
         const live = new LiveCluster(originFromLesson(lesson, { step }));

@@ -152,7 +152,7 @@ describe('cross-checks', () => {
   it('warns against the curriculum rules only', () => {
     const warnings = crossCheck(lesson({ minutes: 25, objectives: [] })).warnings;
     expect(warnings.map((w) => `${formatPath(w.path)}: ${w.message}`)).toEqual([
-      'steps: no predict or choose step: let the learner act on the cluster, not only read',
+      'steps: no predict, choose or task step: let the learner act on the cluster, not only read',
       'steps: 0 quiz steps; a lesson should have at least two',
       'minutes: 25 minutes; lessons should take 5 to 10',
       'objectives: no objectives: say what the learner can do afterwards',

@@ -58,7 +58,7 @@ describe('a minimal lesson', () => {
     const r = parseLessonText(readFileSync(join(repoRoot, file), 'utf8'), file);
     expect(r.warnings.map(formatProblem)).toEqual([
       `${file}:1:1: objectives: no objectives: say what the learner can do afterwards`,
-      `${file}:10:3: steps: no predict or choose step: let the learner act on the cluster, not only read`,
+      `${file}:10:3: steps: no predict, choose or task step: let the learner act on the cluster, not only read`,
       `${file}:10:3: steps: 0 quiz steps; a lesson should have at least two`,
     ]);
   });

@@ -8,7 +8,7 @@
 // seeds, the displayed position of every right choice of the shuffled steps (quiz, predict,
 // action choose) must be spread evenly, per number of shuffled choices.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { lessonFiles } from '../../src/lesson/catalog/catalog.js';
 import { displayedLesson, isShuffled } from '../../src/lesson/engine/choice-order.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
@@ -57,9 +57,12 @@ async function lessonQuestions(): Promise<LessonQuestion[]> {
     const loaded = await loadLessonFile(file);
     if (!loaded.ok) throw new Error(`${file} does not load`);
     const lesson = loaded.lesson;
-    const answers = await loadAnswersFile(`lessons/answers/${lesson.id}.yaml`, lesson);
+    const { choices: answers, tasks } = await loadAnswers(
+      `lessons/answers/${lesson.id}.yaml`,
+      lesson,
+    );
     // No choiceSeed: the run keeps the file's order, so its records give file indexes.
-    const run = new LessonRunner(lesson, { answers });
+    const run = new LessonRunner(lesson, { answers, tasks });
     run.advance();
     for (const step of lesson.steps) {
       if (!isShuffled(step)) continue;

@@ -2,7 +2,7 @@
 // learners see other orders, `last` stays last, routing choices keep the node order, and an
 // answer given by its place in the file means the same choice whatever the order shown.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { choiceOrder } from '../../src/lesson/engine/choice-order.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
@@ -83,9 +83,9 @@ describe('a lesson shown to a learner', () => {
   it('scores an answers file (labels and file indices) the same whatever the order shown', async () => {
     for (const id of ['lost-tweet', 'disappearing-comment', 'gitlab-2017']) {
       const l = await bundled(id);
-      const answers = await loadAnswersFile(`lessons/answers/${id}.yaml`, l);
+      const { choices: answers, tasks } = await loadAnswers(`lessons/answers/${id}.yaml`, l);
       const runs = [undefined, 1, 2, 99].map((choiceSeed) => {
-        const r = new LessonRunner(l, { answers, choiceSeed });
+        const r = new LessonRunner(l, { answers, tasks, choiceSeed });
         r.advance();
         expect(r.done).toBe(true);
         return r;

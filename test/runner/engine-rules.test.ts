@@ -1,6 +1,6 @@
 // Runner rules that every lesson relies on: validation problems, hints, rewind, experiments.
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { validateLesson } from '../../src/lesson/catalog/validate.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
@@ -87,8 +87,11 @@ describe('rewind', () => {
   it('re-simulates to an earlier time with the same state and replays answers given', async () => {
     const loaded = await loadLessonFile('lessons/lost-tweet.yaml');
     if (!loaded.ok) throw new Error('lesson does not load');
-    const answers = await loadAnswersFile('lessons/answers/lost-tweet.yaml', loaded.lesson);
-    const r = new LessonRunner(loaded.lesson, { answers });
+    const { choices: answers, tasks } = await loadAnswers(
+      'lessons/answers/lost-tweet.yaml',
+      loaded.lesson,
+    );
+    const r = new LessonRunner(loaded.lesson, { answers, tasks });
     r.advance(5_000);
     const at5 = JSON.stringify(r.sim.snapshot());
     r.advance(12_000);
@@ -108,8 +111,11 @@ describe('experiment', () => {
   it('compares policies on the same workload without changing the lesson cluster', async () => {
     const loaded = await loadLessonFile('lessons/lost-tweet.yaml');
     if (!loaded.ok) throw new Error('lesson does not load');
-    const answers = await loadAnswersFile('lessons/answers/lost-tweet.yaml', loaded.lesson);
-    const r = new LessonRunner(loaded.lesson, { answers });
+    const { choices: answers, tasks } = await loadAnswers(
+      'lessons/answers/lost-tweet.yaml',
+      loaded.lesson,
+    );
+    const r = new LessonRunner(loaded.lesson, { answers, tasks });
     r.advance();
     const rec = r.records.find((x) => x.kind === 'experiment')!;
     const byPolicy = new Map(rec.table!.map((row) => [row.policy, row]));

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/lesson/catalog/answers-file.js';
+import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
 import type { Lesson } from '../../src/lesson/format/types.js';
 import { PlaySession } from '../../src/progress/play-session.js';
@@ -16,39 +16,49 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-async function lostTweet(): Promise<{ lesson: Lesson; answers: Map<string, number> }> {
-  const r = await loadLessonFile('lessons/lost-tweet.yaml');
-  if (!r.ok) throw new Error('lesson does not load');
-  return {
-    lesson: r.lesson,
-    answers: await loadAnswersFile('lessons/answers/lost-tweet.yaml', r.lesson),
-  };
+interface Reference {
+  lesson: Lesson;
+  answers: Map<string, number>;
+  tasks: Map<string, string[]>;
 }
 
-/** Plays like a person: advance, answer from the map, save, until `stopAfter` answers. */
-function play(
-  session: PlaySession,
-  answers: Map<string, number>,
-  stopAfter = Number.POSITIVE_INFINITY,
-): void {
+async function lostTweet(): Promise<Reference> {
+  const r = await loadLessonFile('lessons/lost-tweet.yaml');
+  if (!r.ok) throw new Error('lesson does not load');
+  const a = await loadAnswers('lessons/answers/lost-tweet.yaml', r.lesson);
+  return { lesson: r.lesson, answers: a.choices, tasks: a.tasks };
+}
+
+/**
+ * Plays like a person: advance, answer from the map or type a task's next line, save, until
+ * `stopAfter` answers and lines.
+ */
+function play(session: PlaySession, ref: Reference, stopAfter = Number.POSITIVE_INFINITY): void {
   let given = 0;
+  const typed = new Map<string, number>();
   for (;;) {
     session.runner.advance();
     session.syncScore();
     session.saveStep();
     const st = session.runner.state;
-    if (st.kind !== 'question' || given >= stopAfter) return;
-    session.answer(answers.get(st.step.label)!);
+    if (given >= stopAfter) return;
+    if (st.kind === 'task') {
+      const n = typed.get(st.step.label) ?? 0;
+      typed.set(st.step.label, n + 1);
+      session.taskInput(ref.tasks.get(st.step.label)![n]!);
+    } else if (st.kind === 'question') session.answer(ref.answers.get(st.step.label)!);
+    else return;
     given++;
   }
 }
 
 describe('PlaySession', () => {
   it('saves each answer with the points it earned, predict and choose included', async () => {
-    const { lesson, answers } = await lostTweet();
+    const ref = await lostTweet();
+    const { lesson } = ref;
     const { store } = openProgress({ home });
     const session = new PlaySession(lesson, store, {});
-    play(session, answers);
+    play(session, ref);
     expect(session.runner.done).toBe(true);
     const saved = store.lesson('lost-tweet');
     expect(saved.status).toBe('done');
@@ -60,9 +70,10 @@ describe('PlaySession', () => {
   });
 
   it('resumes from saved answers to the same state', async () => {
-    const { lesson, answers } = await lostTweet();
+    const ref = await lostTweet();
+    const { lesson } = ref;
     const first = new PlaySession(lesson, openProgress({ home }).store, {});
-    play(first, answers, 3);
+    play(first, ref, 3);
     const t = first.runner.sim.now;
     const score = first.runner.score;
     const resumed = new PlaySession(lesson, openProgress({ home }).store, {});
@@ -76,9 +87,10 @@ describe('PlaySession', () => {
   });
 
   it('replays a finished lesson without touching its progress until the first answer', async () => {
-    const { lesson, answers } = await lostTweet();
+    const ref = await lostTweet();
+    const { lesson } = ref;
     const { store } = openProgress({ home });
-    play(new PlaySession(lesson, store, {}), answers);
+    play(new PlaySession(lesson, store, {}), ref);
     const done = store.lesson('lost-tweet');
     expect(done.status).toBe('done');
     const again = new PlaySession(lesson, store, {});
@@ -86,7 +98,7 @@ describe('PlaySession', () => {
     again.saveStep();
     again.syncScore();
     expect(store.lesson('lost-tweet')).toEqual(done);
-    play(again, answers, 1);
+    play(again, ref, 1);
     expect(store.lesson('lost-tweet')).toMatchObject({
       status: 'in-progress',
       attempts: done.attempts + 1,

@@ -1,11 +1,12 @@
 // Answers files for headless runs: a YAML map from an interactive step's id to a 0-based
-// choice index, or an option's node id or label. Every problem names the file, line and
-// column, and what was expected.
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+// choice index, or an option's node id or label; for a task, the list of lines typed at it
+// (commands, `hint`, `give up`). Every problem names the file, line and column, and what
+// was expected.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { kib, readTextFile } from '../format/read-text-file.js';
 import { nearest } from '../format/suggest.js';
 import { quoteValue, safeMessage, safeText } from '../format/terminal-text.js';
-import type { InteractiveStep, Lesson } from '../format/types.js';
+import type { InteractiveStep, Lesson, TaskStep } from '../format/types.js';
 
 /** One line naming the file, line and column; safe to print whatever the file holds. */
 export class AnswersError extends Error {
@@ -47,7 +48,17 @@ export function resolveChoice(step: InteractiveStep, raw: unknown): number | str
 /** An answers file names one choice per question: a few hundred bytes for any lesson. */
 export const MAX_ANSWERS_BYTES = 64 * 1024;
 
+/** What an answers file gives: choices by question, typed lines by task. */
+export interface Answers {
+  choices: Map<string, number>;
+  tasks: Map<string, string[]>;
+}
+
 export function parseAnswers(text: string, file: string, lesson: Lesson): Map<string, number> {
+  return parseAnswersFile(text, file, lesson).choices;
+}
+
+export function parseAnswersFile(text: string, file: string, lesson: Lesson): Answers {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -65,8 +76,13 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
     throw new AnswersError(`${where(e.pos[0])}: ${e.message.split('\n')[0]}`);
   }
   const steps = interactiveSteps(lesson);
+  const tasks = new Map(
+    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s] as [string, TaskStep]] : [])),
+  );
   const out = new Map<string, number>();
-  if (doc.contents === null) return out;
+  const typed = new Map<string, string[]>();
+  const answers = { choices: out, tasks: typed };
+  if (doc.contents === null) return answers;
   if (!isMap(doc.contents)) {
     throw new AnswersError(
       `${where(doc.contents.range?.[0])}: expected a map of step id to answer, e.g. "q-why-stale: 1"`,
@@ -79,14 +95,19 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
     const pos = where(isScalar(keyNode) ? keyNode.range?.[0] : undefined);
     if (seen.has(label)) throw new AnswersError(`${pos}: duplicate key ${quoteValue(label)}`);
     seen.add(label);
+    const valueNode = pair.value;
+    if (tasks.has(label)) {
+      typed.set(label, taskLines(valueNode, label, where));
+      continue;
+    }
     const step = steps.get(label);
     if (!step) {
-      const near = nearest(label, [...steps.keys()]);
+      const names = [...steps.keys(), ...tasks.keys()];
+      const near = nearest(label, names);
       throw new AnswersError(
-        `${pos}: no question ${quoteValue(label)} in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions: ${[...steps.keys()].join(', ') || 'none'}`,
+        `${pos}: no question or task ${quoteValue(label)} in lesson ${lesson.id}${near ? ` (did you mean "${near}"?)` : ''}; questions and tasks: ${names.join(', ') || 'none'}`,
       );
     }
-    const valueNode = pair.value;
     const raw = isScalar(valueNode) ? valueNode.value : valueNode === null ? null : 'a list or map';
     const r = resolveChoice(step, raw);
     if (typeof r === 'string')
@@ -95,11 +116,33 @@ export function parseAnswers(text: string, file: string, lesson: Lesson): Map<st
       );
     out.set(label, r);
   }
-  return out;
+  return answers;
+}
+
+/** A task's answer: a list of lines (or one line), each a command, `hint` or `give up`. */
+function taskLines(
+  node: unknown,
+  label: string,
+  where: (offset: number | undefined) => string,
+): string[] {
+  const items = isSeq(node) ? node.items : [node];
+  return items.map((item) => {
+    const v = isScalar(item) ? item.value : undefined;
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    const at = isScalar(item) || isSeq(item) ? item.range?.[0] : undefined;
+    throw new AnswersError(
+      `${where(at)}: ${label}: expected the lines typed at the task (a list of commands, hint or give up), e.g. ["backup db1 as base", "restore db2 from base"]`,
+    );
+  });
 }
 
 /** Reads and parses an answers file: a regular file of at most MAX_ANSWERS_BYTES. */
 export async function loadAnswersFile(file: string, lesson: Lesson): Promise<Map<string, number>> {
+  return (await loadAnswers(file, lesson)).choices;
+}
+
+/** An answers file's choices and task lines. */
+export async function loadAnswers(file: string, lesson: Lesson): Promise<Answers> {
   const read = readTextFile(file, {
     maxBytes: MAX_ANSWERS_BYTES,
     normaliseLineEnds: true,
@@ -112,5 +155,5 @@ export async function loadAnswersFile(file: string, lesson: Lesson): Promise<Map
         : read.reason;
     throw new AnswersError(`${safeText(file)}: cannot read the answers file: ${why}`);
   }
-  return parseAnswers(read.text, file, lesson);
+  return parseAnswersFile(read.text, file, lesson);
 }

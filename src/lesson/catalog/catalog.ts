@@ -2,9 +2,10 @@
 // then id, plus resolving a command-line argument that is a lesson id or a file path.
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { type LessonProblem, type LoadResult, loadLessonFile } from '../format/load.js';
+import type { LessonProblem, LoadResult } from '../format/load.js';
 import { listNames, nearest } from '../format/suggest.js';
 import { curriculumOrder } from './curriculum.js';
+import { loadLesson } from './lesson-file.js';
 import { lessonsDir } from './lesson-paths.js';
 
 export type LoadedLesson = Extract<LoadResult, { ok: true }>;
@@ -68,7 +69,7 @@ function byCurriculumOrder(a: LoadedLesson, b: LoadedLesson): number {
 
 export async function loadCatalog(dir: string = lessonsDir()): Promise<Catalog> {
   const files = await lessonFiles(dir);
-  const results = await Promise.all((files ?? []).map((f) => loadLessonFile(displayPath(f))));
+  const results = await Promise.all((files ?? []).map((f) => loadLesson(displayPath(f))));
   const lessons: LoadedLesson[] = [];
   const broken: BrokenLesson[] = [];
   const byId = new Map<string, LoadedLesson>();
@@ -109,7 +110,7 @@ function looksLikePath(arg: string): boolean {
  * that has no file, e.g. `unknown lesson "lost-twet" (did you mean "lost-tweet"? ...)`.
  */
 export async function resolveLesson(arg: string, dir: string = lessonsDir()): Promise<LoadResult> {
-  if (looksLikePath(arg)) return loadLessonFile(arg);
+  if (looksLikePath(arg)) return loadLesson(arg);
   const catalog = await loadCatalog(dir);
   const found = catalog.lessons.find((l) => l.lesson.id === arg);
   if (found) return found;

@@ -19,9 +19,10 @@ import { bestOption, predictOutcomes } from '../engine/grading.js';
 import type { LessonRunner, Problem } from '../engine/runner.js';
 import { LessonRunner as Runner } from '../engine/runner.js';
 import { sameState } from '../engine/sim-copy.js';
-import { type LessonProblem, loadLessonFile } from '../format/load.js';
-import type { InteractiveStep, Lesson } from '../format/types.js';
+import type { LessonProblem } from '../format/load.js';
+import type { InteractiveStep, Lesson, Step, TaskStep } from '../format/types.js';
 import { CopyPool } from './copy-pool.js';
+import { loadLesson } from './lesson-file.js';
 
 export const VALIDATION_SEEDS = 20;
 
@@ -39,6 +40,13 @@ export function referenceAnswer(step: InteractiveStep, runner: LessonRunner): nu
   if (step.kind === 'predict') return predictOutcomes(runner.sim, step)[0] ?? 0;
   const outcomes = runner.optionOutcomes() ?? [];
   return bestOption(step, outcomes)?.index ?? 0;
+}
+
+/** Each task's reference solution, by label: the lines a reference run types at it. */
+export function taskSolutions(lesson: Lesson): Map<string, readonly string[]> {
+  return new Map(
+    lesson.steps.flatMap((s) => (s.kind === 'task' ? [[s.label, s.solution] as const] : [])),
+  );
 }
 
 export function seedsFor(lesson: Lesson, count = VALIDATION_SEEDS): number[] {
@@ -108,8 +116,32 @@ export function playAllPaths(
       for (const problem of f.problems) found.push({ problem, path: fork.path });
     }
   };
+  // Other paths type each task's reference solution when they reach one.
+  const solutions = taskSolutions(lesson);
   for (;;) {
     ref.advance();
+    if (ref.state.kind === 'task') {
+      const step = ref.state.step;
+      const next = ref.cursor;
+      // The give-up path: nothing typed, the reference solution plays from the task's start.
+      const sim = pool.copy(ref.storySim);
+      const shared = mark(sim).inputs;
+      const f = ref.fork(sim, { autoAnswer: referenceAnswer, tasks: solutions });
+      const path = `${step.label} = give up`;
+      try {
+        f.taskInput('give up', { live: false });
+        f.advanceUntilCursor(next);
+      } catch (err) {
+        found.push({ problem: runFailed(step, err), path });
+      }
+      found.push(...typeSolution(ref, step, next).map((problem) => ({ problem, path: '' })));
+      try {
+        playForks([{ runner: f, path, shared }]);
+      } catch (err) {
+        found.push({ problem: runFailed(step, err), path });
+      }
+      continue;
+    }
     if (ref.state.kind !== 'question') break;
     const step = ref.state.step;
     const next = ref.cursor + 1;
@@ -126,7 +158,7 @@ export function playAllPaths(
       const sharing = step.kind === 'quiz' || (story !== undefined && a !== story);
       const sim = sharing ? ref.storySim : pool.copy(ref.storySim);
       const before = mark(sim);
-      const f = ref.fork(sim, { autoAnswer: referenceAnswer });
+      const f = ref.fork(sim, { autoAnswer: referenceAnswer, tasks: solutions });
       try {
         f.answer(a, { live: false });
         f.advanceUntilCursor(next, { beforeStory: sharing });
@@ -167,7 +199,45 @@ function untouched(sim: Simulation, before: ReturnType<typeof mark>): boolean {
   return now.inputs === before.inputs && now.events === before.events && now.now === before.now;
 }
 
-function runFailed(step: InteractiveStep, err: unknown): Problem {
+/**
+ * The reference path types a task's solution as a learner would: it must reach the goal
+ * (which must not hold before it: the runner reports that) within par.
+ */
+function typeSolution(ref: LessonRunner, step: TaskStep, next: number): Problem[] {
+  const out: Problem[] = [];
+  const at = (message: string): Problem => ({ pos: step.pos, step: step.label, message });
+  // A goal that held at the start is reported by the runner; what follows from it is not news.
+  const heldAtStart = ref.state.kind === 'task' && ref.state.task.met;
+  for (const [j, line] of step.solution.entries()) {
+    if (ref.state.kind !== 'task') {
+      if (!heldAtStart)
+        out.push(
+          at(`task: the goal already holds after solution line ${j}; later lines never run`),
+        );
+      break;
+    }
+    const r = ref.taskInput(line, { live: false });
+    if (!r.ok) out.push(at(`task: solution line ${j + 1} "${line}": ${r.message}`));
+    ref.advanceUntilCursor(next);
+  }
+  if (ref.state.kind === 'task') {
+    const unmet = ref.state.task.conditions.filter((c) => !c.met);
+    out.push(
+      at(
+        `task: the reference solution does not reach the goal: ${unmet.map((c) => `${c.text}${c.now ? ` (${c.now})` : ''}`).join('; ')}`,
+      ),
+    );
+    ref.taskInput('give up', { live: false });
+    ref.advanceUntilCursor(next);
+    return out;
+  }
+  const rec = ref.records.findLast((r) => r.step === step.label && r.points !== undefined);
+  if (rec && rec.points !== step.points && rec.correct)
+    out.push(at(`task: the reference solution is over par: ${rec.feedback?.[0] ?? ''}`));
+  return out;
+}
+
+function runFailed(step: Step, err: unknown): Problem {
   return { pos: step.pos, step: step.label, message: `run failed: ${(err as Error).message}` };
 }
 
@@ -240,7 +310,7 @@ function add(acc: Map<string, Aggregated>, p: LessonProblem, path: string, seed:
 }
 
 export async function validateFile(file: string): Promise<ValidationReport> {
-  const loaded = await loadLessonFile(file);
+  const loaded = await loadLesson(file);
   if (!loaded.ok) return { file, errors: loaded.errors, warnings: loaded.warnings, seeds: [] };
   const seeds = seedsFor(loaded.lesson);
   return {

@@ -275,7 +275,18 @@ export function points(correct: boolean, hintUsed: boolean, costly: boolean): nu
 export const MAX_POINTS = 2;
 
 export function isGraded(step: Step): boolean {
-  return step.kind === 'quiz' || step.kind === 'predict' || step.kind === 'choose';
+  return (
+    step.kind === 'quiz' ||
+    step.kind === 'predict' ||
+    step.kind === 'choose' ||
+    step.kind === 'task'
+  );
+}
+
+/** The most a step can score: a task's own points, MAX_POINTS for a question, 0 otherwise. */
+export function stepMaxPoints(step: Step): number {
+  if (step.kind === 'task') return step.points;
+  return isGraded(step) ? MAX_POINTS : 0;
 }
 
 export { showValue };

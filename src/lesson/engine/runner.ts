@@ -12,7 +12,9 @@
 // expects and grading are then true whatever was answered, and the event log has no phantom
 // events. Virtual time goes back at that moment; `resets` remembers when, so a rewind can
 // tell the detour's t = 8 s from the story's.
-import { type Ms, type OpRecord, Simulation } from '../../sim/index.js';
+import { type Ms, type OpRecord, Simulation, SimulationError } from '../../sim/index.js';
+import { parseCommand } from '../commands/parse-command.js';
+import { contextAfter, simContext } from '../commands/sim-context.js';
 import type {
   ChooseStep,
   ExperimentStep,
@@ -22,8 +24,10 @@ import type {
   SayStep,
   SourcePos,
   Step,
+  TaskStep,
 } from '../format/types.js';
 import { type ChoiceOrders, displayedLesson } from './choice-order.js';
+import { commandRefusal } from './command-refusal.js';
 import { describeOp, describeStep, duration, showValue } from './describe-outcome.js';
 import { EVENT_BUDGET, type EventBudget, EventBudgetError, runBudgeted } from './event-budget.js';
 import { checkExpect, describeMismatch, Observation } from './expect-check.js';
@@ -43,11 +47,21 @@ import {
   points,
   routeStep,
   type SimCopier,
+  stepMaxPoints,
 } from './grading.js';
 import { nodeStatusObjects } from './node-status.js';
 import { clientCommands, clusterConfig, lessonClients } from './sim-config.js';
 import { type Activity, startStep } from './step-activity.js';
 import { opFields, type StepRecord } from './step-record.js';
+import { describeTaskEnd, solutionText } from './task-feedback.js';
+import {
+  isGiveUp,
+  isHint,
+  type TaskCommand,
+  type TaskOutcome,
+  TaskProgress,
+  taskPoints,
+} from './task-progress.js';
 
 export type { ExperimentRow, StepRecord } from './step-record.js';
 
@@ -61,7 +75,15 @@ export type RunnerState =
   | { kind: 'running' }
   | { kind: 'say'; step: SayStep }
   | { kind: 'question'; step: InteractiveStep; hintShown: boolean }
+  | { kind: 'task'; step: TaskStep; task: TaskProgress }
   | { kind: 'done' };
+
+/** What became of a line typed at a task. */
+export type TaskReply =
+  | { ok: true; kind: 'command'; command: TaskCommand }
+  | { ok: true; kind: 'hint'; hint?: string }
+  | { ok: true; kind: 'give-up' }
+  | { ok: false; message: string; from: number; to: number };
 
 /** Picks an answer (as displayed, 0-based) for a question nobody answers. */
 export type AutoAnswer = (step: InteractiveStep, runner: LessonRunner) => number | undefined;
@@ -86,6 +108,11 @@ export interface RunnerOptions {
   eventBudget?: EventBudget;
   /** Put every node's status (node-status.ts) on each record: `play --json`. */
   nodeStatus?: boolean;
+  /**
+   * Lines typed at tasks, by step label (answers files, saved progress, rewind): commands,
+   * `hint` and `give up`, fed in order; a task whose lines run out waits for more.
+   */
+  tasks?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What is running right now: the steps still to start, and what to do when all are done. */
@@ -119,6 +146,8 @@ export class LessonRunner {
   private eventsSpent = 0;
   /** Answers in the order they were given: (step label, choice as displayed). */
   readonly given: [string, number][] = [];
+  /** Lines typed at tasks that were taken (commands the cluster ran, hint, give up). */
+  readonly typed: [string, string][] = [];
   readonly maxScore: number;
   /** Virtual times at which the story was taken up again after a detour. */
   readonly resets: Ms[] = [];
@@ -145,6 +174,13 @@ export class LessonRunner {
   private stopAtResets?: number;
   /** advance() stops once every step before this index is over (validate's forks). */
   private stopAtCursor?: number;
+  /** The task being played, and how many of its preset lines were fed. */
+  private task?: TaskProgress;
+  private taskFed = 0;
+  /** A finished task whose reference solution plays once the learner continues. */
+  private pendingTask?: TaskStep;
+  /** The line each step typed at a task stands for. */
+  private readonly commandText = new WeakMap<Step, string>();
 
   /** `fork` and `forkSim` are fork()'s: a copy of `fork` waiting at its question, on `forkSim`. */
   constructor(
@@ -170,6 +206,10 @@ export class LessonRunner {
       this.hintUsed = fork.hintUsed;
       // The same state gives the same counterfactuals.
       this.pendingOutcomes = fork.pendingOutcomes;
+      if (fork.state.kind === 'task') {
+        this.task = new TaskProgress(fork.state.step, forkSim);
+        this.state = { kind: 'task', step: fork.state.step, task: this.task };
+      }
     } else {
       const shown =
         options.choiceSeed === undefined
@@ -184,7 +224,7 @@ export class LessonRunner {
       });
       for (const cmd of clientCommands(lesson)) this.main.apply(cmd);
     }
-    this.maxScore = lesson.steps.filter(isGraded).length * MAX_POINTS;
+    this.maxScore = lesson.steps.reduce((sum, s) => sum + stepMaxPoints(s), 0);
   }
 
   /** The cluster on screen: the learner's detour while one plays, else the story's. */
@@ -230,9 +270,12 @@ export class LessonRunner {
       this.fileIndex(label, d),
     ]);
     // Answers given so far win over preset ones not yet reached (resumed progress, a file).
+    const typed = new Map<string, string[]>();
+    for (const [label, line] of this.typed) typed.set(label, [...(typed.get(label) ?? []), line]);
     const r = new LessonRunner(this.source, {
       ...this.options,
       answers: new Map([...this.preset, ...given]),
+      tasks: new Map([...(this.options.tasks ?? []), ...typed]),
       pauseOnSay: false,
     });
     const resets = this.resets.filter((x) => x <= t).length;
@@ -250,7 +293,7 @@ export class LessonRunner {
 
   /** Starts the lesson again from step 0 with no answers. */
   restarted(): LessonRunner {
-    return new LessonRunner(this.source, { ...this.options, answers: undefined });
+    return new LessonRunner(this.source, { ...this.options, answers: undefined, tasks: undefined });
   }
 
   /**
@@ -258,8 +301,15 @@ export class LessonRunner {
    * cluster): validate plays another answer on it. Its problems are its own.
    */
   fork(sim: Simulation, options: Partial<RunnerOptions> = {}): LessonRunner {
-    if (this.state.kind !== 'question' || this.running || this.detourSim || this.pendingStory)
-      throw new Error('a runner can only be forked at a question');
+    const atTaskStart = this.state.kind === 'task' && this.task?.commands.length === 0;
+    if (
+      (this.state.kind !== 'question' && !atTaskStart) ||
+      this.running ||
+      this.detourSim ||
+      this.pendingStory ||
+      this.pendingTask
+    )
+      throw new Error('a runner can only be forked at a question or a task not yet begun');
     return new LessonRunner(this.source, { ...this.options, ...options }, this, sim);
   }
 
@@ -309,6 +359,11 @@ export class LessonRunner {
   /** A restore or copy is running: the player shows its progress bar filling. */
   get activityShowsProgress(): boolean {
     return this.running?.current?.act.progress === true;
+  }
+
+  /** The inner step being executed (a task's command, a choose's option step), if any. */
+  get runningStep(): Step | undefined {
+    return this.running?.current?.step;
   }
 
   /** The top-level step being executed or waiting, if any. */
@@ -428,6 +483,12 @@ export class LessonRunner {
         if (this.stopAtResets !== undefined && this.resets.length >= this.stopAtResets) return;
         continue;
       }
+      if (this.pendingTask) {
+        if (this.resetLimit !== undefined && this.resets.length >= this.resetLimit) return;
+        this.playSolution(this.pendingTask, true);
+        if (this.stopAtResets !== undefined && this.resets.length >= this.stopAtResets) return;
+        continue;
+      }
       if (this.stopAtCursor !== undefined && this.cursor >= this.stopAtCursor) return;
       if (this.cursor >= this.lesson.steps.length) {
         this.state = { kind: 'done' };
@@ -449,6 +510,10 @@ export class LessonRunner {
       case 'experiment':
         this.runExperimentStep(step);
         this.cursor++;
+        return;
+      case 'task':
+        this.cursor++;
+        this.beginTask(step);
         return;
       case 'quiz':
       case 'predict':
@@ -493,6 +558,8 @@ export class LessonRunner {
           `until: the condition did not hold within ${duration(step.kind === 'until' ? step.max : 0)}`,
         );
     }
+    const command = this.commandText.get(step);
+    if (command !== undefined) extra.command = command;
     this.emit(step, extra);
     this.checkStepExpect(step, new Observation(this.sim, op));
   }
@@ -539,8 +606,15 @@ export class LessonRunner {
     if (this.state.kind === 'say') this.state = { kind: 'running' };
   }
 
-  /** The current question's hint; using it halves the points for a right answer. */
+  /**
+   * The current question's hint; using it halves the points for a right answer. At a task:
+   * the next hint of its ladder, each costing a point (undefined when none is left).
+   */
   hint(): string | undefined {
+    if (this.state.kind === 'task') {
+      const r = this.taskInput('hint');
+      return r.ok && r.kind === 'hint' ? r.hint : undefined;
+    }
     if (this.state.kind !== 'question') return undefined;
     const h = this.state.step.hint;
     if (h) {
@@ -783,6 +857,244 @@ export class LessonRunner {
     };
   }
 
+  // ---- task ---------------------------------------------------------------------------------
+  //
+  // The learner's commands play on their own copy of the cluster, made at the first command
+  // (a hint or giving up touches nothing). Each runs until its result is in, as a lesson step
+  // does, cut at the task's time limit; the goal is checked after each. When the task is over
+  // (solved, given up, out of commands or time) the story rule applies as after a choose: the
+  // cluster is set back to the task's start and the reference solution plays there, unless the
+  // task says `branch: true` and was solved, or the learner typed the solution itself.
+
+  /** The task being played, or the last one played (its `outcome` is then set). */
+  get currentTask(): TaskProgress | undefined {
+    return this.task;
+  }
+
+  private beginTask(step: TaskStep): void {
+    this.task = new TaskProgress(step, this.main);
+    this.taskFed = 0;
+    this.state = { kind: 'task', step, task: this.task };
+    if (this.task.met) this.problem(step, 'task: the goal already holds when the task starts');
+    this.feedTask();
+  }
+
+  /** Types the task's preset lines (answers file, saved progress, rewind) while it waits. */
+  private feedTask(): void {
+    while (this.state.kind === 'task') {
+      const step = this.state.step;
+      const lines = this.options.tasks?.get(step.label);
+      if (!lines || this.taskFed >= lines.length) return;
+      const line = lines[this.taskFed++]!;
+      const r = this.taskInput(line, { live: false });
+      if (!r.ok) this.problem(step, `task: "${line}": ${r.message}`);
+    }
+  }
+
+  /**
+   * One line typed at the task: a command (run on the learner's cluster), `hint` or `give
+   * up`. A line that does not parse, or that the cluster refuses, changes nothing and is not
+   * counted. `live` (a person typing now): after giving up or solving, the runner holds so
+   * they see the outcome before the reference solution plays.
+   */
+  taskInput(line: string, opts: { live?: boolean } = {}): TaskReply {
+    if (this.state.kind !== 'task' || !this.task)
+      return { ok: false, message: 'no task is waiting for a command', from: 0, to: line.length };
+    const step = this.state.step;
+    const task = this.task;
+    const live = opts.live ?? true;
+    if (isHint(line)) {
+      if (task.hintsShown >= step.hints.length) return { ok: true, kind: 'hint' };
+      task.hintsShown++;
+      this.typed.push([step.label, 'hint']);
+      return { ok: true, kind: 'hint', hint: step.hints[task.hintsShown - 1] };
+    }
+    if (isGiveUp(line)) {
+      this.typed.push([step.label, 'give up']);
+      try {
+        this.endTask(step, task, 'gave-up', live);
+      } catch (err) {
+        if (!(err instanceof EventBudgetError)) throw err;
+        this.halt(err);
+      }
+      return { ok: true, kind: 'give-up' };
+    }
+    const sim = this.detourSim ?? this.main;
+    const parsed = parseCommand(
+      line,
+      simContext(
+        sim,
+        this.lesson.clients.map((c) => c.id),
+      ),
+    );
+    if (!parsed.ok) return { ok: false, ...parsed.error };
+    const cmd = parsed.command;
+    const n = task.commands.length;
+    const cmdStep = {
+      ...cmd.step,
+      ...('background' in cmd.step && { background: false }),
+      label: `${step.label}.cmd[${n}]`,
+      pos: step.pos,
+    } as Step;
+    const whole = { from: 0, to: line.length };
+    const refusal = commandRefusal(sim, cmdStep);
+    if (refusal) return { ok: false, message: refusal, ...whole };
+    this.detourSim ??= this.copy(this.main);
+    const target = this.detourSim;
+    let act: Activity;
+    try {
+      act = startStep(target, cmdStep);
+    } catch (err) {
+      if (err instanceof SimulationError) return { ok: false, message: err.message, ...whole };
+      throw err;
+    }
+    const command: TaskCommand = { text: cmd.text, t: target.now };
+    this.commandText.set(cmdStep, cmd.text);
+    task.commands.push(command);
+    this.typed.push([step.label, cmd.text]);
+    // A command runs until its result is in, but never past the task's time limit.
+    const capped: Activity = {
+      done: act.done,
+      deadline: Math.min(act.deadline, task.endsAt),
+      get op() {
+        return act.op;
+      },
+    };
+    this.running = {
+      outer: step,
+      queue: [],
+      current: { step: cmdStep, act: capped, from: target.eventsProcessed },
+      acts: [],
+      onDone: () => this.afterTaskCommand(step, task, command, live),
+    };
+    this.state = { kind: 'running' };
+    return { ok: true, kind: 'command', command };
+  }
+
+  private afterTaskCommand(
+    step: TaskStep,
+    task: TaskProgress,
+    command: TaskCommand,
+    live: boolean,
+  ): void {
+    const sim = this.sim;
+    command.doneAt = sim.now;
+    command.result = this.records.findLast(
+      (r) => r.step === `${step.label}.cmd[${task.commands.length - 1}]`,
+    )?.summary;
+    task.update(sim);
+    if (task.met) this.endTask(step, task, 'solved', live);
+    else if (task.commands.length >= step.limit.commands)
+      this.endTask(step, task, 'out-of-commands', live);
+    else if (sim.now >= task.endsAt) this.endTask(step, task, 'out-of-time', live);
+    else {
+      this.state = { kind: 'task', step, task };
+      this.feedTask();
+    }
+  }
+
+  private endTask(step: TaskStep, task: TaskProgress, outcome: TaskOutcome, live: boolean): void {
+    const sim = this.sim;
+    const elapsed = (task.commands.at(-1)?.doneAt ?? task.start.t) - task.start.t;
+    const pts = taskPoints(step, outcome, task.commands.length, elapsed, task.hintsShown);
+    task.outcome = outcome;
+    task.points = pts;
+    this.score += pts;
+    this.emit(step, {
+      correct: outcome === 'solved',
+      points: pts,
+      max: step.points,
+      feedback: describeTaskEnd(step, task, outcome, pts, sim.now),
+      summary: task.commands.map((c) => c.text).join('; ') || '(no commands)',
+      task: {
+        outcome,
+        commands: task.commands.map((c) => c.text),
+        hints: task.hintsShown,
+        par: step.par,
+        elapsed,
+        goal: task.conditions.map(({ text, met, now }) => ({ text, met, ...(now && { now }) })),
+      },
+    });
+    this.state = { kind: 'running' };
+    const typedSolution =
+      task.commands.length === step.solution.length &&
+      task.commands.every((c, i) => c.text === normalLine(step.solution[i]!));
+    if (this.detourSim && outcome === 'solved' && (step.branch || typedSolution)) {
+      // The learner's cluster is the story's from here: theirs stands, or is the solution's.
+      this.main = this.detourSim;
+      this.detourSim = undefined;
+      // `task` stays readable (its outcome set) until the next task: the player shows it.
+      for (const r of this.records)
+        if (r.within === step.label || r.step === step.label) delete r.detour;
+      // The author's bridge back to the story still reads true: nothing was set back.
+      if (typedSolution && !step.branch && step.resume) this.say(step, step.resume, false);
+      return;
+    }
+    if (!this.detourSim) {
+      // Nothing was changed: the solution plays on the story's cluster as it is.
+      this.playSolution(step, false);
+      return;
+    }
+    this.pendingTask = step;
+    this.holdOnce = live;
+  }
+
+  /** Back to the task's start (when the learner's cluster changed) and the solution plays. */
+  private playSolution(step: TaskStep, setBack: boolean): void {
+    this.pendingTask = undefined;
+    if (setBack) {
+      this.detourSim = undefined;
+      this.resets.push(this.main.now);
+    }
+    this.say(step, step.resume ?? solutionText(step, setBack), setBack);
+    const start = new TaskProgress(step, this.main);
+    this.running = {
+      outer: step,
+      queue: this.solutionSteps(step),
+      acts: [],
+      onDone: () => {
+        start.update(this.main);
+        const unmet = start.conditions.filter((c) => !c.met);
+        if (unmet.length > 0)
+          this.problem(
+            step,
+            `task: the reference solution does not reach the goal: ${unmet.map((c) => `${c.text} (${c.now ?? 'no'})`).join('; ')}`,
+          );
+      },
+    };
+  }
+
+  /** Narration after a task; it waits for a key when the cluster was set back. */
+  private say(step: TaskStep, text: string, setBack: boolean): void {
+    this.emit(step, { kind: 'say', text, resume: setBack, summary: 'reference solution' });
+    if (this.options.pauseOnSay)
+      this.state = { kind: 'say', step: { kind: 'say', label: step.label, pos: step.pos, text } };
+  }
+
+  /** The solution's lines as steps, each parsed against the names the lines before it made. */
+  private solutionSteps(step: TaskStep): Step[] {
+    let ctx = simContext(
+      this.main,
+      this.lesson.clients.map((c) => c.id),
+    );
+    const out: Step[] = [];
+    step.solution.forEach((line, j) => {
+      const r = parseCommand(line, ctx);
+      if (!r.ok) {
+        this.problem(step, `task: solution line ${j + 1} "${line}": ${r.error.message}`);
+        return;
+      }
+      ctx = contextAfter(ctx, r.command.raw);
+      out.push({
+        ...r.command.step,
+        ...('background' in r.command.step && { background: false }),
+        label: `${step.label}.solution[${j}]`,
+        pos: step.solutionPos?.[j] ?? step.pos,
+      } as Step);
+    });
+    return out;
+  }
+
   // ---- experiment ---------------------------------------------------------------------------
 
   private runExperimentStep(step: ExperimentStep): void {
@@ -790,6 +1102,11 @@ export class LessonRunner {
     this.emit(step, { table });
     this.checkStepExpect(step, new Observation(this.sim, undefined, table));
   }
+}
+
+/** A command line as the parser prints it back: words separated by single spaces. */
+function normalLine(line: string): string {
+  return line.trim().split(/\s+/).join(' ');
 }
 
 export { showValue };

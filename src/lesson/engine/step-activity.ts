@@ -172,6 +172,7 @@ export function startStep(sim: Simulation, step: Step): Activity {
     case 'predict':
     case 'choose':
     case 'experiment':
+    case 'task':
       return instant;
   }
 }

@@ -1,7 +1,7 @@
 // What the runner reports for each executed step: plain mode prints it, --json prints it as
 // one object per line, and the player's narration reads it.
 import type { OpRecord, Simulation } from '../../sim/index.js';
-import type { StepKind } from '../format/types.js';
+import type { StepKind, TaskPar } from '../format/types.js';
 import { describeOp } from './describe-outcome.js';
 import { Observation } from './expect-check.js';
 import type { ExperimentRow } from './experiment.js';
@@ -47,6 +47,20 @@ export interface StepRecord {
   resume?: boolean;
   /** Every node's status after the step (RunnerOptions.nodeStatus: `play --json`). */
   nodes?: NodeStatusObject[];
+  /** A command typed at a task, as the parser read it. */
+  command?: string;
+  /** A finished task: how it ended, what was typed, and the goal's checklist at the end. */
+  task?: TaskResult;
+}
+
+export interface TaskResult {
+  outcome: 'solved' | 'gave-up' | 'out-of-commands' | 'out-of-time';
+  commands: string[];
+  hints: number;
+  par: TaskPar;
+  /** Virtual time from the task's start to its last command's result. */
+  elapsed: number;
+  goal: { text: string; met: boolean; now?: string }[];
 }
 
 /** The facts of a finished read or write. */

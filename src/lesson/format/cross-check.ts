@@ -399,6 +399,9 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
       checkChoose(c, m, at);
       checkStory(c, step, m, path);
       break;
+    case 'task':
+      checkTaskGoal(c, asMap(m.goal), [...at, 'goal']);
+      break;
   }
 }
 
@@ -542,6 +545,20 @@ function checkPredict(c: Checker, m: RawMap, at: Path): void {
   if (m.then !== undefined) checkStep(c, m.then, [...at, 'then']);
 }
 
+/** A task's goal names nodes and clients that exist when the task starts. */
+function checkTaskGoal(c: Checker, goal: RawMap | undefined, at: Path): void {
+  if (!goal) return;
+  c.expect(goal, at);
+  asList(goal.untouched).forEach((n, i) => {
+    c.node(n, [...at, 'untouched', i]);
+  });
+  const read = asMap(goal.read);
+  const client = asString(read?.client);
+  if (client !== undefined && !c.clients.has(client)) {
+    c.error([...at, 'read', 'client'], unknownName('client', client, [...c.clients]));
+  }
+}
+
 function checkChoose(c: Checker, m: RawMap, at: Path): void {
   const options = asList(m.options);
   const isAction = options.some((o) => asMap(o) !== undefined);
@@ -562,10 +579,10 @@ function checkChoose(c: Checker, m: RawMap, at: Path): void {
 function checkCurriculum(c: Checker, lesson: RawMap): void {
   const steps = asList(lesson.steps).map((s) => asMap(s) ?? {});
   const kinds = steps.map(stepKind);
-  if (!kinds.some((k) => k === 'predict' || k === 'choose')) {
+  if (!kinds.some((k) => k === 'predict' || k === 'choose' || k === 'task')) {
     c.warnings.push({
       path: ['steps'],
-      message: 'no predict or choose step: let the learner act on the cluster, not only read',
+      message: 'no predict, choose or task step: let the learner act on the cluster, not only read',
     });
   }
   const quizzes = kinds.filter((k) => k === 'quiz').length;

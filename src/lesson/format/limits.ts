@@ -373,6 +373,10 @@ function walk(b: Budget, s: Step, at: Path): void {
       if (s.branch) b.paths += Math.max(0, s.choices.length - 1);
       return;
     }
+    case 'task':
+      // The learner's commands and the solution both run within the task's time limit.
+      b.pass(s.limit.time, [...at, 'task', 'limit'], `a task of up to ${showSpan(s.limit.time)}`);
+      return;
     default:
       return;
   }

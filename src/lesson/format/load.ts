@@ -84,6 +84,8 @@ function placeStep(step: Step, path: PathSeg[], map: Locator): void {
   step.pos = map.locate(path);
   if (step.expect) step.expectPos = map.locate([...path, 'expect']);
   if (step.kind === 'predict') placeStep(step.run, [...path, 'predict', 'then'], map);
+  if (step.kind === 'task')
+    step.solutionPos = step.solution.map((_, j) => map.locate([...path, 'task', 'solution', j]));
   if (step.kind === 'choose' && step.form === 'action') {
     step.choices.forEach((c, j) => {
       placeSteps(c.do ?? [], [...path, 'choose', 'options', j, 'do'], map);

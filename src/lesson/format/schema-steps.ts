@@ -32,6 +32,7 @@ import {
   syncStandbys,
   text,
 } from './schema-parts.js';
+import { taskSchema, taskStep } from './schema-task.js';
 import { listNames, nearest, unknownKeyMessage } from './suggest.js';
 import {
   type Choice,
@@ -580,6 +581,9 @@ const kindSchemas = {
   predict: predict.describe('The learner predicts, then `then` runs; graded by the outcome.'),
   choose: choose.describe('The learner routes an operation or picks an action.'),
   experiment: experiment.describe('Run one workload under several policies and compare.'),
+  task: taskSchema.describe(
+    'The learner types commands until the goal holds; graded by the goal, scored against par.',
+  ),
 } satisfies Record<StepKindName, z.ZodType>;
 
 /** Every kind key is optional in the map; the refinement below demands exactly one. */
@@ -885,6 +889,7 @@ function toStep(s: StepMap): Step {
       measure: e.measure,
     };
   }
+  if (s.task !== undefined) return taskStep(s.task, base);
   // Only reached for a step whose kind was unknown: zod still runs transforms when the only
   // issue is an unrecognized key, and the parse fails anyway, so this value is never used.
   return { ...base, kind: 'say', text: '' };

@@ -427,6 +427,48 @@ export interface StoryRule {
 export type ChooseStep = ChooseRouteStep | ChooseActionStep;
 export type InteractiveStep = QuizStep | PredictStep | ChooseStep;
 
+/**
+ * What a task's cluster must show (docs/lesson-authoring.md, "Tasks"): the expect keys, the
+ * operation ones about the learner's newest read of `read`, plus what only a task can ask.
+ */
+export interface TaskGoal extends Omit<Expect, 'rows'> {
+  /** The read the operation keys (value, stale, ok, error, lsn, latency) are about. */
+  read?: { key: string; client: ClientId };
+  /** No command of the task crashed, restarted, paused, wiped, restored, re-seeded,
+   * reconfigured, promoted or demoted these nodes (read from the cluster's history). */
+  untouched?: NodeId[];
+  /** Acknowledged writes lost during the task: missing now, not missing when it began. */
+  lostInTask?: number;
+}
+
+/** A task's par: commands typed, or virtual time from its start to the goal. */
+export interface TaskPar {
+  commands?: number;
+  time?: Ms;
+}
+
+/** The learner types commands until the goal holds; graded by the goal, scored against par. */
+export interface TaskStep extends StepBase {
+  kind: 'task';
+  /** Markdown: the situation and what to reach. */
+  text: string;
+  goal: TaskGoal;
+  par: TaskPar;
+  /** Shown one at a time, each costing a point. */
+  hints: string[];
+  /** The reference solution: command lines, played on give-up and after the task. */
+  solution: string[];
+  /** Where each solution line sits in the file (load-time parse errors point there). */
+  solutionPos?: SourcePos[];
+  points: number;
+  /** The task ends (0 points, solution shown) at this many commands or this virtual time. */
+  limit: { commands: number; time: Ms };
+  /** The learner's cluster stands after a solved task, as with a choose's `branch`. */
+  branch: boolean;
+  /** Markdown shown as the cluster is set back and the solution plays. */
+  resume?: string;
+}
+
 export type Step =
   | SayStep
   | WriteStep
@@ -449,7 +491,8 @@ export type Step =
   | QuizStep
   | PredictStep
   | ChooseStep
-  | ExperimentStep;
+  | ExperimentStep
+  | TaskStep;
 
 export type StepKind = Step['kind'];
 

@@ -76,6 +76,7 @@ export const STEP_KINDS = [
   'predict',
   'choose',
   'experiment',
+  'task',
 ] as const;
 export type StepKindName = (typeof STEP_KINDS)[number];
 

@@ -178,7 +178,67 @@ export function narrationLines(n: Narration, width: number, codeTicks: boolean):
       };
       return n.text ? [head, BLANK, ...markdown(n.text, width, codeTicks)] : [head];
     }
+    case 'task':
+      return taskLines(n, width, codeTicks);
     case 'none':
       return [];
   }
+}
+
+/** Commands shown in the task pane: the newest ones (the event log has them all). */
+const SHOWN_COMMANDS = 3;
+
+/**
+ * A task: what to do, the goal as a checklist (live: it is read again after each command),
+ * par and what was used, the hints shown, the newest commands with what they did, and once
+ * it is over how it ended.
+ */
+export function taskLines(
+  n: Extract<Narration, { kind: 'task' }>,
+  width: number,
+  codeTicks: boolean,
+): PaneLine[] {
+  const { step, task } = n;
+  const lines: PaneLine[] = [];
+  // The verdict; what was not reached is the checklist's ✗ lines just below.
+  const verdict = n.record?.feedback?.[0];
+  if (verdict) lines.push(...plain(verdict, width, toneOf(verdict)), BLANK);
+  const text = markdown(step.text, width, codeTicks);
+  // Before the first command the task's text comes first; after it, what the commands did
+  // (a short pane cuts from the end, and the text was read already).
+  const started = task.commands.length > 0;
+  if (!started) lines.push(...text, BLANK);
+  const met = task.conditions.filter((c) => c.met).length;
+  lines.push({
+    spans: [
+      { text: 'Goal', bold: true },
+      { text: ` (${met}/${task.conditions.length} met) · ${n.usage}` },
+    ],
+  });
+  for (const c of task.conditions) {
+    const said = c.met || !c.now ? c.text : `${c.text} (now: ${c.now})`;
+    for (const [i, spans] of wrapSpans([{ text: said }], width - 2).entries())
+      lines.push({
+        lead: i === 0 ? (c.met ? '✓ ' : '✗ ') : '  ',
+        spans,
+        tone: c.met ? 'ok' : 'danger',
+      });
+  }
+  task.hints.forEach((h, i) => {
+    lines.push(...markdown(`**Hint ${i + 1}:** ${h}`, width, codeTicks, 'info'));
+  });
+  const shown = task.commands.slice(-SHOWN_COMMANDS).reverse();
+  if (shown.length > 0) lines.push(BLANK);
+  for (const c of shown) {
+    lines.push(...plain(`> ${c.text}`, width));
+    const result = c.result ?? (n.running ? '▶ running…' : undefined);
+    if (result) for (const l of plain(`  ${result}`, width)) lines.push({ ...l, dim: true });
+  }
+  if (task.commands.length > shown.length)
+    lines.push({
+      spans: [{ text: `(and ${task.commands.length - shown.length} earlier)` }],
+      dim: true,
+    });
+  if (started) lines.push(BLANK, ...markdown(`**Task:** ${step.text}`, width, codeTicks));
+  return lines;
 }

@@ -20,8 +20,12 @@ export interface NarrationPaneProps {
 }
 
 /** The line under the text saying which key moves on, if the lesson waits for one. */
+/** While a task takes commands, ↑↓ belong to its command line: the pane scrolls by page. */
+const TASK_SCROLL_KEYS = { down: 'PgDn', up: 'PgUp' };
+
 export function narrationCue(n: Narration): string | undefined {
   if ((n.kind === 'say' || n.kind === 'feedback') && n.waiting) return 'Enter ▸ continue';
+  if (n.kind === 'task' && n.record) return 'Enter ▸ continue';
   if (n.kind === 'done') return 'q ▸ back · r ▸ play again';
   return undefined;
 }
@@ -46,7 +50,13 @@ export function NarrationPane(props: NarrationPaneProps) {
   const textRows = cue && height > 1 ? height - 1 : height;
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
-      <PaneLines lines={lines} width={width} height={textRows} offset={offset} />
+      <PaneLines
+        lines={lines}
+        width={width}
+        height={textRows}
+        offset={offset}
+        keys={narration.kind === 'task' ? TASK_SCROLL_KEYS : undefined}
+      />
       {cue && height > 1 ? (
         <Text bold color={theme.color('accent')}>
           {cue}

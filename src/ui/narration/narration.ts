@@ -2,7 +2,8 @@
 // waiting for an answer, the feedback of the one just answered, the narration waiting for a
 // key, or (while the cluster plays) the latest narration, experiment or graded answer.
 import type { StepRecord } from '../../lesson/engine/runner.js';
-import type { InteractiveStep, Measure, Step } from '../../lesson/format/types.js';
+import type { TaskProgress } from '../../lesson/engine/task-progress.js';
+import type { InteractiveStep, Measure, Step, TaskStep } from '../../lesson/format/types.js';
 import type { Phase } from '../player/lesson-driver.js';
 
 /** An experiment's record and what its step measures (the table's columns). */
@@ -18,7 +19,18 @@ export type Narration =
   | { kind: 'outcome'; step: InteractiveStep; answer: number }
   | { kind: 'feedback'; step: InteractiveStep; record: StepRecord; waiting: boolean }
   | { kind: 'experiment'; experiment: ShownExperiment }
-  | { kind: 'done'; text?: string; score: number; max: number };
+  | { kind: 'done'; text?: string; score: number; max: number }
+  | {
+      kind: 'task';
+      step: TaskStep;
+      task: TaskProgress;
+      /** Commands or time used against par, in words. */
+      usage: string;
+      /** A command is playing. */
+      running: boolean;
+      /** The finished task's record (its feedback), once it is over. */
+      record?: StepRecord;
+    };
 
 export interface NarrationInput {
   phase: Phase;
@@ -30,6 +42,9 @@ export interface NarrationInput {
   steps: readonly Step[];
   score: number;
   maxScore: number;
+  /** The task being played, if any, and virtual time now (for its usage against par). */
+  task?: TaskProgress;
+  now?: number;
 }
 
 function isInteractive(step: Step | undefined): step is InteractiveStep {
@@ -82,6 +97,19 @@ function fromRecord(
 
 export function narrationOf(input: NarrationInput): Narration {
   const last = latest(input.records);
+  const task = input.task;
+  if (task && (input.phase === 'task' || input.phase === 'running' || input.phase === 'feedback')) {
+    const record = input.phase === 'feedback' ? input.feedback : undefined;
+    if (input.phase !== 'feedback' || record?.kind === 'task')
+      return {
+        kind: 'task',
+        step: task.step,
+        task,
+        usage: task.usage(input.now ?? task.start.t),
+        running: input.phase === 'running',
+        ...(record && { record }),
+      };
+  }
   switch (input.phase) {
     case 'question': {
       if (!input.question) return { kind: 'none' };
@@ -100,6 +128,8 @@ export function narrationOf(input: NarrationInput): Narration {
       const say = [...input.records].reverse().find((r) => r.kind === 'say');
       return { kind: 'done', text: say?.text, score: input.score, max: input.maxScore };
     }
+    case 'task':
+      return { kind: 'none' };
     case 'running':
       if (input.outcome) return { kind: 'outcome', ...input.outcome };
       return last
@@ -121,6 +151,8 @@ export function narrationKey(n: Narration, generation: number): string {
       return `${generation}:o:${n.step.label}`;
     case 'experiment':
       return `${generation}:x:${n.experiment.record.step}`;
+    case 'task':
+      return `${generation}:t:${n.step.label}${n.record ? ':done' : ''}`;
     default:
       return `${generation}:${n.kind}`;
   }

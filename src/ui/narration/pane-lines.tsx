@@ -16,9 +16,13 @@ export interface PaneLinesProps {
   width: number;
   height: number;
   offset?: number;
+  /** The keys that scroll, as the note names them (a task's line has ↑↓ for its history). */
+  keys?: { down: string; up: string };
 }
 
-export function PaneLines({ lines, width, height, offset = 0 }: PaneLinesProps) {
+const ARROWS = { down: '↓/j', up: '↑/k' };
+
+export function PaneLines({ lines, width, height, offset = 0, keys = ARROWS }: PaneLinesProps) {
   const theme = useTheme();
   if (height <= 0) return null;
   const fits = lines.length <= height;
@@ -30,8 +34,8 @@ export function PaneLines({ lines, width, height, offset = 0 }: PaneLinesProps) 
     fits || height < 2
       ? undefined
       : below > 0
-        ? `↓ ${below} more line${below === 1 ? '' : 's'} (↓/j scrolls)`
-        : `↑ ${start} line${start === 1 ? '' : 's'} above (↑/k scrolls back)`;
+        ? `↓ ${below} more line${below === 1 ? '' : 's'} (${keys.down} scrolls)`
+        : `↑ ${start} line${start === 1 ? '' : 's'} above (${keys.up} scrolls back)`;
   return (
     <Box flexDirection="column" width={width}>
       {shown.map((line, i) => {

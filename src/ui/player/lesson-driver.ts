@@ -3,9 +3,12 @@
 // bookkeeping after each (score and step saved, a lag sample taken). It only calls the
 // engine; no replication behaviour is computed here. No React, no timers: the player's
 // ticker calls `tick` with the wall time that passed, so tests can drive it by hand.
+import type { CommandContext } from '../../lesson/commands/command-context.js';
+import { simContext } from '../../lesson/commands/sim-context.js';
 import { fastForward } from '../../lesson/engine/fast-forward.js';
-import type { LessonRunner, StepRecord } from '../../lesson/engine/runner.js';
+import type { LessonRunner, StepRecord, TaskReply } from '../../lesson/engine/runner.js';
 import { stepSpan } from '../../lesson/engine/step-span.js';
+import type { TaskProgress } from '../../lesson/engine/task-progress.js';
 import type { InteractiveStep, Lesson } from '../../lesson/format/types.js';
 import { PlaySession } from '../../progress/play-session.js';
 import type { ProgressStore } from '../../progress/progress-store.js';
@@ -17,9 +20,10 @@ import { MAX_JUMP_MS, planAdvance, playRate } from './time-lapse.js';
 
 /**
  * running: time passes; say: narration waits for a key; question: an answer is needed;
- * feedback: the graded answer is shown until a key; done: the lesson is over.
+ * task: a command is needed; feedback: the graded answer (or finished task) is shown until a
+ * key; done: the lesson is over.
  */
-export type Phase = 'running' | 'say' | 'question' | 'feedback' | 'done';
+export type Phase = 'running' | 'say' | 'question' | 'task' | 'feedback' | 'done';
 
 export interface DriverOptions {
   seed?: number;
@@ -48,6 +52,7 @@ export class LessonDriver {
   /** The question just answered in this session, whose feedback waits for a key. */
   private awaiting?: string;
   private cache?: { version: number; snapshot: ClusterSnapshot };
+  private names?: { version: number; context: CommandContext };
   private savedCursor = -1;
 
   constructor(
@@ -85,14 +90,39 @@ export class LessonDriver {
     return kind === 'done' ? 'done' : kind;
   }
 
-  /** The record of the answer to step `label`, once graded. */
+  /** The record of the answer to step `label` (or of the task `label`), once graded. */
   graded(label: string): StepRecord | undefined {
     const records = this.runner.records;
     for (let i = records.length - 1; i >= 0; i--) {
       const r = records[i];
-      if (r?.step === label && r.answer !== undefined) return r;
+      if (r?.step !== label) continue;
+      if (r.answer !== undefined || (r.kind === 'task' && r.points !== undefined)) return r;
     }
     return undefined;
+  }
+
+  /** The task being played (also while its commands run, and its result until a key). */
+  get task(): TaskProgress | undefined {
+    const t = this.runner.currentTask;
+    if (!t) return undefined;
+    return t.outcome === undefined || this.awaiting === t.step.label ? t : undefined;
+  }
+
+  /** A task that still takes commands: the command line has the keys. */
+  get taskActive(): boolean {
+    const t = this.task;
+    return t !== undefined && t.outcome === undefined;
+  }
+
+  /** A line typed at the task: a command (it plays at once), hint or give up. */
+  taskInput(line: string): TaskReply {
+    const step = this.task?.step;
+    const reply = this.session.taskInput(line);
+    if (reply.ok && step) this.awaiting = step.label;
+    // What takes no time starts at once (a crash, a backup).
+    if (reply.ok && this.phase === 'running') this.runner.advance(this.runner.sim.now);
+    this.settle();
+    return reply;
   }
 
   /** The question waiting for an answer. */
@@ -123,6 +153,15 @@ export class LessonDriver {
     return this.cache.snapshot;
   }
 
+  /** The names a task's command may use now (Tab completes them), read once per change. */
+  commandContext(): CommandContext {
+    if (this.names?.version !== this.version) {
+      const clients = this.lesson.clients.map((c) => c.id);
+      this.names = { version: this.version, context: simContext(this.runner.sim, clients) };
+    }
+    return this.names.context;
+  }
+
   /** Stated length of the step being played (see time-lapse.ts). */
   span(): Ms | undefined {
     // The step now running, inside an option or a prediction too (a restore's or copy's
@@ -131,6 +170,11 @@ export class LessonDriver {
     if (running !== undefined && running > 0) return running;
     const step = this.runner.currentStep;
     if (!step) return undefined;
+    // A task's command is the step that plays (`wait 10s` in a few seconds, like a lesson's).
+    if (step.kind === 'task') {
+      const running = this.runner.runningStep;
+      return running ? stepSpan(running) : undefined;
+    }
     const given = this.runner.given;
     const last = given[given.length - 1];
     return stepSpan(step, last && last[0] === step.label ? last[1] : undefined);

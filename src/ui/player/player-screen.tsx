@@ -5,6 +5,12 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { CARD_LEGEND } from '../cluster/card-legend.js';
 import { ClusterPane } from '../cluster/cluster-pane.js';
+import {
+  type CommandLineError,
+  CommandLineView,
+  commandLineHeight,
+} from '../command-line/command-line.js';
+import type { CommandLineState } from '../command-line/command-line-state.js';
 import { EventLog } from '../event-log/event-log.js';
 import { KEYMAP } from '../keys/keymap.js';
 import { LagChart } from '../lag-chart/lag-chart.js';
@@ -45,6 +51,18 @@ export interface PlayerScreenProps {
   size: WindowSize;
   /** Virtual ms per wall ms right now (above the speed while a long step is compressed). */
   rate: number;
+  /** A task's command line, while the task takes commands. */
+  commandLine?: { state: CommandLineState; error?: CommandLineError };
+}
+
+/** Rows the task's command line takes under the panes: the input and one row for errors. */
+export const TASK_LINE_ROWS = commandLineHeight(1);
+
+/** The footer while a task takes commands: its keys, and the play state. */
+export function taskFooter(view: PlayerView, ui: PlayerState): string {
+  const keys = '⏎ run · Tab complete · ↑ history · ^T hint · ^G give up · Esc leave';
+  const status = view.phase === 'running' ? `▶ running · ${formatSpeed(ui.speed)}` : '';
+  return ui.message ? `${keys}  ${ui.message}` : status ? `${keys}  ${status}` : keys;
 }
 
 /** The node a routing question's highlighted choice sends the operation to. */
@@ -111,6 +129,7 @@ export function screenLayout(
   ui: PlayerState,
   size: WindowSize,
   codeTicks: boolean,
+  taskLine = false,
 ): { layout: PlayerLayout; lines: PaneLine[]; scrollKey: string; scrollMax: number } {
   const n = view.narration;
   // The width planPlayerLayout gives the narration, stacked or side by side.
@@ -118,7 +137,8 @@ export function screenLayout(
   const lines = n.kind === 'question' ? [] : narrationLines(n, width, codeTicks);
   const layout = planPlayerLayout({
     columns: size.columns,
-    rows: size.rows,
+    // A task's command line sits under the panes.
+    rows: taskLine ? size.rows - TASK_LINE_ROWS : size.rows,
     snapshot: view.snapshot,
     narration: narrationWant(view, ui, lines, width, codeTicks),
     followers: view.lag.length,
@@ -248,7 +268,7 @@ export function WatchPanes({
   );
 }
 
-export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
+export function PlayerScreen({ view, ui, size, rate, commandLine }: PlayerScreenProps) {
   const theme = useTheme();
   const width = size.columns;
   const height = Math.max(1, size.rows - 1);
@@ -265,7 +285,13 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
       </Box>
     );
   }
-  const { layout, lines, scrollKey } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const { layout, lines, scrollKey } = screenLayout(
+    view,
+    ui,
+    size,
+    !theme.colorEnabled,
+    commandLine !== undefined,
+  );
   const narration = (
     <NarrationPane
       narration={view.narration}
@@ -308,7 +334,22 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
         {layout.split ? <Box width={1} /> : null}
         {watch}
       </Box>
-      {ui.confirmRestart ? (
+      {commandLine ? (
+        <CommandLineView
+          state={commandLine.state}
+          width={width}
+          prompt="task> "
+          focused={view.phase === 'task'}
+          placeholder="type a command; Tab completes"
+          error={commandLine.error}
+          hint={view.phase === 'running' ? '▶ the command is running…' : undefined}
+        />
+      ) : null}
+      {commandLine ? (
+        <Text dimColor wrap="truncate-end">
+          {taskFooter(view, ui)}
+        </Text>
+      ) : ui.confirmRestart ? (
         <Text bold color={theme.color('warn')} wrap="truncate-end">
           Restart this lesson from the beginning? Your answers are cleared, the best score kept. y =
           yes, any other key = no

@@ -162,6 +162,8 @@ export function playerView(
       steps: runner.lesson.steps,
       score: runner.score,
       maxScore: runner.maxScore,
+      task: driver.task,
+      now: sim.now,
     }),
   });
 }

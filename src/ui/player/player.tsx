@@ -2,6 +2,8 @@
 // shows the enlarge-the-window notice instead (and holds the clock).
 import { useCallback, useRef, useState } from 'react';
 import { CARD_TIP } from '../cluster/card-legend.js';
+import type { CommandLineError } from '../command-line/command-line.js';
+import { useCommandLine } from '../command-line/use-command-line-keys.js';
 import { useReducerRef } from '../keys/use-reducer-ref.js';
 import { isTooSmall, TooSmall } from '../screen/too-small.js';
 import { useWindowSize } from '../screen/use-window-size.js';
@@ -59,8 +61,42 @@ export function Player({
     clock,
     frameMs,
   });
+  // A task's command line: the keys reach it through the player's one key handler.
+  const [lineError, setLineError] = useState<CommandLineError>();
+  const context = driver.commandContext();
+  const onSubmit = useCallback(
+    (line: string): boolean => {
+      if (driver.phase !== 'task') {
+        dispatch({ type: 'message', text: 'The last command is still running' });
+        return false;
+      }
+      const reply = driver.taskInput(line);
+      if (!reply.ok) {
+        setLineError({ line, message: reply.message, from: reply.from, to: reply.to });
+        refresh();
+        return false;
+      }
+      setLineError(undefined);
+      if (reply.kind === 'hint')
+        dispatch({
+          type: 'message',
+          text: reply.hint ? 'Hint shown: it costs a point' : 'No more hints: ^G gives up',
+        });
+      else dispatch({ type: 'play' });
+      refresh();
+      return true;
+    },
+    [driver, dispatch, refresh],
+  );
+  const commandLine = useCommandLine({ context, onSubmit, ownKeys: false });
   const view = playerView(driver, ui.log);
-  const { scrollKey, scrollMax, layout } = screenLayout(view, ui, size, !theme.colorEnabled);
+  const { scrollKey, scrollMax, layout } = screenLayout(
+    view,
+    ui,
+    size,
+    !theme.colorEnabled,
+    driver.taskActive,
+  );
   const logRows = layout.events.height;
   const scroll = useRef({ key: scrollKey, max: scrollMax, logRows });
   scroll.current = { key: scrollKey, max: scrollMax, logRows };
@@ -75,7 +111,16 @@ export function Player({
     scroll,
     backOnly: tooSmall,
     isActive,
+    commandLine,
   });
   if (tooSmall) return <TooSmall size={size} />;
-  return <PlayerScreen view={view} ui={ui} size={size} rate={driver.rate(ui.speed)} />;
+  return (
+    <PlayerScreen
+      view={view}
+      ui={ui}
+      size={size}
+      rate={driver.rate(ui.speed)}
+      commandLine={driver.taskActive ? { state: commandLine.state, error: lineError } : undefined}
+    />
+  );
 }

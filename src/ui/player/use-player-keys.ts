@@ -6,6 +6,7 @@
 import type { Key } from 'ink';
 import { readLabels } from '../../lesson/engine/read-labels.js';
 import { choiceAction, choiceMade } from '../choice-list/choice-list-state.js';
+import type { CommandLineAction, CommandLineState } from '../command-line/command-line-state.js';
 import { scrollLog } from '../event-log/log-filter.js';
 import { resolveKey } from '../keys/keymap.js';
 import { useKeys } from '../keys/use-keys.js';
@@ -27,7 +28,18 @@ export interface PlayerKeysOptions {
   /** An engine error while handling a key. */
   onError?: (error: unknown) => void;
   isActive?: boolean;
+  /** A task's command line: while a task takes commands, it has every key but these. */
+  commandLine?: TaskLine;
 }
+
+export interface TaskLine {
+  handleKey: (input: string, key: Partial<Key>) => boolean;
+  dispatch: (action: CommandLineAction) => CommandLineState;
+  current: { readonly current: CommandLineState };
+}
+
+/** Keys of a task besides typing: Ctrl-T and Ctrl-G fill in hint and give up (Enter runs). */
+export const TASK_KEYS = { hint: 't', giveUp: 'g' } as const;
 
 export function usePlayerKeys({
   driver,
@@ -40,6 +52,7 @@ export function usePlayerKeys({
   backOnly = false,
   onError,
   isActive = true,
+  commandLine,
 }: PlayerKeysOptions): void {
   useKeys((input, key) => {
     try {
@@ -76,7 +89,29 @@ export function usePlayerKeys({
     return true;
   }
 
+  /** While a task takes commands, the line has the keys: no single-key binding fires. */
+  function task(input: string, key: Key): boolean {
+    if (!commandLine || !driver.taskActive || backOnly) return false;
+    if (key.ctrl && input === TASK_KEYS.hint) commandLine.dispatch({ type: 'set', text: 'hint' });
+    else if (key.ctrl && input === TASK_KEYS.giveUp)
+      commandLine.dispatch({ type: 'set', text: 'give up' });
+    else if (
+      key.escape &&
+      commandLine.current.current.text === '' &&
+      !commandLine.current.current.menu
+    )
+      onBack();
+    else if (key.pageDown || key.pageUp) {
+      // The task pane scrolls by page: ↑↓ are the line's history.
+      const { key: k, max } = scroll.current;
+      dispatch({ type: 'scroll', key: k, delta: key.pageDown ? 5 : -5, max });
+    } else commandLine.handleKey(input, key);
+    refresh();
+    return true;
+  }
+
   function handle(input: string, key: Key): void {
+    if (task(input, key)) return;
     if (key.ctrl) return;
     const ui = state.current;
     if (ui.confirmRestart) {
