@@ -4,6 +4,7 @@ import type {
   ClientConfig,
   Ms,
   NodeConfig,
+  QuorumConfig,
   RoutingPolicyName,
   SyncStandbys,
   Value,
@@ -90,6 +91,8 @@ export interface ClusterParams {
   maxLagOnFailover?: number;
   capacity?: number;
   syncStandbys?: SyncStandbys;
+  /** Leaderless: change n, w, r or any other quorum setting (`quorum` is failover's). */
+  leaderlessQuorum?: Partial<QuorumConfig>;
 }
 
 export interface RecordedInput {

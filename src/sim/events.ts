@@ -23,6 +23,10 @@ export const EV = {
   BUSY_DONE: 13,
   WORKLOAD_TICK: 14,
   SERVE: 15,
+  /** Leaderless: a quorum message arrives (leaderless/messages.ts; `x` is its id). */
+  QUORUM: 16,
+  /** Leaderless: a write's ackTimeout, an anti-entropy round, a paused node resuming. */
+  QUORUM_TIMER: 17,
 } as const;
 export type EvKind = (typeof EV)[keyof typeof EV];
 
@@ -49,6 +53,8 @@ export const LANE_OF_KIND: readonly number[] = [
   -1, // BUSY_DONE
   2, // WORKLOAD_TICK: a workload's clients all think for the same time
   -1, // SERVE: a node with a capacity finished serving a request
+  -1, // QUORUM: lag varies per replica
+  -1, // QUORUM_TIMER
 ];
 export const LANES = 3;
 

@@ -16,12 +16,14 @@ import {
   wipeNode,
 } from './leader/faults.js';
 import { currentLeader } from './leader/queries.js';
+import { executeLeaderless } from './leaderless/execute.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
 import { startWorkload } from './workload.js';
 
 /** Executes `cmd`; returns the op id of a read or write. */
 export function executeCommand(sim: Simulation, cmd: Command): number | undefined {
+  if (sim.leaderless) return executeLeaderless(sim, cmd);
   switch (cmd.type) {
     case 'write':
       return invokeWrite(sim, cmd);

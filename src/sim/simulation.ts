@@ -28,6 +28,9 @@ import {
 import { onApply, onDeliver } from './leader/replication.js';
 import { formLeaderCluster } from './leader/setup.js';
 import { onCommit } from './leader/writes.js';
+import { onQuorumMessage, onQuorumTimer } from './leaderless/messages.js';
+import { formLeaderlessCluster } from './leaderless/setup.js';
+import type { LeaderlessState } from './leaderless/state.js';
 import { Network } from './network.js';
 import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
@@ -64,6 +67,7 @@ function cloneConfig(c: ClusterConfig): ClusterConfig {
       lag: typeof n.lag === 'object' ? { ...n.lag } : n.lag,
     })),
     failover: c.failover ? { ...c.failover } : undefined,
+    ...(c.quorum ? { quorum: { ...c.quorum } } : {}),
     ...(c.syncStandbys ? { syncStandbys: { ...c.syncStandbys } } : {}),
   };
 }
@@ -99,6 +103,8 @@ export class Simulation extends EventLoop {
   electionPending = false;
   /** Counter ordering op invocations and completions (see OpRecord.invokeSeq). */
   opSeq = 0;
+  /** Leaderless clusters only: replicas' versions, quorum messages, hints (leaderless/). */
+  leaderless: LeaderlessState | undefined;
 
   constructor(config: ClusterConfig, options: SimulationOptions) {
     super();
@@ -114,10 +120,13 @@ export class Simulation extends EventLoop {
     checkCapacity(this.cfg.capacity, 'cluster');
     checkSyncStandbys(this.cfg.syncStandbys);
     for (const nc of this.cfg.nodes) this.addNode(nc);
-    if (this.cfg.topology !== 'leader') {
+    if (this.cfg.topology === 'leaderless') {
+      this.leaderless = formLeaderlessCluster(this);
+    } else if (this.cfg.topology !== 'leader') {
       throw new SimulationError(`topology "${this.cfg.topology}" is not simulated yet`);
+    } else {
+      formLeaderCluster(this);
     }
-    formLeaderCluster(this);
     for (const c of options.clients ?? []) this.ensureSession(c.id, c);
   }
 
@@ -250,6 +259,12 @@ export class Simulation extends EventLoop {
         break;
       case EV.SERVE:
         onServe(this, ev);
+        break;
+      case EV.QUORUM:
+        onQuorumMessage(this, ev);
+        break;
+      case EV.QUORUM_TIMER:
+        onQuorumTimer(this, ev);
         break;
     }
   }

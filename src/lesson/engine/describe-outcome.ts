@@ -57,6 +57,7 @@ export function at(ms: number): string {
 }
 
 const STATUS_PHRASE: Record<NodeStatus, string> = {
+  up: 'is up',
   leading: 'is leading',
   streaming: 'is streaming',
   'catching-up': 'is catching up',

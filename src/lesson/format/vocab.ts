@@ -47,6 +47,7 @@ export const NODE_STATUSES = [
   'paused',
   'down',
   'fenced',
+  'up',
 ] as const;
 
 /** Every step kind, in the order the format lists them (messages list them this way). */

@@ -149,6 +149,18 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
         event.type === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
       return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg}${lsn} ${verb}`);
     }
+    case 'quorum': {
+      if (!ctx.showMessages) return null;
+      const verb = { send: 'sent', deliver: 'delivered', drop: 'dropped' }[event.phase];
+      const marker =
+        event.phase === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
+      const op = event.op === undefined ? '' : ` #${event.op}`;
+      return line(
+        event.t,
+        marker,
+        `${event.from} ─▸ ${event.to} ${event.msg} "${event.key}"${op} ${verb}`,
+      );
+    }
     case 'fault':
       return line(
         event.t,

@@ -46,6 +46,11 @@ const CHECKER_NAMES: Record<
   },
   'split-brain': { names: ['split-brain', 'split'] },
   'reused-id': { names: ['reused ids', 'reused'] },
+  conflicts: { names: ['conflicts', 'conflict'] },
+  siblings: {
+    names: ['sibling reads', 'siblings', 'sib'],
+    spelled: { sib: 'sib = reads that returned siblings' },
+  },
 };
 
 function checkerColumn(name: CheckerName): Column {

@@ -1,0 +1,179 @@
+// Leaderless reads. A quorum read (no `from`) asks every reachable home replica
+// (`readFrom: all`) or r of them picked from the seeded PRNG (`random`), and returns what the
+// first r answers hold, merged: the newest version, or every concurrent sibling. With
+// `readRepair`, every answer (early or late) that lacked part of the result gets it. A read
+// `from` one node asks that replica alone.
+import { complete } from '../clients.js';
+import type { Response } from '../response.js';
+import { refused } from '../response.js';
+import type { Simulation } from '../simulation.js';
+import type { Session } from '../state.js';
+import { answerClient, dataArrival, recordQuorum, sendMsg } from './messages.js';
+import { storeVersion, versionsAt } from './replica-store.js';
+import type { LeaderlessState, QMsg, ReadState } from './state.js';
+import { clockOf, covers, type LlVersion, mergeAll } from './versions.js';
+import { addToContext, clientCanReach, failAfterRoundTrip } from './writes.js';
+
+/** The replicas a quorum read asks, in listed order; fewer than r means no-quorum. */
+function replicasToAsk(sim: Simulation, ll: LeaderlessState, client: string): number[] {
+  const q = ll.quorum;
+  const reachable: number[] = [];
+  for (let i = 0; i < q.n; i++) if (clientCanReach(sim, client, i)) reachable.push(i);
+  if (q.readFrom === 'all' || reachable.length <= q.r) return reachable;
+  // r of them at random (a partial Fisher-Yates shuffle), then back in listed order.
+  const pool = reachable.slice();
+  for (let i = 0; i < q.r; i++) {
+    const j = i + Math.floor(sim.rng.next() * (pool.length - i));
+    const t = pool[i]!;
+    pool[i] = pool[j]!;
+    pool[j] = t;
+  }
+  return pool.slice(0, q.r).sort((a, b) => a - b);
+}
+
+/** Starts a read: a quorum read when `node` is undefined, else a read of that replica alone. */
+export function startLeaderlessRead(
+  sim: Simulation,
+  session: Session,
+  client: string,
+  key: string,
+  node: number | undefined,
+): number {
+  const ll = sim.leaderless!;
+  const single = node !== undefined;
+  const asked = single ? [node] : replicasToAsk(sim, ll, client);
+  const first = asked[0] ?? 0;
+  const op = sim.ops.invoke(session.idx, session.userIdx, false, key, first, sim.now, sim.opSeq++);
+  sim.recordOp(op, 'invoke');
+  sim.scheduleClientTimeout(op, first);
+  if (single) {
+    if (!sim.net.clientReaches(client, sim.nodes[node]!.id)) {
+      failAfterRoundTrip(sim, op, node, 'unreachable');
+      return op;
+    }
+  } else if (asked.length < ll.quorum.r) {
+    failAfterRoundTrip(sim, op, first, 'no-quorum');
+    return op;
+  }
+  const rs: ReadState = {
+    asked,
+    answers: [],
+    refusals: 0,
+    result: undefined,
+    single,
+    done: false,
+  };
+  ll.reads.set(op, rs);
+  const at = sim.now + sim.cfg.netDelay;
+  for (const to of asked) {
+    sendMsg(sim, ll, 'read', { op, key, fromNode: -1, toNode: to, client, versions: [] }, at);
+  }
+  return op;
+}
+
+export function onRead(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
+  const n = sim.nodes[m.toNode]!;
+  if (!sim.net.clientReaches(m.client, n.id)) {
+    recordQuorum(sim, 'drop', m);
+    return;
+  }
+  recordQuorum(sim, 'deliver', m);
+  if (!n.up) answerClient(sim, ll, 'refuse', m, []);
+  else answerClient(sim, ll, 'reply', m, versionsAt(ll, m.toNode, m.key));
+}
+
+function readResponse(result: readonly LlVersion[]): Response {
+  return {
+    outcome: 'ok',
+    error: undefined,
+    // The op table keeps one value; every sibling is in the read's result (readValues).
+    value: result.length === 0 ? null : result[0]!.value,
+    lsn: 0,
+    epoch: undefined,
+    versionLsn: 0,
+    versionEpoch: 0,
+    role: 'follower',
+  };
+}
+
+export function onReadAnswer(
+  sim: Simulation,
+  ll: LeaderlessState,
+  m: QMsg,
+  refusal: boolean,
+): void {
+  const rs = ll.reads.get(m.op);
+  if (!rs || !sim.net.clientReaches(m.client, sim.nodes[m.fromNode]!.id)) {
+    recordQuorum(sim, 'drop', m);
+    return;
+  }
+  recordQuorum(sim, 'deliver', m);
+  const need = rs.single ? 1 : ll.quorum.r;
+  if (refusal) {
+    rs.refusals++;
+    if (!rs.done && rs.asked.length - rs.refusals < need) {
+      rs.done = true;
+      if (sim.ops.isPending(m.op)) complete(sim, m.op, refused(rs.single ? 'down' : 'no-quorum'));
+    }
+  } else {
+    rs.answers.push({ node: m.fromNode, versions: m.versions });
+    if (!rs.done && rs.answers.length >= need) {
+      rs.done = true;
+      if (sim.ops.isPending(m.op)) {
+        let result: LlVersion[] = [];
+        for (const a of rs.answers) result = mergeAll(result, a.versions, ll.conflict);
+        rs.result = result;
+        ll.readResult.set(m.op, result);
+        if (result.length > 0) addToContext(ll, m.client, m.key, clockOf(result));
+        if (result.length > 1 && sim.recordMessages) {
+          sim.record({
+            t: sim.now,
+            type: 'note',
+            text: `read of "${m.key}" by ${m.client} returned ${result.length} siblings: ${result.map((v) => `${JSON.stringify(v.value)} (write #${v.op})`).join(', ')}`,
+          });
+        }
+        complete(sim, m.op, readResponse(result));
+        if (ll.quorum.readRepair && !rs.single) {
+          for (const a of rs.answers) repairIfOlder(sim, ll, m, a.node, a.versions, result);
+        }
+      }
+    } else if (rs.done && rs.result && ll.quorum.readRepair && !rs.single) {
+      // A late answer: repaired too when it lacks part of what the read returned.
+      repairIfOlder(sim, ll, m, m.fromNode, m.versions, rs.result);
+    }
+  }
+  if (rs.answers.length + rs.refusals >= rs.asked.length) ll.reads.delete(m.op);
+}
+
+function repairIfOlder(
+  sim: Simulation,
+  ll: LeaderlessState,
+  m: QMsg,
+  node: number,
+  held: readonly LlVersion[],
+  result: readonly LlVersion[],
+): void {
+  if (result.every((v) => covers(held, v, ll.conflict))) return;
+  sendMsg(
+    sim,
+    ll,
+    'repair',
+    { op: m.op, key: m.key, fromNode: -1, toNode: node, client: m.client, versions: result },
+    dataArrival(sim, ll, node),
+  );
+}
+
+export function onRepair(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
+  const n = sim.nodes[m.toNode]!;
+  if (!n.up || !sim.net.clientReaches(m.client, n.id)) {
+    recordQuorum(sim, 'drop', m);
+    return;
+  }
+  recordQuorum(sim, 'deliver', m);
+  for (const v of m.versions) storeVersion(sim, ll, m.toNode, v);
+}
+
+/** What an ok leaderless read returned (every sibling), or undefined for other ops. */
+export function readValues(sim: Simulation, op: number): LlVersion[] | undefined {
+  return sim.leaderless?.readResult.get(op);
+}

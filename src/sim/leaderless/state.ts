@@ -1,0 +1,107 @@
+// The mutable state of a leaderless cluster, kept beside the nodes (a SimNode still says
+// whether a node is up, paused, and which life it is in).
+import type { ClientId, Ms, QuorumMessageKind, ReadFrom } from '../types.js';
+import type { LlVersion } from './versions.js';
+
+/** The quorum settings with every default filled in. */
+export interface Quorum {
+  n: number;
+  w: number;
+  r: number;
+  sloppy: boolean;
+  readRepair: boolean;
+  antiEntropy: Ms | undefined;
+  readFrom: ReadFrom;
+}
+
+/** A write a fallback holds for a home replica it could not reach (sloppy quorum). */
+export interface Hint {
+  home: number;
+  version: LlVersion;
+  /** A handoff is on its way (the hint is dropped when it arrives). */
+  sending: boolean;
+}
+
+export interface Replica {
+  /** Each key's current versions: one under LWW, every concurrent one with siblings. */
+  store: Map<string, LlVersion[]>;
+  hints: Hint[];
+}
+
+/** A message between a client and a replica, or between replicas. */
+export interface QMsg {
+  kind: QuorumMessageKind;
+  op: number;
+  key: string;
+  /** The node that sends it (replica to client, replica to replica), or -1 for a client. */
+  fromNode: number;
+  /** The node it goes to, or -1 for the operation's client. */
+  toNode: number;
+  client: ClientId;
+  versions: readonly LlVersion[];
+  /** A hint: the home replica this write stands in for; a handoff: the hint it delivers. */
+  hint: Hint | undefined;
+  hintFor: number;
+  sentAt: Ms;
+  arrivesAt: Ms;
+}
+
+export interface WriteState {
+  version: LlVersion | undefined;
+  /** Replicas the write was sent to, and how many acked or refused. */
+  sent: number;
+  acks: number;
+  refusals: number;
+  done: boolean;
+}
+
+export interface ReadState {
+  /** Replicas asked (node indices), and the answers so far in arrival order. */
+  asked: number[];
+  answers: { node: number; versions: readonly LlVersion[] }[];
+  refusals: number;
+  /** The versions the read returned, once r answers came. */
+  result: LlVersion[] | undefined;
+  /** Single-replica read (`from: node`): one answer, no repair. */
+  single: boolean;
+  done: boolean;
+}
+
+/** A conflict a replica met: two writes to one key, neither of which had seen the other. */
+export interface ConflictRecord {
+  t: Ms;
+  node: number;
+  key: string;
+  ops: [number, number];
+  /** Under LWW, the write that was thrown away (undefined with siblings). */
+  discarded: number | undefined;
+}
+
+export interface LeaderlessState {
+  quorum: Quorum;
+  conflict: 'lww' | 'siblings';
+  /** By node index. */
+  replicas: Replica[];
+  /** Messages on their way, by id (an event carries the id). */
+  msgs: Map<number, QMsg>;
+  nextMsg: number;
+  writes: Map<number, WriteState>;
+  reads: Map<number, ReadState>;
+  /** The version each write made, by op id (for the checkers). */
+  versionOf: Map<number, LlVersion>;
+  /** What each ok read returned, by op id. */
+  readResult: Map<number, LlVersion[]>;
+  /** Each replica's dot counter. */
+  counters: number[];
+  /** Per client, per key: the version vector of what it has seen (a write's context). */
+  seen: Map<ClientId, Map<string, number[]>>;
+  conflicts: ConflictRecord[];
+  /** Pairs already recorded, `a:b` with a < b. */
+  conflictPairs: Set<string>;
+  /** Writes already named as discarded in the history. */
+  discardNoted: Set<number>;
+  /** Latest arrival of a data message (write, repair, hint, sync) per node: links are FIFO. */
+  lastArrival: Ms[];
+  /** Token of the live anti-entropy timer. */
+  antiEntropyTimer: number;
+}
