@@ -117,6 +117,7 @@ export class Simulation extends EventLoop {
     this.seed = options.seed;
     this.rng = new Prng(options.seed);
     this.recordMessages = options.recordMessages ?? true;
+    this.history.clientName = (i) => this.sessionList[i]?.cfg.id ?? '?';
     checkCapacity(this.cfg.capacity, 'cluster');
     checkSyncStandbys(this.cfg.syncStandbys);
     for (const nc of this.cfg.nodes) this.addNode(nc);

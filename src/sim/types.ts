@@ -313,8 +313,8 @@ export type HistoryEvent =
       /** A node id or a client id. */
       from: string;
       to: string;
-      key: string;
-      op?: number;
+      /** The operation, or (anti-entropy, handoff) the write whose version it carries. */
+      op: number;
     };
 
 /** What readers of a run's operations need (indexed by op id); an `OpRecord[]` satisfies it. */

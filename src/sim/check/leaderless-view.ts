@@ -1,7 +1,7 @@
 // The checkers' view of a leaderless run: each write's version, what each read returned,
 // the drained replicas, and the conflicts replicas met.
 import { drainedStores, type Store } from '../leaderless/drained.js';
-import type { ConflictRecord } from '../leaderless/state.js';
+import { type ConflictRecord, readResultOf, versionOf } from '../leaderless/state.js';
 import type { LlVersion } from '../leaderless/versions.js';
 import type { Simulation } from '../simulation.js';
 
@@ -27,8 +27,8 @@ export function leaderlessView(sim: Simulation): LeaderlessView | undefined {
     nodeIds: sim.nodes.map((n) => n.id),
     n: ll.quorum.n,
     up: sim.nodes.map((n) => n.up),
-    versionOf: (op) => ll.versionOf.get(op),
-    readResult: (op) => ll.readResult.get(op),
+    versionOf: (op) => versionOf(ll, op),
+    readResult: (op) => readResultOf(ll, op),
     drained: () => {
       drained ??= drainedStores(sim, ll);
       return drained;

@@ -17,7 +17,8 @@ function put(stores: Store[], ll: LeaderlessState, node: number, v: LlVersion): 
 
 export function drainedStores(sim: Simulation, ll: LeaderlessState): Store[] {
   const stores = ll.replicas.map((r) => new Map(r.store));
-  for (const m of ll.msgs.values()) {
+  for (const m of ll.slots) {
+    if (!m) continue;
     if (m.kind === 'hint') {
       if (sim.nodes[m.toNode]!.up && m.hintFor >= 0) put(stores, ll, m.hintFor, m.versions[0]!);
       continue;

@@ -38,6 +38,7 @@ export function tryHandoffs(sim: Simulation, ll: LeaderlessState): void {
           fromNode: h,
           toNode: hint.home,
           client: hint.version.client,
+          clientIdx: -1,
           versions: [hint.version],
           hint,
         },
@@ -87,7 +88,7 @@ export function onAntiEntropyTick(sim: Simulation, ll: LeaderlessState, token: n
           sim,
           ll,
           'sync',
-          { op: -1, key, fromNode: i, toNode: j, client: '', versions: lacking },
+          { op: -1, key, fromNode: i, toNode: j, client: '', clientIdx: -1, versions: lacking },
           dataArrival(sim, ll, j),
         );
       }

@@ -1,6 +1,6 @@
 // Quorum messages: clients send writes, reads and repairs to replicas, replicas answer the
 // client, and replicas send each other hints' handoffs and anti-entropy syncs. Each message
-// lives in `msgs` while it travels; its event carries the id. A message meets the network
+// lives in a slot of `slots` while it travels; its event carries the slot. A message meets the network
 // when it arrives: across a cut it is dropped (the sender finds out by not hearing back).
 import { CLS_MESSAGE, CLS_TIMER, EV, type Ev } from '../events.js';
 import type { Simulation } from '../simulation.js';
@@ -34,22 +34,19 @@ export function dataArrival(sim: Simulation, ll: LeaderlessState, to: number): M
   return at;
 }
 
-function endName(sim: Simulation, node: number, client: string): string {
-  return node >= 0 ? sim.nodes[node]!.id : client;
-}
-
 export function recordQuorum(sim: Simulation, phase: 'send' | 'deliver' | 'drop', m: QMsg): void {
   if (!sim.recordMessages) return;
-  sim.record({
-    t: sim.now,
-    type: 'quorum',
+  const client = m.clientIdx;
+  sim.history.quorum(
+    sim.now,
     phase,
-    msg: m.kind,
-    from: endName(sim, m.fromNode, m.client),
-    to: endName(sim, m.toNode, m.client),
-    key: m.key,
-    ...(m.op >= 0 ? { op: m.op } : {}),
-  });
+    m.kind,
+    m.fromNode < 0 ? client : m.fromNode,
+    m.fromNode < 0,
+    m.toNode < 0 ? client : m.toNode,
+    m.toNode < 0,
+    m.op >= 0 ? m.op : (m.versions[0]?.op ?? -1),
+  );
 }
 
 /** Sends a message that arrives at `at`. */
@@ -57,25 +54,42 @@ export function sendMsg(
   sim: Simulation,
   ll: LeaderlessState,
   kind: QuorumMessageKind,
-  fields: Pick<QMsg, 'op' | 'key' | 'fromNode' | 'toNode' | 'client' | 'versions'> &
+  fields: Pick<QMsg, 'op' | 'key' | 'fromNode' | 'toNode' | 'client' | 'clientIdx' | 'versions'> &
     Partial<Pick<QMsg, 'hint' | 'hintFor'>>,
   at: Ms,
 ): void {
-  const m: QMsg = {
-    kind,
-    op: fields.op,
-    key: fields.key,
-    fromNode: fields.fromNode,
-    toNode: fields.toNode,
-    client: fields.client,
-    versions: fields.versions,
-    hint: fields.hint,
-    hintFor: fields.hintFor ?? -1,
-    sentAt: sim.now,
-    arrivesAt: at,
-  };
-  const id = ll.nextMsg++;
-  ll.msgs.set(id, m);
+  let m = ll.freeMsgs.pop();
+  if (m === undefined) {
+    m = {
+      kind,
+      op: fields.op,
+      key: fields.key,
+      fromNode: fields.fromNode,
+      toNode: fields.toNode,
+      client: fields.client,
+      clientIdx: fields.clientIdx,
+      versions: fields.versions,
+      hint: fields.hint,
+      hintFor: fields.hintFor ?? -1,
+      sentAt: sim.now,
+      arrivesAt: at,
+    };
+  } else {
+    m.kind = kind;
+    m.op = fields.op;
+    m.key = fields.key;
+    m.fromNode = fields.fromNode;
+    m.toNode = fields.toNode;
+    m.client = fields.client;
+    m.clientIdx = fields.clientIdx;
+    m.versions = fields.versions;
+    m.hint = fields.hint;
+    m.hintFor = fields.hintFor ?? -1;
+    m.sentAt = sim.now;
+    m.arrivesAt = at;
+  }
+  const id = ll.freeSlots.length > 0 ? ll.freeSlots.pop()! : ll.slots.length;
+  ll.slots[id] = m;
   recordQuorum(sim, 'send', m);
   // The event's node is the replica at either end (a paused receiver defers it).
   sim.schedule(at, CLS_MESSAGE, EV.QUORUM, m.toNode >= 0 ? m.toNode : m.fromNode, -1, id);
@@ -93,14 +107,22 @@ export function answerClient(
     sim,
     ll,
     kind,
-    { op: m.op, key: m.key, fromNode: m.toNode, toNode: -1, client: m.client, versions },
+    {
+      op: m.op,
+      key: m.key,
+      fromNode: m.toNode,
+      toNode: -1,
+      client: m.client,
+      clientIdx: m.clientIdx,
+      versions,
+    },
     sim.now + sim.cfg.netDelay,
   );
 }
 
 export function onQuorumMessage(sim: Simulation, ev: Ev): void {
   const ll = sim.leaderless!;
-  const m = ll.msgs.get(ev.x);
+  const m = ll.slots[ev.x];
   if (!m) return;
   if (m.toNode >= 0) {
     const n = sim.nodes[m.toNode]!;
@@ -110,7 +132,18 @@ export function onQuorumMessage(sim: Simulation, ev: Ev): void {
       return;
     }
   }
-  ll.msgs.delete(ev.x);
+  ll.slots[ev.x] = undefined;
+  handle(sim, ll, m);
+  // Free only now: a handler's answer must not reuse the message it is reading.
+  ll.freeSlots.push(ev.x);
+  m.versions = NO_VERSIONS;
+  m.hint = undefined;
+  ll.freeMsgs.push(m);
+}
+
+const NO_VERSIONS: QMsg['versions'] = [];
+
+function handle(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
   switch (m.kind) {
     case 'write':
     case 'hint':

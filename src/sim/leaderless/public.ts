@@ -2,15 +2,18 @@
 // value a read returned (siblings), and a write's version vector.
 import type { Simulation } from '../simulation.js';
 import type { NodeId, Value } from '../types.js';
+import { readResultOf, versionOf } from './state.js';
 
 /** Every value an ok leaderless read returned (one, none, or siblings); else undefined. */
 export function quorumReadValues(sim: Simulation, op: number): Value[] | undefined {
-  return sim.leaderless?.readResult.get(op)?.map((v) => v.value);
+  const ll = sim.leaderless;
+  return ll ? readResultOf(ll, op)?.map((v) => v.value) : undefined;
 }
 
 /** A leaderless write's version vector, by node id (counters above 0 only). */
 export function quorumWriteClock(sim: Simulation, op: number): Record<NodeId, number> | undefined {
-  const v = sim.leaderless?.versionOf.get(op);
+  const ll = sim.leaderless;
+  const v = ll ? versionOf(ll, op) : undefined;
   if (!v) return undefined;
   const out: Record<NodeId, number> = {};
   v.clock.forEach((c, i) => {

@@ -10,8 +10,11 @@ import type { Simulation } from '../simulation.js';
 import type { Session } from '../state.js';
 import { answerClient, dataArrival, recordQuorum, sendMsg } from './messages.js';
 import { storeVersion, versionsAt } from './replica-store.js';
-import type { LeaderlessState, QMsg, ReadState } from './state.js';
-import { clockOf, covers, type LlVersion, mergeAll } from './versions.js';
+import { type LeaderlessState, type QMsg, type ReadState, readResultOf } from './state.js';
+import { covers, type LlVersion, lwwNewer, mergeAll } from './versions.js';
+
+const NONE: LlVersion[] = [];
+
 import { addToContext, clientCanReach, failAfterRoundTrip } from './writes.js';
 
 /** The replicas a quorum read asks, in listed order; fewer than r means no-quorum. */
@@ -57,7 +60,8 @@ export function startLeaderlessRead(
   }
   const rs: ReadState = {
     asked,
-    answers: [],
+    answerNodes: [],
+    answerVersions: [],
     refusals: 0,
     result: undefined,
     single,
@@ -66,7 +70,13 @@ export function startLeaderlessRead(
   ll.reads.set(op, rs);
   const at = sim.now + sim.cfg.netDelay;
   for (const to of asked) {
-    sendMsg(sim, ll, 'read', { op, key, fromNode: -1, toNode: to, client, versions: [] }, at);
+    sendMsg(
+      sim,
+      ll,
+      'read',
+      { op, key, fromNode: -1, toNode: to, client, clientIdx: session.idx, versions: NONE },
+      at,
+    );
   }
   return op;
 }
@@ -82,18 +92,22 @@ export function onRead(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
   else answerClient(sim, ll, 'reply', m, versionsAt(ll, m.toNode, m.key));
 }
 
+/** One response object for every read: `complete` copies what it needs and keeps nothing. */
+const READ_OK: Response = {
+  outcome: 'ok',
+  error: undefined,
+  value: null,
+  lsn: 0,
+  epoch: undefined,
+  versionLsn: 0,
+  versionEpoch: 0,
+  role: 'follower',
+};
+
 function readResponse(result: readonly LlVersion[]): Response {
-  return {
-    outcome: 'ok',
-    error: undefined,
-    // The op table keeps one value; every sibling is in the read's result (readValues).
-    value: result.length === 0 ? null : result[0]!.value,
-    lsn: 0,
-    epoch: undefined,
-    versionLsn: 0,
-    versionEpoch: 0,
-    role: 'follower',
-  };
+  // The op table keeps one value; every sibling is in the read's result (readValues).
+  READ_OK.value = result.length === 0 ? null : result[0]!.value;
+  return READ_OK;
 }
 
 export function onReadAnswer(
@@ -116,15 +130,15 @@ export function onReadAnswer(
       if (sim.ops.isPending(m.op)) complete(sim, m.op, refused(rs.single ? 'down' : 'no-quorum'));
     }
   } else {
-    rs.answers.push({ node: m.fromNode, versions: m.versions });
-    if (!rs.done && rs.answers.length >= need) {
+    rs.answerNodes.push(m.fromNode);
+    rs.answerVersions.push(m.versions);
+    if (!rs.done && rs.answerNodes.length >= need) {
       rs.done = true;
       if (sim.ops.isPending(m.op)) {
-        let result: LlVersion[] = [];
-        for (const a of rs.answers) result = mergeAll(result, a.versions, ll.conflict);
+        const result = mergeAnswers(rs.answerVersions, ll.conflict);
         rs.result = result;
-        ll.readResult.set(m.op, result);
-        if (result.length > 0) addToContext(ll, m.client, m.key, clockOf(result));
+        ll.byOp[m.op] = result;
+        for (const v of result) addToContext(ll, m.clientIdx, m.key, v.clock);
         if (result.length > 1 && sim.recordMessages) {
           sim.record({
             t: sim.now,
@@ -134,7 +148,9 @@ export function onReadAnswer(
         }
         complete(sim, m.op, readResponse(result));
         if (ll.quorum.readRepair && !rs.single) {
-          for (const a of rs.answers) repairIfOlder(sim, ll, m, a.node, a.versions, result);
+          rs.answerNodes.forEach((node, i) => {
+            repairIfOlder(sim, ll, m, node, rs.answerVersions[i]!, result);
+          });
         }
       }
     } else if (rs.done && rs.result && ll.quorum.readRepair && !rs.single) {
@@ -142,7 +158,28 @@ export function onReadAnswer(
       repairIfOlder(sim, ll, m, m.fromNode, m.versions, rs.result);
     }
   }
-  if (rs.answers.length + rs.refusals >= rs.asked.length) ll.reads.delete(m.op);
+  if (rs.answerNodes.length + rs.refusals >= rs.asked.length) ll.reads.delete(m.op);
+}
+
+/**
+ * The answers merged. Under LWW the newest answer's own list is the result (replicas' lists
+ * are never changed in place), so a read allocates nothing.
+ */
+function mergeAnswers(
+  answers: readonly (readonly LlVersion[])[],
+  mode: 'lww' | 'siblings',
+): LlVersion[] {
+  if (mode === 'lww') {
+    let best: readonly LlVersion[] = NONE;
+    for (const a of answers) {
+      const v = a[0];
+      if (v !== undefined && (best.length === 0 || lwwNewer(v, best[0]!))) best = a;
+    }
+    return best as LlVersion[];
+  }
+  let result: LlVersion[] = NONE;
+  for (const a of answers) result = mergeAll(result, a, mode);
+  return result;
 }
 
 function repairIfOlder(
@@ -158,7 +195,15 @@ function repairIfOlder(
     sim,
     ll,
     'repair',
-    { op: m.op, key: m.key, fromNode: -1, toNode: node, client: m.client, versions: result },
+    {
+      op: m.op,
+      key: m.key,
+      fromNode: -1,
+      toNode: node,
+      client: m.client,
+      clientIdx: m.clientIdx,
+      versions: result,
+    },
     dataArrival(sim, ll, node),
   );
 }
@@ -175,5 +220,6 @@ export function onRepair(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
 
 /** What an ok leaderless read returned (every sibling), or undefined for other ops. */
 export function readValues(sim: Simulation, op: number): LlVersion[] | undefined {
-  return sim.leaderless?.readResult.get(op);
+  const ll = sim.leaderless;
+  return ll ? (readResultOf(ll, op) as LlVersion[] | undefined) : undefined;
 }

@@ -38,6 +38,8 @@ export interface QMsg {
   /** The node it goes to, or -1 for the operation's client. */
   toNode: number;
   client: ClientId;
+  /** The client's session index (-1 for replica-to-replica messages). */
+  clientIdx: number;
   versions: readonly LlVersion[];
   /** A hint: the home replica this write stands in for; a handoff: the hint it delivers. */
   hint: Hint | undefined;
@@ -58,7 +60,9 @@ export interface WriteState {
 export interface ReadState {
   /** Replicas asked (node indices), and the answers so far in arrival order. */
   asked: number[];
-  answers: { node: number; versions: readonly LlVersion[] }[];
+  /** Who answered so far, in arrival order, and what each held. */
+  answerNodes: number[];
+  answerVersions: (readonly LlVersion[])[];
   refusals: number;
   /** The versions the read returned, once r answers came. */
   result: LlVersion[] | undefined;
@@ -77,27 +81,42 @@ export interface ConflictRecord {
   discarded: number | undefined;
 }
 
+export function versionOf(ll: LeaderlessState, op: number): LlVersion | undefined {
+  const v = ll.byOp[op];
+  return v === undefined || Array.isArray(v) ? undefined : (v as LlVersion);
+}
+
+export function readResultOf(ll: LeaderlessState, op: number): readonly LlVersion[] | undefined {
+  const v = ll.byOp[op];
+  return Array.isArray(v) ? v : undefined;
+}
+
 export interface LeaderlessState {
   quorum: Quorum;
   conflict: 'lww' | 'siblings';
   /** By node index. */
   replicas: Replica[];
-  /** Messages on their way, by id (an event carries the id). */
-  msgs: Map<number, QMsg>;
-  nextMsg: number;
+  /**
+   * Messages on their way, by slot (an event carries the slot); freed slots and message
+   * objects are reused, so a long run does not feed the collector one object per message.
+   */
+  slots: (QMsg | undefined)[];
+  freeSlots: number[];
+  freeMsgs: QMsg[];
   writes: Map<number, WriteState>;
   reads: Map<number, ReadState>;
-  /** The version each write made, by op id (for the checkers). */
-  versionOf: Map<number, LlVersion>;
-  /** What each ok read returned, by op id. */
-  readResult: Map<number, LlVersion[]>;
+  /**
+   * By op id: the version a write made, or what an ok read returned (for the checkers). One
+   * array of pointers: a Map of every operation cost the collector far more.
+   */
+  byOp: (LlVersion | readonly LlVersion[] | undefined)[];
   /** Each replica's dot counter. */
   counters: number[];
-  /** Per client, per key: the version vector of what it has seen (a write's context). */
-  seen: Map<ClientId, Map<string, number[]>>;
+  /** By session index, per key: the version vector of what it has seen (a write's context). */
+  seen: (Map<string, number[]> | undefined)[];
   conflicts: ConflictRecord[];
-  /** Pairs already recorded, `a:b` with a < b. */
-  conflictPairs: Set<string>;
+  /** Pairs already recorded, as a · 2^26 + b with a < b. */
+  conflictPairs: Set<number>;
   /** Writes already named as discarded in the history. */
   discardNoted: Set<number>;
   /** Latest arrival of a data message (write, repair, hint, sync) per node: links are FIFO. */

@@ -24,6 +24,8 @@ export interface LlVersion {
   /** context with the dot added: the version vector shown to learners. */
   readonly clock: Clock;
   readonly size: number;
+  /** Written by a generated workload client (its conflicts are counted, not narrated). */
+  readonly generated: boolean;
 }
 
 /** Whether `a` causally follows `b` (a's writer had seen b). */
@@ -67,41 +69,53 @@ export interface MergeResult {
   concurrent: LlVersion[];
 }
 
+// Shared empty lists and the "nothing changed" result: merges run for every message, and
+// most change one version for one other, so the common cases allocate nothing extra.
+const NONE: LlVersion[] = [];
+/** The one result object: read at once by every caller, overwritten by the next merge. */
+const SCRATCH: MergeResult = { versions: NONE, kept: false, discarded: NONE, concurrent: NONE };
+function result(
+  versions: LlVersion[],
+  kept: boolean,
+  discarded: LlVersion[],
+  concurrent: LlVersion[],
+): MergeResult {
+  SCRATCH.versions = versions;
+  SCRATCH.kept = kept;
+  SCRATCH.discarded = discarded;
+  SCRATCH.concurrent = concurrent;
+  return SCRATCH;
+}
+
 /**
  * Merges `v` into a replica's versions of its key. `siblings` keeps every version no other
- * follows; `lww` keeps the one with the highest stamp.
+ * follows; `lww` keeps the one with the highest stamp. The result is overwritten by the
+ * next merge, and its lists must not be changed.
  */
 export function mergeVersion(
   held: readonly LlVersion[],
   v: LlVersion,
   mode: 'lww' | 'siblings',
 ): MergeResult {
+  const same = held as LlVersion[];
+  if (held.length === 0) return result([v], true, NONE, NONE);
+  let concurrent = NONE;
   for (const h of held) {
-    if (h.op === v.op) {
-      return { versions: held as LlVersion[], kept: false, discarded: [], concurrent: [] };
+    if (h.op === v.op) return result(same, false, NONE, NONE);
+    if (!follows(h, v) && !follows(v, h)) {
+      if (concurrent === NONE) concurrent = [];
+      concurrent.push(h);
     }
   }
-  const concurrent: LlVersion[] = [];
-  for (const h of held) if (!follows(h, v) && !follows(v, h)) concurrent.push(h);
   if (mode === 'siblings') {
-    if (held.some((h) => follows(h, v))) {
-      return { versions: held as LlVersion[], kept: false, discarded: [], concurrent: [] };
-    }
+    for (const h of held) if (follows(h, v)) return result(same, false, NONE, NONE);
     const next = held.filter((h) => !follows(v, h));
     next.push(v);
-    return { versions: next, kept: true, discarded: [], concurrent };
+    return result(next, true, NONE, concurrent);
   }
-  const cur = held[0];
-  if (cur === undefined) return { versions: [v], kept: true, discarded: [], concurrent };
-  if (lwwNewer(v, cur)) {
-    return { versions: [v], kept: true, discarded: follows(v, cur) ? [] : [cur], concurrent };
-  }
-  return {
-    versions: held as LlVersion[],
-    kept: false,
-    discarded: follows(cur, v) ? [] : [v],
-    concurrent,
-  };
+  const cur = held[0]!;
+  if (lwwNewer(v, cur)) return result([v], true, follows(v, cur) ? NONE : [cur], concurrent);
+  return result(same, false, follows(cur, v) ? NONE : [v], concurrent);
 }
 
 /** Merges a set of versions (a read's answers, a repair) in order. */

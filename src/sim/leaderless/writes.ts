@@ -21,7 +21,8 @@ import {
 import { storeVersion } from './replica-store.js';
 import type { LeaderlessState, QMsg } from './state.js';
 import type { LlVersion } from './versions.js';
-import { mergeClocks } from './versions.js';
+
+const NO_CONTEXT: number[] = [];
 
 /** A replica the client can send to now: up and on its side of any partition. */
 export function clientCanReach(sim: Simulation, client: string, node: number): boolean {
@@ -30,22 +31,31 @@ export function clientCanReach(sim: Simulation, client: string, node: number): b
 }
 
 /** The client's context for a key: everything it has written or read of it. */
-export function contextOf(ll: LeaderlessState, client: string, key: string): number[] | undefined {
-  return ll.seen.get(client)?.get(key);
+export function contextOf(ll: LeaderlessState, client: number, key: string): number[] | undefined {
+  return ll.seen[client]?.get(key);
 }
 
 export function addToContext(
   ll: LeaderlessState,
-  client: string,
+  client: number,
   key: string,
   clock: readonly number[],
 ): void {
-  let keys = ll.seen.get(client);
+  let keys = ll.seen[client];
   if (!keys) {
     keys = new Map();
-    ll.seen.set(client, keys);
+    ll.seen[client] = keys;
   }
-  keys.set(key, mergeClocks(keys.get(key), clock));
+  const held = keys.get(key);
+  if (held === undefined) {
+    keys.set(key, clock.slice());
+    return;
+  }
+  // In place: only a write's own context is a copy (it is kept in the version).
+  for (let i = 0; i < clock.length; i++) {
+    const c = clock[i] ?? 0;
+    if (c > (held[i] ?? 0)) held[i] = c;
+  }
 }
 
 export const OK_WRITE: Response = {
@@ -124,9 +134,11 @@ export function startQuorumWrite(
   let version: LlVersion | undefined;
   if (targets.length > 0) {
     const counter = ++ll.counters[coordinator]!;
-    const context = contextOf(ll, client, key) ?? [];
-    const dot: number[] = [];
-    dot[coordinator] = counter;
+    const seen = contextOf(ll, session.idx, key);
+    const context = seen ? seen.slice() : NO_CONTEXT;
+    const clock = context.slice();
+    while (clock.length <= coordinator) clock.push(0);
+    clock[coordinator] = Math.max(clock[coordinator]!, counter);
     version = {
       op,
       key,
@@ -136,21 +148,32 @@ export function startQuorumWrite(
       dotNode: coordinator,
       dotCounter: counter,
       context,
-      clock: mergeClocks(context, dot),
+      clock,
       size,
+      generated: session.workload !== undefined,
     };
-    ll.versionOf.set(op, version);
+    ll.byOp[op] = version;
     // A client has seen its own write: its next write of the key follows this one.
-    addToContext(ll, client, key, version.clock);
+    addToContext(ll, session.idx, key, version.clock);
   }
   ll.writes.set(op, { version, sent: targets.length, acks: 0, refusals: 0, done: false });
+  const carried = version ? [version] : [];
   targets.forEach((node, i) => {
     const h = hintFor[i]!;
     sendMsg(
       sim,
       ll,
       h >= 0 ? 'hint' : 'write',
-      { op, key, fromNode: -1, toNode: node, client, versions: [version!], hintFor: h },
+      {
+        op,
+        key,
+        fromNode: -1,
+        toNode: node,
+        client,
+        clientIdx: session.idx,
+        versions: carried,
+        hintFor: h,
+      },
       dataArrival(sim, ll, node),
     );
   });

@@ -154,12 +154,9 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       const verb = { send: 'sent', deliver: 'delivered', drop: 'dropped' }[event.phase];
       const marker =
         event.phase === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
-      const op = event.op === undefined ? '' : ` #${event.op}`;
-      return line(
-        event.t,
-        marker,
-        `${event.from} ─▸ ${event.to} ${event.msg} "${event.key}"${op} ${verb}`,
-      );
+      const key = ctx.ops.get(event.op)?.key;
+      const what = key === undefined ? `#${event.op}` : `"${key}" #${event.op}`;
+      return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg} ${what} ${verb}`);
     }
     case 'fault':
       return line(

@@ -95,7 +95,7 @@ describe('leaderless reads', () => {
     expect(read(s, 'k', 'you', 'c').value).toBe(null); // the repair takes c's lag
     s.runUntil(s.now + 10);
     expect(read(s, 'k', 'you', 'c').value).toBe('v1');
-    const repairs = s.history.others!().filter((e) => e.type === 'quorum' && e.msg === 'repair');
+    const repairs = s.history.toArray().filter((e) => e.type === 'quorum' && e.msg === 'repair');
     expect(repairs.map((e) => (e.type === 'quorum' ? `${e.phase} ${e.to}` : ''))).toEqual([
       'send c',
       'deliver c',
@@ -196,5 +196,17 @@ describe('anti-entropy', () => {
     s.runUntil(1100);
     expect(read(s, 'k', 'you', 'c').value).toBe('v1');
     expect(checkAll(s).divergence).toEqual([]);
+    // The history names both ends of every quorum message (kept compactly, built on read).
+    const msgs = s.history.toArray().flatMap((e) =>
+      e.type === 'quorum' ? [`${e.t} ${e.phase} ${e.msg} ${e.from}->${e.to} #${e.op}`] : [],
+    );
+    expect(msgs.slice(0, 4)).toEqual([
+      '0 send write you->a #0',
+      '0 send write you->b #0',
+      '1 deliver write you->a #0',
+      '1 send ack a->you #0',
+    ]);
+    expect(msgs).toContain('1000 send sync a->c #0');
+    expect(msgs).toContain('1001 deliver sync a->c #0');
   });
 });
