@@ -197,9 +197,11 @@ describe('anti-entropy', () => {
     expect(read(s, 'k', 'you', 'c').value).toBe('v1');
     expect(checkAll(s).divergence).toEqual([]);
     // The history names both ends of every quorum message (kept compactly, built on read).
-    const msgs = s.history.toArray().flatMap((e) =>
-      e.type === 'quorum' ? [`${e.t} ${e.phase} ${e.msg} ${e.from}->${e.to} #${e.op}`] : [],
-    );
+    const msgs = s.history
+      .toArray()
+      .flatMap((e) =>
+        e.type === 'quorum' ? [`${e.t} ${e.phase} ${e.msg} ${e.from}->${e.to} #${e.op}`] : [],
+      );
     expect(msgs.slice(0, 4)).toEqual([
       '0 send write you->a #0',
       '0 send write you->b #0',
