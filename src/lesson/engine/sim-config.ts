@@ -20,6 +20,9 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     syncStandbys: c.syncStandbys ? { ...c.syncStandbys } : undefined,
     nodes: c.nodes.map((n) => ({ ...n })),
     failover: c.failover ? { ...c.failover } : undefined,
+    ...(c.topology === 'leaderless'
+      ? { quorum: c.quorum ? { ...c.quorum } : undefined, conflict: c.conflict }
+      : {}),
   };
 }
 

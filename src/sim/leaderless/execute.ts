@@ -14,7 +14,7 @@ import { checkQuorum } from './setup.js';
 import type { LeaderlessState } from './state.js';
 import { startQuorumWrite } from './writes.js';
 
-const NODE_PARAMS = new Set(['lag', 'clockSkew']);
+const NODE_PARAMS = new Set(['lag']);
 const CLUSTER_PARAMS = new Set(['ackTimeout', 'leaderlessQuorum']);
 
 function record(sim: Simulation, fault: string, node?: SimNode, detail?: string): void {
