@@ -7,7 +7,7 @@
 // - divergence: once drained, two live home replicas hold different versions of a key
 //   (siblings compare as sets).
 import type { LlVersion } from '../leaderless/versions.js';
-import { covers, follows, lwwNewer } from '../leaderless/versions.js';
+import { follows, lwwNewer, reflects } from '../leaderless/versions.js';
 import type { OpRecord } from '../types.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import type { LeaderlessView } from './leaderless-view.js';
@@ -82,7 +82,7 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
       if (!v) continue;
       const list = frontier.get(w.key) ?? [];
       const vs = list.map((x) => x.v);
-      if (covers(vs, v, view.mode)) continue;
+      if (reflects(vs, v, view.mode)) continue;
       const next = list.filter(
         (x) => !(follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
       );
@@ -90,7 +90,7 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
       frontier.set(w.key, next);
     }
     const result = view.readResult(r.id) ?? [];
-    const missed = (frontier.get(r.key) ?? []).find((x) => !covers(result, x.v, view.mode));
+    const missed = (frontier.get(r.key) ?? []).find((x) => !reflects(result, x.v, view.mode));
     if (!missed) continue;
     const w = missed.op;
     out.push({

@@ -2,6 +2,7 @@
 // value a read returned (siblings), and a write's version vector.
 import type { Simulation } from '../simulation.js';
 import type { NodeId, Value } from '../types.js';
+import { highest } from './causal.js';
 import { readResultOf, versionOf } from './state.js';
 
 /** Every value an ok leaderless read returned (one, none, or siblings); else undefined. */
@@ -16,7 +17,7 @@ export function quorumWriteClock(sim: Simulation, op: number): Record<NodeId, nu
   const v = ll ? versionOf(ll, op) : undefined;
   if (!v) return undefined;
   const out: Record<NodeId, number> = {};
-  v.clock.forEach((c, i) => {
+  highest(v.full).forEach((c, i) => {
     if (c > 0) out[sim.nodes[i]!.id] = c;
   });
   return out;

@@ -15,7 +15,8 @@ import { covers, type LlVersion, lwwNewer, mergeAll } from './versions.js';
 
 const NONE: LlVersion[] = [];
 
-import { addToContext, clientCanReach, failAfterRoundTrip } from './writes.js';
+import { joinCausal, NO_CAUSAL } from './causal.js';
+import { clientCanReach, failAfterRoundTrip, knowledgeOf } from './writes.js';
 
 /** The replicas a quorum read asks, in listed order; fewer than r means no-quorum. */
 function replicasToAsk(sim: Simulation, ll: LeaderlessState, client: string): number[] {
@@ -138,7 +139,14 @@ export function onReadAnswer(
         const result = mergeAnswers(rs.answerVersions, ll.conflict);
         rs.result = result;
         ll.byOp[m.op] = result;
-        for (const v of result) addToContext(ll, m.clientIdx, m.key, v.clock);
+        // The read's context replaces the last one; the client's past grows.
+        const known = knowledgeOf(ll, m.clientIdx, m.key);
+        let context = NO_CAUSAL;
+        for (const v of result) {
+          context = joinCausal(context, v.full);
+          known.past = joinCausal(known.past, v.past);
+        }
+        known.context = context;
         if (result.length > 1 && sim.recordMessages) {
           sim.record({
             t: sim.now,

@@ -59,7 +59,7 @@ export function formLeaderlessCluster(sim: Simulation): LeaderlessState {
     writes: new Map(),
     reads: new Map(),
     byOp: [],
-    counters: sim.nodes.map(() => 0),
+    counters: new Map(),
     seen: [],
     conflicts: [],
     conflictPairs: new Set(),

@@ -1,7 +1,16 @@
 // The mutable state of a leaderless cluster, kept beside the nodes (a SimNode still says
 // whether a node is up, paused, and which life it is in).
 import type { ClientId, Ms, QuorumMessageKind, ReadFrom } from '../types.js';
+import type { Causal } from './causal.js';
 import type { LlVersion } from './versions.js';
+
+/** What one client knows of one key. */
+export interface ClientKnowledge {
+  /** What its last read returned: the context its next write carries. */
+  context: Causal;
+  /** Everything it has written or read of the key. */
+  past: Causal;
+}
 
 /** The quorum settings with every default filled in. */
 export interface Quorum {
@@ -110,10 +119,10 @@ export interface LeaderlessState {
    * array of pointers: a Map of every operation cost the collector far more.
    */
   byOp: (LlVersion | readonly LlVersion[] | undefined)[];
-  /** Each replica's dot counter. */
-  counters: number[];
-  /** By session index, per key: the version vector of what it has seen (a write's context). */
-  seen: (Map<string, number[]> | undefined)[];
+  /** Per key, each replica's dot counter (the writes of the key it coordinated). */
+  counters: Map<string, number[]>;
+  /** By session index, per key: what the client has seen (see ClientKnowledge). */
+  seen: (Map<string, ClientKnowledge> | undefined)[];
   conflicts: ConflictRecord[];
   /** Pairs already recorded, as a · 2^26 + b with a < b. */
   conflictPairs: Set<number>;

@@ -1,12 +1,16 @@
 // Versions of a key in a leaderless store, and how two of them compare. Every write makes one
 // immutable version: its value, the writing client's clock (last write wins compares those)
-// and a dotted version vector — a dot (the coordinating replica's counter for this write)
-// plus the context the client had seen of the key. A version causally follows another when
-// its context covers the other's dot; neither following the other is a conflict.
+// and a dotted version vector — a dot (the coordinating replica's counter for this write of
+// this key) plus the context the write carried: what the client's last read of the key
+// returned. A version supersedes another when its context holds the other's dot; a write
+// with no context supersedes nothing, so it is concurrent with everything (siblings).
+//
+// Beside it every version keeps `past`: everything its writer had written or read of the key
+// before. That is causality as the checkers judge it (a write by a client that had written or
+// read another follows it), and what tells an LWW loser that was concurrent from one that came
+// later but carried an older stamp.
 import type { Ms, Value } from '../types.js';
-
-/** A version vector indexed by node index (missing entries are 0). */
-export type Clock = readonly number[];
+import { type Causal, hasDot } from './causal.js';
 
 export interface LlVersion {
   /** The write operation that made it. */
@@ -16,21 +20,28 @@ export interface LlVersion {
   readonly client: string;
   /** The client's clock when it wrote: virtual time plus its clockSkew. */
   readonly stamp: Ms;
-  /** The dot: which replica counted this write, and its counter there. */
+  /** The dot: which replica counted this write of the key, and its counter there. */
   readonly dotNode: number;
   readonly dotCounter: number;
-  /** What the writer had seen of the key (its own earlier writes and reads). */
-  readonly context: Clock;
-  /** context with the dot added: the version vector shown to learners. */
-  readonly clock: Clock;
+  /** The context the write carried (the client's last read of the key). */
+  readonly context: Causal;
+  /** context plus the dot: what a client that reads this version has seen. */
+  readonly full: Causal;
+  /** Everything the writer had written or read of the key, plus the dot. */
+  readonly past: Causal;
   readonly size: number;
   /** Written by a generated workload client (its conflicts are counted, not narrated). */
   readonly generated: boolean;
 }
 
-/** Whether `a` causally follows `b` (a's writer had seen b). */
+/** Whether `a` supersedes `b` on a replica: a's write carried a context that held b. */
+export function supersedes(a: LlVersion, b: LlVersion): boolean {
+  return a.op !== b.op && hasDot(a.context, b.dotNode, b.dotCounter);
+}
+
+/** Whether `a` causally follows `b`: a's writer had written or read b (or what followed it). */
 export function follows(a: LlVersion, b: LlVersion): boolean {
-  return a.op !== b.op && (a.context[b.dotNode] ?? 0) >= b.dotCounter;
+  return a.op !== b.op && hasDot(a.past, b.dotNode, b.dotCounter);
 }
 
 /** Whether `a` beats `b` under last write wins: higher stamp, then client id, then later op. */
@@ -38,23 +49,6 @@ export function lwwNewer(a: LlVersion, b: LlVersion): boolean {
   if (a.stamp !== b.stamp) return a.stamp > b.stamp;
   if (a.client !== b.client) return a.client > b.client;
   return a.op > b.op;
-}
-
-export function mergeClocks(a: Clock | undefined, b: Clock): number[] {
-  const out = a ? [...a] : [];
-  for (let i = 0; i < b.length; i++) {
-    const v = b[i] ?? 0;
-    if (v > (out[i] ?? 0)) out[i] = v;
-  }
-  for (let i = 0; i < out.length; i++) out[i] ??= 0;
-  return out;
-}
-
-/** The version vector of a set of versions (what a client saw when it read them). */
-export function clockOf(versions: readonly LlVersion[]): number[] {
-  let c: number[] = [];
-  for (const v of versions) c = mergeClocks(c, v.clock);
-  return c;
 }
 
 /** What happened when a version met a replica's versions of its key. */
@@ -99,17 +93,20 @@ export function mergeVersion(
 ): MergeResult {
   const same = held as LlVersion[];
   if (held.length === 0) return result([v], true, NONE, NONE);
+  // Siblings: concurrent means neither carried the other (they stay side by side). LWW:
+  // neither writer had seen the other (a client's own blind rewrite is no conflict).
+  const related = mode === 'siblings' ? supersedes : follows;
   let concurrent = NONE;
   for (const h of held) {
     if (h.op === v.op) return result(same, false, NONE, NONE);
-    if (!follows(h, v) && !follows(v, h)) {
+    if (!related(h, v) && !related(v, h)) {
       if (concurrent === NONE) concurrent = [];
       concurrent.push(h);
     }
   }
   if (mode === 'siblings') {
-    for (const h of held) if (follows(h, v)) return result(same, false, NONE, NONE);
-    const next = held.filter((h) => !follows(v, h));
+    for (const h of held) if (supersedes(h, v)) return result(same, false, NONE, NONE);
+    const next = held.filter((h) => !supersedes(v, h));
     next.push(v);
     return result(next, true, NONE, concurrent);
   }
@@ -136,13 +133,29 @@ export function sameVersions(a: readonly LlVersion[], b: readonly LlVersion[]): 
   return true;
 }
 
-/** Whether `held` already reflects `v`: holds it, or a version that follows or (LWW) beats it. */
+/** Whether a replica holding `held` has no use for `v`: it holds it, or what replaces it. */
 export function covers(
   held: readonly LlVersion[],
   v: LlVersion,
   mode: 'lww' | 'siblings',
 ): boolean {
   for (const h of held) {
+    if (h.op === v.op) return true;
+    if (mode === 'lww' ? lwwNewer(h, v) : supersedes(h, v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a read that returned `result` reflects the write `v` (the checkers' view): it
+ * returned it, or a version whose writer had seen it, or (LWW) one stamped later.
+ */
+export function reflects(
+  result: readonly LlVersion[],
+  v: LlVersion,
+  mode: 'lww' | 'siblings',
+): boolean {
+  for (const h of result) {
     if (h.op === v.op || follows(h, v)) return true;
     if (mode === 'lww' && lwwNewer(h, v)) return true;
   }

@@ -9,6 +9,7 @@ import { type Response, refused } from '../response.js';
 import type { Simulation } from '../simulation.js';
 import type { Session } from '../state.js';
 import type { Value } from '../types.js';
+import { NO_CAUSAL, withDot } from './causal.js';
 import { tryHandoffs } from './maintenance.js';
 import {
   answerClient,
@@ -19,10 +20,8 @@ import {
   TIMER_ACK,
 } from './messages.js';
 import { storeVersion } from './replica-store.js';
-import type { LeaderlessState, QMsg } from './state.js';
+import type { ClientKnowledge, LeaderlessState, QMsg } from './state.js';
 import type { LlVersion } from './versions.js';
-
-const NO_CONTEXT: number[] = [];
 
 /** A replica the client can send to now: up and on its side of any partition. */
 export function clientCanReach(sim: Simulation, client: string, node: number): boolean {
@@ -30,32 +29,19 @@ export function clientCanReach(sim: Simulation, client: string, node: number): b
   return n.up && sim.net.clientReaches(client, n.id);
 }
 
-/** The client's context for a key: everything it has written or read of it. */
-export function contextOf(ll: LeaderlessState, client: number, key: string): number[] | undefined {
-  return ll.seen[client]?.get(key);
-}
-
-export function addToContext(
-  ll: LeaderlessState,
-  client: number,
-  key: string,
-  clock: readonly number[],
-): void {
+/** What a client knows of a key (its read context and causal past). */
+export function knowledgeOf(ll: LeaderlessState, client: number, key: string): ClientKnowledge {
   let keys = ll.seen[client];
   if (!keys) {
     keys = new Map();
     ll.seen[client] = keys;
   }
-  const held = keys.get(key);
-  if (held === undefined) {
-    keys.set(key, clock.slice());
-    return;
+  let k = keys.get(key);
+  if (!k) {
+    k = { context: NO_CAUSAL, past: NO_CAUSAL };
+    keys.set(key, k);
   }
-  // In place: only a write's own context is a copy (it is kept in the version).
-  for (let i = 0; i < clock.length; i++) {
-    const c = clock[i] ?? 0;
-    if (c > (held[i] ?? 0)) held[i] = c;
-  }
+  return k;
 }
 
 export const OK_WRITE: Response = {
@@ -133,12 +119,14 @@ export function startQuorumWrite(
   sim.ops.written(op, value, sim.now);
   let version: LlVersion | undefined;
   if (targets.length > 0) {
-    const counter = ++ll.counters[coordinator]!;
-    const seen = contextOf(ll, session.idx, key);
-    const context = seen ? seen.slice() : NO_CONTEXT;
-    const clock = context.slice();
-    while (clock.length <= coordinator) clock.push(0);
-    clock[coordinator] = Math.max(clock[coordinator]!, counter);
+    let counters = ll.counters.get(key);
+    if (!counters) {
+      counters = [];
+      ll.counters.set(key, counters);
+    }
+    const counter = (counters[coordinator] ?? 0) + 1;
+    counters[coordinator] = counter;
+    const known = knowledgeOf(ll, session.idx, key);
     version = {
       op,
       key,
@@ -147,14 +135,15 @@ export function startQuorumWrite(
       stamp: sim.now + (session.cfg.clockSkew ?? 0),
       dotNode: coordinator,
       dotCounter: counter,
-      context,
-      clock,
+      context: known.context,
+      full: withDot(known.context, coordinator, counter),
+      past: withDot(known.past, coordinator, counter),
       size,
       generated: session.workload !== undefined,
     };
     ll.byOp[op] = version;
-    // A client has seen its own write: its next write of the key follows this one.
-    addToContext(ll, session.idx, key, version.clock);
+    // A client knows its own write (its past), but its next write carries only what it read.
+    known.past = version.past;
   }
   ll.writes.set(op, { version, sent: targets.length, acks: 0, refusals: 0, done: false });
   const carried = version ? [version] : [];
