@@ -230,6 +230,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           height={layout.diagram.height}
           clock={view.clock}
           inFlight={view.snapshot.inFlight}
+          quorumInFlight={view.snapshot.leaderless?.inFlight}
         />
       ) : null}
     </Box>
