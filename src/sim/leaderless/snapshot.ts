@@ -1,8 +1,9 @@
 // A leaderless cluster's picture for the UI: per replica the versions of every key (value,
 // client clock stamp, version vector) and the hints it holds, and the quorum messages on
 // their way. Computing it never changes the simulation.
-import { nodeSnapshot } from '../snapshot.js';
+
 import type { Simulation } from '../simulation.js';
+import { nodeSnapshot } from '../snapshot.js';
 import type {
   ClusterSnapshot,
   LeaderlessSnapshot,
@@ -27,12 +28,10 @@ function versionSnapshot(sim: Simulation, v: LlVersion): VersionSnapshot {
 function replicas(sim: Simulation, ll: LeaderlessState): ReplicaSnapshot[] {
   return sim.nodes.map((n, i) => {
     const rep = ll.replicas[i]!;
-    const keys = [...rep.store.keys()]
-      .sort()
-      .map((key) => ({
-        key,
-        versions: rep.store.get(key)!.map((v) => versionSnapshot(sim, v)),
-      }));
+    const keys = [...rep.store.keys()].sort().map((key) => ({
+      key,
+      versions: rep.store.get(key)!.map((v) => versionSnapshot(sim, v)),
+    }));
     return {
       id: n.id,
       home: i < ll.quorum.n,
