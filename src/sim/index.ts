@@ -21,7 +21,11 @@ export type {
 export { defaultCluster } from './default-cluster.js';
 export * from './harness/index.js';
 export { policies, type RouteView } from './leader/routing.js';
-export { quorumReadValues, quorumWriteClock } from './leaderless/public.js';
+export {
+  isSingleReplicaRead,
+  quorumReadValues,
+  quorumWriteClock,
+} from './leaderless/public.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';

@@ -11,6 +11,11 @@ export function quorumReadValues(sim: Simulation, op: number): Value[] | undefin
   return ll ? readResultOf(ll, op)?.map((v) => v.value) : undefined;
 }
 
+/** Whether a leaderless read asked one replica (`from: node`) rather than a quorum. */
+export function isSingleReplicaRead(sim: Simulation, op: number): boolean {
+  return sim.leaderless?.singleReads.has(op) ?? false;
+}
+
 /** A leaderless write's version vector, by node id (counters above 0 only). */
 export function quorumWriteClock(sim: Simulation, op: number): Record<NodeId, number> | undefined {
   const ll = sim.leaderless;

@@ -51,6 +51,7 @@ export function startLeaderlessRead(
   sim.recordOp(op, 'invoke');
   sim.scheduleClientTimeout(op, first);
   if (single) {
+    ll.singleReads.add(op);
     if (!sim.net.clientReaches(client, sim.nodes[node]!.id)) {
       failAfterRoundTrip(sim, op, node, 'unreachable');
       return op;

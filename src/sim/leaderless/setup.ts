@@ -59,6 +59,7 @@ export function formLeaderlessCluster(sim: Simulation): LeaderlessState {
     writes: new Map(),
     reads: new Map(),
     byOp: [],
+    singleReads: new Set(),
     counters: new Map(),
     seen: [],
     conflicts: [],

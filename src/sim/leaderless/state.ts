@@ -119,6 +119,8 @@ export interface LeaderlessState {
    * array of pointers: a Map of every operation cost the collector far more.
    */
   byOp: (LlVersion | readonly LlVersion[] | undefined)[];
+  /** Reads that asked one replica (`from: node`), by op id. */
+  singleReads: Set<number>;
   /** Per key, each replica's dot counter (the writes of the key it coordinated). */
   counters: Map<string, number[]>;
   /** By session index, per key: what the client has seen (see ClientKnowledge). */
