@@ -3,6 +3,7 @@
 // promises it, siblings never lose an acknowledged write, a quiet cluster with anti-entropy
 // converges, replays hash the same). Not vacuous: each invariant applies in a good share.
 import { describe, expect, it } from 'vitest';
+import { fuzz, parseFuzzArgs } from '../../../scripts/fuzz.js';
 import {
   describeCase,
   generateLeaderlessCase,
@@ -36,5 +37,19 @@ describe('leaderless harness', () => {
   it('describes a leaderless case in words', () => {
     const lines = describeCase(generateLeaderlessCase(3));
     expect(lines[0]).toMatch(/^leaderless cluster: n=\d w=\d r=\d, conflict (lww|siblings)/);
+  });
+
+  it('npm run fuzz -- --leaderless runs leaderless seeds', () => {
+    const args = parseFuzzArgs(['--leaderless', '--seed', '7', '--count', '5']);
+    expect(args).toEqual({ seed: 7, count: 5, timeLimitMs: undefined, leaderless: true });
+    const lines: string[] = [];
+    const io = {
+      live: false,
+      now: () => 0,
+      line: (t: string) => lines.push(t),
+      progress: () => {},
+    };
+    expect(fuzz(args as Exclude<typeof args, 'help' | { error: string }>, io)).toBe(0);
+    expect(lines.at(-1)).toMatch(/^fuzz: 5 seeds \(7–11\) passed every invariant/);
   });
 });
