@@ -7,7 +7,7 @@
 // - divergence: once drained, two live home replicas hold different versions of a key
 //   (siblings compare as sets).
 import type { LlVersion } from '../leaderless/versions.js';
-import { follows, lwwNewer, reflects } from '../leaderless/versions.js';
+import { lwwNewer, reflects } from '../leaderless/versions.js';
 import type { OpRecord } from '../types.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import type { LeaderlessView } from './leaderless-view.js';
@@ -43,7 +43,7 @@ function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord>
     const v = view.versionOf(op.id);
     if (!v) continue;
     const list = held.get(op.key);
-    if (list?.some((h) => h.op === v.op || follows(h, v))) continue;
+    if (list?.some((h) => h.op === v.op || view.follows(h, v))) continue;
     lost.set(op.id, op);
   }
   return lost;
@@ -82,15 +82,17 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
       if (!v) continue;
       const list = frontier.get(w.key) ?? [];
       const vs = list.map((x) => x.v);
-      if (reflects(vs, v, view.mode)) continue;
+      if (reflects(vs, v, view.mode, view.follows)) continue;
       const next = list.filter(
-        (x) => !(follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
+        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
       );
       next.push({ op: w, v });
       frontier.set(w.key, next);
     }
     const result = view.readResult(r.id) ?? [];
-    const missed = (frontier.get(r.key) ?? []).find((x) => !reflects(result, x.v, view.mode));
+    const missed = (frontier.get(r.key) ?? []).find(
+      (x) => !reflects(result, x.v, view.mode, view.follows),
+    );
     if (!missed) continue;
     const w = missed.op;
     out.push({
@@ -138,6 +140,13 @@ export function checkConflicts(input: CheckInput, view: LeaderlessView): Anomaly
   const out: Anomaly[] = [];
   for (const c of view.conflicts) {
     if (!ids.has(c.ops[0]) || !ids.has(c.ops[1])) continue;
+    // Under LWW a replica judges by what writers had seen, which generated clients do not
+    // record: the pair is a conflict only if neither writer had seen the other.
+    if (view.mode === 'lww') {
+      const a = view.versionOf(c.ops[0]);
+      const b = view.versionOf(c.ops[1]);
+      if (a && b && (view.follows(a, b) || view.follows(b, a))) continue;
+    }
     const how =
       c.discarded === undefined
         ? 'kept both as siblings'

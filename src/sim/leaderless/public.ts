@@ -22,7 +22,10 @@ export function quorumWriteClock(sim: Simulation, op: number): Record<NodeId, nu
   const v = ll ? versionOf(ll, op) : undefined;
   if (!v) return undefined;
   const out: Record<NodeId, number> = {};
-  highest(v.full).forEach((c, i) => {
+  // LWW keeps no contexts: its vector is the dot alone.
+  const clock = v.full.vv.length + v.full.extra.length > 0 ? highest(v.full) : [];
+  if (clock.length === 0) clock[v.dotNode] = v.dotCounter;
+  clock.forEach((c, i) => {
     if (c > 0) out[sim.nodes[i]!.id] = c;
   });
   return out;

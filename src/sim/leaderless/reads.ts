@@ -16,7 +16,7 @@ import { covers, type LlVersion, lwwNewer, mergeAll } from './versions.js';
 const NONE: LlVersion[] = [];
 
 import { joinCausal, NO_CAUSAL } from './causal.js';
-import { clientCanReach, failAfterRoundTrip, knowledgeOf } from './writes.js';
+import { clientCanReach, failAfterRoundTrip, joinPast, knowledgeOf } from './writes.js';
 
 /** The replicas a quorum read asks, in listed order; fewer than r means no-quorum. */
 function replicasToAsk(sim: Simulation, ll: LeaderlessState, client: string): number[] {
@@ -143,9 +143,10 @@ export function onReadAnswer(
         // The read's context replaces the last one; the client's past grows.
         const known = knowledgeOf(ll, m.clientIdx, m.key);
         let context = NO_CAUSAL;
+        const scripted = sim.sessionList[m.clientIdx]?.workload === undefined;
         for (const v of result) {
-          context = joinCausal(context, v.full);
-          known.past = joinCausal(known.past, v.past);
+          if (ll.conflict === 'siblings') context = joinCausal(context, v.full);
+          if (scripted) known.past = joinPast(known.past, v.past);
         }
         known.context = context;
         if (result.length > 1 && sim.recordMessages) {
@@ -157,9 +158,9 @@ export function onReadAnswer(
         }
         complete(sim, m.op, readResponse(result));
         if (ll.quorum.readRepair && !rs.single) {
-          rs.answerNodes.forEach((node, i) => {
-            repairIfOlder(sim, ll, m, node, rs.answerVersions[i]!, result);
-          });
+          for (let i = 0; i < rs.answerNodes.length; i++) {
+            repairIfOlder(sim, ll, m, rs.answerNodes[i]!, rs.answerVersions[i]!, result);
+          }
         }
       }
     } else if (rs.done && rs.result && ll.quorum.readRepair && !rs.single) {
@@ -199,7 +200,14 @@ function repairIfOlder(
   held: readonly LlVersion[],
   result: readonly LlVersion[],
 ): void {
-  if (result.every((v) => covers(held, v, ll.conflict))) return;
+  let lacks = false;
+  for (const v of result) {
+    if (!covers(held, v, ll.conflict)) {
+      lacks = true;
+      break;
+    }
+  }
+  if (!lacks) return;
   sendMsg(
     sim,
     ll,

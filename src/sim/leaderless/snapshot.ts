@@ -19,7 +19,9 @@ const MAX_IN_FLIGHT = 200;
 
 function versionSnapshot(sim: Simulation, v: LlVersion): VersionSnapshot {
   const clock: Record<string, number> = {};
-  highest(v.full).forEach((c, i) => {
+  const vector = v.full.vv.length + v.full.extra.length > 0 ? highest(v.full) : [];
+  if (vector.length === 0) vector[v.dotNode] = v.dotCounter;
+  vector.forEach((c, i) => {
     if (c > 0) clock[sim.nodes[i]!.id] = c;
   });
   return { value: v.value, op: v.op, client: v.client, stamp: v.stamp, clock };

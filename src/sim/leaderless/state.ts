@@ -8,8 +8,13 @@ import type { LlVersion } from './versions.js';
 export interface ClientKnowledge {
   /** What its last read returned: the context its next write carries. */
   context: Causal;
-  /** Everything it has written or read of the key. */
-  past: Causal;
+  /**
+   * Everything it has written or read of the key, by writing client (LlVersion.past). Not
+   * kept for generated workload clients: the checkers derive every past from the history.
+   */
+  past: readonly number[];
+  /** How many writes of the key it has made. */
+  writes: number;
 }
 
 /** The quorum settings with every default filled in. */

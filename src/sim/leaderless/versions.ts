@@ -8,7 +8,10 @@
 // Beside it every version keeps `past`: everything its writer had written or read of the key
 // before. That is causality as the checkers judge it (a write by a client that had written or
 // read another follows it), and what tells an LWW loser that was concurrent from one that came
-// later but carried an older stamp.
+// later but carried an older stamp. It is a vector by writing client: a client's writes of a
+// key are numbered 1, 2, … and every one's past holds the ones before, so having seen a
+// client's m-th write means having seen all its earlier ones — exact without exceptions, and
+// cheap to merge (a 100-client workload merges it on every operation).
 import type { Ms, Value } from '../types.js';
 import { type Causal, hasDot } from './causal.js';
 
@@ -27,8 +30,14 @@ export interface LlVersion {
   readonly context: Causal;
   /** context plus the dot: what a client that reads this version has seen. */
   readonly full: Causal;
-  /** Everything the writer had written or read of the key, plus the dot. */
-  readonly past: Causal;
+  /** The writing client (session index) and this write's number among its writes of the key. */
+  readonly writer: number;
+  readonly seq: number;
+  /**
+   * By client: how many of its writes of the key the writer had written or read (this one
+   * too). Empty for a generated workload client's write (the checkers derive it).
+   */
+  readonly past: readonly number[];
   readonly size: number;
   /** Written by a generated workload client (its conflicts are counted, not narrated). */
   readonly generated: boolean;
@@ -41,7 +50,7 @@ export function supersedes(a: LlVersion, b: LlVersion): boolean {
 
 /** Whether `a` causally follows `b`: a's writer had written or read b (or what followed it). */
 export function follows(a: LlVersion, b: LlVersion): boolean {
-  return a.op !== b.op && hasDot(a.past, b.dotNode, b.dotCounter);
+  return a.op !== b.op && (a.past[b.writer] ?? 0) >= b.seq;
 }
 
 /** Whether `a` beats `b` under last write wins: higher stamp, then client id, then later op. */
@@ -154,9 +163,10 @@ export function reflects(
   result: readonly LlVersion[],
   v: LlVersion,
   mode: 'lww' | 'siblings',
+  follow: (a: LlVersion, b: LlVersion) => boolean = follows,
 ): boolean {
   for (const h of result) {
-    if (h.op === v.op || follows(h, v)) return true;
+    if (h.op === v.op || follow(h, v)) return true;
     if (mode === 'lww' && lwwNewer(h, v)) return true;
   }
   return false;

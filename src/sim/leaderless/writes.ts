@@ -10,6 +10,33 @@ import type { Simulation } from '../simulation.js';
 import type { Session } from '../state.js';
 import type { Value } from '../types.js';
 import { NO_CAUSAL, withDot } from './causal.js';
+
+const NO_PAST: readonly number[] = [];
+
+/** `past` with the client's `seq`-th write of the key added. */
+function withWrite(past: readonly number[], client: number, seq: number): number[] {
+  const out = past.slice();
+  while (out.length < client) out.push(0);
+  out[client] = seq;
+  return out;
+}
+
+/** Both pasts together (`a` itself when `b` adds nothing). */
+export function joinPast(a: readonly number[], b: readonly number[]): readonly number[] {
+  let out: number[] | undefined;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i] ?? 0;
+    if (x > (a[i] ?? 0)) {
+      if (!out) {
+        out = a.slice();
+        while (out.length < b.length) out.push(0);
+      }
+      out[i] = x;
+    }
+  }
+  return out ?? a;
+}
+
 import { tryHandoffs } from './maintenance.js';
 import {
   answerClient,
@@ -38,7 +65,7 @@ export function knowledgeOf(ll: LeaderlessState, client: number, key: string): C
   }
   let k = keys.get(key);
   if (!k) {
-    k = { context: NO_CAUSAL, past: NO_CAUSAL };
+    k = { context: NO_CAUSAL, past: NO_PAST, writes: 0 };
     keys.set(key, k);
   }
   return k;
@@ -127,6 +154,10 @@ export function startQuorumWrite(
     const counter = (counters[coordinator] ?? 0) + 1;
     counters[coordinator] = counter;
     const known = knowledgeOf(ll, session.idx, key);
+    const seq = ++known.writes;
+    // A generated workload client keeps no past (a copy per operation would cost the run
+    // far more than it costs the checkers to derive it from the history: leaderless-view.ts).
+    const past = session.workload ? NO_PAST : withWrite(known.past, session.idx, seq);
     version = {
       op,
       key,
@@ -135,9 +166,12 @@ export function startQuorumWrite(
       stamp: sim.now + (session.cfg.clockSkew ?? 0),
       dotNode: coordinator,
       dotCounter: counter,
-      context: known.context,
-      full: withDot(known.context, coordinator, counter),
-      past: withDot(known.past, coordinator, counter),
+      // Only siblings compare contexts; LWW needs the stamp and the past.
+      context: ll.conflict === 'siblings' ? known.context : NO_CAUSAL,
+      full: ll.conflict === 'siblings' ? withDot(known.context, coordinator, counter) : NO_CAUSAL,
+      writer: session.idx,
+      seq,
+      past,
       size,
       generated: session.workload !== undefined,
     };
