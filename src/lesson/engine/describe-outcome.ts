@@ -131,6 +131,7 @@ const DURATION_PARAMS = new Set([
   'ackTimeout',
   'heartbeat',
   'timeout',
+  'antiEntropy',
 ]);
 
 function paramValue(key: string, v: unknown): string {
@@ -195,10 +196,12 @@ export function describeStep(step: Step, sim?: Simulation): string {
     case 'heal':
       return 'network healed';
     case 'set': {
+      // Leaderless quorum settings read as the lesson wrote them: `w = 1, readFrom = "random"`.
+      const { leaderlessQuorum, ...cluster } = step.clusterParams;
       const params =
         step.node !== undefined
           ? step.nodeParams
-          : { ...step.clusterParams, ...step.failoverParams };
+          : { ...cluster, ...leaderlessQuorum, ...step.failoverParams };
       const text = Object.entries(params)
         .map(([k, v]) => `${k} = ${paramValue(k, v)}`)
         .join(', ');
