@@ -214,6 +214,7 @@ export function PlayerScreen({ view, ui, size, rate }: PlayerScreenProps) {
           older={view.log.older}
           ops={view.ops}
           labels={view.labels}
+          quorum={view.quorum}
           width={layout.events.width}
           height={layout.events.height}
           clock={view.clock}
