@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { ClusterConfig, WorkloadSpec } from '../src/sim/index.js';
 import { defaultCluster, rewind, Simulation } from '../src/sim/index.js';
+import { heapLoop } from './heap-loop.js';
 import { type BenchContext, type BenchResult, median } from './measure.js';
 
 // ---- the workloads ---------------------------------------------------------------------
@@ -67,70 +68,6 @@ function lessonRun(seed: number): Simulation {
 }
 
 // ---- measurements ----------------------------------------------------------------------
-
-interface HeapEvent {
-  t: number;
-  seq: number;
-  data: { n: number };
-}
-
-/** The baseline: a bare heap loop with 1,000 pending events, for about `ms` of wall time. */
-function heapLoop(ms: number): number {
-  const h: HeapEvent[] = [];
-  let seq = 0;
-  let x = 12345;
-  const rnd = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % 1000;
-  };
-  const less = (a: HeapEvent, b: HeapEvent) => a.t < b.t || (a.t === b.t && a.seq < b.seq);
-  const push = (e: HeapEvent) => {
-    let i = h.length;
-    h.push(e);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const q = h[p]!;
-      if (!less(e, q)) break;
-      h[i] = q;
-      i = p;
-    }
-    h[i] = e;
-  };
-  const pop = (): HeapEvent => {
-    const top = h[0]!;
-    const last = h.pop()!;
-    const n = h.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && less(h[r]!, h[l]!) ? r : l;
-        if (!less(h[c]!, last)) break;
-        h[i] = h[c]!;
-        i = c;
-      }
-      h[i] = last;
-    }
-    return top;
-  };
-  for (let i = 0; i < 1000; i++) push({ t: rnd(), seq: seq++, data: { n: i } });
-  let events = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let j = 0; j < 20_000; j++) {
-      const e = pop();
-      push({ t: e.t + 1 + rnd(), seq: seq++, data: { n: e.data.n + 1 } });
-    }
-    events += 20_000;
-    elapsed = performance.now() - t0;
-  }
-  return (events / elapsed) * 1000;
-}
 
 /** Simulator events per second on the big workload, for about `ms` of wall time. */
 function simulatorLoop(ms: number, recordMessages: boolean): number {

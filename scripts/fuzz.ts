@@ -8,8 +8,10 @@ import { performance } from 'node:perf_hooks';
 import {
   describeCase,
   generateCase,
+  generateLeaderlessCase,
   INVARIANTS,
   type Invariant,
+  LEADERLESS_INVARIANTS,
   runCase,
   shrinkCase,
 } from '../src/sim/index.js';
@@ -19,6 +21,8 @@ export interface FuzzArgs {
   count: number;
   /** Wall-clock ms after which no new seed is started. */
   timeLimitMs: number | undefined;
+  /** Generate leaderless cases (generateLeaderlessCase) instead of leader-based ones. */
+  leaderless?: boolean;
 }
 
 export interface FuzzIo {
@@ -33,7 +37,7 @@ export interface FuzzIo {
 }
 
 const USAGE =
-  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600]  (defaults: --seed 1 --count 1000)';
+  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless]  (defaults: --seed 1 --count 1000)';
 
 function whole(flag: string, value: string, min: number): number | string {
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
@@ -56,10 +60,16 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzArgs | { error: stri
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--leaderless') {
+      args.leaderless = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (flag !== '--seed' && flag !== '--count' && flag !== '--time-limit') {
-      return { error: `fuzz: unknown option "${arg}" (expected --seed, --count or --time-limit)` };
+      return {
+        error: `fuzz: unknown option "${arg}" (expected --seed, --count, --time-limit or --leaderless)`,
+      };
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') return { error: `fuzz: ${flag} needs a value` };
@@ -85,8 +95,9 @@ function secs(ms: number): string {
 export function fuzz(
   args: FuzzArgs,
   io: FuzzIo,
-  invariants: readonly Invariant[] = INVARIANTS,
+  invariants: readonly Invariant[] = args.leaderless ? LEADERLESS_INVARIANTS : INVARIANTS,
 ): number {
+  const generate = args.leaderless ? generateLeaderlessCase : generateCase;
   const { seed: first, count } = args;
   const last = first + count - 1;
   const t0 = io.now();
@@ -100,12 +111,12 @@ export function fuzz(
       );
       return 0;
     }
-    const c = generateCase(seed);
+    const c = generate(seed);
     const run = runCase(c, { invariants });
     done++;
     const failure = run.violations[0];
     if (failure) {
-      report(seed, failure.invariant, failure.message, failure.t, c, io, invariants);
+      report(seed, failure.invariant, failure.message, failure.t, c, io, invariants, args);
       return 1;
     }
     const now = io.now();
@@ -128,6 +139,7 @@ function report(
   c: ReturnType<typeof generateCase>,
   io: FuzzIo,
   invariants: readonly Invariant[],
+  args: FuzzArgs,
 ): void {
   const says = invariants.find((i) => i.name === invariant)?.says;
   io.line(`fuzz: seed ${seed} violates ${invariant}${says ? ` (${says})` : ''}`);
@@ -140,7 +152,9 @@ function report(
   );
   for (const l of describeCase(shrunk.case)) io.line(`  ${l}`);
   io.line(`  violation: ${shrunk.message}`);
-  io.line(`replay the seed: npm run fuzz -- --seed ${seed} --count 1`);
+  io.line(
+    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : ''}`,
+  );
 }
 
 /** The command: parses `argv`, runs, and returns the exit code. */

@@ -99,8 +99,23 @@ const COLUMNS: [string, string][] = [
   ['monotonic-reads', 'monotonic'],
 ];
 
+/** A leaderless experiment's table: one row per quorum, stale reads out of the reads. */
+function quorumTable(rows: readonly ExperimentRow[]): string[] {
+  const lines = [
+    'Experiment: the same workload under each quorum (stale reads of all reads, failed operations)',
+    `  ${'quorum'.padEnd(20)}${'reads'.padStart(8)}${'stale'.padStart(8)}${'failed'.padStart(8)}${'p50'.padStart(7)}${'p99'.padStart(7)}`,
+  ];
+  for (const row of rows) {
+    lines.push(
+      `  ${row.policy.padEnd(20)}${String(row.reads ?? 0).padStart(8)}${String(row.staleReads ?? 0).padStart(8)}${String(row.failed ?? 0).padStart(8)}${duration(row.p50).padStart(7)}${duration(row.p99).padStart(7)}`,
+    );
+  }
+  return lines;
+}
+
 /** The comparison table of an experiment: one row per policy, anomalies by kind. */
 export function experimentTable(rows: readonly ExperimentRow[]): string[] {
+  if (rows.some((r) => r.quorum !== undefined)) return quorumTable(rows);
   const head = `  ${'policy'.padEnd(20)}${COLUMNS.map(([, h]) => h.padStart(10)).join('')}${'leader'.padStart(8)}${'p50'.padStart(7)}${'p99'.padStart(7)}`;
   const lines = [
     'Experiment: the same workload under each policy (anomalies by kind, share of reads on the leader)',

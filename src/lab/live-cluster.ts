@@ -254,7 +254,7 @@ export class LiveCluster {
     for (const r of done) {
       const op = r.entry.opId === undefined ? undefined : this.sim.ops.at(r.entry.opId);
       r.entry.doneAt = op?.completedAt ?? this.sim.now;
-      r.entry.result = op ? describeOp(op) : describeStep(r.entry.step);
+      r.entry.result = op ? describeOp(op, this.sim) : describeStep(r.entry.step);
     }
     for (const r of done) r.onDone?.(r.entry);
     return done.map((r) => r.entry);

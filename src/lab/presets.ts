@@ -80,6 +80,23 @@ steps:
   - say: Five nodes that elect a new leader when the primary goes quiet.
 `,
   },
+  {
+    name: 'dynamo-style',
+    summary: 'leaderless: three home replicas and a fallback, n=3 w=2 r=2, read repair',
+    yaml: `${header('dynamo-style', 'Dynamo-style, leaderless', 'Three home replicas and a fallback; writes need two acks, reads two answers.')}
+cluster:
+  topology: leaderless
+  quorum: {n: 3, w: 2, r: 2, sloppy: true, readRepair: true, antiEntropy: 30s}
+  conflict: lww
+  nodes:
+    - {id: a}
+    - {id: b, lag: 500ms}
+    - {id: c, lag: 2s}
+    - {id: d}
+steps:
+  - say: Three home replicas (a, b, c) and a fallback (d), no leader.
+`,
+  },
 ];
 
 export const DEFAULT_PRESET = 'three-node-async';

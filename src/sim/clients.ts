@@ -260,7 +260,7 @@ export function onClientTimeout(sim: Simulation, ev: Ev): void {
   complete(sim, op, gaveUp(sim.ops.isWrite(op)));
 }
 
-function complete(sim: Simulation, op: number, r: Response): void {
+export function complete(sim: Simulation, op: number, r: Response): void {
   const ops = sim.ops;
   ops.complete(op, sim.now, sim.opSeq++, outcomeCode(r.outcome), r.error);
   const write = ops.isWrite(op);

@@ -6,6 +6,7 @@ import type {
   LogFormat,
   Ms,
   NodeConfig,
+  QuorumConfig,
   RecoveryTarget,
   RoutingPolicyName,
   SyncStandbys,
@@ -133,6 +134,8 @@ export interface ClusterParams {
   archive?: ArchiveConfig | false;
   /** Replication slots on or off (leader/slots.ts). */
   slots?: boolean;
+  /** Leaderless: change n, w, r or any other quorum setting (`quorum` is failover's). */
+  leaderlessQuorum?: Partial<QuorumConfig>;
 }
 
 export interface RecordedInput {

@@ -24,6 +24,10 @@ export const EV = {
   WORKLOAD_TICK: 14,
   SERVE: 15,
   ARCHIVE_TICK: 16,
+  /** Leaderless: a quorum message arrives (leaderless/messages.ts; `x` is its id). */
+  QUORUM: 17,
+  /** Leaderless: a write's ackTimeout, an anti-entropy round, a paused node resuming. */
+  QUORUM_TIMER: 18,
 } as const;
 export type EvKind = (typeof EV)[keyof typeof EV];
 
@@ -51,6 +55,8 @@ export const LANE_OF_KIND: readonly number[] = [
   2, // WORKLOAD_TICK: a workload's clients all think for the same time
   -1, // SERVE: a node with a capacity finished serving a request
   -1, // ARCHIVE_TICK: the WAL archive's shipment
+  -1, // QUORUM: lag varies per replica
+  -1, // QUORUM_TIMER
 ];
 export const LANES = 3;
 

@@ -19,12 +19,14 @@ import {
 import { stopAtTarget } from './leader/point-in-time.js';
 import { currentLeader } from './leader/queries.js';
 import { dropSlot } from './leader/slots.js';
+import { executeLeaderless } from './leaderless/execute.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
 import { startWorkload } from './workload.js';
 
 /** Executes `cmd`; returns the op id of a read or write. */
 export function executeCommand(sim: Simulation, cmd: Command): number | undefined {
+  if (sim.leaderless) return executeLeaderless(sim, cmd);
   switch (cmd.type) {
     case 'write':
       return invokeWrite(sim, cmd);

@@ -4,7 +4,7 @@
 // are kept in three typed columns (20 bytes an event); the rare events (faults, elections,
 // notes) stay objects. Reading an event builds its object on demand, so consumers see the
 // same `HistoryEvent` values either way.
-import type { HistoryEvent, HistoryView, Ms, NodeId } from './types.js';
+import type { HistoryEvent, HistoryView, Ms, NodeId, QuorumMessageKind } from './types.js';
 
 // Row kinds, in the low 3 bits of the packed column.
 const OP_INVOKE = 0;
@@ -25,6 +25,23 @@ export type MessageKind = (typeof MESSAGES)[number];
 /** A node index that stands for "no node" (a delivery on a stream with no source). */
 export const NO_NODE = 0xfff;
 const NODE_BITS = 12;
+
+// Leaderless quorum messages are message rows with QUORUM set: their kind takes the two
+// message-kind bits plus the top two, and an end is a node index or CLIENT | client index.
+const QUORUM = 1 << 29;
+const CLIENT = 0x800;
+const QUORUM_MESSAGES = [
+  'write',
+  'ack',
+  'refuse',
+  'read',
+  'reply',
+  'repair',
+  'hint',
+  'handoff',
+  'sync',
+] as const satisfies readonly QuorumMessageKind[];
+const QUORUM_CODE = new Map<string, number>(QUORUM_MESSAGES.map((k, i) => [k, i]));
 
 /** Rows per chunk (1.25 MB): columns grow by whole chunks, so nothing is ever copied. */
 const CHUNK_BITS = 16;
@@ -48,6 +65,9 @@ export class History implements HistoryView {
 
   /** `nodeIds[i]` names node index i; the simulation appends to it as nodes are added. */
   constructor(private readonly nodeIds: readonly NodeId[]) {}
+
+  /** Names a client by its index (quorum messages); set by the simulation. */
+  clientName: (idx: number) => string = () => '?';
 
   get length(): number {
     return this.size;
@@ -125,6 +145,48 @@ export class History implements HistoryView {
     this.row(t, kind | (m << 3) | (from << 5) | (to << (5 + NODE_BITS)), lsn ?? Number.NaN);
   }
 
+  /**
+   * A leaderless quorum message: `from` and `to` are node indexes, or client indexes when
+   * `fromClient` / `toClient`; `op` is the operation (or the write whose version it carries).
+   */
+  quorum(
+    t: Ms,
+    type: MessageType,
+    msg: QuorumMessageKind,
+    from: number,
+    fromClient: boolean,
+    to: number,
+    toClient: boolean,
+    op: number,
+  ): void {
+    if (from >= CLIENT || to >= CLIENT) {
+      const name = (i: number, client: boolean) => (client ? this.clientName(i) : this.name(i));
+      this.push({
+        t,
+        type: 'quorum',
+        phase: type,
+        msg,
+        from: name(from, fromClient),
+        to: name(to, toClient),
+        op,
+      });
+      return;
+    }
+    const kind = type === 'send' ? SEND : type === 'deliver' ? DELIVER : DROP;
+    const m = QUORUM_CODE.get(msg)!;
+    const f = fromClient ? from | CLIENT : from;
+    const g = toClient ? to | CLIENT : to;
+    this.row(
+      t,
+      kind | QUORUM | ((m & 3) << 3) | (f << 5) | (g << (5 + NODE_BITS)) | ((m >> 2) << 30),
+      op,
+    );
+  }
+
+  private end(code: number): string {
+    return code & CLIENT ? this.clientName(code & (CLIENT - 1)) : this.name(code);
+  }
+
   /** Any other event, kept as given. */
   push(ev: HistoryEvent): void {
     this.row(ev.t, OBJECT, this.objects.length);
@@ -149,6 +211,17 @@ export class History implements HistoryView {
     if (kind <= OP_INFO) return { t, type: 'op', op: num, phase: PHASES[kind]! };
     const from = (packed >>> 5) & NO_NODE;
     const to = (packed >>> (5 + NODE_BITS)) & NO_NODE;
+    if (packed & QUORUM) {
+      return {
+        t,
+        type: 'quorum',
+        phase: MESSAGE_TYPES[kind - SEND]!,
+        msg: QUORUM_MESSAGES[((packed >>> 3) & 3) | ((packed >>> 30) << 2)]!,
+        from: this.end(from),
+        to: this.end(to),
+        op: num,
+      };
+    }
     return {
       t,
       type: MESSAGE_TYPES[kind - SEND]!,

@@ -28,6 +28,11 @@ export type {
   SimHooks,
 } from './hooks.js';
 export { policies, type RouteView } from './leader/routing.js';
+export {
+  isSingleReplicaRead,
+  quorumReadValues,
+  quorumWriteClock,
+} from './leaderless/public.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';

@@ -257,6 +257,15 @@ export class OpTable implements OpView {
     c.flags[k] = f;
   }
 
+  /** Leaderless: the value a write carries (no leader appends it, so `accept` never runs). */
+  written(id: number, value: Value, at: Ms): void {
+    const c = this.chunk(id);
+    const k = id & IN_CHUNK;
+    c.values[k] = value;
+    c.acceptedAt[k] = at;
+    c.flags[k]! |= ACCEPTED;
+  }
+
   /** The node sent a write's acknowledgement (the client hears it a network delay later). */
   acked(id: number, at: Ms): void {
     const c = this.chunk(id);

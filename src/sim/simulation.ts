@@ -30,6 +30,9 @@ import {
 import { onApply, onDeliver } from './leader/replication.js';
 import { formLeaderCluster } from './leader/setup.js';
 import { onCommit } from './leader/writes.js';
+import { onQuorumMessage, onQuorumTimer } from './leaderless/messages.js';
+import { formLeaderlessCluster } from './leaderless/setup.js';
+import type { LeaderlessState } from './leaderless/state.js';
 import { Network } from './network.js';
 import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
@@ -68,6 +71,7 @@ function cloneConfig(c: ClusterConfig): ClusterConfig {
       lag: typeof n.lag === 'object' ? { ...n.lag } : n.lag,
     })),
     failover: c.failover ? { ...c.failover } : undefined,
+    ...(c.quorum ? { quorum: { ...c.quorum } } : {}),
     ...(c.syncStandbys ? { syncStandbys: { ...c.syncStandbys } } : {}),
     ...(c.archive ? { archive: { ...c.archive } } : {}),
   };
@@ -107,6 +111,8 @@ export class Simulation extends EventLoop {
   electionPending = false;
   /** Counter ordering op invocations and completions (see OpRecord.invokeSeq). */
   opSeq = 0;
+  /** Leaderless clusters only: replicas' versions, quorum messages, hints (leaderless/). */
+  leaderless: LeaderlessState | undefined;
 
   constructor(config: ClusterConfig, options: SimulationOptions) {
     super();
@@ -120,14 +126,18 @@ export class Simulation extends EventLoop {
     this.rng = new Prng(options.seed);
     this.recordMessages = options.recordMessages ?? true;
     this.hooks = options.hooks;
+    this.history.clientName = (i) => this.sessionList[i]?.cfg.id ?? '?';
     checkCapacity(this.cfg.capacity, 'cluster');
     checkSyncStandbys(this.cfg.syncStandbys);
     for (const nc of this.cfg.nodes) this.addNode(nc);
-    if (this.cfg.topology !== 'leader') {
+    if (this.cfg.topology === 'leaderless') {
+      this.leaderless = formLeaderlessCluster(this);
+    } else if (this.cfg.topology !== 'leader') {
       throw new SimulationError(`topology "${this.cfg.topology}" is not simulated yet`);
+    } else {
+      formLeaderCluster(this);
+      if (this.cfg.archive) startArchive(this, this.cfg.archive);
     }
-    formLeaderCluster(this);
-    if (this.cfg.archive) startArchive(this, this.cfg.archive);
     for (const c of options.clients ?? []) this.ensureSession(c.id, c);
   }
 
@@ -263,6 +273,12 @@ export class Simulation extends EventLoop {
         break;
       case EV.ARCHIVE_TICK:
         onArchiveTick(this, ev);
+        break;
+      case EV.QUORUM:
+        onQuorumMessage(this, ev);
+        break;
+      case EV.QUORUM_TIMER:
+        onQuorumTimer(this, ev);
         break;
     }
   }

@@ -6,6 +6,7 @@ import { nodeMetrics } from './lag-metrics.js';
 import { archiveSnapshot } from './leader/archive.js';
 import { busyProgress } from './leader/backup.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
+import { leaderlessSnapshot } from './leaderless/snapshot.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
@@ -15,6 +16,8 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   if (!n.up) return 'down';
   if (n.fenced) return 'fenced';
   if (sim.isPaused(n)) return 'paused';
+  // A leaderless replica has no role, stream or leader to be behind.
+  if (sim.leaderless) return 'up';
   if (n.busy === 'restoring') return 'restoring';
   if (n.busy === 'copying') return 'copying';
   if (n.role === 'leader') return 'leading';
@@ -70,6 +73,7 @@ export function nodeSnapshot(
 const MAX_IN_FLIGHT = 200;
 
 export function snapshotCluster(sim: Simulation): ClusterSnapshot {
+  if (sim.leaderless) return leaderlessSnapshot(sim, sim.leaderless);
   const leader = currentLeader(sim);
   const inFlight: InFlightMessage[] = [];
   for (const ev of sim.queue.items()) {

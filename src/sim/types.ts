@@ -108,6 +108,31 @@ export interface ClusterConfig {
   slots?: boolean;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
+  /** Leaderless: replicas per key and the write / read quorums (leaderless/). */
+  quorum?: QuorumConfig;
+  /** Leaderless: how concurrent versions of a key are resolved (default `lww`). */
+  conflict?: ConflictMode;
+}
+
+/** How a leaderless read picks the replicas it asks: all reachable home replicas, or r at random. */
+export type ReadFrom = 'all' | 'random';
+
+/** How versions of one key are reconciled: last write wins by client clock, or siblings kept. */
+export type ConflictMode = 'lww' | 'replica-id' | 'siblings';
+
+/**
+ * A leaderless cluster's quorums. A key's home replicas are the first `n` nodes in listed
+ * order; the rest stand in for them as fallbacks when `sloppy`.
+ */
+export interface QuorumConfig {
+  n: number;
+  w: number;
+  r: number;
+  sloppy?: boolean;
+  readRepair?: boolean;
+  /** Interval of anti-entropy rounds (off when unset). */
+  antiEntropy?: Ms;
+  readFrom?: ReadFrom;
 }
 
 export type RoutingPolicyName =
@@ -128,6 +153,8 @@ export interface ClientConfig {
   maxLag?: Ms;
   /** Where read-your-writes remembers the client's writes. */
   memory?: 'device' | 'user';
+  /** Leaderless LWW: offset of this client's clock, which stamps its writes. */
+  clockSkew?: Ms;
 }
 
 export type Value = string | number | boolean | null;
@@ -155,7 +182,9 @@ export type NodeStatus =
   | 'paused'
   | 'down'
   | 'fenced'
-  | 'version-mismatch';
+  | 'version-mismatch'
+  /** A leaderless replica that is up (it has no role and no stream). */
+  | 'up';
 
 export interface NodeSnapshot {
   id: NodeId;
@@ -269,6 +298,65 @@ export interface ClusterSnapshot {
   partition: string[][];
   /** The WAL archive, when the cluster has one. */
   archive?: ArchiveSnapshot;
+  /** Leaderless clusters only: versions per key, hints and quorum messages on their way. */
+  leaderless?: LeaderlessSnapshot;
+}
+
+/** One version of a key on a leaderless replica. */
+export interface VersionSnapshot {
+  value: Value;
+  /** The write that made it. */
+  op: number;
+  client: ClientId;
+  /** LWW: the writing client's clock when it wrote (virtual ms). */
+  stamp: Ms;
+  /** The version vector: what the write had seen, plus its own counter. */
+  clock: Record<NodeId, number>;
+}
+
+export interface ReplicaSnapshot {
+  id: NodeId;
+  /** One of the first n nodes (a home replica of every key), or a fallback. */
+  home: boolean;
+  /** Each key's current versions (more than one: siblings). */
+  keys: { key: string; versions: VersionSnapshot[] }[];
+  /** Writes held for an unreachable home replica (sloppy quorum). */
+  hints: { for: NodeId; key: string; version: VersionSnapshot }[];
+}
+
+export type QuorumMessageKind =
+  | 'write'
+  | 'ack'
+  | 'refuse'
+  | 'read'
+  | 'reply'
+  | 'repair'
+  | 'hint'
+  | 'handoff'
+  | 'sync';
+
+export interface QuorumMessage {
+  kind: QuorumMessageKind;
+  /** A node id or a client id (clients send writes, reads and repairs). */
+  from: string;
+  to: string;
+  key: string;
+  op?: number;
+  sentAt: Ms;
+  arrivesAt: Ms;
+}
+
+export interface LeaderlessSnapshot {
+  n: number;
+  w: number;
+  r: number;
+  sloppy: boolean;
+  readRepair: boolean;
+  antiEntropy?: Ms;
+  readFrom: ReadFrom;
+  conflict: 'lww' | 'siblings';
+  replicas: ReplicaSnapshot[];
+  inFlight: QuorumMessage[];
 }
 
 // ---- History ------------------------------------------------------------------------------
@@ -325,7 +413,18 @@ export type HistoryEvent =
   | { t: Ms; type: 'election'; leader: NodeId; epoch: number; previous?: NodeId; manual: boolean }
   | { t: Ms; type: 'step-down'; node: NodeId; epoch: number; reason: string }
   | { t: Ms; type: 'truncate'; node: NodeId; fromLsn: number; toLsn: number; lostOps: number[] }
-  | { t: Ms; type: 'note'; text: string };
+  | { t: Ms; type: 'note'; text: string }
+  | {
+      t: Ms;
+      type: 'quorum';
+      phase: 'send' | 'deliver' | 'drop';
+      msg: QuorumMessageKind;
+      /** A node id or a client id. */
+      from: string;
+      to: string;
+      /** The operation, or (anti-entropy, handoff) the write whose version it carries. */
+      op: number;
+    };
 
 /** What readers of a run's operations need (indexed by op id); an `OpRecord[]` satisfies it. */
 export interface OpView {

@@ -3,6 +3,8 @@
 import { DEFAULT_SIZE, startRead, startWrite } from './clients.js';
 import type { WorkloadSpec } from './commands.js';
 import { CLS_TIMER, EV, type Ev } from './events.js';
+import { startLeaderlessRead } from './leaderless/reads.js';
+import { startQuorumWrite } from './leaderless/writes.js';
 import type { Simulation } from './simulation.js';
 import type { Session } from './state.js';
 import type { Ms } from './types.js';
@@ -83,25 +85,36 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   let op: number;
   if (follow !== undefined) {
     run.readNext[i] = undefined;
-    op = startRead(sim, session, client, follow);
+    op = read(sim, session, client, follow);
   } else {
     const key = pickKey(sim, run);
     if (sim.rng.next() < spec.writes) {
-      op = startWrite(sim, session, client, key, {
-        // The id this write is about to get: unique, and how the event log names the write
-        // (#id). A number, not a string: a long run keeps every value in its log.
-        value: sim.ops.length,
-        size: spec.size ?? DEFAULT_SIZE,
-        autoId: false,
-        txnTime: 0,
-        id: undefined,
-      });
+      // The id this write is about to get: unique, and how the event log names the write
+      // (#id). A number, not a string: a long run keeps every value in its log.
+      const value = sim.ops.length;
+      const size = spec.size ?? DEFAULT_SIZE;
+      op = sim.leaderless
+        ? startQuorumWrite(sim, session, client, key, value, size)
+        : startWrite(sim, session, client, key, {
+            value,
+            size,
+            autoId: false,
+            txnTime: 0,
+            id: undefined,
+          });
       if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
     } else {
-      op = startRead(sim, session, client, key);
+      op = read(sim, session, client, key);
     }
   }
   run.lastOp = op;
+}
+
+/** A read by the client's policy, or a quorum read on a leaderless cluster. */
+function read(sim: Simulation, session: Session, client: string, key: string): number {
+  return sim.leaderless
+    ? startLeaderlessRead(sim, session, client, key, undefined)
+    : startRead(sim, session, client, key);
 }
 
 function pickKey(sim: Simulation, run: WorkloadRun): string {

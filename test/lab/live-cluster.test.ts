@@ -31,8 +31,13 @@ describe('a live cluster', () => {
   it('loads every preset', () => {
     for (const name of PRESET_NAMES) {
       const live = new LiveCluster(originFromPreset(name));
-      expect(live.snapshot().leader).toBe('primary');
+      const snap = live.snapshot();
+      if (snap.leaderless) expect(snap.leader).toBeUndefined();
+      else expect(snap.leader).toBe('primary');
     }
+    // The leaderless preset: quorum reads with `read k`, no leader, nothing to route.
+    const dynamo = new LiveCluster(originFromPreset('dynamo-style'));
+    expect(dynamo.snapshot().leaderless).toMatchObject({ n: 3, w: 2, r: 2, readRepair: true });
     const five = new LiveCluster(originFromPreset('five-node-quorum-failover'));
     expect(five.sim.cfg.failover).toMatchObject({ auto: true, quorum: true, fencing: true });
     expect(() => originFromPreset('cascde')).toThrow(
@@ -59,6 +64,23 @@ describe('a live cluster', () => {
     const late = ok(live, 'read tweet from replica-2');
     live.advance(2);
     expect(value(live, late)).toBe('hello');
+  });
+
+  it('runs the leaderless preset: quorum writes and reads, quorum settings by `set`', () => {
+    const live = new LiveCluster(originFromPreset('dynamo-style'));
+    const w = ok(live, 'write cart milk');
+    live.advanceTo(600);
+    expect(live.sim.ops.at(w.opId!)?.outcome).toBe('ok');
+    expect(w.result).not.toContain('undefined');
+    const quorum = ok(live, 'read cart');
+    live.advance(5);
+    expect(value(live, quorum)).toBe('milk');
+    const early = ok(live, 'read cart from c');
+    live.advance(5);
+    expect(value(live, early)).toBeNull();
+    ok(live, 'set w 1');
+    expect(live.snapshot().leaderless?.w).toBe(1);
+    expect(live.run('write cart eggs via a').ok).toBe(false);
   });
 
   it('changes nothing for a command it cannot carry out', () => {

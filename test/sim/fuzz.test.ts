@@ -152,7 +152,8 @@ describe('the fuzz command', () => {
       error: 'fuzz: --time-limit takes seconds or a duration such as 90s, 10m or 1h, got "soon"',
     });
     expect(parseFuzzArgs(['--seeds', '3'])).toEqual({
-      error: 'fuzz: unknown option "--seeds" (expected --seed, --count or --time-limit)',
+      error:
+        'fuzz: unknown option "--seeds" (expected --seed, --count, --time-limit or --leaderless)',
     });
   });
 

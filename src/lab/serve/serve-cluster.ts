@@ -56,6 +56,12 @@ export function serveOrigin(base: LabOrigin, opts: ServeClusterOptions, named = 
   }
   const origin = base;
   const cluster = origin.lesson.cluster;
+  if (cluster.topology === 'leaderless' && opts.replicas === undefined) {
+    // The HTTP API speaks to a leader and its replicas (a write on a replica is a 421).
+    throw new ServeClusterError(
+      'serve runs leader-based clusters; a leaderless one (such as dynamo-style) runs in the sandbox',
+    );
+  }
   let nodes = cluster.nodes.map((n) => ({ ...n }));
   if (opts.replicas !== undefined) {
     const lags = opts.delays ?? [DEFAULT_REPLICA_DELAY];

@@ -119,7 +119,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'read',
     usage: 'read <key> [from <node>|route] [as <client>]',
-    summary: "a client reads a key from a node, or by its routing policy (no 'from')",
+    summary:
+      "a client reads a key from a node, or by its routing policy (no 'from'; leaderless: a quorum read)",
     positionals: [{ name: 'key', type: T.key }],
     options: {
       from: { name: 'from', type: T.nodeOrRoute },
@@ -375,6 +376,14 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'log', type: T.oneOf(LOG_FORMATS) },
   { key: 'archive', type: ARCHIVE, filler: 'every' },
   { key: 'slots', type: T.bool },
+  // Leaderless quorums.
+  { key: 'n', type: T.integer(1) },
+  { key: 'w', type: T.integer(1) },
+  { key: 'r', type: T.integer(1) },
+  { key: 'sloppy', type: T.bool },
+  { key: 'readRepair', type: T.bool },
+  { key: 'antiEntropy', type: T.duration },
+  { key: 'readFrom', type: T.oneOf(['all', 'random']) },
 ];
 
 /** `clock-skew` and `clockSkew` (any case) name the same setting. */

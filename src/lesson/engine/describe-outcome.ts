@@ -1,5 +1,12 @@
 // Plain-language facts about what an operation did, quoted in feedback and in plain mode.
-import type { NodeStatus, OpRecord, Simulation, Value } from '../../sim/index.js';
+import {
+  isSingleReplicaRead,
+  type NodeStatus,
+  type OpRecord,
+  quorumReadValues,
+  type Simulation,
+  type Value,
+} from '../../sim/index.js';
 import { formatBytes } from '../format/byte-size.js';
 import type { Step } from '../format/types.js';
 
@@ -22,8 +29,42 @@ export function errorText(error: string | undefined): string {
   return (error && ERROR_TEXT[error]) ?? error ?? 'unknown error';
 }
 
+/** A leaderless operation: quorums and versions, no LSNs. */
+function describeQuorumOp(op: OpRecord, sim: Simulation): string {
+  const q = sim.leaderless!.quorum;
+  if (op.kind === 'read') {
+    const single = isSingleReplicaRead(sim, op.id);
+    const where = single ? ` on ${op.node}` : ` (quorum read, r = ${q.r})`;
+    if (op.error === 'no-quorum') {
+      return `read "${op.key}"${where} failed: no quorum (fewer than ${q.r} replicas answered)`;
+    }
+    if (op.outcome !== 'ok') return `read "${op.key}"${where} failed: ${errorText(op.error)}`;
+    const values = quorumReadValues(sim, op.id) ?? [];
+    const shown =
+      values.length === 0
+        ? 'nothing'
+        : values.length === 1
+          ? showValue(values[0]!)
+          : `${values.map(showValue).join(' and ')} (siblings)`;
+    return `read "${op.key}"${where} → ${shown}`;
+  }
+  if (op.outcome === 'ok')
+    return `write "${op.key}" = ${showValue(op.value)} → acknowledged by ${q.w} replica${q.w === 1 ? '' : 's'} (w = ${q.w})`;
+  if (op.outcome === 'info')
+    return `write "${op.key}" = ${showValue(op.value)} → outcome unknown (${errorText(op.error)})`;
+  if (op.outcome === 'fail') {
+    const why =
+      op.error === 'no-quorum'
+        ? `no quorum (fewer than ${q.w} replicas acknowledged)`
+        : errorText(op.error);
+    return `write "${op.key}" = ${showValue(op.value)} → failed: ${why}; replicas that stored it keep it`;
+  }
+  return `${op.kind} "${op.key}" → still waiting`;
+}
+
 /** e.g. `read "tweet" on replica-2 → nothing (replica-2 had applied LSN 0)`. */
-export function describeOp(op: OpRecord): string {
+export function describeOp(op: OpRecord, sim?: Simulation): string {
+  if (sim?.leaderless) return describeQuorumOp(op, sim);
   if (op.kind === 'read') {
     if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
     return `read "${op.key}" on ${op.node} → ${showValue(op.value)} (${op.node} had applied LSN ${op.lsn})`;
@@ -58,6 +99,7 @@ export function at(ms: number): string {
 }
 
 const STATUS_PHRASE: Record<NodeStatus, string> = {
+  up: 'is up',
   leading: 'is leading',
   streaming: 'is streaming',
   'catching-up': 'is catching up',
@@ -91,6 +133,7 @@ const DURATION_PARAMS = new Set([
   'ackTimeout',
   'heartbeat',
   'timeout',
+  'antiEntropy',
 ]);
 
 function paramValue(key: string, v: unknown): string {
@@ -170,10 +213,12 @@ export function describeStep(step: Step, sim?: Simulation): string {
     case 'heal':
       return 'network healed';
     case 'set': {
+      // Leaderless quorum settings read as the lesson wrote them: `w = 1, readFrom = "random"`.
+      const { leaderlessQuorum, ...cluster } = step.clusterParams;
       const params =
         step.node !== undefined
           ? step.nodeParams
-          : { ...step.clusterParams, ...step.failoverParams };
+          : { ...cluster, ...leaderlessQuorum, ...step.failoverParams };
       const text = Object.entries(params)
         .map(([k, v]) => `${k} = ${paramValue(k, v)}`)
         .join(', ');

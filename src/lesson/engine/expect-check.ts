@@ -8,6 +8,7 @@ import {
   type NodeMetrics,
   nodeSnapshot,
   type OpRecord,
+  quorumReadValues,
   runChecker,
   type Simulation,
 } from '../../sim/index.js';
@@ -65,8 +66,20 @@ export class Observation {
     const sim = this.sim;
     const op = this.op;
     switch (key) {
-      case 'value':
-        return op?.outcome === 'ok' || op?.kind === 'write' ? (op.value ?? null) : undefined;
+      case 'value': {
+        if (!(op?.outcome === 'ok' || op?.kind === 'write')) return undefined;
+        // A leaderless read that returned siblings returns every value (compared as a set).
+        const all = op.kind === 'read' ? quorumReadValues(sim, op.id) : undefined;
+        if (all && all.length > 1) return all;
+        return op.value ?? null;
+      }
+      case 'siblings': {
+        if (op?.kind !== 'read' || op.outcome !== 'ok') return undefined;
+        const all = quorumReadValues(sim, op.id);
+        return all ? all.length : op.value === null || op.value === undefined ? 0 : 1;
+      }
+      case 'conflicts':
+        return this.count('conflicts');
       case 'stale':
         return op ? this.opAnomalies('stale-read').length > 0 : undefined;
       case 'ok':
@@ -99,8 +112,22 @@ export class Observation {
   }
 }
 
+/** Lists (sibling values) compare as sets. */
+function canonical(v: unknown): unknown {
+  return Array.isArray(v) ? v.map((x) => JSON.stringify(x)).sort() : v;
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return a === b || (a === undefined && b === null) || JSON.stringify(a) === JSON.stringify(b);
+  // One value and a list of one mean the same read; nothing and an empty list too.
+  if (Array.isArray(a) !== Array.isArray(b)) {
+    const list = (v: unknown) => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
+    return same(list(a), list(b));
+  }
+  return (
+    a === b ||
+    (a === undefined && b === null) ||
+    JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+  );
 }
 
 /** Every key of `expect` that does not hold. */
@@ -197,7 +224,16 @@ function checkRows(
       if (w !== undefined && !holds(got, w))
         out.push({ key: `rows.${policy}.anomalies.${name}`, expected: w, actual: got });
     }
-    for (const key of ['ops', 'reads', 'writes', 'failed', 'leaderLoad', 'p50', 'p99'] as const) {
+    for (const key of [
+      'ops',
+      'reads',
+      'writes',
+      'failed',
+      'leaderLoad',
+      'p50',
+      'p99',
+      'staleReads',
+    ] as const) {
       const w = figures[key];
       const got = row[key];
       if (w !== undefined && (got === undefined || !holds(got, w)))

@@ -72,7 +72,7 @@ export function judgeRoute(
   goal: RouteGoal,
   op: OpRecord,
 ): { correct: boolean; summary: string } {
-  const what = describeOp(op);
+  const what = describeOp(op, sim);
   if (op.outcome !== 'ok') return { correct: false, summary: what };
   if (op.kind === 'write' || goal === 'no-lost-writes') return { correct: true, summary: what };
   const obs = new Observation(sim, op);

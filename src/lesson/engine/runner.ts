@@ -741,7 +741,7 @@ export class LessonRunner {
     }
     const facts = step.choices[holding[0] ?? index]?.expect;
     const what = act?.op
-      ? describeOp(act.op)
+      ? describeOp(act.op, this.sim)
       : facts
         ? goalFacts(obs, facts)
         : describeStep(step.run);

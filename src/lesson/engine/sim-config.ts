@@ -22,6 +22,9 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     ...(c.slots !== undefined && { slots: c.slots }),
     nodes: c.nodes.map((n) => ({ ...n })),
     failover: c.failover ? { ...c.failover } : undefined,
+    ...(c.topology === 'leaderless'
+      ? { quorum: c.quorum ? { ...c.quorum } : undefined, conflict: c.conflict }
+      : {}),
   };
 }
 

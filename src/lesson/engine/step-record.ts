@@ -72,7 +72,7 @@ export function opFields(op: OpRecord, sim: Simulation): Partial<StepRecord> {
     value: op.value ?? null,
     lsn: op.lsn ?? null,
     ok: obs.outcome(),
-    summary: describeOp(op),
+    summary: describeOp(op, sim),
   };
   if (op.error) fields.error = op.error;
   if (op.kind === 'read' && op.outcome === 'ok')

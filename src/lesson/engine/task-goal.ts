@@ -223,8 +223,11 @@ function opCondition(
   const subject = `a read of ${read.key}${who}`;
   const text = (() => {
     switch (key) {
-      case 'value':
-        return `${subject} shows ${showValue(goal.value)}`;
+      case 'value': {
+        // A list is a set of siblings (leaderless): the read must return exactly those.
+        const v = goal.value;
+        return `${subject} shows ${Array.isArray(v) ? `{${v.map(showValue).join(', ')}}` : showValue(v)}`;
+      }
       case 'stale':
         return goal.stale ? `${subject} is stale` : `${subject} is not stale`;
       case 'ok':

@@ -4,7 +4,7 @@
 // not loop. Runs on the raw data, so it reports alongside schema errors even when the
 // schema failed. Curriculum rules come back separately as warnings.
 import { asList, asMap, asString, formatPath, type Path, type RawMap } from './raw.js';
-import { listNames, nearest } from './suggest.js';
+import { listNames, nearest, unknownKeyMessage } from './suggest.js';
 import { POLICIES, STEP_KINDS } from './vocab.js';
 
 export interface PathProblem {
@@ -45,6 +45,8 @@ class Checker {
   /** Backup ids taken so far (in step order), and whether any backup step came before. */
   readonly backups: string[] = [];
   anyBackup = false;
+  /** The cluster's topology (steps that only make sense on one are checked against it). */
+  topology = 'leader';
 
   error(path: Path, message: string, atKey = false): void {
     this.errors.push(atKey ? { path, message, atKey } : { path, message });
@@ -122,6 +124,19 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
   });
 
   const topology = cluster.topology ?? 'leader';
+  c.topology = typeof topology === 'string' ? topology : 'leader';
+  const conflict = cluster.conflict;
+  if (
+    topology === 'leaderless' &&
+    conflict !== undefined &&
+    conflict !== 'lww' &&
+    conflict !== 'siblings'
+  ) {
+    c.error(
+      ['cluster', 'conflict'],
+      `conflict "${String(conflict)}" does not apply to a leaderless cluster (lww or siblings)`,
+    );
+  }
   if (topology === 'leader' && nodes.length > 0) {
     if (leaders.length === 0) {
       c.error(
@@ -343,6 +358,17 @@ function checkStep(c: Checker, raw: unknown, path: Path): void {
   const kind = stepKind(step);
   if (kind === undefined) return;
   checkRows(c, asMap(step.expect)?.rows, kind, asMap(step[kind]), [...path, 'expect', 'rows']);
+  if (
+    kind === 'experiment' &&
+    asMap(step[kind])?.quorums !== undefined &&
+    c.topology !== 'leaderless'
+  ) {
+    c.error(
+      [...path, kind, 'quorums'],
+      'quorums apply only to topology: leaderless (compare policies otherwise)',
+      true,
+    );
+  }
   const body = step[kind];
   const at = [...path, kind];
   const m = asMap(body) ?? {};
@@ -420,9 +446,31 @@ function checkRows(
     return;
   }
   const policies = asList(body?.policies).flatMap((p) => (typeof p === 'string' ? [p] : []));
+  const quorums = asList(body?.quorums).flatMap((q) => {
+    const w = asMap(q)?.w;
+    const r = asMap(q)?.r;
+    return typeof w === 'number' && typeof r === 'number' ? [`w${w}r${r}`] : [];
+  });
   for (const policy of Object.keys(m)) {
-    // A word that is no policy at all is the schema's to report.
-    if (policies.includes(policy) || !(POLICIES as readonly string[]).includes(policy)) continue;
+    if (/^w\d+r\d+$/.test(policy)) {
+      if (!quorums.includes(policy)) {
+        c.error(
+          [...path, policy],
+          unknownName('quorum', policy, quorums, 'quorums of this experiment'),
+          true,
+        );
+      }
+      continue;
+    }
+    if (!(POLICIES as readonly string[]).includes(policy)) {
+      c.error(
+        [...path, policy],
+        unknownKeyMessage(policy, POLICIES).replace('key', 'policy'),
+        true,
+      );
+      continue;
+    }
+    if (policies.includes(policy)) continue;
     c.error(
       [...path, policy],
       unknownName('policy', policy, policies, 'policies of this experiment'),

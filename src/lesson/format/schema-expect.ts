@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { count, duration, expecting, name, size, strictMap } from './schema-parts.js';
 import { unknownKeyMessage } from './suggest.js';
 import { CHECKER_NAMES, type Expect, type Figure, type RowExpect } from './types.js';
-import { NODE_STATUSES, OP_ERRORS, POLICIES } from './vocab.js';
+import { NODE_STATUSES, OP_ERRORS } from './vocab.js';
 
 /** A stored or returned value. */
 export const value = z.union([z.string(), z.number(), z.boolean(), z.null()], {
@@ -61,20 +61,31 @@ const rowSchema = strictMap(
       .describe('Share of reads the leader served, in percent as the table shows it (rounded).'),
     p50: figure(duration(), 'a duration like 2ms').optional().describe('Median latency.'),
     p99: figure(duration(), 'a duration like 2ms').optional().describe('99th percentile latency.'),
+    staleReads: figure(count, 'a number of reads')
+      .optional()
+      .describe('Leaderless quorum rows: reads that returned stale data.'),
   },
   'a map like {anomalies: {read-your-writes: 0}, leaderLoad: 0, p99: 3ms}',
 ).transform((r): RowExpect => r);
 
-// An unknown key of the rows map is a policy name; the cross-check knows which policies the
-// experiment ran and says which one was meant, so the schema only insists on a policy word.
-const unknownPolicy = (iss: z.core.$ZodRawIssue): string | undefined =>
-  iss.code === 'unrecognized_keys'
-    ? iss.keys.map((k) => unknownKeyMessage(k, POLICIES).replace('key', 'policy')).join('\n')
-    : undefined;
+// A key of the rows map is a policy name, or a quorum label like w2r1 (leaderless): the
+// cross-check knows which the experiment ran and names unknown ones with a suggestion.
+const rowKey = z.string();
 
 export const expectSchema = strictMap(
   {
-    value: value.optional().describe('What a read returned; null when the key was absent.'),
+    value: z
+      .union([value, z.array(value)], {
+        error: expecting('a value, or a list of values (siblings, compared as a set)'),
+      })
+      .optional()
+      .describe('What a read returned; null when the key was absent; a list for siblings.'),
+    siblings: count
+      .optional()
+      .describe('Leaderless: how many values the read returned (more than one: siblings).'),
+    conflicts: count
+      .optional()
+      .describe('Leaderless: pairs of concurrent writes to one key replicas have met so far.'),
     stale: z
       .boolean()
       .optional()
@@ -131,10 +142,10 @@ export const expectSchema = strictMap(
       .optional()
       .describe('Node id to the bytes on its disk: data plus kept log.'),
     rows: z
-      .partialRecord(z.enum(POLICIES), rowSchema, { error: unknownPolicy })
+      .record(rowKey, rowSchema)
       .optional()
       .describe(
-        'Extension, experiment steps only: policy to the figures its row must show, each exact or {min, max}.',
+        'Extension, experiment steps only: policy (or quorum label like w2r2) to the figures its row must show, each exact or {min, max}.',
       ),
   },
   'a map of expectations (value, stale, ok, error, lsn, leader, lost, anomalies, ...)',

@@ -193,6 +193,16 @@ const CLUSTER_PARAM_KEYS = [
 ] as const;
 /** Keys that are a node setting with `node` and the cluster default without it. */
 const EITHER_PARAM_KEYS: readonly string[] = ['capacity'];
+/** Leaderless quorum settings a `set` may change (the simulator's leaderlessQuorum). */
+const QUORUM_PARAM_KEYS = [
+  'n',
+  'w',
+  'r',
+  'sloppy',
+  'readRepair',
+  'antiEntropy',
+  'readFrom',
+] as const;
 const FAILOVER_PARAM_KEYS = [
   'auto',
   'heartbeat',
@@ -238,6 +248,16 @@ const set = strictMap(
       .refine((b) => b > 0, { message: 'a disk needs a size above 0' })
       .optional()
       .describe("With node: that node's disk size."),
+    n: z.int().min(1).optional().describe('Leaderless: replicas of each key.'),
+    w: z.int().min(1).optional().describe('Leaderless: acknowledgements a write needs.'),
+    r: z.int().min(1).optional().describe('Leaderless: answers a read waits for.'),
+    sloppy: z.boolean().optional().describe('Leaderless: sloppy quorum with hinted handoff.'),
+    readRepair: z.boolean().optional().describe('Leaderless: repair older replicas after a read.'),
+    antiEntropy: duration().optional().describe('Leaderless: anti-entropy interval.'),
+    readFrom: z
+      .enum(['all', 'random'])
+      .optional()
+      .describe('Leaderless: which replicas a read asks.'),
   },
   'a map like {node: replica-1, lag: 10s} or {mode: sync}',
 ).superRefine((s, ctx) => {
@@ -245,7 +265,9 @@ const set = strictMap(
     keys.filter((k) => (s as Record<string, unknown>)[k] !== undefined);
   const nodeKeys = given(NODE_PARAM_KEYS.filter((k) => !EITHER_PARAM_KEYS.includes(k)));
   const clusterKeys = given(
-    [...CLUSTER_PARAM_KEYS, ...FAILOVER_PARAM_KEYS].filter((k) => !EITHER_PARAM_KEYS.includes(k)),
+    [...CLUSTER_PARAM_KEYS, ...FAILOVER_PARAM_KEYS, ...QUORUM_PARAM_KEYS].filter(
+      (k) => !EITHER_PARAM_KEYS.includes(k),
+    ),
   );
   const eitherKeys = given(EITHER_PARAM_KEYS);
   if (s.minAcks !== undefined && s.syncStandbys !== undefined) {
@@ -541,18 +563,35 @@ const choose = strictMap(
   }
 });
 
+const quorumSetting = strictMap(
+  { w: z.int().min(1), r: z.int().min(1) },
+  'a quorum like {w: 2, r: 2}',
+);
+
 const experiment = strictMap(
   {
     workload: strictMap(workloadShape, 'a map like {clients: 100, duration: 60s, writes: 0.1}'),
-    policies: z.array(z.enum(POLICIES)).min(1).describe('Routing policies to compare.'),
+    policies: z.array(z.enum(POLICIES)).min(1).optional().describe('Routing policies to compare.'),
+    quorums: z
+      .array(quorumSetting)
+      .min(1)
+      .optional()
+      .describe('Leaderless: quorum settings to compare instead of policies, like [{w: 1, r: 1}].'),
     measure: z
       .array(z.enum(MEASURES))
       .min(1)
       .default(['anomalies'])
       .describe('Columns of the comparison table.'),
   },
-  'a map with workload, policies and measure',
-);
+  'a map with workload, policies (or quorums) and measure',
+).superRefine((e, ctx) => {
+  if ((e.policies === undefined) === (e.quorums === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'an experiment compares either policies or quorums (leaderless): give exactly one',
+    });
+  }
+});
 
 const node = name;
 
@@ -748,6 +787,8 @@ function toStep(s: StepMap): Step {
     const onNode = s.set.node !== undefined;
     const nodeParams: NodeParams = onNode ? pick(s.set, NODE_PARAM_KEYS) : {};
     const clusterParams: ClusterParams = onNode ? {} : pick(s.set, CLUSTER_PARAM_KEYS);
+    const quorum = onNode ? {} : pick(s.set, QUORUM_PARAM_KEYS);
+    if (Object.keys(quorum).length > 0) clusterParams.leaderlessQuorum = quorum;
     const failoverParams: Partial<FailoverConfig> = pick(s.set, FAILOVER_PARAM_KEYS);
     return {
       ...base,
@@ -885,7 +926,8 @@ function toStep(s: StepMap): Step {
       ...base,
       kind: 'experiment',
       workload: workloadSpec(e.workload),
-      policies: e.policies,
+      policies: e.policies ?? [],
+      ...(e.quorums ? { quorums: e.quorums.map((q) => ({ w: q.w, r: q.r })) } : {}),
       measure: e.measure,
     };
   }

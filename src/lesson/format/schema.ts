@@ -113,10 +113,30 @@ const shardSchema = strictMap(
 
 const quorumSchema = strictMap(
   {
-    n: z.int().min(1),
-    w: z.int().min(1),
-    r: z.int().min(1),
-    sloppy: z.boolean().default(false),
+    n: z.int().min(1).describe('Replicas of each key: the first n nodes are its home replicas.'),
+    w: z.int().min(1).describe('Acknowledgements a write needs.'),
+    r: z.int().min(1).describe('Answers a read waits for.'),
+    sloppy: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Writes go to fallback nodes (as hints) when fewer than w home replicas are reachable.',
+      ),
+    readRepair: z
+      .boolean()
+      .default(false)
+      .describe('After a read, replicas that answered with older data get the newest version.'),
+    antiEntropy: duration()
+      .optional()
+      .describe(
+        'Every interval, each replica sends the others the versions they lack (default off).',
+      ),
+    readFrom: z
+      .enum(['all', 'random'])
+      .default('all')
+      .describe(
+        'all: ask every reachable home replica, answer from the first r; random: ask r at random.',
+      ),
   },
   'a map like {n: 3, w: 2, r: 2}',
 );
@@ -161,7 +181,10 @@ const clusterSchema = strictMap(
     failover: failoverSchema.optional(),
     shards: z.array(shardSchema).min(1).optional(),
     quorum: quorumSchema.optional().describe('Leaderless only.'),
-    conflict: z.enum(CONFLICT_POLICIES).optional().describe('Multi-leader conflict resolution.'),
+    conflict: z
+      .enum(CONFLICT_POLICIES)
+      .optional()
+      .describe('Concurrent writes: lww | siblings (leaderless), or replica-id (multi-leader).'),
   },
   'a map with nodes and replication settings',
 ).transform((c): LessonCluster => c);
@@ -177,6 +200,9 @@ const clientSchema = strictMap(
       .enum(['device', 'user'])
       .default('device')
       .describe('Where read-your-writes remembers writes.'),
+    clockSkew: signedDuration()
+      .optional()
+      .describe("Leaderless LWW: offset of this client's clock, which stamps its writes."),
   },
   'a client like {id: you, policy: read-your-writes}',
 ).transform((c): ClientConfig => ({ ...c, user: c.user ?? c.id }));

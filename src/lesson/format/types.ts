@@ -36,8 +36,8 @@ export { CHECKERS as CHECKER_NAMES, type CheckerName } from '../../sim/index.js'
 
 /** What `validate` checks after a step. Absent keys are not checked. */
 export interface Expect {
-  /** What a read returned; null when the key was absent. */
-  value?: Value;
+  /** What a read returned; null when the key was absent; a list (a set) for siblings. */
+  value?: Value | Value[];
   stale?: boolean;
   ok?: boolean | 'unknown';
   error?: OpError;
@@ -55,8 +55,6 @@ export interface Expect {
   lag?: Record<NodeId, number>;
   /** Extension: bounds on the operation's virtual latency. */
   latency?: { min?: Ms; max?: Ms };
-  /** Extension, experiment steps only: figures of the comparison table, by policy. */
-  rows?: Partial<Record<RoutingPolicyName, RowExpect>>;
   /** Lag metrics (the simulator's NodeMetrics), by node: each exact or {min, max}. */
   lagBytes?: Record<NodeId, Figure>;
   receivedLag?: Record<NodeId, Figure>;
@@ -64,7 +62,16 @@ export interface Expect {
   secondsBehind?: Record<NodeId, Figure | null>;
   retained?: Record<NodeId, Figure>;
   diskUsed?: Record<NodeId, Figure>;
+  /** Extension, experiment steps only: figures of the comparison table, by policy or quorum (`w1r1`). */
+  rows?: Partial<Record<RoutingPolicyName | QuorumLabel, RowExpect>>;
+  /** Leaderless: how many values the read returned (siblings). */
+  siblings?: number;
+  /** Leaderless: conflicting write pairs replicas met so far. */
+  conflicts?: number;
 }
+
+/** A leaderless experiment row's label: `w2r1` for w = 2, r = 1. */
+export type QuorumLabel = `w${number}r${number}`;
 
 /** An exact number, or bounds (a range holds across seeds where an exact figure may not). */
 export type Figure = number | { min?: number; max?: number };
@@ -80,6 +87,8 @@ export interface RowExpect {
   leaderLoad?: Figure;
   p50?: Figure;
   p99?: Figure;
+  /** Leaderless experiments: reads that returned stale data. */
+  staleReads?: Figure;
 }
 
 export const ROW_FIGURES = [
@@ -91,6 +100,7 @@ export const ROW_FIGURES = [
   'leaderLoad',
   'p50',
   'p99',
+  'staleReads',
 ] as const;
 
 export type SqlFunction = 'NOW' | 'RAND' | 'UUID' | 'SYSDATE';
@@ -106,6 +116,9 @@ export interface QuorumConfig {
   w: number;
   r: number;
   sloppy: boolean;
+  readRepair: boolean;
+  antiEntropy?: Ms;
+  readFrom: 'all' | 'random';
 }
 
 export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings';
@@ -136,7 +149,7 @@ export interface LessonCluster {
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
-  /** Accepted, not yet run: sharding, leaderless quorums and multi-leader conflicts. */
+  /** Accepted, not yet run: sharding and multi-leader conflicts. Leaderless quorums run. */
   shards?: ShardConfig[];
   quorum?: QuorumConfig;
   conflict?: ConflictPolicy;
@@ -268,6 +281,8 @@ export interface ClusterParams {
   archive?: ArchiveConfig;
   /** Replication slots on or off. */
   slots?: boolean;
+  /** Leaderless: quorum settings (`set: {w: 1, r: 3}`). */
+  leaderlessQuorum?: Partial<QuorumConfig>;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */
@@ -342,7 +357,10 @@ export type Measure = (typeof MEASURES)[number];
 export interface ExperimentStep extends StepBase {
   kind: 'experiment';
   workload: WorkloadSpec;
+  /** Routing policies to compare (empty when the experiment compares quorums). */
   policies: RoutingPolicyName[];
+  /** Leaderless: quorum settings to compare instead, each row labelled like `w1r1`. */
+  quorums?: { w: number; r: number }[];
   measure: Measure[];
 }
 

@@ -50,6 +50,7 @@ export const NODE_STATUSES = [
   'down',
   'fenced',
   'version-mismatch',
+  'up',
 ] as const;
 
 /** Every step kind, in the order the format lists them (messages list them this way). */

@@ -1,4 +1,5 @@
 import type { HistoryView, OpRecord, Value } from '../types.js';
+import type { LeaderlessView } from './leaderless-view.js';
 
 export const CHECKERS = [
   'stale-read',
@@ -9,6 +10,9 @@ export const CHECKERS = [
   'divergence',
   'split-brain',
   'reused-id',
+  // Leaderless only: concurrent writes a replica met, and reads that returned siblings.
+  'conflicts',
+  'siblings',
 ] as const;
 export type CheckerName = (typeof CHECKERS)[number];
 
@@ -43,6 +47,8 @@ export interface CheckInput {
   /** Whether a write's entry is in the current leader's log. */
   survives(op: OpRecord): boolean;
   nodes: readonly NodeLogView[];
+  /** Leaderless runs: versions instead of logs (the checkers judge by these). */
+  leaderless?: LeaderlessView;
 }
 
 export function secs(ms: number): string {

@@ -5,8 +5,17 @@ import type { OpRecord } from '../types.js';
 import { type Anomaly, CHECKERS, type CheckerName, type CheckInput } from './anomaly.js';
 import { checkConsistentPrefix } from './consistent-prefix.js';
 import { checkDivergence } from './divergence.js';
+import type { LeaderlessView } from './leaderless-view.js';
+import { leaderlessView } from './leaderless-view.js';
 import { checkLostWrites } from './lost-writes.js';
 import { checkMonotonicReads } from './monotonic-reads.js';
+import {
+  checkConflicts,
+  checkQuorumDivergence,
+  checkQuorumLostWrites,
+  checkQuorumStaleReads,
+  checkSiblings,
+} from './quorum-anomalies.js';
 import { checkReadYourWrites } from './read-your-writes.js';
 import { checkReusedIds } from './reused-id.js';
 import { checkSplitBrain } from './split-brain.js';
@@ -23,7 +32,33 @@ const run: Record<CheckerName, (input: CheckInput) => Anomaly[]> = {
   divergence: checkDivergence,
   'split-brain': checkSplitBrain,
   'reused-id': checkReusedIds,
+  conflicts: () => [],
+  siblings: () => [],
 };
+
+type LeaderlessChecker = (input: CheckInput, view: LeaderlessView) => Anomaly[];
+const none: LeaderlessChecker = () => [];
+
+/**
+ * A leaderless run has no log positions: its checkers compare versions. Session and prefix
+ * guarantees, split brain and auto-increment ids are about leaders and logs.
+ */
+const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
+  'stale-read': checkQuorumStaleReads,
+  'read-your-writes': none,
+  'monotonic-reads': none,
+  'consistent-prefix': none,
+  'lost-writes': checkQuorumLostWrites,
+  divergence: checkQuorumDivergence,
+  'split-brain': none,
+  'reused-id': none,
+  conflicts: checkConflicts,
+  siblings: checkSiblings,
+};
+
+function runOne(name: CheckerName, input: CheckInput): Anomaly[] {
+  return input.leaderless ? runLeaderless[name](input, input.leaderless) : run[name](input);
+}
 
 export type CheckReport = Record<CheckerName, Anomaly[]>;
 
@@ -32,6 +67,10 @@ export function checkInput(
   sim: Simulation,
   ops: readonly OpRecord[] = sim.ops.slice(),
 ): CheckInput {
+  const leaderless = leaderlessView(sim);
+  if (leaderless) {
+    return { ops, history: sim.history, survives: () => true, nodes: [], leaderless };
+  }
   const leader = sim.referenceLeader();
   return {
     ops,
@@ -59,12 +98,12 @@ export function checkInput(
 export function checkAll(sim: Simulation, ops?: readonly OpRecord[]): CheckReport {
   const input = checkInput(sim, ops);
   const report = {} as CheckReport;
-  for (const name of CHECKERS) report[name] = run[name](input);
+  for (const name of CHECKERS) report[name] = runOne(name, input);
   return report;
 }
 
 export function runChecker(name: CheckerName, input: CheckInput): Anomaly[] {
-  return run[name](input);
+  return runOne(name, input);
 }
 
 export function countAnomalies(report: CheckReport): Record<CheckerName, number> {

@@ -19,7 +19,26 @@ function nodeLine(n: NodeConfig): string {
   return parts.join(' ');
 }
 
+/** A leaderless cluster: its quorums and conflict mode instead of modes and failover. */
+function describeLeaderless(c: ClusterConfig): string[] {
+  const q = c.quorum;
+  const opts = [
+    q ? `n=${q.n} w=${q.w} r=${q.r}` : 'default quorums',
+    `conflict ${c.conflict ?? 'lww'}`,
+  ];
+  if (q?.sloppy) opts.push('sloppy quorum');
+  if (q?.readRepair) opts.push('read repair');
+  if (q?.antiEntropy !== undefined) opts.push(`anti-entropy every ${q.antiEntropy} ms`);
+  if (q?.readFrom === 'random') opts.push('reads ask r at random');
+  if (c.ackTimeout !== undefined) opts.push(`ackTimeout ${c.ackTimeout} ms`);
+  return [
+    `leaderless cluster: ${opts.join(', ')}`,
+    ...c.nodes.map((n) => `  ${n.id}${n.lag !== undefined ? ` lag ${delay(n.lag)}` : ''}`),
+  ];
+}
+
 export function describeCluster(c: ClusterConfig): string[] {
+  if (c.topology === 'leaderless') return describeLeaderless(c);
   const opts = [
     c.mode === 'semi-sync' ? `semi-sync (${c.minAcks} acks)` : c.mode,
     `ack on ${c.ackOn}`,

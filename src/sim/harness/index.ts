@@ -3,8 +3,14 @@
 export { describeCase, describeCluster, describeCommand } from './describe.js';
 export { FAULT_KINDS, type FaultKind, type FuzzCase, generateCase } from './generate.js';
 export {
+  generateLeaderlessCase,
+  LEADERLESS_FAULT_KINDS,
+  type LeaderlessFaultKind,
+} from './generate-leaderless.js';
+export {
   INVARIANTS,
   type Invariant,
+  LEADERLESS_INVARIANTS,
   logMatchingViolation,
   streamable,
   type Violation,

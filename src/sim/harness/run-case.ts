@@ -6,7 +6,12 @@ import { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import type { Ms } from '../types.js';
 import type { FuzzCase } from './generate.js';
-import { INVARIANTS, type Invariant, type Violation } from './invariants/index.js';
+import {
+  INVARIANTS,
+  type Invariant,
+  LEADERLESS_INVARIANTS,
+  type Violation,
+} from './invariants/index.js';
 
 export interface CaseRun {
   sim: Simulation | undefined;
@@ -34,7 +39,8 @@ class Stop extends Error {
 }
 
 export function runCase(c: FuzzCase, options: RunOptions = {}): CaseRun {
-  const invariants = options.invariants ?? INVARIANTS;
+  const invariants =
+    options.invariants ?? (c.config.topology === 'leaderless' ? LEADERLESS_INVARIANTS : INVARIANTS);
   const always = invariants.filter((i) => i.when === 'always');
   const every = options.checkEvery ?? 250;
   let sim: Simulation | undefined;

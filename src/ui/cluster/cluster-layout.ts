@@ -3,6 +3,7 @@
 import type { ClusterSnapshot, NodeSnapshot } from '../../sim/index.js';
 import { describeLinks, type LinkView } from './links.js';
 import { CARD_BASE_HEIGHT, cardKeys, MAX_KEY_LINES, MIN_CARD_WIDTH } from './node-card.js';
+import { quorumPaneHeight } from './quorum-lines.js';
 
 /** Cards wider than this only add blank space. */
 const MAX_CARD_WIDTH = 36;
@@ -10,7 +11,9 @@ const MAX_CARD_WIDTH = 36;
 const MIN_LINK_LINES = 2;
 
 export interface ClusterLayout {
-  variant: 'cards' | 'rows';
+  /** quorum: a leaderless cluster's pane (quorum-lines.ts), `quorumHeight` rows. */
+  variant: 'cards' | 'rows' | 'quorum';
+  quorumHeight?: number;
   /** Leaders first, then followers in snapshot order. */
   order: NodeSnapshot[];
   /** cards: the nodes of each row of cards. rows: one entry holding the visible nodes. */
@@ -48,6 +51,19 @@ export function planClusterLayout(
   width: number,
   height = Number.POSITIVE_INFINITY,
 ): ClusterLayout {
+  if (snapshot.leaderless) {
+    return {
+      variant: 'quorum',
+      quorumHeight: quorumPaneHeight(snapshot, width, Number.isFinite(height) ? height : 1000),
+      order: snapshot.nodes,
+      cardRows: [],
+      cardWidth: width,
+      keyLines: 0,
+      hiddenNodes: 0,
+      links: [],
+      linkLines: 0,
+    };
+  }
   const order = orderNodes(snapshot);
   const links = describeLinks(snapshot);
   const fixed = 1 + (snapshot.partition.length > 0 ? 1 : 0);
@@ -94,6 +110,7 @@ export function planClusterLayout(
 
 /** Rows the pane takes with `layout` (header, partition line, nodes, link lines). */
 export function clusterPaneHeight(layout: ClusterLayout, snapshot: ClusterSnapshot): number {
+  if (layout.variant === 'quorum') return layout.quorumHeight ?? 0;
   const fixed = 1 + (snapshot.partition.length > 0 ? 1 : 0);
   const nodes =
     layout.variant === 'cards'

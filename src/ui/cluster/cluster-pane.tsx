@@ -8,6 +8,7 @@ import { useTheme } from '../theme/use-theme.js';
 import { planClusterLayout } from './cluster-layout.js';
 import { clusterTopLines, linkLines, nodeTableLines } from './cluster-lines.js';
 import { NodeCard } from './node-card.js';
+import { quorumPaneLines } from './quorum-lines.js';
 
 export interface ClusterPaneProps {
   snapshot: ClusterSnapshot;
@@ -23,6 +24,20 @@ export interface ClusterPaneProps {
 export function ClusterPane({ snapshot, width, height, highlight, clock }: ClusterPaneProps) {
   const theme = useTheme();
   const layout = planClusterLayout(snapshot, width, height);
+  if (layout.variant === 'quorum') {
+    const lines = quorumPaneLines(
+      snapshot,
+      width,
+      height ?? layout.quorumHeight ?? 1000,
+      theme,
+      clock,
+    );
+    return (
+      <Box flexDirection="column" width={width}>
+        <PaintedLines lines={lines} width={width} />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={width}>
       <PaintedLines lines={clusterTopLines(snapshot, theme, clock)} width={width} />

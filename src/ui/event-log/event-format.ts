@@ -21,6 +21,58 @@ export interface EventContext {
   showMessages?: boolean;
   /** Show invocations as well as completions. */
   showInvokes?: boolean;
+  /** Leaderless runs: operations go to quorums, not to one node, and have no LSNs. */
+  quorum?: QuorumFacts;
+}
+
+/** What the log needs to know of a leaderless run, from the simulator. */
+export interface QuorumFacts {
+  /** Whether a read asked one replica (`from: node`) rather than a quorum. */
+  singleRead(op: number): boolean;
+}
+
+/** A leaderless operation: a quorum's, or one replica's read; no LSNs. */
+function formatQuorumOp(
+  t: Ms,
+  op: OpRecord,
+  phase: 'invoke' | 'ok' | 'fail' | 'info',
+  labels: readonly string[],
+  quorum: QuorumFacts,
+): EventLine {
+  const single = op.kind === 'read' && quorum.singleRead(op.id);
+  const where = single ? op.node : op.kind === 'read' ? 'a read quorum' : 'the replicas';
+  switch (phase) {
+    case 'invoke':
+      return line(t, EVENT.invoke, `${op.client} → ${where}: ${opSubject(op)}`);
+    case 'ok':
+      return op.kind === 'write'
+        ? line(
+            t,
+            EVENT.ok,
+            `${op.client} wrote ${op.key} = ${formatValue(op.value)} (quorum acknowledged)`,
+            labels,
+          )
+        : line(
+            t,
+            EVENT.ok,
+            `${op.client} read ${op.key} = ${formatValue(op.value)} from ${where}`,
+            labels,
+          );
+    case 'fail':
+      return line(
+        t,
+        EVENT.fail,
+        `${op.client}: ${opSubject(op)} failed: ${op.error ?? 'error'}`,
+        labels,
+      );
+    case 'info':
+      return line(
+        t,
+        EVENT.unknown,
+        `${op.client}: ${opSubject(op)}: outcome unknown${op.error ? ` (${op.error})` : ''}`,
+        labels,
+      );
+  }
 }
 
 function line(
@@ -137,7 +189,9 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       const op = ctx.ops.get(event.op);
       if (!op) return line(event.t, EVENT.note, `op #${event.op} ${event.phase}`);
       const labels = event.phase === 'invoke' ? [] : (ctx.labels?.get(op.id) ?? []);
-      return formatOp(event.t, op, event.phase, labels);
+      return ctx.quorum
+        ? formatQuorumOp(event.t, op, event.phase, labels, ctx.quorum)
+        : formatOp(event.t, op, event.phase, labels);
     }
     case 'send':
     case 'deliver':
@@ -148,6 +202,15 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
       const marker =
         event.type === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
       return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg}${lsn} ${verb}`);
+    }
+    case 'quorum': {
+      if (!ctx.showMessages) return null;
+      const verb = { send: 'sent', deliver: 'delivered', drop: 'dropped' }[event.phase];
+      const marker =
+        event.phase === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;
+      const key = ctx.ops.get(event.op)?.key;
+      const what = key === undefined ? `#${event.op}` : `"${key}" #${event.op}`;
+      return line(event.t, marker, `${event.from} ─▸ ${event.to} ${event.msg} ${what} ${verb}`);
     }
     case 'fault':
       return line(

@@ -6,7 +6,7 @@ import type { HistoryEvent, OpRecord } from '../../sim/index.js';
 import { PaintedLines } from '../text/painted-lines.js';
 import type { StoryClock } from '../text/story-time.js';
 import { useTheme } from '../theme/use-theme.js';
-import { recentLines } from './event-format.js';
+import { type QuorumFacts, recentLines } from './event-format.js';
 import { eventLogLines } from './event-log-lines.js';
 import { LOG_FILTER_NAMES, type LogFilter } from './log-filter.js';
 
@@ -16,6 +16,8 @@ export interface EventLogProps {
   ops: readonly OpRecord[];
   /** Checker labels per op id, from the engine. */
   labels?: ReadonlyMap<number, readonly string[]>;
+  /** Leaderless runs: how to tell a quorum's operations from one replica's. */
+  quorum?: QuorumFacts;
   width: number;
   /** Lines available. */
   height: number;
@@ -46,6 +48,7 @@ export function EventLog({
   height,
   showMessages = false,
   showInvokes = true,
+  quorum,
   clock,
   filter = 'all',
   newer = 0,
@@ -55,7 +58,11 @@ export function EventLog({
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
   const heading = height > 1 ? logHeading(filter, newer, older) : undefined;
   const rows = height - (heading ? 1 : 0);
-  const lines = recentLines(events, { ops: opsById, labels, showMessages, showInvokes }, rows);
+  const lines = recentLines(
+    events,
+    { ops: opsById, labels, showMessages, showInvokes, quorum },
+    rows,
+  );
   const head = heading ? (
     <Text dimColor wrap="truncate-end">
       {heading}

@@ -43,7 +43,8 @@ function grow(history: HistoryView): LogIndex {
   }
   for (let i = index.scanned; i < history.length; i++) {
     const e = history.at(i);
-    if (!e || e.type === 'send' || e.type === 'deliver' || e.type === 'drop') continue;
+    if (!e || e.type === 'send' || e.type === 'deliver' || e.type === 'drop' || e.type === 'quorum')
+      continue;
     index.all.push(i);
     if (e.type !== 'op') {
       index.faults.push(i);

@@ -20,6 +20,8 @@ export const NO_SAMPLES: LagSamples = [];
 
 function sampleOf(s: ClusterSnapshot): LagSample {
   const lag = new Map<NodeId, number | null>();
+  // A leaderless cluster has no log to be behind: its cards show versions instead.
+  if (s.leaderless) return { t: s.t, lag };
   for (const n of s.nodes) {
     lag.set(n.id, n.status === 'down' || n.status === 'fenced' ? null : n.lagMs);
   }

@@ -46,6 +46,11 @@ const CHECKER_NAMES: Record<
   },
   'split-brain': { names: ['split-brain', 'split'] },
   'reused-id': { names: ['reused ids', 'reused'] },
+  conflicts: { names: ['conflicts', 'conflict'] },
+  siblings: {
+    names: ['sibling reads', 'siblings', 'sib'],
+    spelled: { sib: 'sib = reads that returned siblings' },
+  },
 };
 
 function checkerColumn(name: CheckerName): Column {
@@ -70,6 +75,10 @@ export function experimentColumns(
     for (const c of CHECKERS) if (rows.some((r) => (r.byChecker[c] ?? 0) > 0)) checkers.add(c);
   } else if (measure.includes('staleReads')) {
     checkers.add('stale-read');
+  }
+  // Leaderless quorum rows: stale reads out of how many reads.
+  if (measure.includes('staleReads') && rows.some((r) => r.quorum !== undefined)) {
+    cols.push({ names: ['reads'], cell: (r) => String(r.reads ?? 0) });
   }
   for (const c of CHECKERS) if (checkers.has(c)) cols.push(checkerColumn(c));
   if (measure.includes('leaderLoad')) {
@@ -100,7 +109,8 @@ export function experimentTable(
   measure?: readonly Measure[],
 ): ExperimentTable {
   const all = experimentColumns(rows, measure);
-  const policyWidth = Math.max(textWidth('policy'), ...rows.map((r) => textWidth(r.policy)));
+  const label = rows.some((r) => r.quorum !== undefined) ? 'quorum' : 'policy';
+  const policyWidth = Math.max(textWidth(label), ...rows.map((r) => textWidth(r.policy)));
   // Full names, then short names, then without the optional columns; two spaces between
   // columns, then one.
   const tries: { cols: Column[]; level: number; gap: number }[] = [];
@@ -127,7 +137,7 @@ export function experimentTable(
       width,
     );
   const lines = [
-    line('policy', names),
+    line(label, names),
     ...rows.map((r) =>
       line(
         r.policy,

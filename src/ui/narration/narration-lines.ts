@@ -47,7 +47,16 @@ export function experimentLines(
 ): PaneLine[] {
   const table = experimentTable(experiment.record.table ?? [], width, experiment.measure);
   const lines: PaneLine[] = title
-    ? [{ spans: [{ text: 'Experiment: the same workload under each policy', bold: true }] }]
+    ? [
+        {
+          spans: [
+            {
+              text: `Experiment: the same workload under each ${experiment.record.table?.some((r) => r.quorum !== undefined) ? 'quorum' : 'policy'}`,
+              bold: true,
+            },
+          ],
+        },
+      ]
     : [];
   table.lines.forEach((text, i) => {
     lines.push({ spans: [{ text }], dim: i === 0 });

@@ -192,6 +192,8 @@ export interface WatchPanesProps {
   ops: PlayerView['ops'];
   labels: PlayerView['labels'];
   diagram: PlayerView['diagram'];
+  /** Leaderless runs: which reads asked one replica. */
+  quorum?: PlayerView['quorum'];
 }
 
 /** The cluster, the lag chart and the event log (or the space-time diagram, or the status
@@ -207,6 +209,7 @@ export function WatchPanes({
   ops,
   labels,
   diagram,
+  quorum,
 }: WatchPanesProps) {
   if (layout.status && layout.status.height > 0) {
     return (
@@ -246,6 +249,7 @@ export function WatchPanes({
           older={log.older}
           ops={ops}
           labels={labels}
+          quorum={quorum}
           width={layout.events.width}
           height={layout.events.height}
           clock={clock}
@@ -262,6 +266,7 @@ export function WatchPanes({
           height={layout.diagram.height}
           clock={clock}
           inFlight={snapshot.inFlight}
+          quorumInFlight={snapshot.leaderless?.inFlight}
         />
       ) : null}
     </Box>
@@ -318,6 +323,7 @@ export function PlayerScreen({ view, ui, size, rate, commandLine }: PlayerScreen
       ops={view.ops}
       labels={view.labels}
       diagram={view.diagram}
+      quorum={view.quorum}
     />
   );
   // Clipped vertically only: every line is already cut to the width, and a horizontal clip

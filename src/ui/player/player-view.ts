@@ -4,14 +4,16 @@
 import { haltedLine } from '../../lesson/engine/event-budget.js';
 import { readLabels } from '../../lesson/engine/read-labels.js';
 import { displayOps } from '../../lesson/engine/sent-values.js';
-import type {
-  ClusterSnapshot,
-  HistoryEvent,
-  HistoryView,
-  Ms,
-  OpRecord,
-  OpView,
+import {
+  type ClusterSnapshot,
+  type HistoryEvent,
+  type HistoryView,
+  isSingleReplicaRead,
+  type Ms,
+  type OpRecord,
+  type OpView,
 } from '../../sim/index.js';
+import type { QuorumFacts } from '../event-log/event-format.js';
 import { firstIndexAtOrAfter, opsOf } from '../event-log/history-window.js';
 import { type LogFilter, logWindow } from '../event-log/log-filter.js';
 import type { LagSeries } from '../lag-chart/lag-chart.js';
@@ -52,6 +54,8 @@ export interface PlayerView {
   /** The operations those events (and the diagram's) mention. */
   ops: readonly OpRecord[];
   labels: ReadonlyMap<number, readonly string[]>;
+  /** Leaderless runs: which reads asked one replica (the log says quorum reads apart). */
+  quorum?: QuorumFacts;
   diagram: { events: readonly HistoryEvent[]; from: Ms; to: Ms };
   lag: LagSeries[];
   lagSpan: Ms;
@@ -88,6 +92,8 @@ export interface ViewInput {
   history: HistoryView;
   ops: OpView;
   labels: ReadonlyMap<number, readonly string[]>;
+  /** Leaderless runs: which reads asked one replica (the log says quorum reads apart). */
+  quorum?: QuorumFacts;
   lag: LagSamples;
   narration: Narration;
   /** The log's filter and scroll anchor (see player-state.ts). */
@@ -121,6 +127,7 @@ export function buildPlayerView(input: ViewInput): PlayerView {
     log: { ...log, filter },
     ops: opsOf([...log.events, ...diagram.events], input.ops),
     labels: input.labels,
+    ...(input.quorum && { quorum: input.quorum }),
     diagram,
     lag: lagSeries(input.lag),
     lagSpan: sampleSpan(input.lag),
@@ -150,6 +157,9 @@ export function playerView(
     history: sim.history,
     ops: displayOps(sim),
     labels: readLabels(sim),
+    ...(sim.leaderless && {
+      quorum: { singleRead: (op: number) => isSingleReplicaRead(sim, op) },
+    }),
     lag: driver.lag,
     log,
     narration: narrationOf({

@@ -4,7 +4,15 @@
 // sent to the receiver's lane on the row they arrived, each row advancing as far as the
 // message had travelled by then; a message still in flight is drawn up to now, its head where
 // it is. Pure: history window in, cells out; the view only prints them.
-import type { HistoryEvent, InFlightMessage, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type {
+  HistoryEvent,
+  InFlightMessage,
+  Ms,
+  NodeId,
+  OpRecord,
+  QuorumMessage,
+  QuorumMessageKind,
+} from '../../sim/index.js';
 import { formatRowTime, type StoryClock } from '../text/story-time.js';
 import { center, padStart, textWidth } from '../text/text.js';
 import { faultMarker, type Tone } from '../theme/theme.js';
@@ -32,6 +40,8 @@ export interface SpaceTimeInput {
   inFlight?: readonly InFlightMessage[];
   /** Operations to single out (a challenge's violating read): drawn as `⚠`, over anything. */
   marked?: ReadonlySet<number>;
+  /** Leaderless: quorum messages on their way now (the snapshot's), drawn up to `to`. */
+  quorumInFlight?: readonly QuorumMessage[];
 }
 
 /** A message's way across the grid: sent at `sent`, due at `due`, drawn up to `until`. */
@@ -43,6 +53,29 @@ interface Way {
   until: Ms;
   /** Reached the receiver (delivered); otherwise still travelling, or dropped on the way. */
   arrived: boolean;
+  /** Leaderless messages: read repair, hints and anti-entropy in tones of their own. */
+  tone?: Tone;
+}
+
+/**
+ * Leaderless quorum messages: a client's writes and reads fan out from the clients' column
+ * (the left edge of the lanes); repairs, hints, handoffs and anti-entropy have tones of their
+ * own. Acks, replies and refusals are control traffic.
+ */
+const QUORUM_TONE: Record<QuorumMessageKind, Tone | undefined> = {
+  write: 'info',
+  read: 'info',
+  repair: 'warn',
+  hint: 'accent',
+  handoff: 'accent',
+  sync: 'muted',
+  ack: undefined,
+  reply: undefined,
+  refuse: undefined,
+};
+
+function quorumShown(kind: QuorumMessageKind, showControl: boolean): boolean {
+  return QUORUM_TONE[kind] !== undefined || showControl;
 }
 
 /** Sends paired with their deliveries (or drops), in time order; per link and LSN, FIFO. */
@@ -50,6 +83,28 @@ function waysOf(events: readonly HistoryEvent[], showControl: boolean): Way[] {
   const pending = new Map<string, Ms[]>();
   const ways: Way[] = [];
   for (const e of events) {
+    if (e.type === 'quorum') {
+      if (!quorumShown(e.msg, showControl)) continue;
+      const key = `${e.from}\u0000${e.to}\u0000${e.msg}\u0000${e.op}`;
+      if (e.phase === 'send') {
+        const list = pending.get(key) ?? [];
+        list.push(e.t);
+        pending.set(key, list);
+        continue;
+      }
+      const sent = pending.get(key)?.shift() ?? e.t;
+      const tone = QUORUM_TONE[e.msg] ?? 'info';
+      ways.push({
+        from: e.from,
+        to: e.to,
+        sent,
+        due: e.t,
+        until: e.t,
+        arrived: e.phase === 'deliver',
+        tone,
+      });
+      continue;
+    }
     if (e.type !== 'send' && e.type !== 'deliver' && e.type !== 'drop') continue;
     if (e.msg !== 'entry' && !showControl) continue;
     const key = `${e.from}\u0000${e.to}\u0000${e.msg}\u0000${e.lsn ?? ''}`;
@@ -126,6 +181,9 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
   const { laneWidth, centers } = laneCenters(nodes.length, width);
   const gridWidth = Math.max(width, TIME_COLUMN + laneWidth * nodes.length);
   const lane = new Map(nodes.map((id, i) => [id, centers[i] ?? 0]));
+  // Clients are not lanes: their messages start or end at the left edge of the lanes.
+  const clientColumn = TIME_COLUMN - 1;
+  const columnOf = (id: string) => lane.get(id) ?? clientColumn;
 
   const header: Cell[] = Array.from({ length: gridWidth }, () => ({ ch: ' ' }));
   nodes.forEach((id, i) => {
@@ -159,27 +217,35 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
     if (row) row[col] = cell;
   };
   /** The line from column `a` to `b` (exclusive of `a`) on row `r`, a head on its end. */
-  const stroke = (r: number, a: number, b: number, head: boolean, left: boolean) => {
+  const stroke = (
+    r: number,
+    a: number,
+    b: number,
+    head: boolean,
+    left: boolean,
+    tone: Tone = 'info',
+  ) => {
     const row = grid[r];
     if (!row) return;
     if (a === b) {
-      if (head && !centers.includes(b)) row[b] = { ch: left ? '◂' : '▸', tone: 'info' };
+      if (head && !centers.includes(b)) row[b] = { ch: left ? '◂' : '▸', tone };
       return;
     }
     const step = b > a ? 1 : -1;
     for (let c = a + step; c !== b + step; c += step) {
       if (c === b && head) break;
       if (centers.includes(c) && (row[c]?.ch === '│' || row[c]?.ch === '┼')) {
-        row[c] = { ch: '┼', tone: 'info' };
+        row[c] = { ch: '┼', tone };
       } else if (row[c]?.ch === ' ' || row[c]?.ch === '─' || row[c]?.ch === '│') {
-        row[c] = { ch: '─', tone: 'info' };
+        row[c] = { ch: '─', tone };
       }
     }
-    if (head) row[b] = { ch: step > 0 ? '▸' : '◂', tone: 'info' };
+    if (head) row[b] = { ch: step > 0 ? '▸' : '◂', tone };
   };
   const draw = (w: Way) => {
-    const a = lane.get(w.from);
-    const b = lane.get(w.to);
+    // Only quorum messages (tone set) may have a client at one end.
+    const a = w.tone ? columnOf(w.from) : lane.get(w.from);
+    const b = w.tone ? columnOf(w.to) : lane.get(w.to);
     if (a === undefined || b === undefined || a === b) return;
     const step = b > a ? 1 : -1;
     // An arrival ends next to the receiver's lane, a message on its way where it has got to.
@@ -201,9 +267,9 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
       // A row the message crosses without moving a whole column still shows it.
       if (next === col && r !== first) {
         const row = grid[r];
-        if (row && row[col]?.ch === ' ') row[col] = { ch: '─', tone: 'info' };
+        if (row && row[col]?.ch === ' ') row[col] = { ch: '─', tone: w.tone ?? 'info' };
       }
-      stroke(r, col, next, r === last, step < 0);
+      stroke(r, col, next, r === last, step < 0, w.tone);
       col = next;
     }
   };
@@ -219,6 +285,18 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeGrid {
       due: m.arrivesAt,
       until: to - 1,
       arrived: false,
+    });
+  }
+  for (const m of input.quorumInFlight ?? []) {
+    if (!quorumShown(m.kind, input.showControl ?? false)) continue;
+    draw({
+      from: m.from,
+      to: m.to,
+      sent: m.sentAt,
+      due: m.arrivesAt,
+      until: to - 1,
+      arrived: false,
+      tone: QUORUM_TONE[m.kind] ?? 'info',
     });
   }
   for (const e of input.events) {

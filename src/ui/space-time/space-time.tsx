@@ -1,7 +1,14 @@
 // The space-time diagram: node lanes across, time down, messages as arrows between lanes.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { HistoryEvent, InFlightMessage, Ms, NodeId, OpRecord } from '../../sim/index.js';
+import type {
+  HistoryEvent,
+  InFlightMessage,
+  Ms,
+  NodeId,
+  OpRecord,
+  QuorumMessage,
+} from '../../sim/index.js';
 import type { StoryClock } from '../text/story-time.js';
 import type { Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
@@ -20,6 +27,8 @@ export interface SpaceTimeProps {
   clock?: StoryClock;
   /** Messages on their way now, drawn up to the last row. */
   inFlight?: readonly InFlightMessage[];
+  /** Leaderless: quorum messages on their way now. */
+  quorumInFlight?: readonly QuorumMessage[];
 }
 
 /** Runs of cells with one tone, so a row prints as a few Text segments. */
@@ -58,6 +67,7 @@ export function SpaceTime({
   showControl,
   clock,
   inFlight,
+  quorumInFlight,
 }: SpaceTimeProps) {
   const opsById = useMemo(() => new Map(ops.map((op) => [op.id, op])), [ops]);
   const legend = height >= 4;
@@ -72,6 +82,7 @@ export function SpaceTime({
     showControl,
     clock,
     inFlight,
+    quorumInFlight,
   });
   return (
     <Box flexDirection="column" width={width}>

@@ -40,6 +40,7 @@ export interface Marker {
 export const STATUS: Record<NodeStatus, Marker> = {
   leading: { glyph: '●', label: 'leading', tone: 'leader' },
   streaming: { glyph: '▶', label: 'streaming', tone: 'ok' },
+  up: { glyph: '●', label: 'up', tone: 'ok' },
   'catching-up': { glyph: '↻', label: 'catching up', tone: 'warn' },
   disconnected: { glyph: '⋯', label: 'disconnected', tone: 'warn' },
   'needs-resync': { glyph: '⚠', label: 'needs resync', tone: 'danger' },

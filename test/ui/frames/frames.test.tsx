@@ -172,6 +172,55 @@ describe('the player at 80×24', () => {
   });
 });
 
+describe('the player at 80×24, leaderless', () => {
+  // Two home replicas down, so the write goes to c and, as a hint for a, to the fallback d;
+  // then b is back, and a second client's blind write is on its way to c (2 s of lag).
+  const LEADERLESS = `
+id: mini-leaderless
+title: Leaderless mini lesson
+cluster:
+  topology: leaderless
+  quorum: {n: 3, w: 2, r: 2, sloppy: true, readRepair: true}
+  conflict: siblings
+  nodes:
+    - {id: a}
+    - {id: b}
+    - {id: c, lag: 2s}
+    - {id: d}
+steps:
+  - say: "**Welcome.** Three home replicas and a fallback."
+  - crash: a
+  - crash: b
+  - write: {client: you, key: cart, value: milk}
+  - restart: b
+  - write: {client: bob, key: cart, value: eggs, background: true}
+  - wait: 500ms
+  - say: "Bob's write is on its way to c."
+  - say: The end.
+`;
+
+  it('cards with versions, vectors and hints, quorum messages on their way', async () => {
+    let wall = 0;
+    const driver = new LessonDriver(miniLesson(LEADERLESS), undefined, { seed: 1 });
+    const t = open(
+      <Player
+        driver={driver}
+        onBack={() => {}}
+        initial={{ paused: true }}
+        clock={() => {
+          wall += 50;
+          return wall;
+        }}
+        frameMs={5}
+      />,
+    );
+    await press(t, KEY.enter);
+    for (let i = 0; i < 7; i++) await press(t, 'n');
+    await until(t, /on its way to c/);
+    await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-leaderless'));
+  });
+});
+
 describe('the drill at 80×24', () => {
   const choice: ChoiceQuestion = {
     id: 'failover-timeout',

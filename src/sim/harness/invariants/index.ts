@@ -8,6 +8,7 @@ import type { Invariant } from './invariant.js';
 import { logMatching } from './log-matching.js';
 import { noSplitBrain } from './no-split-brain.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
+import { quorumReadsSeeAckedWrites, replicasConverge, siblingsKeepAckedWrites } from './quorum.js';
 import { sessionGuarantees } from './session-guarantees.js';
 
 export { streamable } from './convergence.js';
@@ -24,5 +25,13 @@ export const INVARIANTS: readonly Invariant[] = [
   ackedWritesSurvive,
   sessionGuarantees,
   convergence,
+  determinism,
+];
+
+/** What a leaderless case is checked against (generate-leaderless.ts). */
+export const LEADERLESS_INVARIANTS: readonly Invariant[] = [
+  quorumReadsSeeAckedWrites,
+  siblingsKeepAckedWrites,
+  replicasConverge,
   determinism,
 ];

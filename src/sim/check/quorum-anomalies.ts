@@ -1,0 +1,182 @@
+// Stale reads, lost writes and divergence in a leaderless run, judged on versions instead
+// of log positions:
+// - lost: an acknowledged write that, once every queue has drained, no replica holds, nor a
+//   version that causally follows it (LWW throwing a write away counts);
+// - stale: a read that reflects neither a surviving write acknowledged before it began nor
+//   anything that follows it (or, under LWW, carries a higher stamp);
+// - divergence: once drained, two live home replicas hold different versions of a key
+//   (siblings compare as sets).
+import type { LlVersion } from '../leaderless/versions.js';
+import { lwwNewer, reflects } from '../leaderless/versions.js';
+import type { OpRecord } from '../types.js';
+import { type Anomaly, type CheckInput, secs } from './anomaly.js';
+import type { LeaderlessView } from './leaderless-view.js';
+
+function showVersions(vs: readonly LlVersion[] | undefined): string {
+  if (!vs || vs.length === 0) return 'nothing';
+  return vs.map((v) => `${JSON.stringify(v.value)} (write #${v.op})`).join(' and ');
+}
+
+/** Every version some replica will hold, per key, once drained (one per write). */
+function heldByKey(view: LeaderlessView): Map<string, LlVersion[]> {
+  const out = new Map<string, LlVersion[]>();
+  const seen = new Set<number>();
+  for (const store of view.drained()) {
+    for (const [key, versions] of store) {
+      for (const v of versions) {
+        if (seen.has(v.op)) continue;
+        seen.add(v.op);
+        const list = out.get(key);
+        if (list) list.push(v);
+        else out.set(key, [v]);
+      }
+    }
+  }
+  return out;
+}
+
+function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord> {
+  const held = heldByKey(view);
+  const lost = new Map<number, OpRecord>();
+  for (const op of input.ops) {
+    if (op.kind !== 'write' || op.outcome !== 'ok') continue;
+    const v = view.versionOf(op.id);
+    if (!v) continue;
+    const list = held.get(op.key);
+    if (list?.some((h) => h.op === v.op || view.follows(h, v))) continue;
+    lost.set(op.id, op);
+  }
+  return lost;
+}
+
+export function checkQuorumLostWrites(input: CheckInput, view: LeaderlessView): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const op of lostSet(input, view).values()) {
+    out.push({
+      checker: 'lost-writes',
+      op: op.id,
+      node: op.node,
+      key: op.key,
+      message: `${JSON.stringify(op.value)} to "${op.key}" (write #${op.id} by ${op.client}) was acknowledged at ${secs(op.completedAt!)}, but no replica holds it or a later version that saw it`,
+    });
+  }
+  return out;
+}
+
+export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): Anomaly[] {
+  const lost = lostSet(input, view);
+  const writes = input.ops
+    .filter((o) => o.kind === 'write' && o.outcome === 'ok' && !lost.has(o.id))
+    .sort((a, b) => a.completeSeq! - b.completeSeq!);
+  const reads = input.ops
+    .filter((o) => o.kind === 'read' && o.outcome === 'ok')
+    .sort((a, b) => a.invokeSeq - b.invokeSeq);
+  // Per key, the acknowledged writes nothing acknowledged since covers: a read must reflect each.
+  const frontier = new Map<string, { op: OpRecord; v: LlVersion }[]>();
+  const out: Anomaly[] = [];
+  let wi = 0;
+  for (const r of reads) {
+    while (wi < writes.length && writes[wi]!.completeSeq! < r.invokeSeq) {
+      const w = writes[wi++]!;
+      const v = view.versionOf(w.id);
+      if (!v) continue;
+      const list = frontier.get(w.key) ?? [];
+      const vs = list.map((x) => x.v);
+      if (reflects(vs, v, view.mode, view.follows)) continue;
+      const next = list.filter(
+        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
+      );
+      next.push({ op: w, v });
+      frontier.set(w.key, next);
+    }
+    const result = view.readResult(r.id) ?? [];
+    const missed = (frontier.get(r.key) ?? []).find(
+      (x) => !reflects(result, x.v, view.mode, view.follows),
+    );
+    if (!missed) continue;
+    const w = missed.op;
+    out.push({
+      checker: 'stale-read',
+      op: r.id,
+      related: [w.id],
+      node: r.node,
+      key: r.key,
+      message: `read of "${r.key}" by ${r.client} at ${secs(r.invokedAt)} returned ${showVersions(result)}, but ${JSON.stringify(w.value)} (write #${w.id}) was acknowledged at ${secs(w.completedAt!)}`,
+    });
+  }
+  return out;
+}
+
+function sameSet(a: readonly LlVersion[], b: readonly LlVersion[]): boolean {
+  return a.length === b.length && a.every((x) => b.some((y) => y.op === x.op));
+}
+
+export function checkQuorumDivergence(_input: CheckInput, view: LeaderlessView): Anomaly[] {
+  const stores = view.drained();
+  const live: number[] = [];
+  for (let i = 0; i < view.n; i++) if (view.up[i]) live.push(i);
+  const keys = new Set<string>();
+  for (const i of live) for (const k of stores[i]!.keys()) keys.add(k);
+  const out: Anomaly[] = [];
+  for (const key of keys) {
+    const a = live[0]!;
+    const va = stores[a]!.get(key) ?? [];
+    const b = live.find((j) => !sameSet(va, stores[j]!.get(key) ?? []));
+    if (b === undefined) continue;
+    const vb = stores[b]!.get(key) ?? [];
+    out.push({
+      checker: 'divergence',
+      nodes: [view.nodeIds[a]!, view.nodeIds[b]!],
+      key,
+      message: `once every message has arrived, ${view.nodeIds[a]} holds "${key}" = ${showVersions(va)} but ${view.nodeIds[b]} holds ${showVersions(vb)}`,
+    });
+  }
+  return out;
+}
+
+/** Pairs of writes to one key that a replica found concurrent (neither had seen the other). */
+export function checkConflicts(input: CheckInput, view: LeaderlessView): Anomaly[] {
+  const ids = new Set(input.ops.map((o) => o.id));
+  const out: Anomaly[] = [];
+  for (const c of view.conflicts) {
+    if (!ids.has(c.ops[0]) || !ids.has(c.ops[1])) continue;
+    // Under LWW a replica judges by what writers had seen, which generated clients do not
+    // record: the pair is a conflict only if neither writer had seen the other.
+    if (view.mode === 'lww') {
+      const a = view.versionOf(c.ops[0]);
+      const b = view.versionOf(c.ops[1]);
+      if (a && b && (view.follows(a, b) || view.follows(b, a))) continue;
+    }
+    const how =
+      c.discarded === undefined
+        ? 'kept both as siblings'
+        : `kept one and discarded write #${c.discarded} (last write wins)`;
+    out.push({
+      checker: 'conflicts',
+      op: c.ops[1],
+      related: [c.ops[0]],
+      node: view.nodeIds[c.node],
+      key: c.key,
+      message: `writes #${c.ops[0]} and #${c.ops[1]} to "${c.key}" were concurrent (neither had seen the other); ${view.nodeIds[c.node]} ${how} at ${secs(c.t)}`,
+    });
+  }
+  return out;
+}
+
+/** Reads that returned more than one version (siblings). */
+export function checkSiblings(input: CheckInput, view: LeaderlessView): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const op of input.ops) {
+    if (op.kind !== 'read' || op.outcome !== 'ok') continue;
+    const result = view.readResult(op.id);
+    if (!result || result.length < 2) continue;
+    out.push({
+      checker: 'siblings',
+      op: op.id,
+      related: result.map((v) => v.op),
+      key: op.key,
+      message: `read of "${op.key}" by ${op.client} at ${secs(op.invokedAt)} returned ${result.length} siblings: ${showVersions(result)}`,
+    });
+  }
+  return out;
+}

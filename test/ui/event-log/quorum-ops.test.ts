@@ -1,0 +1,43 @@
+// A leaderless run in the event log: operations go to the replicas or a read quorum, not to
+// one node, and carry no LSNs; a read from one replica names it; conflicts and discarded
+// writes are named by the simulator's notes.
+import { describe, expect, it } from 'vitest';
+import { defaultCluster, isSingleReplicaRead, Simulation } from '../../../src/sim/index.js';
+import { formatEvent } from '../../../src/ui/event-log/event-format.js';
+
+describe('leaderless operations in the event log', () => {
+  const sim = new Simulation(
+    defaultCluster(
+      ['a', 'b', 'c'].map((id) => ({ id, role: 'follower' as const })),
+      { topology: 'leaderless', quorum: { n: 3, w: 2, r: 2 } },
+    ),
+    { seed: 1, clients: [{ id: 'slow', policy: 'leader', clockSkew: -5000 }] },
+  );
+  sim.apply({ type: 'write', client: 'you', key: 'k', value: 'v1' });
+  sim.runUntil(10);
+  sim.apply({ type: 'write', client: 'slow', key: 'k', value: 'v2' });
+  sim.runUntil(20);
+  sim.apply({ type: 'read', client: 'you', key: 'k', from: 'route' });
+  sim.apply({ type: 'read', client: 'you', key: 'k', from: 'c' });
+  sim.runUntil(30);
+  const ctx = {
+    ops: new Map(sim.ops.slice().map((o) => [o.id, o])),
+    quorum: { singleRead: (op: number) => isSingleReplicaRead(sim, op) },
+  };
+  const text = sim.history
+    .toArray()
+    .map((e) => formatEvent(e, ctx)?.text)
+    .filter((t): t is string => t !== undefined);
+
+  it('says where each operation went, without LSNs', () => {
+    expect(text).toContain('you → the replicas: write k = "v1"');
+    expect(text).toContain('you wrote k = "v1" (quorum acknowledged)');
+    expect(text).toContain('you read k = "v1" from a read quorum');
+    expect(text).toContain('you read k = "v1" from c');
+    expect(text.join('\n')).not.toMatch(/LSN/);
+  });
+
+  it('names the write last write wins discarded', () => {
+    expect(text.some((t) => /^discarded on a: "k" = "v2" \(write #1 by slow\)/.test(t))).toBe(true);
+  });
+});
