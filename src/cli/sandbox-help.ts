@@ -3,6 +3,10 @@
 import { SANDBOX_KEYS, TYPING_KEYS } from '../ui/sandbox/sandbox-keys.js';
 import { SERVE_PRESETS } from './serve-help.js';
 
+/** Every preset (the lab's PRESET_NAMES; a test keeps them equal): serve's, plus the
+ * leaderless one, which serve's leader-and-replicas API cannot expose. */
+export const SANDBOX_PRESETS: readonly string[] = [...SERVE_PRESETS, 'dynamo-style'];
+
 function rows(entries: readonly { keys: string; text: string }[]): string {
   const w = Math.max(...entries.map((e) => e.keys.length));
   return entries.map((e) => `  ${e.keys.padEnd(w)}  ${e.text}`).join('\n');
@@ -10,7 +14,7 @@ function rows(entries: readonly { keys: string; text: string }[]): string {
 
 export const SANDBOX_HELP = `
 With no argument: the three-node-async preset (primary, replica-1, replica-2).
-Presets: ${SERVE_PRESETS.join(', ')}; or any lesson id or lesson file.
+Presets: ${SANDBOX_PRESETS.join(', ')}; or any lesson id or lesson file.
 
 Type commands at the bottom, as lesson steps are written; Tab completes them:
   write tweet hello            read tweet from replica-2        crash replica-1

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_PRESETS } from '../../src/cli/sandbox-help.js';
 import { SERVE_PRESETS } from '../../src/cli/serve-help.js';
 import { PRESET_NAMES } from '../../src/lab/presets.js';
 import { runBuiltCli } from '../run-cli.js';
@@ -6,6 +7,10 @@ import { runBuiltCli } from '../run-cli.js';
 describe('serve --help', () => {
   it('names every leader-based preset (serve speaks to a leader; dynamo-style is leaderless)', () => {
     expect(SERVE_PRESETS).toEqual(PRESET_NAMES.filter((p) => p !== 'dynamo-style'));
+  });
+
+  it('sandbox --help names every preset', () => {
+    expect(SANDBOX_PRESETS).toEqual(PRESET_NAMES);
   });
 
   it('explains the API and the flags', () => {
