@@ -1,5 +1,6 @@
 // What the words on a node card mean, for the player's help: epoch, the two LSNs and lag
-// appear on every card and are the numbers the lessons ask about.
+// appear on every card and are the numbers the lessons ask about; the role line tells the
+// serving leader from one that went down.
 import type { HelpLine } from '../screen/help-overlay.js';
 
 export const CARD_LEGEND: readonly HelpLine[] = [
@@ -17,7 +18,12 @@ export const CARD_LEGEND: readonly HelpLine[] = [
   {
     kind: 'key',
     keys: 'lag',
-    text: 'behind the leader: entries · time · bytes',
+    text: 'behind the leader: entries · time · bytes (no leader up: the newest log)',
+  },
+  {
+    kind: 'key',
+    keys: '◆ ◇',
+    text: 'leader · follower (via: its source); ◇ was leader: a leader that is down',
   },
 ];
 
