@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { LessonRunner } from '../../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../../src/lesson/format/load.js';
 import type { ClusterSnapshot } from '../../../src/sim/index.js';
+import { CARD_LEGEND } from '../../../src/ui/cluster/card-legend.js';
 import { clusterTopLines } from '../../../src/ui/cluster/cluster-lines.js';
 import { ClusterPane } from '../../../src/ui/cluster/cluster-pane.js';
 import { NodeCard } from '../../../src/ui/cluster/node-card.js';
 import { nodeRowLine, rowWidths } from '../../../src/ui/cluster/node-row.js';
 import { addSample, NO_SAMPLES } from '../../../src/ui/lag-chart/lag-sampler.js';
+import { PLAYER_BINDINGS } from '../../../src/ui/player/player-screen.js';
+import { TIME_LAPSE_NOTES } from '../../../src/ui/player/time-lapse-notes.js';
+import { HelpOverlay } from '../../../src/ui/screen/help-overlay.js';
 import { createTheme } from '../../../src/ui/theme/theme.js';
 import { flat } from '../frame.js';
 
@@ -91,5 +95,25 @@ describe('matrix-2025 cards after the failovers', () => {
     // The lag chart samples the same lag: half an hour since LSN 5 was written, not 0.
     const lag = addSample(NO_SAMPLES, snap)[0]?.lag.get('db-03');
     expect(lag).toBeGreaterThanOrEqual(30 * 60_000);
+  });
+});
+
+describe('the card legend in the player help', () => {
+  it('fits at 80×24 and explains "was leader"', () => {
+    // The player gives the help every row but the last.
+    const app = render(
+      <HelpOverlay
+        width={80}
+        height={23}
+        bindings={PLAYER_BINDINGS}
+        legend={CARD_LEGEND}
+        notes={TIME_LAPSE_NOTES}
+      />,
+    );
+    const frame = app.lastFrame() ?? '';
+    app.unmount();
+    expect(frame).toContain('On the cards');
+    expect(frame).toMatch(/lag +behind: n · time · bytes/);
+    expect(frame).toMatch(/◆ ◇ +◇ was leader: it is down/);
   });
 });
