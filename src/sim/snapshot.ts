@@ -5,12 +5,19 @@ import { EV } from './events.js';
 import { nodeMetrics } from './lag-metrics.js';
 import { archiveSnapshot } from './leader/archive.js';
 import { busyProgress } from './leader/backup.js';
+import { bytesThrough } from './leader/disk.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
 import { leaderlessSnapshot } from './leaderless/snapshot.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
-import type { ClusterSnapshot, InFlightMessage, NodeSnapshot, NodeStatus } from './types.js';
+import type {
+  ClusterSnapshot,
+  InFlightMessage,
+  NewestLag,
+  NodeSnapshot,
+  NodeStatus,
+} from './types.js';
 
 export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   if (!n.up) return 'down';
@@ -29,6 +36,26 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   }
   if (n.stalled) return 'disconnected';
   return n.caughtUpOnce ? 'streaming' : 'catching-up';
+}
+
+/**
+ * Behind the newest LSN any node's log holds, for when no leader is up: a delayed replica
+ * whose source is gone still has entries to apply, though the lag against a wiped leader's
+ * empty log reads 0. A tie keeps the node's own log.
+ */
+function lagToNewest(sim: Simulation, n: SimNode): NewestLag {
+  let ref = n;
+  for (const m of sim.nodes) if (m.log.length > ref.log.length) ref = m;
+  const top = ref.log.length;
+  const applied = Math.min(n.applied, top);
+  const oldestMissing = ref.log[applied];
+  return {
+    newestLsn: top,
+    receivedEntries: Math.max(0, top - n.log.length),
+    appliedEntries: top - applied,
+    appliedBytes: bytesThrough(ref, top) - bytesThrough(ref, applied),
+    appliedMs: oldestMissing ? sim.now - oldestMissing.at : 0,
+  };
 }
 
 export function nodeSnapshot(
@@ -67,6 +94,7 @@ export function nodeSnapshot(
     data,
     ...(progress && { progress }),
     metrics: nodeMetrics(sim, n, leader, status),
+    ...(!leader?.up && { lagToNewest: lagToNewest(sim, n) }),
   };
 }
 

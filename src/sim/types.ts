@@ -207,6 +207,24 @@ export interface NodeSnapshot {
   progress?: BusyProgress;
   /** Lag as monitoring endpoints report it, and disk use (lag-metrics.ts). */
   metrics?: NodeMetrics;
+  /**
+   * Only while no leader is up: how far behind the newest LSN any node's log holds. The lag
+   * fields above compare against the current leader's log, which a down leader does not
+   * serve and a wiped one no longer has.
+   */
+  lagToNewest?: NewestLag;
+}
+
+/** Behind the newest LSN any node's log holds (see NodeSnapshot.lagToNewest). */
+export interface NewestLag {
+  newestLsn: number;
+  /** Entries of the newest log this node has not received. */
+  receivedEntries: number;
+  /** Entries of the newest log this node has not applied (received or not), their bytes, and
+   * how long ago the oldest of them was written (0 when none). */
+  appliedEntries: number;
+  appliedBytes: number;
+  appliedMs: Ms;
 }
 
 /** A restore or copy under way: bytes are linear in time within each phase. */

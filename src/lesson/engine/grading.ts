@@ -233,6 +233,8 @@ export function goalFacts(obs: Observation, goal: Expect): string {
           ? `took ${duration(op.completedAt - op.invokedAt)}`
           : 'no operation completed',
       );
+    } else if (key === 'diverged') {
+      parts.push(obs.actual('diverged') ? 'nodes diverged' : 'no nodes diverged');
     } else if (key === 'archived') {
       parts.push(`the WAL archive holds up to LSN ${obs.actual('archived')}`);
     } else if (key === 'value')

@@ -1,5 +1,7 @@
 // What the words on a node card mean, for the player's help: epoch, the two LSNs and lag
-// appear on every card and are the numbers the lessons ask about.
+// appear on every card and are the numbers the lessons ask about; the role line tells the
+// serving leader from one that went down. At 80×24 the player's help has no row to spare:
+// every entry must stay within the rows it takes now, or the whole legend drops out.
 import type { HelpLine } from '../screen/help-overlay.js';
 
 export const CARD_LEGEND: readonly HelpLine[] = [
@@ -17,7 +19,13 @@ export const CARD_LEGEND: readonly HelpLine[] = [
   {
     kind: 'key',
     keys: 'lag',
-    text: 'behind the leader: entries · time · bytes',
+    // Behind the leader, or with no leader up, the newest log any node holds.
+    text: 'behind: n · time · bytes',
+  },
+  {
+    kind: 'key',
+    keys: '◆ ◇',
+    text: '◇ was leader: it is down',
   },
 ];
 

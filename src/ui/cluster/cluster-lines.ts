@@ -19,10 +19,15 @@ export function clusterTopLines(
   theme: Theme,
   clock?: StoryClock,
 ): PaintedLine[] {
+  // The simulator's current leader may be down (nobody promoted since): it serves nothing.
+  const down = snapshot.nodes.find((n) => n.id === snapshot.leader)?.status === 'down';
   const leader =
     snapshot.leader === undefined
       ? { text: 'no leader', paint: { color: theme.color('danger') } }
-      : { text: `leader ${snapshot.leader}`, paint: { color: theme.color('leader') } };
+      : {
+          text: `leader ${snapshot.leader}${down ? ' (down)' : ''}`,
+          paint: { color: theme.color(down ? 'danger' : 'leader') },
+        };
   const lines: PaintedLine[] = [
     {
       text: composeRuns([

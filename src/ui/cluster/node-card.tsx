@@ -69,10 +69,34 @@ export function progressBytesText(p: BusyProgress, width: number): string {
 /** Statuses in which a follower receives the leader's log. */
 const STREAMING = new Set<NodeSnapshot['status']>(['streaming', 'catching-up']);
 
+/**
+ * Entries, time and bytes behind, as the snapshot measures them: against the leader's log, or
+ * while no leader is up, against the newest log any node holds (a wiped leader's empty log
+ * would make a delayed replica look caught up).
+ */
+export function lagFigures(node: NodeSnapshot): { entries: number; ms: number; bytes: number } {
+  const n = node.lagToNewest;
+  return n
+    ? { entries: n.appliedEntries, ms: n.appliedMs, bytes: n.appliedBytes }
+    : { entries: node.lagEntries, ms: node.lagMs, bytes: node.lagBytes };
+}
+
+/** A node that holds the leader role but is down: it serves nothing, so it is not "the leader". */
+export function isDownLeader(node: NodeSnapshot): boolean {
+  return node.role === 'leader' && node.status === 'down';
+}
+
+/** Leader glyph, colour and border only for a leader that is not down. */
+export function shownRole(node: NodeSnapshot): 'leader' | 'follower' {
+  return isDownLeader(node) ? 'follower' : node.role;
+}
+
 export function lagText(node: NodeSnapshot, width: number): string {
-  if (node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0) {
+  const lag = lagFigures(node);
+  if (lag.entries === 0 && lag.ms === 0 && lag.bytes === 0) {
     // The log comes from the leader: it cannot be behind it, nor "caught up".
-    if (node.role === 'leader') return firstThatFits(['lag 0 (the leader)', 'lag 0'], width);
+    if (node.role === 'leader' && !isDownLeader(node))
+      return firstThatFits(['lag 0 (the leader)', 'lag 0'], width);
     // Nothing missing yet is not caught up when nothing can arrive (a broken stream, a
     // follower of a wiped leader, a node that is down).
     if (!STREAMING.has(node.status)) {
@@ -83,20 +107,23 @@ export function lagText(node: NodeSnapshot, width: number): string {
     }
     return firstThatFits(['lag 0 (caught up)', 'lag 0'], width);
   }
-  const time = formatDuration(node.lagMs);
-  const size = formatBytes(node.lagBytes);
+  const time = formatDuration(lag.ms);
+  const size = formatBytes(lag.bytes);
   return firstThatFits(
     [
-      `lag ${plural(node.lagEntries, 'entry', 'entries')} · ${time} · ${size}`,
-      `lag ${node.lagEntries} ent · ${time} · ${size}`,
-      `lag ${node.lagEntries} · ${time} · ${size}`,
-      `lag ${node.lagEntries} · ${time}`,
+      `lag ${plural(lag.entries, 'entry', 'entries')} · ${time} · ${size}`,
+      `lag ${lag.entries} ent · ${time} · ${size}`,
+      `lag ${lag.entries} · ${time} · ${size}`,
+      `lag ${lag.entries} · ${time}`,
     ],
     width,
   );
 }
 
 export function roleText(node: NodeSnapshot): string {
+  // A leader that went down keeps its role in the simulator until it restarts; read as
+  // "leader" it would make two leaders after a failover.
+  if (isDownLeader(node)) return `${ROLE.follower.glyph} was leader`;
   const role = ROLE[node.role];
   if (node.role === 'leader') return `${role.glyph} ${role.label}`;
   return node.upstream === undefined
@@ -165,7 +192,7 @@ export function NodeCard({
   const theme = useTheme();
   const inner = Math.max(1, width - 4);
   const status = STATUS[node.status];
-  const role = ROLE[node.role];
+  const role = ROLE[shownRole(node)];
   const epoch = `epoch ${node.epoch}`;
   const idWidth = Math.max(1, inner - epoch.length - 1);
   const keys = keyLinesText(
@@ -177,7 +204,7 @@ export function NodeCard({
     <Box
       flexDirection="column"
       width={width}
-      borderStyle={highlighted ? 'bold' : node.role === 'leader' ? 'double' : 'round'}
+      borderStyle={highlighted ? 'bold' : shownRole(node) === 'leader' ? 'double' : 'round'}
       borderColor={theme.color(status.tone)}
       paddingX={1}
     >

@@ -8,10 +8,12 @@ import { padEnd, textWidth } from '../text/text.js';
 import { ROLE, STATUS, type Theme } from '../theme/theme.js';
 import {
   cardKeys,
+  lagFigures,
   lagText,
   MAX_KEY_LINES,
   progressText,
   roleText,
+  shownRole,
   statusText,
 } from './node-card.js';
 
@@ -39,9 +41,10 @@ function lsnCell(node: NodeSnapshot): string {
 function lagCell(node: NodeSnapshot): string {
   // A restore or copy under way: how far it has got instead of the lag.
   if (node.progress) return progressText(node.progress, MAX_LAG_WIDTH);
-  return node.lagEntries === 0 && node.lagMs === 0 && node.lagBytes === 0
+  const lag = lagFigures(node);
+  return lag.entries === 0 && lag.ms === 0 && lag.bytes === 0
     ? lagText(node, MAX_LAG_WIDTH + 4).replace(/^lag /, '')
-    : `${node.lagEntries} · ${formatDuration(node.lagMs)} · ${formatBytes(node.lagBytes)}`;
+    : `${lag.entries} · ${formatDuration(lag.ms)} · ${formatBytes(lag.bytes)}`;
 }
 
 /** Widths that hold every node's cells (ids and lag within a bound). */
@@ -79,7 +82,7 @@ export function nodeRowLine(
   const c = ROW_COLUMNS;
   const idWidth = widths.id;
   const status = STATUS[node.status];
-  const role = ROLE[node.role];
+  const role = ROLE[shownRole(node)];
   const lag = lagCell(node);
   const held = cardKeys(node);
   const keys =

@@ -23,7 +23,9 @@ function sampleOf(s: ClusterSnapshot): LagSample {
   // A leaderless cluster has no log to be behind: its cards show versions instead.
   if (s.leaderless) return { t: s.t, lag };
   for (const n of s.nodes) {
-    lag.set(n.id, n.status === 'down' || n.status === 'fenced' ? null : n.lagMs);
+    // With no leader up, lag is measured against the newest log a node holds (as the cards).
+    const ms = n.lagToNewest?.appliedMs ?? n.lagMs;
+    lag.set(n.id, n.status === 'down' || n.status === 'fenced' ? null : ms);
   }
   return { t: s.t, lag, leader: s.leader };
 }

@@ -4,7 +4,13 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeSnapshot } from '../../../src/sim/types.js';
-import { cardKeys, keyLinesText, lagText, NodeCard } from '../../../src/ui/cluster/node-card.js';
+import {
+  cardKeys,
+  keyLinesText,
+  lagText,
+  NodeCard,
+  roleText,
+} from '../../../src/ui/cluster/node-card.js';
 import { nodeRowLine, rowWidths } from '../../../src/ui/cluster/node-row.js';
 import { LessonDriver } from '../../../src/ui/player/lesson-driver.js';
 import { Player } from '../../../src/ui/player/player.js';
@@ -60,6 +66,29 @@ describe('node cards', () => {
     expect(lagText({ ...base, ...zero, role: 'leader', status: 'leading' }, 40)).toBe(
       'lag 0 (the leader)',
     );
+  });
+
+  it('do not call a down leader "the leader"', () => {
+    const down: NodeSnapshot = { ...base, ...zero, role: 'leader', status: 'down' };
+    expect(roleText(down)).toBe('◇ was leader');
+    expect(lagText(down, 40)).toBe('lag 0 entries · not streaming');
+    expect(roleText({ ...down, status: 'leading' })).toBe('◆ leader');
+  });
+
+  it('measure lag against the newest log while no leader is up', () => {
+    const node: NodeSnapshot = {
+      ...base,
+      ...zero,
+      status: 'disconnected',
+      lagToNewest: {
+        newestLsn: 5,
+        receivedEntries: 0,
+        appliedEntries: 1,
+        appliedBytes: 60 * 1024 ** 3,
+        appliedMs: 30 * 60_000,
+      },
+    };
+    expect(lagText(node, 40)).toBe('lag 1 entry · 30m00s · 60 GB');
   });
 });
 
