@@ -83,11 +83,15 @@ describe('Sandbox', () => {
 
   it('space on an empty line plays and pauses; the ticker moves virtual time at the speed', async () => {
     const { app, driver } = setup();
-    let frame = await press(app, ' ');
+    // While the ticker runs, a frame can change before the key is handled: wait for the
+    // footer itself rather than the next frame.
+    await press(app, ' ');
+    let frame = await untilMatch(app, /▶ live · 1×/);
     expect(frame).toContain('▶ live · 1×');
     await untilMatch(app, /t=0\.[1-9]/);
     expect(driver.live.now).toBeGreaterThan(0);
-    frame = await press(app, ' ');
+    await press(app, ' ');
+    frame = await untilMatch(app, /⏸ paused/);
     expect(frame).toContain('⏸ paused');
     const t = driver.live.now;
     await new Promise((r) => setTimeout(r, 50));
