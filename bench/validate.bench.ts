@@ -5,7 +5,12 @@
 // the reference run right after their step, so all of them should cost well under twice one.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { playAllPaths, referenceAnswer, seedsFor } from '../src/lesson/catalog/validate.js';
+import {
+  playAllPaths,
+  referenceAnswer,
+  seedsFor,
+  taskSolutions,
+} from '../src/lesson/catalog/validate.js';
 import { LessonRunner } from '../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../src/lesson/format/load.js';
 import type { Lesson } from '../src/lesson/format/types.js';
@@ -27,16 +32,23 @@ function cpuMs(fn: () => void): number {
   return (b.user + b.system) / 1000;
 }
 
+// The reference run types each task's solution: without it a run stops at the first task
+// and the "every path" ratio compares against a lesson cut short.
 function referenceOnly(lessons: readonly Lesson[]): void {
-  for (const lesson of lessons)
+  for (const lesson of lessons) {
+    const tasks = taskSolutions(lesson);
     for (const seed of seedsFor(lesson)) {
       const r = new LessonRunner(lesson, {
         seed,
         autoAnswer: referenceAnswer,
+        tasks,
         recordMessages: false,
       });
       r.advance();
+      if (!r.done)
+        throw new Error(`bench: ${lesson.id} stopped at step ${r.cursor} (seed ${seed})`);
     }
+  }
 }
 
 function everyPath(lessons: readonly Lesson[]): void {
