@@ -10,38 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choiceOrder } from '../../src/lesson/engine/choice-order.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { cliNode, cliPath, repoRoot } from '../run-cli.js';
+import { hasTmux, screenOf, sleep, tmux, waitForScreen } from './tmux-driver.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `rt-e2e-${process.pid}-${Date.now()}`;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-'));
 const exitFile = path.join(home, 'exit');
 // Choices are shuffled per learner: a known learner seed makes "choice 2" a known choice.
 const LEARNER_SEED = 7;
 
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
+const screen = () => screenOf(session);
 
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls the screen until `test` holds; fails with the last screen after `timeout` ms. */
-async function waitFor(
-  test: (s: string) => boolean,
-  what: string,
-  timeout = 15_000,
-): Promise<string> {
-  const start = Date.now();
-  let last = '';
-  while (Date.now() - start < timeout) {
-    last = screen();
-    if (test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
+const waitFor = (test: (s: string) => boolean, what: string, timeout = 15000) =>
+  waitForScreen(session, test, what, timeout);
 
 /** Sends keys and waits for the screen to change (or a short while, for keys that do not). */
 async function send(...keys: string[]): Promise<string> {

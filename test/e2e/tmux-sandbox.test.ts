@@ -8,35 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliNode, cliPath, repoRoot, runBuiltCli } from '../run-cli.js';
+import { hasTmux, sleep, tmux, waitForScreen } from './tmux-driver.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `rt-e2e-sandbox-${process.pid}-${Date.now()}`;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-sandbox-'));
 const exitFile = path.join(home, 'exit');
 
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(
-  test: (s: string) => boolean,
-  what: string,
-  timeout = 15_000,
-): Promise<string> {
-  const start = Date.now();
-  let last = '';
-  while (Date.now() - start < timeout) {
-    last = screen();
-    if (test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
+const waitFor = (test: (s: string) => boolean, what: string, timeout = 15000) =>
+  waitForScreen(session, test, what, timeout);
 
 /** Types text literally (one key at a time, as a person would), then waits a moment. */
 async function typeText(text: string): Promise<void> {

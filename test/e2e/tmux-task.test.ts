@@ -12,31 +12,16 @@ import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
 import { cliNode, cliPath, repoRoot, runBuiltCli } from '../run-cli.js';
+import { hasTmux, screenOf, tmux, waitForScreen } from './tmux-driver.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SEED = 5;
 let session = '';
 let home = '';
 
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
+const screen = () => screenOf(session);
 
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(test: (s: string) => boolean, what: string, timeout = 20_000) {
-  const start = Date.now();
-  let last = '';
-  while (Date.now() - start < timeout) {
-    last = screen();
-    if (test(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}; screen:\n${last}`);
-}
+const waitFor = (test: (s: string) => boolean, what: string, timeout = 20000) =>
+  waitForScreen(session, test, what, timeout);
 
 /** Types a command into the task's line and runs it. */
 async function run(command: string): Promise<void> {
