@@ -6,29 +6,13 @@ import { COMMANDS } from '../../lesson/commands/grammar.js';
 import { CARD_LEGEND } from '../cluster/card-legend.js';
 import { composeRuns, type Run } from '../text/paint.js';
 import { type PaintedLine, PaintedLines } from '../text/painted-lines.js';
-import { padEnd, textWidth } from '../text/text.js';
+import { padEnd, textWidth, wrapWords as wrap } from '../text/text.js';
 import type { Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import { COLON_COMMANDS } from './colon-commands.js';
 import { SANDBOX_KEYS, TYPING_KEYS } from './sandbox-keys.js';
 
 type Entry = { keys: string; text: string };
-
-/** Words wrapped into rows of `width`. */
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (textWidth(next) <= width || line === '') line = next;
-    else {
-      out.push(line);
-      line = word;
-    }
-  }
-  if (line) out.push(line);
-  return out;
-}
 
 /** The help as plain runs per line, laid out for `width`. */
 export function sandboxHelpRows(width: number, theme?: Theme): Run[][] {

@@ -13,7 +13,7 @@ import { sideBySide } from '../text/line-fit.js';
 import { composeRuns, type Run } from '../text/paint.js';
 import { type PaintedLine, PaintedLines, PaintedText } from '../text/painted-lines.js';
 import { formatEventTime } from '../text/story-time.js';
-import { textWidth, truncate } from '../text/text.js';
+import { textWidth, truncate, wrapWords as wrap } from '../text/text.js';
 import type { Theme } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 import { SandboxHelp } from './sandbox-help.js';
@@ -48,22 +48,6 @@ export function welcomeLines(view: SandboxView): string[] {
     `${from}: type commands below, Enter runs them. Try write tweet hello, then read tweet from ${reader}, or crash ${victim}.`,
     'Tab completes · ↑ recalls · ? help · Esc, then one key: c crash… · :save f.yaml',
   ];
-}
-
-/** Words wrapped into rows of `width`. */
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (textWidth(next) <= width || line === '') line = next;
-    else {
-      out.push(line);
-      line = word;
-    }
-  }
-  if (line) out.push(line);
-  return out;
 }
 
 /** The transcript's lines for `width` (the welcome while nothing was typed), oldest first. */

@@ -107,3 +107,19 @@ export function center(text: string, width: number): string {
   const left = Math.floor(room / 2);
   return ' '.repeat(left) + t + ' '.repeat(room - left);
 }
+
+/** Plain words wrapped into rows of at most `width` columns (a longer word gets a row). */
+export function wrapWords(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (textWidth(next) <= width || line === '') line = next;
+    else {
+      out.push(line);
+      line = word;
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}
