@@ -13,6 +13,7 @@ export type SandboxAction =
   | 'step-back'
   | 'speed'
   | 'toggle-diagram'
+  | 'toggle-status'
   | 'log-filter'
   | 'log-scroll'
   | 'help'
@@ -139,6 +140,12 @@ export const SANDBOX_KEYS: readonly SandboxBinding[] = [
     display: 'd',
     description: 'space-time diagram on / off',
     footer: 'diagram',
+  },
+  {
+    action: 'toggle-status',
+    keys: [{ input: 't' }],
+    display: 't',
+    description: 'status table on / off, as a monitoring endpoint reports it',
   },
   {
     action: 'log-filter',

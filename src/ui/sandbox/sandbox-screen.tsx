@@ -159,6 +159,7 @@ export function sandboxLayout(
       narration,
       followers: view.lag.length,
       diagram: ui.diagram,
+      status: ui.status,
       reading: false,
     });
   const transcript = transcriptLines(view, plan(0).narration.width, theme);

@@ -16,6 +16,8 @@ export interface SandboxUi {
   /** The help overlay, scrolled to `offset`, when open. */
   help?: { offset: number };
   diagram: boolean;
+  /** The status table in place of the panes (the player's `t`). */
+  status: boolean;
   log: { filter: LogFilter; anchor?: number };
   message?: { text: string; tone: Tone };
   /** The last refused line's error (shown under the line while it is there to fix). */
@@ -33,6 +35,7 @@ export type SandboxUiAction =
   | { type: 'toggle-help' }
   | { type: 'help-scroll'; delta: number; max: number }
   | { type: 'toggle-diagram' }
+  | { type: 'toggle-status' }
   | { type: 'log-filter' }
   | { type: 'log-scroll'; anchor?: number }
   | { type: 'message'; text?: string; tone?: Tone }
@@ -48,6 +51,7 @@ export function initialSandboxUi(
     paused: options.paused ?? false,
     speed: options.speed ?? DEFAULT_SPEED,
     diagram: false,
+    status: false,
     log: { filter: 'all' },
     confirmLeave: false,
   };
@@ -73,7 +77,9 @@ export function reduceSandboxUi(state: SandboxUi, action: SandboxUiAction): Sand
       return offset === state.help.offset ? state : { ...state, help: { offset } };
     }
     case 'toggle-diagram':
-      return { ...state, diagram: !state.diagram };
+      return { ...state, diagram: !state.diagram, status: false };
+    case 'toggle-status':
+      return { ...state, status: !state.status, diagram: false };
     case 'log-filter':
       return { ...state, log: { filter: nextFilter(state.log.filter) } };
     case 'log-scroll':

@@ -125,6 +125,9 @@ export function useSandboxKeys(o: SandboxKeysOptions): void {
       case 'toggle-diagram':
         dispatch({ type: 'toggle-diagram' });
         break;
+      case 'toggle-status':
+        dispatch({ type: 'toggle-status' });
+        break;
       case 'log-filter':
         dispatch({ type: 'log-filter' });
         break;

@@ -125,6 +125,21 @@ describe('Sandbox', () => {
     app.unmount();
   });
 
+  it('t (single keys) shows the status table in place of the panes, and t again hides it', async () => {
+    const { app } = setup();
+    await type(app, 'write tweet hello');
+    await press(app, KEY.enter);
+    await press(app, KEY.escape);
+    await press(app, 't');
+    let frame = await untilMatch(app, /Seconds_Behind_Source/);
+    expect(frame).toContain('Seconds_Behind_Source');
+    expect(frame).not.toContain('lag over the last');
+    await press(app, 't');
+    frame = await untilMatch(app, /lag over the last/);
+    expect(frame).not.toContain('Seconds_Behind_Source');
+    app.unmount();
+  });
+
   it(':save from the line writes the file and says where', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rt-sandbox-'));
     const { app } = setup({ cwd });
