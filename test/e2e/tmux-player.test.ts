@@ -79,7 +79,9 @@ describe.skipIf(!hasTmux)('the player in a real terminal (tmux)', () => {
     for (let i = 0; i < 60 && !s.includes(CHOOSE_PROMPT); i++) {
       if (s.includes('task> ')) {
         await send('-l', 'read tweet-101 from primary');
-        s = await send('Enter');
+        await send('Enter');
+        // Keys typed while the read runs would reach the line, or the player once it ends.
+        s = await waitFor((x) => x.includes('Goal reached'), "the task's verdict");
       } else if (s.includes('1-9 pick')) s = await send('2');
       else if (s.includes('Enter ▸ continue')) s = await send('Enter');
       else s = await waitFor((x) => x !== s, 'the lesson to move on');

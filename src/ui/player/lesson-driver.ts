@@ -268,7 +268,13 @@ export class LessonDriver {
     if (r.sim.now === 0 && r.records.length === 0) return false;
     const t = previousEventTime(r.sim.history, r.sim.now) ?? 0;
     this.session.runner = r.rewoundTo(t);
-    this.awaiting = undefined;
+    // Back inside a task whose command is in flight: its verdict is awaited again, as
+    // when the command was typed.
+    const task = this.runner.currentTask;
+    this.awaiting =
+      task && task.outcome === undefined && this.runner.state.kind === 'running'
+        ? task.step.label
+        : undefined;
     this.generation++;
     this.lag = samplesUntil(this.lag, t);
     this.settle();

@@ -61,7 +61,12 @@ export const TASK_LINE_ROWS = commandLineHeight(1);
 /** The footer while a task takes commands: its keys, and the play state. */
 export function taskFooter(view: PlayerView, ui: PlayerState): string {
   const keys = '⏎ run · Tab complete · ↑ history · ^T hint · ^G give up · Esc leave';
-  const status = view.phase === 'running' ? `▶ running · ${formatSpeed(ui.speed)}` : '';
+  const status =
+    view.phase !== 'running'
+      ? ''
+      : ui.paused
+        ? `⏸ paused · ${formatSpeed(ui.speed)}`
+        : `▶ running · ${formatSpeed(ui.speed)}`;
   return ui.message ? `${keys}  ${ui.message}` : status ? `${keys}  ${status}` : keys;
 }
 

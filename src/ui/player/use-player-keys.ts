@@ -153,7 +153,11 @@ export function usePlayerKeys({
         break;
       case 'step-back':
         dispatch({ type: 'pause' });
-        if (driver.stepBack()) refresh();
+        if (driver.stepBack()) {
+          // Inside a task the line has every key, space too: a command in flight plays on.
+          if (driver.taskActive) dispatch({ type: 'play' });
+          refresh();
+        }
         break;
       case 'speed':
         dispatch({ type: 'speed', direction: hit.arg === -1 ? -1 : 1 });

@@ -109,4 +109,22 @@ describe('a task in the player', () => {
     expect(driver.runner.score).toBe(0);
     app.unmount();
   });
+
+  it('steps back from the verdict into the running read, which plays on to the verdict', async () => {
+    const { app, driver } = setup();
+    await until(app, 'task>');
+    await type(app, 'read tweet from primary');
+    await press(app, KEY.enter);
+    let frame = await until(app, '✓ Goal reached');
+    expect(frame).toContain('Enter ▸ continue');
+    // p steps back: the read is in flight again; the line has the keys, so nothing could
+    // un-pause it: it plays on by itself, and the verdict waits again.
+    const generation = driver.generation;
+    await press(app, 'p');
+    frame = await until(app, '✓ Goal reached');
+    expect(driver.generation).toBe(generation + 1);
+    expect(driver.phase).toBe('feedback');
+    expect(frame).toContain('✓ Goal reached with 1 command (par 1)');
+    app.unmount();
+  });
 });
