@@ -7,6 +7,7 @@ import {
   type HistoryEvent,
   nodeSnapshot,
   type OpRecord,
+  quorumReadValues,
   type Simulation,
 } from '../../sim/index.js';
 import type { Expect, TaskGoal } from '../format/types.js';
@@ -253,8 +254,16 @@ function opCondition(
       ? `the newest one failed (${op.error ?? 'no answer'})`
       : key === 'stale'
         ? `the newest one was ${obs.actual('stale') ? '' : 'not '}stale`
-        : `the newest one showed ${showValue(op.value)} (LSN ${op.lsn})`;
+        : `the newest one showed ${shownRead(obs.sim, op)}`;
   return { key, text, met, now };
+}
+
+/** What a read showed: its value and LSN, or a leaderless read's values (siblings, no LSN). */
+function shownRead(sim: Simulation, op: OpRecord): string {
+  const values = sim.leaderless ? quorumReadValues(sim, op.id) : undefined;
+  if (!values) return `${showValue(op.value)} (LSN ${op.lsn})`;
+  if (values.length <= 1) return showValue(values[0]);
+  return `${values.map(showValue).join(' and ')} (siblings)`;
 }
 
 function latencyText(l: { min?: number; max?: number }): string {
