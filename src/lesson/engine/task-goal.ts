@@ -10,9 +10,11 @@ import {
   quorumReadValues,
   type Simulation,
 } from '../../sim/index.js';
-import type { Expect, TaskGoal } from '../format/types.js';
+import { formatBytes } from '../format/byte-size.js';
+import type { Expect, Figure, TaskGoal } from '../format/types.js';
 import { duration, showValue, statusPhrase } from './describe-outcome.js';
 import { checkExpect, Observation } from './expect-check.js';
+import { isMetricKey, type MetricGoalKey, metricFacts } from './metric-facts.js';
 
 /** What the cluster was when the task began: goals about "during the task" compare with it. */
 export interface TaskStart {
@@ -93,8 +95,18 @@ export function taskRead(sim: Simulation, start: TaskStart, goal: TaskGoal): OpR
   return undefined;
 }
 
-const OP_KEYS = ['value', 'stale', 'ok', 'error', 'lsn', 'latency'] as const;
-const CLUSTER_KEYS = ['leader', 'lost', 'diverged', 'anomalies', 'status', 'lag'] as const;
+const OP_KEYS = ['value', 'siblings', 'stale', 'ok', 'error', 'lsn', 'latency'] as const;
+const CLUSTER_KEYS = [
+  'leader',
+  'lost',
+  'diverged',
+  'conflicts',
+  'anomalies',
+  'status',
+  'lag',
+] as const;
+/** Goal keys that are not expect keys: what only a task can ask. */
+const TASK_KEYS = ['read', 'untouched', 'lostInTask'] as const;
 
 /** Every condition of the goal on the cluster now, in the order the author wrote them. */
 export function checkGoal(sim: Simulation, goal: TaskGoal, start: TaskStart): GoalCondition[] {
@@ -106,6 +118,9 @@ export function checkGoal(sim: Simulation, goal: TaskGoal, start: TaskStart): Go
       out.push(...clusterConditions(obs, key as (typeof CLUSTER_KEYS)[number], goal));
     } else if ((OP_KEYS as readonly string[]).includes(key)) {
       out.push(opCondition(obs, key as (typeof OP_KEYS)[number], goal));
+    } else if (!(TASK_KEYS as readonly string[]).includes(key)) {
+      // Any other expect key (a lag metric, archived) is judged as an expect is.
+      out.push(...metricConditions(obs, key as keyof Expect, goal));
     } else if (key === 'untouched') {
       for (const node of goal.untouched ?? []) {
         const how = touchedHow(sim, start, node);
@@ -195,6 +210,19 @@ function clusterConditions(
         ),
       ];
     }
+    case 'conflicts': {
+      const n = goal.conflicts ?? 0;
+      return [
+        judge(
+          key,
+          single(key, n),
+          n === 0
+            ? 'no two writes conflict'
+            : `${n} pair${n === 1 ? '' : 's'} of conflicting writes in all`,
+          () => `${String(obs.actual('conflicts'))} conflicting`,
+        ),
+      ];
+    }
     case 'diverged':
       return [
         judge(
@@ -207,6 +235,48 @@ function clusterConditions(
         ),
       ];
   }
+}
+
+/** A lag metric of the goal (per node) or `archived`: judged as an expect is. */
+function metricConditions(obs: Observation, key: keyof Expect, goal: TaskGoal): GoalCondition[] {
+  const sim = obs.sim;
+  if (!isMetricKey(key)) {
+    const want = goal[key as keyof TaskGoal];
+    const [miss] = checkExpect(obs, { [key]: want } as Expect);
+    const text = `${key} is ${String(want)}`;
+    return [{ key, text, met: !miss, ...(miss && { now: String(miss.actual) }) }];
+  }
+  const wants = Object.entries((goal[key] ?? {}) as Record<string, Figure | null>);
+  return wants.map(([id, want]) => {
+    const [miss] = checkExpect(obs, { [key]: { [id]: want } } as Expect);
+    const text = `${METRIC_NAME[key]} of ${id} ${figureText(key, want)}`;
+    const now = metricFacts(sim, key, [id])[0];
+    return { key: `${key}.${id}`, text, met: !miss, ...(miss && now && { now }) };
+  });
+}
+
+const METRIC_NAME: Record<MetricGoalKey, string> = {
+  lagBytes: 'replay lag in bytes',
+  receivedLag: 'entries not yet received',
+  replayAge: 'replay age',
+  secondsBehind: 'Seconds_Behind_Source',
+  retained: 'log retained',
+  diskUsed: 'disk used',
+};
+
+function figureText(key: MetricGoalKey, want: Figure | null): string {
+  if (want === null) return 'is NULL';
+  const show = (n: number) =>
+    key === 'lagBytes' || key === 'retained' || key === 'diskUsed'
+      ? formatBytes(n)
+      : key === 'replayAge'
+        ? duration(n)
+        : String(n);
+  if (typeof want === 'number') return `is ${show(want)}`;
+  if (want.min !== undefined && want.max !== undefined)
+    return `is ${show(want.min)} to ${show(want.max)}`;
+  if (want.max !== undefined) return `is at most ${show(want.max)}`;
+  return `is at least ${show(want.min ?? 0)}`;
 }
 
 function snapshotOf(sim: Simulation, id: string) {
@@ -228,6 +298,10 @@ function opCondition(
         // A list is a set of siblings (leaderless): the read must return exactly those.
         const v = goal.value;
         return `${subject} shows ${Array.isArray(v) ? `{${v.map(showValue).join(', ')}}` : showValue(v)}`;
+      }
+      case 'siblings': {
+        const n = goal.siblings ?? 0;
+        return n === 1 ? `${subject} returns one value` : `${subject} returns ${n} siblings`;
       }
       case 'stale':
         return goal.stale ? `${subject} is stale` : `${subject} is not stale`;

@@ -51,7 +51,7 @@ export const taskGoalSchema = strictMap(
   'a goal like {status: {db2: streaming}, lostInTask: 0, untouched: [db1]}',
 )
   .superRefine((g, ctx) => {
-    const opKeys = ['value', 'stale', 'ok', 'error', 'lsn', 'latency'] as const;
+    const opKeys = ['value', 'siblings', 'stale', 'ok', 'error', 'lsn', 'latency'] as const;
     const used = opKeys.filter((k) => g[k] !== undefined);
     if (used.length > 0 && g.read === undefined) {
       ctx.addIssue({
