@@ -9,8 +9,18 @@ import { plainMarkdown } from '../lesson/format/plain-markdown.js';
 import type { InteractiveStep, TaskStep } from '../lesson/format/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
 
+/** A leaderless replica has no LSN: what it holds, in keys (and hints, if any). */
+function replicaHolds(s: ClusterSnapshot, id: string): string {
+  const r = s.leaderless?.replicas.find((x) => x.id === id);
+  if (!r) return '';
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const hints = r.hints.length > 0 ? `, ${plural(r.hints.length, 'hint')}` : '';
+  return `, ${plural(r.keys.length, 'key')}${hints}`;
+}
+
 export function clusterLine(s: ClusterSnapshot): string {
   const parts = s.nodes.map((n) => {
+    if (s.leaderless) return `${n.id}: ${n.status}${replicaHolds(s, n.id)}`;
     const behind =
       n.role === 'follower' && n.lagEntries > 0
         ? `, ${n.lagEntries} behind (${duration(n.lagMs)})`

@@ -223,17 +223,20 @@ function clusterConditions(
         ),
       ];
     }
-    case 'diverged':
+    case 'diverged': {
+      // Leaderless replicas hold versions of keys, not log entries.
+      const [yes, no] = obs.sim.leaderless
+        ? [
+            'two home replicas hold different versions of a key',
+            'the home replicas agree on every key',
+          ]
+        : ['two nodes disagree about an entry', 'no two nodes disagree about an entry'];
       return [
-        judge(
-          key,
-          single(key, goal.diverged),
-          goal.diverged
-            ? 'two nodes disagree about an entry'
-            : 'no two nodes disagree about an entry',
-          () => (goal.diverged ? 'they agree' : 'they disagree'),
+        judge(key, single(key, goal.diverged), goal.diverged ? yes : no, () =>
+          goal.diverged ? 'they agree' : 'they disagree',
         ),
       ];
+    }
   }
 }
 
