@@ -98,6 +98,12 @@ describe('version-vectors lesson', () => {
     expect(r.problems).toEqual([]);
     // Merge [a:3 b:1], then the phone's read-first removal [a:4 b:1]: one value each time.
     expect(cards(r.sim)).toEqual({ a: ['eggs,jam [a:4 b:1]'], b: ['eggs,jam [a:4 b:1]'] });
+    // The narration: Sam's write is dot a:4 on [a:3 b:1] (written at once: a:4 on [a:2 b:1],
+    // the same card, checked in the last test).
+    expect(dots(r.sim)).toEqual({
+      a: ['eggs,jam a:4 on [a:3 b:1]'],
+      b: ['eggs,jam a:4 on [a:3 b:1]'],
+    });
     const merged = r.records.find((x) => x.kind === 'read' && x.value === 'tea,eggs,jam');
     expect(merged).toBeDefined();
   });
