@@ -2,6 +2,8 @@
 // hold, a blind write in the merge task makes a third sibling (as the narration says), the
 // task's checklist names every sibling a read returned, and the phone's stale write in the
 // last choice becomes a sibling whose card vector looks newer than the merge it sits beside.
+// The narration explains those two cards by the write's dot and what its writer had seen
+// (the card shows only each replica's highest count): that is checked on the replicas.
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { LessonRunner } from '../../src/lesson/engine/runner.js';
@@ -28,6 +30,31 @@ function cards(sim: Simulation): Record<string, string[]> {
       })
       .sort();
   }
+  return out;
+}
+
+/**
+ * Each replica's versions of `cart` as `value a:3 on [a:1]`: the dot (the replica that
+ * counted the write, and its count) and the context, what the writer had seen (the card
+ * hides the difference between these and the highest count per replica).
+ */
+function dots(sim: Simulation): Record<string, string[]> {
+  const ll = sim.leaderless!;
+  const out: Record<string, string[]> = {};
+  sim.nodes.forEach((n, i) => {
+    const versions = ll.replicas[i]!.store.get('cart') ?? [];
+    out[n.id] = versions
+      .map((v) => {
+        const seen = v.context.vv
+          .map((c, j) => (c > 0 ? `${sim.nodes[j]!.id}:${c}` : ''))
+          .filter(Boolean);
+        // Every context here is gap-free: what the writer saw is a plain vector.
+        expect(v.context.extra).toEqual([]);
+        const dot = `${sim.nodes[v.dotNode]!.id}:${v.dotCounter}`;
+        return `${String(v.value)} ${dot} on [${seen.join(' ')}]`;
+      })
+      .sort();
+  });
   return out;
 }
 
@@ -71,6 +98,12 @@ describe('version-vectors lesson', () => {
     expect(r.problems).toEqual([]);
     // Merge [a:3 b:1], then the phone's read-first removal [a:4 b:1]: one value each time.
     expect(cards(r.sim)).toEqual({ a: ['eggs,jam [a:4 b:1]'], b: ['eggs,jam [a:4 b:1]'] });
+    // The narration: Sam's write is dot a:4 on [a:3 b:1] (written at once: a:4 on [a:2 b:1],
+    // the same card, checked in the last test).
+    expect(dots(r.sim)).toEqual({
+      a: ['eggs,jam a:4 on [a:3 b:1]'],
+      b: ['eggs,jam a:4 on [a:3 b:1]'],
+    });
     const merged = r.records.find((x) => x.kind === 'read' && x.value === 'tea,eggs,jam');
     expect(merged).toBeDefined();
   });
@@ -84,6 +117,9 @@ describe('version-vectors lesson', () => {
     type(r, 'read cart');
     const blind = ['tea,eggs [a:2]', 'tea,eggs,jam [a:3]', 'tea,jam [a:1 b:1]'];
     expect(cards(r.sim)).toEqual({ a: blind, b: blind });
+    // Its card reads [a:3], beside [a:2]: a counted it a:3, but its writer had seen a:1 only.
+    const seen = ['tea,eggs a:2 on [a:1]', 'tea,eggs,jam a:3 on [a:1]', 'tea,jam b:1 on [a:1]'];
+    expect(dots(r.sim)).toEqual({ a: seen, b: seen });
     const value = r.currentTask!.conditions.find((c) => c.key === 'value')!;
     expect(value.met).toBe(false);
     expect(value.now).toBe(
@@ -113,6 +149,9 @@ describe('version-vectors lesson', () => {
       // The stale write is counted a:4 by a, so its card reads [a:4 b:1] beside the merge.
       const both = ['eggs,jam [a:4 b:1]', 'tea,eggs,jam [a:3 b:1]'];
       expect(cards(r.sim)).toEqual({ a: both, b: both });
+      // What the narration says of it: dot a:4 on [a:2 b:1]; the merge is a:3, never seen.
+      const seen = ['eggs,jam a:4 on [a:2 b:1]', 'tea,eggs,jam a:3 on [a:2 b:1]'];
+      expect(dots(r.sim)).toEqual({ a: seen, b: seen });
       const rec = r.records.find((x) => x.step === 'c-remove' && x.correct !== undefined)!;
       expect(rec.correct).toBe(false);
       expect((rec.outcomes ?? []).filter((o) => o.correct).map((o) => o.index)).toEqual([2]);
