@@ -8,14 +8,11 @@
 // seeds, the displayed position of every right choice of the shuffled steps (quiz, predict,
 // action choose) must be spread evenly, per number of shuffled choices.
 import { describe, expect, it } from 'vitest';
-import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
-import { lessonFiles } from '../../src/lesson/catalog/catalog.js';
 import { displayedLesson, isShuffled } from '../../src/lesson/engine/choice-order.js';
-import { LessonRunner } from '../../src/lesson/engine/runner.js';
-import { loadLessonFile } from '../../src/lesson/format/load.js';
 import type { Lesson } from '../../src/lesson/format/types.js';
 import { loadBank } from '../../src/quiz/bank.js';
 import type { ChoiceQuestion } from '../../src/quiz/types.js';
+import { type LessonQuestion, lessonQuestions } from './bundled-questions.js';
 
 const bank = await loadBank();
 const choiceQuestions = bank.questions.filter((q): q is ChoiceQuestion => q.kind === 'choice');
@@ -36,45 +33,6 @@ function answerPositions(questions: readonly Answered[]): Map<number, number[]> 
     byCount.set(n, counts);
   }
   return byCount;
-}
-
-/** A shuffled step of a bundled lesson and its right choices, as indexes in the file. */
-interface LessonQuestion {
-  lesson: Lesson;
-  label: string;
-  /** How many choices are shuffled (choices marked `last` stay at the end). */
-  shuffled: number;
-  right: readonly number[];
-}
-
-/**
- * Every shuffled step of every bundled lesson with its right choices: a quiz's `answer`, a
- * predict's or a choose's as graded on a run with the reference answers in file order.
- */
-async function lessonQuestions(): Promise<LessonQuestion[]> {
-  const out: LessonQuestion[] = [];
-  for (const file of (await lessonFiles('lessons')) ?? []) {
-    const loaded = await loadLessonFile(file);
-    if (!loaded.ok) throw new Error(`${file} does not load`);
-    const lesson = loaded.lesson;
-    const { choices: answers, tasks } = await loadAnswers(
-      `lessons/answers/${lesson.id}.yaml`,
-      lesson,
-    );
-    // No choiceSeed: the run keeps the file's order, so its records give file indexes.
-    const run = new LessonRunner(lesson, { answers, tasks });
-    run.advance();
-    for (const step of lesson.steps) {
-      if (!isShuffled(step)) continue;
-      const rec = run.records.find((r) => r.step === step.label && r.correctChoices);
-      if (!rec?.correctChoices) throw new Error(`${lesson.id}: ${step.label} was not graded`);
-      const shuffled = step.choices.filter((c) => !c.last).length;
-      // A right choice marked `last` sits last on purpose; only shuffled ones are counted.
-      const right = rec.correctChoices.filter((i) => !step.choices[i]!.last);
-      out.push({ lesson, label: step.label, shuffled, right });
-    }
-  }
-  return out;
 }
 
 // Learner seeds: the small ones scripts pass with --seed, and seeds spread over the range
