@@ -18,14 +18,20 @@ export interface CliResult {
 
 export function runBuiltCli(
   args: readonly string[],
-  opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+  opts: {
+    input?: string;
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    /** Kill the run after this many ms (default 60 s). */
+    timeout?: number;
+  } = {},
 ): CliResult {
   const res = spawnSync(cliNode, [cliPath, ...args], {
     input: opts.input ?? '',
     encoding: 'utf8',
     cwd: opts.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env },
-    timeout: 60_000,
+    timeout: opts.timeout ?? 60_000,
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }

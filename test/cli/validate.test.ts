@@ -4,15 +4,21 @@ import { runBuiltCli } from '../run-cli.js';
 
 // Every lesson file shipped in lessons/ (the answers and quiz folders hold other files).
 const shipped = readdirSync('lessons').filter((f) => f.endsWith('.yaml')).length;
+const banks = readdirSync('lessons/quiz').filter((f) => f.endsWith('.yaml')).length;
 
 describe('validate', () => {
-  it('passes the bundled lessons over 20 seeds', () => {
-    const r = runBuiltCli(['validate']);
+  // The whole curriculum, every path, 20 seeds: about 30 s of CPU, far more on a busy machine.
+  it('passes the bundled lessons over 20 seeds, and the question bank', () => {
+    const r = runBuiltCli(['validate'], { timeout: 300_000 });
     expect(r.stdout).toContain('lessons/lost-tweet.yaml: ok (lost-tweet, 20 seeds)');
     expect(shipped).toBeGreaterThanOrEqual(3);
     expect(r.stdout).toContain(`${shipped} of ${shipped} lesson file(s) valid`);
+    // The default run checks lessons/quiz/*.yaml too.
+    expect(r.stdout).toMatch(
+      new RegExp(`^${banks} of ${banks} quiz bank file\\(s\\) valid \\(\\d+ questions\\)$`, 'm'),
+    );
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 320_000);
 
   it('fails a lesson whose expect does not hold, naming file:line:col and the seeds', () => {
     const r = runBuiltCli(['validate', 'test/fixtures/runtime/false-claim.yaml']);
