@@ -135,7 +135,8 @@ describe('play in plain mode', () => {
       rmSync(other, { recursive: true, force: true });
     }
     expect(orders.size).toBeGreaterThan(1);
-  });
+    // Eight runs of the CLI: more than the default limit on a busy machine.
+  }, 120_000);
 
   it('gives a progress file from before learner seeds one, keeping its lessons', () => {
     const file = join(home, 'progress.json');
