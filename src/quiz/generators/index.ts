@@ -6,6 +6,7 @@ import { failoverWinner } from './failover-winner.js';
 import { logDivergence } from './log-divergence.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
+import { quorumStaleRead } from './quorum-stale-read.js';
 import { retentionResync } from './retention-resync.js';
 import { routeMonotonic } from './route-monotonic.js';
 import { routeOwnRead } from './route-own-read.js';
@@ -32,6 +33,7 @@ export const TEMPLATES: readonly Template[] = [
   retentionResync,
   cascadeDelay,
   quorumOverlap,
+  quorumStaleRead,
   versionVectorOrder,
   routeOwnRead,
   routeMonotonic,
