@@ -30,6 +30,7 @@ export type {
 export { policies, type RouteView } from './leader/routing.js';
 export {
   isSingleReplicaRead,
+  quorumCaughtUp,
   quorumReadValues,
   quorumWriteClock,
 } from './leaderless/public.js';

@@ -95,6 +95,8 @@ export function nodeSnapshot(
     ...(progress && { progress }),
     metrics: nodeMetrics(sim, n, leader, status),
     ...(!leader?.up && { lagToNewest: lagToNewest(sim, n) }),
+    ...(n.role === 'leader' &&
+      (n.fenced || n.epoch < sim.maxEpoch) && { staleLeader: { newestEpoch: sim.maxEpoch } }),
   };
 }
 

@@ -213,6 +213,13 @@ export interface NodeSnapshot {
    * serve and a wiped one no longer has.
    */
   lagToNewest?: NewestLag;
+  /**
+   * A node that still holds the leader role although a leader of a newer epoch was elected
+   * meanwhile (it was cut off or paused during a failover): it is an old leader, fenced
+   * (status `fenced`) or, without fencing, still leading its stale epoch. `newestEpoch` is the
+   * cluster's newest epoch.
+   */
+  staleLeader?: { newestEpoch: number };
 }
 
 /** Behind the newest LSN any node's log holds (see NodeSnapshot.lagToNewest). */

@@ -97,8 +97,12 @@ describe('parseBankText', () => {
   });
 
   it('checks templates: known, the right kind, and their parameters', () => {
-    expect(problems(GOOD.replace('template: quorum-overlap', 'template: quorum-overlp'))[0]).toBe(
-      `${FILE}:21:15: questions[2].template: unknown scenario template "quorum-overlp" (did you mean "quorum-overlap"? templates: ryw-nodes, monotonic-nodes, async-loss, failover-winner, retention-resync, cascade-delay, quorum-overlap, quorum-read-timing, version-vector-order, commit-latency, log-divergence, seconds-behind)`,
+    // The list of templates is bounded (twelve names, then how many more), so it is not
+    // spelled out here: every new template would change it.
+    expect(
+      problems(GOOD.replace('template: quorum-overlap', 'template: quorum-overlp'))[0],
+    ).toMatch(
+      /^lessons\/quiz\/test\.yaml:21:15: questions\[2\]\.template: unknown scenario template "quorum-overlp" \(did you mean "quorum-overlap"\? templates: ryw-nodes, monotonic-nodes, [a-z-]+(, [a-z-]+){9}, \.\.\. \(\d+ more\)\)$/,
     );
     expect(
       problems(GOOD.replace('template: quorum-overlap', 'template: route-own-read'))[0],

@@ -309,17 +309,66 @@ describe.each([
   );
 });
 
-describe('generators are reproducible', () => {
-  it.each(['ryw-nodes', 'async-loss', 'route-sync-standby', 'version-vector-order'])(
-    '%s: same seed, same question',
-    (id) => {
-      const a = gen(id, 42);
-      const b = gen(id, 42);
-      expect(a.prompt).toBe(b.prompt);
-      expect(a.facts).toEqual(b.facts);
-      expect(a.why).toBe(b.why);
+describe('quorum-stale-read', () => {
+  const outcomeOf = (label: string) =>
+    label.startsWith('"eggs"') ? 'new' : label.startsWith('"milk"') ? 'old' : 'no-quorum';
+
+  it.each(SEEDS)(
+    'seed %i: the stated answer is what the read returned, by the read rule',
+    (seed) => {
+      const g = choice(gen('quorum-stale-read', seed));
+      expect(g.choices).toHaveLength(3);
+      wellFormed(g);
+      const stated = outcomeOf(g.choices[g.correct[0]!]!);
+      const sim = g.sim!;
+      const read = sim.ops.at(sim.ops.length - 1)!;
+      expect(read.kind).toBe('read');
+      // The rule, from the cluster as it is: the replicas up, the first r of them in listed
+      // order answer, and the newest version among their answers is returned.
+      const snap = sim.snapshot();
+      const r = snap.leaderless!.r;
+      const up = snap.nodes.filter((n) => n.status !== 'down').map((n) => n.id);
+      const holds = (id: string) =>
+        snap
+          .leaderless!.replicas.find((rep) => rep.id === id)!
+          .keys.some((k) => k.versions.some((v) => v.value === 'eggs'));
+      const byRule = up.length < r ? 'no-quorum' : up.slice(0, r).some(holds) ? 'new' : 'old';
+      expect(stated).toBe(byRule);
+      if (stated === 'no-quorum') expect([read.outcome, read.error]).toEqual(['fail', 'no-quorum']);
+      else expect(read.value).toBe(stated === 'new' ? 'eggs' : 'milk');
+      // The checker agrees: stale exactly when the old value came back.
+      const stale = checkAll(sim)['stale-read'].some((a) => a.op === read.id);
+      expect(stale).toBe(stated === 'old');
     },
   );
+
+  it('asks every outcome over the seeds, with the right answer in every position', () => {
+    const outcomes = new Set<string>();
+    const positions = new Set<number>();
+    for (const seed of SEEDS) {
+      const g = choice(gen('quorum-stale-read', seed));
+      outcomes.add(outcomeOf(g.choices[g.correct[0]!]!));
+      positions.add(g.correct[0]!);
+    }
+    expect([...outcomes].sort()).toEqual(['new', 'no-quorum', 'old']);
+    expect([...positions].sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('generators are reproducible', () => {
+  it.each([
+    'ryw-nodes',
+    'async-loss',
+    'route-sync-standby',
+    'version-vector-order',
+    'quorum-stale-read',
+  ])('%s: same seed, same question', (id) => {
+    const a = gen(id, 42);
+    const b = gen(id, 42);
+    expect(a.prompt).toBe(b.prompt);
+    expect(a.facts).toEqual(b.facts);
+    expect(a.why).toBe(b.why);
+  });
 });
 
 describe('log-divergence', () => {

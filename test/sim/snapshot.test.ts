@@ -129,3 +129,39 @@ describe('snapshot', () => {
     expect(s.history.toArray().filter((e) => e.type === 'note')).toEqual([]);
   });
 });
+
+describe('snapshot of an old leader', () => {
+  const cutOff = (fencing: boolean) => {
+    const s = sim(threeNodes([100, 100], { failover: failover({ fencing }) }));
+    s.apply({ type: 'partition', groups: [['primary'], ['replica-1', 'replica-2']] });
+    s.runUntil(10_000);
+    return s;
+  };
+  const byId = (s: ReturnType<typeof sim>) =>
+    Object.fromEntries(s.snapshot().nodes.map((n) => [n.id, n]));
+
+  it('marks a leader cut off during a failover as stale, with the newest epoch', () => {
+    const s = cutOff(false);
+    const nodes = byId(s);
+    expect(s.snapshot().leader).toBe('replica-1');
+    expect(nodes.primary).toMatchObject({ role: 'leader', status: 'leading', epoch: 1 });
+    expect(nodes.primary!.staleLeader).toEqual({ newestEpoch: 2 });
+    expect(nodes['replica-1']!.staleLeader).toBeUndefined();
+    // Healed, it hears the newer epoch and steps down: no longer a leader of any kind.
+    s.apply({ type: 'heal' });
+    s.runUntil(20_000);
+    expect(byId(s).primary).toMatchObject({ role: 'follower' });
+    expect(byId(s).primary!.staleLeader).toBeUndefined();
+  });
+
+  it('marks a fenced old leader too', () => {
+    const nodes = byId(cutOff(true));
+    expect(nodes.primary).toMatchObject({ role: 'leader', status: 'fenced' });
+    expect(nodes.primary!.staleLeader).toEqual({ newestEpoch: 2 });
+  });
+
+  it('marks nothing while the first leader leads', () => {
+    const s = sim(threeNodes());
+    expect(s.snapshot().nodes.map((n) => n.staleLeader)).toEqual([undefined, undefined, undefined]);
+  });
+});

@@ -240,7 +240,7 @@ export function describeStep(step: Step, sim?: Simulation): string {
     case 'wait':
       return `waited ${duration(step.duration)}`;
     case 'until':
-      return `waited until ${[step.node, step.caughtUp ? 'caught up' : '', step.status ?? '', step.leader ? `leader is ${step.leader}` : ''].filter(Boolean).join(' ')}`;
+      return `waited until ${[step.node ?? (step.caughtUp ? 'every node' : ''), step.caughtUp ? 'caught up' : '', step.status ?? '', step.leader ? `leader is ${step.leader}` : ''].filter(Boolean).join(' ')}`;
     default:
       return step.kind;
   }

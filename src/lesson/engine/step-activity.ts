@@ -4,7 +4,7 @@
 // and `validate` all execute steps through here.
 
 import type { OpRecord, Simulation } from '../../sim/index.js';
-import { nodeSnapshot } from '../../sim/index.js';
+import { nodeSnapshot, quorumCaughtUp } from '../../sim/index.js';
 import type { Step, UntilStep } from '../format/types.js';
 import { MAX_EVENTS_PER_STEP, runBudgeted } from './event-budget.js';
 import { simWorkload } from './sim-config.js';
@@ -42,13 +42,26 @@ function opActivity(sim: Simulation, id: number | undefined, background: boolean
 export function untilHolds(sim: Simulation, s: UntilStep): boolean {
   const leader = sim.currentLeader();
   if (s.leader !== undefined && leader?.id !== s.leader) return false;
+  // Leaderless: no log to compare; the simulator says whether replicas hold the newest versions.
+  const quorum = s.caughtUp ? quorumCaughtUp(sim, s.node) : undefined;
+  if (quorum === false) return false;
   if (s.node !== undefined) {
     const n = sim.node(s.node);
     const snap = nodeSnapshot(sim, n, leader);
     if (s.status !== undefined && snap.status !== s.status) return false;
-    if (s.caughtUp && (!leader || !n.up || n.applied < leader.log.length)) return false;
+    if (s.caughtUp && quorum === undefined && !appliedLeaderLog(n, leader)) return false;
+  } else if (s.caughtUp && quorum === undefined) {
+    // Every node: each applied every entry of the current leader's log.
+    if (!sim.nodes.every((n) => appliedLeaderLog(n, leader))) return false;
   }
   return true;
+}
+
+function appliedLeaderLog(
+  n: Simulation['nodes'][number],
+  leader: ReturnType<Simulation['currentLeader']>,
+): boolean {
+  return leader !== undefined && n.up && n.applied >= leader.log.length;
 }
 
 /** Starts a step. Interactive steps (quiz, predict, choose) and `say` are not activities. */

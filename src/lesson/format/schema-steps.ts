@@ -134,7 +134,9 @@ const until = strictMap(
     caughtUp: z
       .literal(true)
       .optional()
-      .describe("The node applied every entry of the current leader's log."),
+      .describe(
+        "The node applied every entry of the current leader's log (leaderless: it holds the newest version of every key); without node, every node (leaderless: every home replica).",
+      ),
     status: z.enum(NODE_STATUSES).optional().describe('The node reached this status.'),
     leader: name.optional().describe('This node is the leader of the highest epoch.'),
     max: duration()
@@ -146,9 +148,9 @@ const until = strictMap(
   if (u.caughtUp === undefined && u.status === undefined && u.leader === undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: 'until needs a condition: caughtUp: true or status (with node), or leader',
+      message: 'until needs a condition: caughtUp: true, status (with node), or leader',
     });
-  } else if ((u.caughtUp !== undefined || u.status !== undefined) && u.node === undefined) {
+  } else if (u.status !== undefined && u.node === undefined) {
     ctx.addIssue({ code: 'custom', path: ['node'], message: 'missing required key "node"' });
   }
 });

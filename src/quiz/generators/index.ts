@@ -7,6 +7,7 @@ import { logDivergence } from './log-divergence.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
 import { quorumReadTiming } from './quorum-read-timing.js';
+import { quorumStaleRead } from './quorum-stale-read.js';
 import { retentionResync } from './retention-resync.js';
 import { routeMonotonic } from './route-monotonic.js';
 import { routeOwnRead } from './route-own-read.js';
@@ -34,6 +35,7 @@ export const TEMPLATES: readonly Template[] = [
   cascadeDelay,
   quorumOverlap,
   quorumReadTiming,
+  quorumStaleRead,
   versionVectorOrder,
   routeOwnRead,
   routeMonotonic,

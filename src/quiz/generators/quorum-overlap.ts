@@ -1,7 +1,7 @@
 // Scenario (numeric), quorum arithmetic for a leaderless store: n replicas, write quorum w,
 // read quorum r. Reads are sure to overlap the latest write when w + r > n. Pure arithmetic
-// (the formula is the question; the leaderless lesson shows it on a live cluster), and the
-// test checks every answer by enumerating quorums.
+// (quorum-stale-read asks about a live leaderless cluster); the test checks every answer by
+// enumerating quorums.
 import { z } from 'zod';
 import { strictMap } from '../../lesson/format/schema-parts.js';
 import { Prng } from '../../sim/index.js';

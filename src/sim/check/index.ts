@@ -15,11 +15,13 @@ import {
   checkQuorumLostWrites,
   checkQuorumStaleReads,
   checkSiblings,
+  lostSet,
 } from './quorum-anomalies.js';
 import { checkReadYourWrites } from './read-your-writes.js';
 import { checkReusedIds } from './reused-id.js';
 import { checkSplitBrain } from './split-brain.js';
 import { checkStaleReads } from './stale-read.js';
+import { checkVersionMonotonicReads, checkVersionReadYourWrites } from './version-sessions.js';
 
 export { type Anomaly, CHECKERS, type CheckerName, type CheckInput };
 
@@ -40,13 +42,14 @@ type LeaderlessChecker = (input: CheckInput, view: LeaderlessView) => Anomaly[];
 const none: LeaderlessChecker = () => [];
 
 /**
- * A leaderless run has no log positions: its checkers compare versions. Session and prefix
- * guarantees, split brain and auto-increment ids are about leaders and logs.
+ * A leaderless run has no log positions: its checkers compare versions (session guarantees
+ * too). Consistent prefix, split brain and auto-increment ids are about leaders and logs.
  */
 const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
   'stale-read': checkQuorumStaleReads,
-  'read-your-writes': none,
-  'monotonic-reads': none,
+  'read-your-writes': (input, view) =>
+    checkVersionReadYourWrites(input, view, new Set(lostSet(input, view).keys())),
+  'monotonic-reads': checkVersionMonotonicReads,
   'consistent-prefix': none,
   'lost-writes': checkQuorumLostWrites,
   divergence: checkQuorumDivergence,

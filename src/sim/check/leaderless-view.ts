@@ -7,22 +7,17 @@ import {
   readResultOf,
   versionOf,
 } from '../leaderless/state.js';
-import type { LlVersion } from '../leaderless/versions.js';
 import type { Simulation } from '../simulation.js';
+import type { VersionHistory } from './version-history.js';
 
-export interface LeaderlessView {
-  mode: 'lww' | 'siblings';
+export interface LeaderlessView extends VersionHistory {
   nodeIds: readonly string[];
   /** Home replicas are node indices [0, n). */
   n: number;
   up: readonly boolean[];
-  versionOf(op: number): LlVersion | undefined;
-  readResult(op: number): readonly LlVersion[] | undefined;
   /** Replicas (by node index) as they will be once every queue has drained. */
   drained(): readonly Store[];
   conflicts: readonly ConflictRecord[];
-  /** Whether `a` causally follows `b`: a's writer had written or read b (or what followed it). */
-  follows(a: LlVersion, b: LlVersion): boolean;
 }
 
 /**

@@ -7,15 +7,11 @@
 // - divergence: once drained, two live home replicas hold different versions of a key
 //   (siblings compare as sets).
 import type { LlVersion } from '../leaderless/versions.js';
-import { lwwNewer, reflects } from '../leaderless/versions.js';
+import { reflects } from '../leaderless/versions.js';
 import type { OpRecord } from '../types.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import type { LeaderlessView } from './leaderless-view.js';
-
-function showVersions(vs: readonly LlVersion[] | undefined): string {
-  if (!vs || vs.length === 0) return 'nothing';
-  return vs.map((v) => `${JSON.stringify(v.value)} (write #${v.op})`).join(' and ');
-}
+import { frontierAdd, showVersions } from './version-history.js';
 
 /** Every version some replica will hold, per key, once drained (one per write). */
 function heldByKey(view: LeaderlessView): Map<string, LlVersion[]> {
@@ -35,7 +31,8 @@ function heldByKey(view: LeaderlessView): Map<string, LlVersion[]> {
   return out;
 }
 
-function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord> {
+/** Acknowledged writes that, once drained, no replica holds (nor a version following them). */
+export function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord> {
   const held = heldByKey(view);
   const lost = new Map<number, OpRecord>();
   for (const op of input.ops) {
@@ -80,14 +77,7 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
       const w = writes[wi++]!;
       const v = view.versionOf(w.id);
       if (!v) continue;
-      const list = frontier.get(w.key) ?? [];
-      const vs = list.map((x) => x.v);
-      if (reflects(vs, v, view.mode, view.follows)) continue;
-      const next = list.filter(
-        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
-      );
-      next.push({ op: w, v });
-      frontier.set(w.key, next);
+      frontier.set(w.key, frontierAdd(view, frontier.get(w.key) ?? [], { op: w, v }));
     }
     const result = view.readResult(r.id) ?? [];
     const missed = (frontier.get(r.key) ?? []).find(

@@ -2,6 +2,7 @@
 // value a read returned (siblings), and a write's version vector.
 import type { Simulation } from '../simulation.js';
 import type { NodeId, Value } from '../types.js';
+import { leaderlessCaughtUp } from './caught-up.js';
 import { highest } from './causal.js';
 import { readResultOf, versionOf } from './state.js';
 
@@ -29,4 +30,15 @@ export function quorumWriteClock(sim: Simulation, op: number): Record<NodeId, nu
     if (c > 0) out[sim.nodes[i]!.id] = c;
   });
   return out;
+}
+
+/**
+ * Leaderless `caughtUp` (see caught-up.ts): the node holds every key's newest versions (a
+ * fallback: has no hint left), or with no node every home replica does. Undefined when the
+ * cluster is not leaderless.
+ */
+export function quorumCaughtUp(sim: Simulation, node?: NodeId): boolean | undefined {
+  const ll = sim.leaderless;
+  if (!ll) return undefined;
+  return leaderlessCaughtUp(sim, ll, node === undefined ? undefined : sim.node(node).idx);
 }

@@ -72,7 +72,12 @@ export function linkLines(layout: ClusterLayout, theme: Theme): PaintedLine[] {
   const lines: PaintedLine[] = shown.map((link) => ({
     text: formatLink(link),
     paint: {
-      color: link.cut ? theme.color('danger') : link.entries > 0 ? undefined : theme.color('muted'),
+      color:
+        link.cut || link.down.length > 0
+          ? theme.color('danger')
+          : link.entries > 0
+            ? undefined
+            : theme.color('muted'),
     },
   }));
   if (overflow && layout.linkLines > 0) {

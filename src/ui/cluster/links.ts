@@ -1,5 +1,5 @@
 // Replication links of a snapshot, described for people: who ships to whom, what is in
-// flight on each link and whether the partition cuts it. Pure reading of the snapshot; the
+// flight on each link, whether the partition cuts it and whether an end is down. Pure reading of the snapshot; the
 // simulator decides what is in flight, this only groups and words it.
 import type { ClusterSnapshot, InFlightMessage, Ms, NodeId } from '../../sim/index.js';
 import { formatDuration, plural } from '../text/format.js';
@@ -9,6 +9,8 @@ export interface LinkView {
   to: NodeId;
   /** The partition separates the two ends. */
   cut: boolean;
+  /** Ends of the link that are down (the snapshot's status): nothing crosses it. */
+  down: NodeId[];
   entries: number;
   firstLsn?: number;
   lastLsn?: number;
@@ -33,11 +35,19 @@ export function isCut(partition: readonly string[][], a: NodeId, b: NodeId): boo
 /** Links in display order: configured ones (upstream or leader → follower) first. */
 export function describeLinks(snapshot: ClusterSnapshot): LinkView[] {
   const links = new Map<string, LinkView>();
+  const isDown = new Set(snapshot.nodes.filter((n) => n.status === 'down').map((n) => n.id));
   const linkFor = (from: NodeId, to: NodeId): LinkView => {
     const key = `${from}\u0000${to}`;
     let link = links.get(key);
     if (!link) {
-      link = { from, to, cut: isCut(snapshot.partition, from, to), entries: 0, control: {} };
+      link = {
+        from,
+        to,
+        cut: isCut(snapshot.partition, from, to),
+        down: [from, to].filter((id) => isDown.has(id)),
+        entries: 0,
+        control: {},
+      };
       links.set(key, link);
     }
     return link;
@@ -75,9 +85,12 @@ const CONTROL_WORDS: Record<Exclude<InFlightMessage['kind'], 'entry'>, string> =
   vote: 'vote',
 };
 
-/** `primary ──▸ replica-2  3 entries in flight (LSN 5..7), next in 1.2s` */
+/**
+ * `primary ──▸ replica-2  3 entries in flight (LSN 5..7), next in 1.2s`; a link with an end
+ * down: `primary ─✕▸ replica-2  primary is down · idle`.
+ */
 export function formatLink(link: LinkView): string {
-  const arrow = link.cut ? '─✂▸' : '──▸';
+  const arrow = link.down.length > 0 ? '─✕▸' : link.cut ? '─✂▸' : '──▸';
   const parts: string[] = [];
   if (link.entries > 0) {
     const range =
@@ -94,8 +107,12 @@ export function formatLink(link: LinkView): string {
     if (n) parts.push(plural(n, CONTROL_WORDS[kind]));
   }
   if (parts.length === 0) parts.push('idle');
+  const down =
+    link.down.length === 0
+      ? ''
+      : `${link.down.join(' and ')} ${link.down.length > 1 ? 'are' : 'is'} down · `;
   const cut = link.cut ? 'cut by partition · ' : '';
-  return `${link.from} ${arrow} ${link.to}  ${cut}${parts.join(' · ')}`;
+  return `${link.from} ${arrow} ${link.to}  ${down}${cut}${parts.join(' · ')}`;
 }
 
 /** `✂ partition: [primary] | [replica-1, replica-2]` */

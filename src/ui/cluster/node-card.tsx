@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { BusyProgress, NodeSnapshot, Value } from '../../sim/index.js';
 import { formatBytes, formatDuration, formatValue, plural } from '../text/format.js';
 import { padEnd, textWidth, truncate } from '../text/text.js';
-import { ROLE, STATUS } from '../theme/theme.js';
+import { ROLE, STATUS, type Tone } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
 
 /** Narrowest card that still holds every line without cutting. */
@@ -86,16 +86,28 @@ export function isDownLeader(node: NodeSnapshot): boolean {
   return node.role === 'leader' && node.status === 'down';
 }
 
-/** Leader glyph, colour and border only for a leader that is not down. */
+/**
+ * Leader glyph colour and border only for a leader that is not down and not fenced (a fenced
+ * old leader refuses writes: it leads nothing).
+ */
 export function shownRole(node: NodeSnapshot): 'leader' | 'follower' {
-  return isDownLeader(node) ? 'follower' : node.role;
+  return isDownLeader(node) || (node.role === 'leader' && node.status === 'fenced')
+    ? 'follower'
+    : node.role;
+}
+
+/** The role's colour: an old leader (fenced, or leading a stale epoch) is a warning. */
+export function roleTone(node: NodeSnapshot): Tone {
+  if (node.role === 'leader' && node.staleLeader && !isDownLeader(node)) return 'warn';
+  return ROLE[shownRole(node)].tone;
 }
 
 export function lagText(node: NodeSnapshot, width: number): string {
   const lag = lagFigures(node);
   if (lag.entries === 0 && lag.ms === 0 && lag.bytes === 0) {
-    // The log comes from the leader: it cannot be behind it, nor "caught up".
-    if (node.role === 'leader' && !isDownLeader(node))
+    // The log comes from the leader: it cannot be behind it, nor "caught up". An old leader
+    // (fenced, or leading a stale epoch) is not the leader, and receives nothing.
+    if (node.role === 'leader' && !isDownLeader(node) && !node.staleLeader)
       return firstThatFits(['lag 0 (the leader)', 'lag 0'], width);
     // Nothing missing yet is not caught up when nothing can arrive (a broken stream, a
     // follower of a wiped leader, a node that is down).
@@ -120,12 +132,30 @@ export function lagText(node: NodeSnapshot, width: number): string {
   );
 }
 
-export function roleText(node: NodeSnapshot): string {
+export function roleText(node: NodeSnapshot, width = Number.POSITIVE_INFINITY): string {
   // A leader that went down keeps its role in the simulator until it restarts; read as
   // "leader" it would make two leaders after a failover.
   if (isDownLeader(node)) return `${ROLE.follower.glyph} was leader`;
   const role = ROLE[node.role];
-  if (node.role === 'leader') return `${role.glyph} ${role.label}`;
+  if (node.role === 'leader') {
+    const g = role.glyph;
+    // Still a leader in the simulator, but a newer epoch has one: say which kind of old.
+    if (node.status === 'fenced')
+      return firstThatFits([`${g} old leader (fenced)`, `${g} old leader`], width);
+    const stale = node.staleLeader;
+    if (stale) {
+      return firstThatFits(
+        [
+          `${g} stale leader, epoch ${node.epoch} (now ${stale.newestEpoch})`,
+          `${g} stale leader, epoch ${node.epoch}`,
+          `${g} stale leader`,
+          `${g} old leader`,
+        ],
+        width,
+      );
+    }
+    return `${g} ${role.label}`;
+  }
   return node.upstream === undefined
     ? `${role.glyph} ${role.label}`
     : `${role.glyph} via ${node.upstream}`;
@@ -192,7 +222,7 @@ export function NodeCard({
   const theme = useTheme();
   const inner = Math.max(1, width - 4);
   const status = STATUS[node.status];
-  const role = ROLE[shownRole(node)];
+  const tone = roleTone(node);
   const epoch = `epoch ${node.epoch}`;
   const idWidth = Math.max(1, inner - epoch.length - 1);
   const keys = keyLinesText(
@@ -209,7 +239,7 @@ export function NodeCard({
       paddingX={1}
     >
       <Text wrap="truncate-end">
-        <Text bold inverse={highlighted} color={theme.color(role.tone)}>
+        <Text bold inverse={highlighted} color={theme.color(tone)}>
           {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
         </Text>{' '}
         <Text dimColor>{epoch}</Text>
@@ -223,8 +253,8 @@ export function NodeCard({
       <Text wrap="truncate-end" color={node.progress ? theme.color(status.tone) : undefined}>
         {node.progress ? progressText(node.progress, inner) : lagText(node, inner)}
       </Text>
-      <Text color={theme.color(role.tone)} wrap="truncate-end">
-        {truncate(roleText(node), inner)}
+      <Text color={theme.color(tone)} wrap="truncate-end">
+        {truncate(roleText(node, inner), inner)}
       </Text>
       {keys.map((k) => (
         <Text key={k} dimColor={k === '(no data)'} wrap="truncate-end">

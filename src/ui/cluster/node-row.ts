@@ -5,7 +5,7 @@ import { formatBytes, formatDuration, formatValue } from '../text/format.js';
 import { composeRuns } from '../text/paint.js';
 import type { PaintedLine } from '../text/painted-lines.js';
 import { padEnd, textWidth } from '../text/text.js';
-import { ROLE, STATUS, type Theme } from '../theme/theme.js';
+import { STATUS, type Theme } from '../theme/theme.js';
 import {
   cardKeys,
   lagFigures,
@@ -13,7 +13,7 @@ import {
   MAX_KEY_LINES,
   progressText,
   roleText,
-  shownRole,
+  roleTone,
   statusText,
 } from './node-card.js';
 
@@ -82,7 +82,6 @@ export function nodeRowLine(
   const c = ROW_COLUMNS;
   const idWidth = widths.id;
   const status = STATUS[node.status];
-  const role = ROLE[shownRole(node)];
   const lag = lagCell(node);
   const held = cardKeys(node);
   const keys =
@@ -92,7 +91,7 @@ export function nodeRowLine(
           .slice(0, MAX_KEY_LINES)
           .map((k) => `${k.key}=${formatValue(k.value)}`)
           .join(' ');
-  const roleColor = theme.color(role.tone);
+  const roleColor = theme.color(roleTone(node));
   const text = composeRuns([
     {
       text: padEnd(highlighted ? `› ${node.id}` : node.id, idWidth),
@@ -101,7 +100,7 @@ export function nodeRowLine(
     ' ',
     { text: padEnd(statusText(node), c.status), paint: { color: theme.color(status.tone) } },
     ' ',
-    { text: padEnd(roleText(node), c.role), paint: { color: roleColor } },
+    { text: padEnd(roleText(node, c.role), c.role), paint: { color: roleColor } },
     ' ',
     padEnd(`e${node.epoch}`, c.epoch),
     ' ',

@@ -75,6 +75,34 @@ describe('node cards', () => {
     expect(roleText({ ...down, status: 'leading' })).toBe('◆ leader');
   });
 
+  it('call an old leader what it is: fenced, or leading a stale epoch', () => {
+    const old: NodeSnapshot = {
+      ...base,
+      ...zero,
+      role: 'leader',
+      epoch: 1,
+      staleLeader: { newestEpoch: 2 },
+    };
+    const fenced: NodeSnapshot = { ...old, status: 'fenced' };
+    expect(roleText(fenced)).toBe('◆ old leader (fenced)');
+    expect(roleText(fenced, 12)).toBe('◆ old leader');
+    expect(lagText(fenced, 40)).toBe('lag 0 entries · not streaming');
+    const stale: NodeSnapshot = { ...old, status: 'leading' };
+    expect(roleText(stale)).toBe('◆ stale leader, epoch 1 (now 2)');
+    expect(roleText(stale, 22)).toBe('◆ stale leader');
+    expect(lagText(stale, 40)).toBe('lag 0 entries · not streaming');
+    const row = nodeRowLine(stale, rowWidths([stale]), false, createTheme(false)).text;
+    expect(flat(row)).toContain('◆ old leader');
+    expect(flat(row)).not.toMatch(/◆ leader/);
+    // The current leader is still "the leader".
+    const current: NodeSnapshot = { ...base, ...zero, role: 'leader', status: 'leading' };
+    expect(roleText(current)).toBe('◆ leader');
+    const app = render(<NodeCard node={fenced} width={26} />);
+    expect(app.lastFrame()).toContain('◆ old leader (fenced)');
+    expect(app.lastFrame()).not.toContain('(the leader)');
+    app.unmount();
+  });
+
   it('measure lag against the newest log while no leader is up', () => {
     const node: NodeSnapshot = {
       ...base,

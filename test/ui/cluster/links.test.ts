@@ -34,6 +34,29 @@ describe('describeLinks', () => {
     expect(pairs).not.toContain('db-a>db-e');
   });
 
+  it('draws a link with an end down as down, not idle', () => {
+    const downLeader = {
+      ...threeNodes,
+      inFlight: [],
+      nodes: threeNodes.nodes.map((n) =>
+        n.id === 'primary' ? { ...n, status: 'down' as const } : n,
+      ),
+    };
+    const links = describeLinks(downLeader);
+    expect(links.map((l) => l.down)).toEqual([['primary'], ['primary']]);
+    expect(formatLink(links[0]!)).toBe('primary ─✕▸ replica-1  primary is down · idle');
+    const bothDown = {
+      ...downLeader,
+      nodes: downLeader.nodes.map((n) =>
+        n.id === 'replica-2' ? { ...n, status: 'down' as const } : n,
+      ),
+    };
+    expect(formatLink(describeLinks(bothDown)[1]!)).toBe(
+      'primary ─✕▸ replica-2  primary and replica-2 are down · idle',
+    );
+    expect(describeLinks(threeNodes).map((l) => l.down)).toEqual([[], []]);
+  });
+
   it('marks links the partition cuts, including messages across the cut', () => {
     const links = describeLinks(fivePartitioned);
     const cut = links.find((l) => l.from === 'primary' && l.to === 'replica-3');

@@ -2,6 +2,7 @@
 // one node, and carry no LSNs; a read from one replica names it; conflicts and discarded
 // writes are named by the simulator's notes.
 import { describe, expect, it } from 'vitest';
+import { readLabels } from '../../../src/lesson/engine/read-labels.js';
 import { defaultCluster, isSingleReplicaRead, Simulation } from '../../../src/sim/index.js';
 import { formatEvent } from '../../../src/ui/event-log/event-format.js';
 
@@ -39,5 +40,40 @@ describe('leaderless operations in the event log', () => {
 
   it('names the write last write wins discarded', () => {
     expect(text.some((t) => /^discarded on a: "k" = "v2" \(write #1 by slow\)/.test(t))).toBe(true);
+  });
+});
+
+describe('session anomalies of a leaderless run in the event log', () => {
+  // c gets writes 500 ms late: after reading "v1" from a, reading c is older than what
+  // "you" had seen (monotonic), and misses "you"'s own write (read-your-writes).
+  const sim = new Simulation(
+    defaultCluster(
+      ['a', 'b', { id: 'c', lag: 500 }].map((n) =>
+        typeof n === 'string'
+          ? { id: n, role: 'follower' as const }
+          : { ...n, role: 'follower' as const },
+      ),
+      { topology: 'leaderless', quorum: { n: 3, w: 1, r: 1 } },
+    ),
+    { seed: 1, clients: [] },
+  );
+  sim.apply({ type: 'write', client: 'you', key: 'k', value: 'v1' });
+  sim.runUntil(10);
+  sim.apply({ type: 'read', client: 'you', key: 'k', from: 'a' });
+  sim.runUntil(20);
+  sim.apply({ type: 'read', client: 'you', key: 'k', from: 'c' });
+  sim.runUntil(30);
+  const ctx = {
+    ops: new Map(sim.ops.slice().map((o) => [o.id, o])),
+    quorum: { singleRead: (op: number) => isSingleReplicaRead(sim, op) },
+    labels: readLabels(sim),
+  };
+  const lines = sim.history.toArray().flatMap((e) => formatEvent(e, ctx) ?? []);
+
+  it('labels the read that went back, as for a leader cluster', () => {
+    const fromC = lines.find((l) => l.text === 'you read k = null from c');
+    const fromA = lines.find((l) => l.text === 'you read k = "v1" from a');
+    expect(fromC?.labels).toEqual(['stale', 'read-your-writes', 'monotonic']);
+    expect(fromA?.labels ?? []).toEqual([]);
   });
 });

@@ -172,6 +172,56 @@ describe('the player at 80×24', () => {
   });
 });
 
+describe('the player at 80×24, after a failover while the old leader was cut off', () => {
+  // primary is cut off alone; replica-1 is elected and fences it. Then replica-2 crashes:
+  // the card of primary must not read "leader", and the link to replica-2 is down.
+  const FENCED = `
+id: mini-fenced
+title: Fenced mini lesson
+cluster:
+  nodes:
+    - {id: primary, role: leader}
+    - {id: replica-1, role: follower, lag: 100ms}
+    - {id: replica-2, role: follower, lag: 100ms}
+  failover: {auto: true, heartbeat: 1s, timeout: 3s, fencing: true}
+steps:
+  - say: "**Welcome.** A leader and two followers."
+  - write: {client: you, key: k, value: v1}
+  - partition: [[primary], [replica-1, replica-2, you]]
+  - until: {leader: replica-1, max: 10s}
+  - crash: replica-2
+  - say: "replica-1 leads epoch 2; primary is fenced and replica-2 is down."
+  - say: The end.
+`;
+
+  it('the fenced old leader says so, and a link to a down node is drawn down', async () => {
+    const driver = new LessonDriver(miniLesson(FENCED), undefined, { seed: 1 });
+    // Played headless up to the narration after the crash (the until is a long step).
+    const status = (id: string) => driver.snapshot().nodes.find((n) => n.id === id)?.status;
+    for (let i = 0; i < 10_000; i++) {
+      if (driver.phase === 'say') {
+        if (status('replica-2') === 'down') break;
+        driver.continue();
+      } else driver.tick(50, 1);
+    }
+    expect([status('primary'), status('replica-2')]).toEqual(['fenced', 'down']);
+    const t = open(
+      <Player
+        driver={driver}
+        onBack={() => {}}
+        initial={{ paused: true }}
+        clock={() => 0}
+        frameMs={5}
+      />,
+    );
+    await until(t, /primary is fenced and/);
+    const text = screenText(t);
+    expect(text).toContain('◆ old leader (fenced)');
+    expect(text).toMatch(/replica-1 ─✕▸ replica-2 {2}replica-2 is down/);
+    await expect(text).toMatchFileSnapshot(frameFile('player-fenced'));
+  });
+});
+
 describe('the player at 80×24, leaderless', () => {
   // Two home replicas down, so the write goes to c and, as a hint for a, to the fallback d;
   // then b is back, and a second client's blind write is on its way to c (2 s of lag).
