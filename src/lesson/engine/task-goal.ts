@@ -193,8 +193,14 @@ function clusterConditions(
       );
     case 'leader':
       return [
-        judge(key, single(key, goal.leader), `${goal.leader} leads`, () =>
-          sim.currentLeader() ? `${sim.currentLeader()!.id} leads` : 'no leader',
+        judge(key, single(key, goal.leader), leaderText(goal.leader), () =>
+          sim.sharded
+            ? Object.entries(sim.shardLeaders())
+                .map(([shard, n]) => `${shard}: ${n ? `${n.id} leads` : 'no leader'}`)
+                .join(', ')
+            : sim.currentLeader()
+              ? `${sim.currentLeader()!.id} leads`
+              : 'no leader',
         ),
       ];
     case 'lost': {
@@ -280,6 +286,14 @@ function figureText(key: MetricGoalKey, want: Figure | null): string {
     return `is ${show(want.min)} to ${show(want.max)}`;
   if (want.max !== undefined) return `is at most ${show(want.max)}`;
   return `is at least ${show(want.min ?? 0)}`;
+}
+
+/** A leader goal in words: `db2 leads`, or (sharded) `db2 leads s1 and db4 leads s2`. */
+function leaderText(leader: string | Record<string, string> | undefined): string {
+  if (typeof leader !== 'object') return `${leader} leads`;
+  return Object.entries(leader)
+    .map(([shard, node]) => `${node} leads ${shard}`)
+    .join(' and ');
 }
 
 function snapshotOf(sim: Simulation, id: string) {
