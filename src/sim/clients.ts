@@ -98,19 +98,24 @@ export function writePayload(cmd: WriteCommand): WritePayload {
 /** Invokes a write command; returns its op id. */
 export function invokeWrite(sim: Simulation, cmd: WriteCommand): number {
   // Resolved before the session exists: a refused command changes nothing.
-  const node = cmd.via ? sim.node(cmd.via) : writeTarget(sim, cmd.client);
+  const node = cmd.via ? sim.node(cmd.via) : writeTarget(sim, cmd.client, cmd.key);
   const session = sim.ensureSession(cmd.client);
   return startWrite(sim, session, cmd.client, cmd.key, writePayload(cmd), node);
 }
 
 /**
- * Without `via`, a write goes to the newest leader the client can reach (or, when a leader
- * stepped down for lack of a majority and nobody replaced it, that node, which refuses with
- * no-quorum).
+ * Without `via`, a write goes to the newest leader of the key's shard the client can reach
+ * (or, when a leader stepped down for lack of a majority and nobody replaced it, that node,
+ * which refuses with no-quorum).
  */
-function writeTarget(sim: Simulation, client: string): SimNode {
-  const node = leaderFor(sim, client);
-  if (!node) throw new SimulationError('the cluster has no leader');
+function writeTarget(sim: Simulation, client: string, key: string): SimNode {
+  const g = sim.groupOfKey(key);
+  const node = leaderFor(sim, client, g);
+  if (!node) {
+    throw new SimulationError(
+      g.shard === undefined ? 'the cluster has no leader' : `shard "${g.shard}" has no leader`,
+    );
+  }
   return node;
 }
 
@@ -121,9 +126,10 @@ export function startWrite(
   client: string,
   key: string,
   payload: WritePayload,
-  node: SimNode = writeTarget(sim, client),
+  node: SimNode = writeTarget(sim, client, key),
 ): number {
   const op = newOp(sim, session, true, key, node);
+  if (sim.sharded) recordShardDeps(sim, session, op);
   // Causal dependencies are listed for scripted clients; generated workload clients would
   // pay a copy per write (O(keys)). The consistent-prefix checker derives them from the
   // history either way.
@@ -132,6 +138,21 @@ export function startWrite(
   }
   send(sim, op, client, node, payload);
   return op;
+}
+
+/**
+ * A sharded write carries its client's causal dependencies: per shard, the highest LSN the
+ * client wrote or read there, or that a value it read depended on.
+ */
+function recordShardDeps(sim: Simulation, session: Session, op: number): void {
+  let deps: Record<string, number> | undefined;
+  for (const g of sim.groups) {
+    const lsn = g.causal[session.idx] ?? 0;
+    if (lsn === 0) continue;
+    deps ??= {};
+    deps[g.shard!] = lsn;
+  }
+  if (deps) sim.ops.setShardDeps(op, deps);
 }
 
 /** Invokes a read command; returns its op id. */
@@ -184,6 +205,11 @@ export function serveRequest(
   p: WritePayload | undefined,
 ): void {
   const ops = sim.ops;
+  if (sim.sharded && sim.groupIndexOfKey(ops.key(op)) !== n.group) {
+    // The node holds another shard: it knows nothing of this key and says so.
+    fail(sim, op, n, 'wrong-shard');
+    return;
+  }
   if (n.versionRefused) {
     // It cannot open data files written by another major version (leader/version-check.ts).
     fail(sim, op, n, 'version-mismatch');
@@ -195,6 +221,7 @@ export function serveRequest(
       return;
     }
     const v = n.data.get(ops.key(op));
+    if (v && sim.sharded) noteReadFrom(sim, n, op, v.lsn, v.epoch);
     respond(
       sim,
       op,
@@ -204,6 +231,12 @@ export function serveRequest(
     return;
   }
   acceptWrite(sim, n, op, p!);
+}
+
+/** Which write produced the value a sharded read returns (its dependencies travel with it). */
+function noteReadFrom(sim: Simulation, n: SimNode, op: number, lsn: number, epoch: number): void {
+  const e = n.log[lsn - 1];
+  if (e && e.epoch === epoch && e.op >= 0) sim.ops.setReadFrom(op, e.op);
 }
 
 export function fail(sim: Simulation, op: number, n: SimNode, error: OpError): void {
@@ -260,6 +293,17 @@ export function onClientTimeout(sim: Simulation, ev: Ev): void {
   complete(sim, op, gaveUp(sim.ops.isWrite(op)));
 }
 
+/** What the value a read returned depended on, the reader now depends on too. */
+function mergeReadDeps(sim: Simulation, s: Session, op: number): void {
+  const from = sim.ops.readFromOf(op);
+  const deps = from === undefined ? undefined : sim.ops.shardDepsOf(from);
+  if (!deps) return;
+  for (const g of sim.groups) {
+    const lsn = deps[g.shard!];
+    if (lsn !== undefined && lsn > (g.causal[s.idx] ?? 0)) g.causal[s.idx] = lsn;
+  }
+}
+
 export function complete(sim: Simulation, op: number, r: Response): void {
   const ops = sim.ops;
   ops.complete(op, sim.now, sim.opSeq++, outcomeCode(r.outcome), r.error);
@@ -272,22 +316,29 @@ export function complete(sim: Simulation, op: number, r: Response): void {
   sim.recordOp(op, r.outcome);
   const s = sim.sessionList[ops.clientOf(op)]!;
   if (r.outcome === 'ok') {
+    const key = ops.key(op);
+    const g = sim.groupOfKey(key);
+    const i = s.idx;
     if (write) {
       const lsn = ops.lsn(op);
       if (lsn !== undefined) {
         if (lsn > s.lastWriteLsn) s.lastWriteLsn = lsn;
         s.lastWriteAt = sim.now;
-        const key = ops.key(op);
         if (!s.workload && lsn > (s.seen.get(key) ?? 0)) s.seen.set(key, lsn);
         const user = ops.userOf(op);
         if (lsn > (sim.userWriteLsn[user] ?? 0)) sim.userWriteLsn[user] = lsn;
+        if (lsn > (g.lastWrite[i] ?? 0)) g.lastWrite[i] = lsn;
+        if (lsn > (g.userWrite[user] ?? 0)) g.userWrite[user] = lsn;
+        if (lsn > (g.causal[i] ?? 0)) g.causal[i] = lsn;
       }
     } else {
       const applied = r.lsn ?? 0;
       if (applied > s.maxReadLsn) s.maxReadLsn = applied;
+      if (applied > (g.maxRead[i] ?? 0)) g.maxRead[i] = applied;
       const v = r.versionLsn ?? 0;
-      const key = ops.key(op);
       if (!s.workload && v > (s.seen.get(key) ?? 0)) s.seen.set(key, v);
+      if (v > (g.causal[i] ?? 0)) g.causal[i] = v;
+      if (sim.sharded) mergeReadDeps(sim, s, op);
     }
   }
   if (s.workload) onWorkloadOpDone(sim, s.workload);

@@ -3,7 +3,7 @@
 import { invokeRead, invokeWrite } from './clients.js';
 import type { Command } from './commands.js';
 import { setArchive } from './leader/archive.js';
-import { applyBackup, backupNode, beginCopy } from './leader/backup.js';
+import { applyBackup, backupNode, beginCopy, findBackup } from './leader/backup.js';
 import { promote, startFailoverTimers } from './leader/failover.js';
 import {
   crashNode,
@@ -17,12 +17,39 @@ import {
   wipeNode,
 } from './leader/faults.js';
 import { stopAtTarget } from './leader/point-in-time.js';
-import { currentLeader } from './leader/queries.js';
+import { currentLeader, groupOf } from './leader/queries.js';
 import { dropSlot } from './leader/slots.js';
 import { executeLeaderless } from './leaderless/execute.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
+import type { SimNode } from './state.js';
 import { startWorkload } from './workload.js';
+
+/**
+ * Where a new follower copies from without `from`: its upstream's shard's leader, or the
+ * leader; a sharded cluster needs one of them to tell which shard it joins.
+ */
+function addFollowerSource(sim: Simulation, upstream: string | undefined): SimNode | undefined {
+  if (upstream !== undefined) return currentLeader(groupOf(sim, sim.node(upstream)));
+  if (sim.sharded) {
+    throw new SimulationError(
+      'a sharded cluster: say which shard the new follower joins with `from` (a node of that shard)',
+    );
+  }
+  return currentLeader(sim.groups[0]!);
+}
+
+/** A backup holds one shard's data: it restores only onto a node of that shard. */
+function checkBackupShard(sim: Simulation, n: SimNode, from: string): void {
+  if (!sim.sharded) return;
+  const b = findBackup(sim, from);
+  const src = sim.byId.get(b.node);
+  if (src && src.group !== n.group) {
+    throw new SimulationError(
+      `backup "${b.id}" holds shard "${groupOf(sim, src).shard}"; "${n.id}" holds shard "${groupOf(sim, n).shard}"`,
+    );
+  }
+}
 
 /** Executes `cmd`; returns the op id of a read or write. */
 export function executeCommand(sim: Simulation, cmd: Command): number | undefined {
@@ -71,7 +98,7 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
           `cannot promote "${n.id}": it runs version ${n.cfg.version} and cannot open the leader's data files`,
         );
       }
-      if (n.role === 'leader' && !n.fenced && n === currentLeader(sim)) {
+      if (n.role === 'leader' && !n.fenced && n === currentLeader(groupOf(sim, n))) {
         throw new SimulationError(`cannot promote "${n.id}": it is already the leader`);
       }
       // A delayed replica stopped at a point in time: what it received after is dropped.
@@ -86,15 +113,23 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
       backupNode(sim, sim.node(cmd.from), cmd.id, cmd.fails);
       return undefined;
     case 'restore':
+      checkBackupShard(sim, sim.node(cmd.node), cmd.from);
       applyBackup(sim, sim.node(cmd.node), cmd.from, cmd.rate, cmd.until, cmd.replayRate);
       return undefined;
     case 'add-follower': {
-      const from = cmd.from ? sim.node(cmd.from) : currentLeader(sim);
+      const from = cmd.from ? sim.node(cmd.from) : addFollowerSource(sim, cmd.node.upstream);
       if (!from) throw new SimulationError('no leader to copy a snapshot from');
       if (sim.byId.has(cmd.node.id)) {
         throw new SimulationError(`duplicate node id "${cmd.node.id}"`);
       }
-      const n = sim.addNode({ ...cmd.node, role: 'follower' });
+      const up = cmd.node.upstream === undefined ? undefined : sim.node(cmd.node.upstream);
+      if (up && up.group !== from.group) {
+        throw new SimulationError(
+          `"${cmd.node.id}" cannot copy from "${from.id}" and stream from "${up.id}": they hold different shards`,
+        );
+      }
+      // The new follower joins the shard it copies from.
+      const n = sim.addNode({ ...cmd.node, role: 'follower' }, from.group);
       n.epoch = from.epoch;
       beginCopy(sim, n, from, cmd.rate);
       startFailoverTimers(sim, n);
@@ -102,7 +137,7 @@ export function executeCommand(sim: Simulation, cmd: Command): number | undefine
     }
     case 'resync': {
       const n = sim.node(cmd.node);
-      const from = currentLeader(sim);
+      const from = currentLeader(groupOf(sim, n));
       if (!from || from === n) throw new SimulationError(`no leader to resync "${n.id}" from`);
       beginCopy(sim, n, from, cmd.rate);
       return undefined;

@@ -72,14 +72,18 @@ function healthOf(sim: Simulation, n: SimNode, reaches: (n: SimNode) => boolean)
   return 'ok';
 }
 
-/** Every node as seen against `leader`'s log, with health as `reaches` judges reachability. */
+/**
+ * Nodes (every node, or the given ones: a shard's) as seen against `leader`'s log, with
+ * health as `reaches` judges reachability.
+ */
 export function nodeViews(
   sim: Simulation,
   leader: SimNode | undefined,
   reaches: (n: SimNode) => boolean,
+  nodes: readonly SimNode[] = sim.nodes,
 ): NodeView[] {
   const top = leader ? leader.log.length : 0;
-  return sim.nodes.map((n) => {
+  return nodes.map((n) => {
     const behind = leader && n !== leader && n.applied < top;
     return {
       id: n.id,

@@ -11,6 +11,7 @@ export function newNode(nc: NodeConfig, idx: number, rng: Prng, now: Ms): SimNod
   return {
     id: nc.id,
     idx,
+    group: 0,
     cfg: { ...nc },
     role: nc.role,
     epoch: 1,

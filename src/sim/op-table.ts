@@ -32,6 +32,7 @@ const ERRORS = [
   'restoring',
   'version-mismatch',
   'disk-full',
+  'wrong-shard',
 ] as const satisfies readonly (OpError | undefined)[];
 // Fails to compile when OpError gains a value this list lacks.
 const everyErrorHasACode: [Exclude<OpError, (typeof ERRORS)[number]>] extends [never]
@@ -161,6 +162,11 @@ export class OpTable implements OpView {
   private size = 0;
   private readonly chunks: Chunk[] = [new Chunk(FIRST_ROWS)];
   private readonly deps = new Map<number, Record<string, number>>();
+  /** Sharded clusters: writes' causal dependencies (shard -> LSN), and which write each read's value came from. */
+  private readonly shardDeps = new Map<number, Record<string, number>>();
+  private readonly readFrom = new Map<number, number>();
+  /** Sharded clusters: the shard of a key (records carry it); unset otherwise. */
+  shardOfKey: ((key: string) => string) | undefined;
   private readonly clients: string[] = [];
   private readonly users: string[] = [];
   private readonly userIndex = new Map<string, number>();
@@ -230,6 +236,24 @@ export class OpTable implements OpView {
 
   setDeps(id: number, deps: Record<string, number>): void {
     this.deps.set(id, deps);
+  }
+
+  setShardDeps(id: number, deps: Record<string, number>): void {
+    this.shardDeps.set(id, deps);
+  }
+
+  /** A write's causal dependencies (shard -> LSN), when it has any. */
+  shardDepsOf(id: number): Record<string, number> | undefined {
+    return this.shardDeps.get(id);
+  }
+
+  /** The read `id` returned the value written by op `write`. */
+  setReadFrom(id: number, write: number): void {
+    this.readFrom.set(id, write);
+  }
+
+  readFromOf(id: number): number | undefined {
+    return this.readFrom.get(id);
   }
 
   /** The leader appended the write (its value as evaluated there, and the row's key). */
@@ -404,6 +428,7 @@ export class OpTable implements OpView {
         versionLsn: read ? c.versionLsns[k] : undefined,
         versionEpoch: read ? c.versionEpochs[k] : undefined,
         role: ROLES[c.roles[k]!],
+        shard: this.shardOfKey?.(c.keys[k]!),
       };
     }
     return {
@@ -426,6 +451,8 @@ export class OpTable implements OpView {
       ackedAt: f & ACKED ? c.ackedAt[k] : undefined,
       autoId: f & HAS_AUTO_ID ? c.autoIds[k] : undefined,
       deps: this.deps.get(id),
+      shard: this.shardOfKey?.(c.keys[k]!),
+      shardDeps: this.shardDeps.get(id),
     };
   }
 

@@ -20,6 +20,7 @@ import {
   onHeartbeatTick,
   onPromote,
 } from './leader/failover.js';
+import { type LeaderGroup, newGroup } from './leader/group.js';
 import {
   chainLeader,
   currentLeader,
@@ -38,9 +39,10 @@ import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
 import { hashString, Prng } from './prng.js';
 import { checkCapacity, onServe } from './serving.js';
+import { checkShards, KeyShards } from './shards.js';
 import { SimulationError } from './simulation-error.js';
 import { snapshotCluster } from './snapshot.js';
-import type { Backup, PendingWrite, Session, SimNode } from './state.js';
+import type { Backup, Session, SimNode } from './state.js';
 import type {
   ClientConfig,
   ClusterConfig,
@@ -74,6 +76,9 @@ function cloneConfig(c: ClusterConfig): ClusterConfig {
     ...(c.quorum ? { quorum: { ...c.quorum } } : {}),
     ...(c.syncStandbys ? { syncStandbys: { ...c.syncStandbys } } : {}),
     ...(c.archive ? { archive: { ...c.archive } } : {}),
+    ...(c.shards
+      ? { shards: c.shards.map((s) => ({ ...s, keys: [...s.keys], nodes: [...s.nodes] })) }
+      : {}),
   };
 }
 
@@ -100,15 +105,17 @@ export class Simulation extends EventLoop {
   readonly backups: Backup[] = [];
   /** The continuous WAL archive outside the cluster (leader/archive.ts). */
   readonly archive = new WalArchive();
-  /** Leader-based: writes waiting for acknowledgements (leader/acks.ts). */
-  readonly pending: PendingWrite[] = [];
+  /**
+   * Leader-based groups, each with its own log, epochs, election and waiting writes: one per
+   * shard, or one holding every node (`nodes` itself) when the cluster is not sharded.
+   */
+  readonly groups: LeaderGroup[] = [];
+  /** Sharded clusters: which shard stores a key (shards.ts). */
+  private readonly keyShards: KeyShards | undefined;
   readonly inputs: RecordedInput[] = [];
   readonly workloads: WorkloadRun[] = [];
   readonly recordMessages: boolean;
   readonly hooks: SimHooks | undefined;
-  /** Leader-based: the highest epoch so far, and whether a promotion is on its way. */
-  maxEpoch = 1;
-  electionPending = false;
   /** Counter ordering op invocations and completions (see OpRecord.invokeSeq). */
   opSeq = 0;
   /** Leaderless clusters only: replicas' versions, quorum messages, hints (leaderless/). */
@@ -129,7 +136,21 @@ export class Simulation extends EventLoop {
     this.history.clientName = (i) => this.sessionList[i]?.cfg.id ?? '?';
     checkCapacity(this.cfg.capacity, 'cluster');
     checkSyncStandbys(this.cfg.syncStandbys);
-    for (const nc of this.cfg.nodes) this.addNode(nc);
+    checkShards(this.cfg);
+    const shards = this.cfg.shards;
+    if (shards) {
+      const shardOf = new Map<string, number>();
+      shards.forEach((s, i) => {
+        this.groups.push(newGroup(i, s.id, []));
+        for (const id of s.nodes) shardOf.set(id, i);
+      });
+      for (const nc of this.cfg.nodes) this.addNode(nc, shardOf.get(nc.id)!);
+      this.keyShards = new KeyShards(shards);
+      this.ops.shardOfKey = (key) => shards[this.groupIndexOfKey(key)]!.id;
+    } else {
+      this.groups.push(newGroup(0, undefined, this.nodes));
+      for (const nc of this.cfg.nodes) this.addNode(nc);
+    }
     if (this.cfg.topology === 'leaderless') {
       this.leaderless = formLeaderlessCluster(this);
     } else if (this.cfg.topology !== 'leader') {
@@ -143,11 +164,15 @@ export class Simulation extends EventLoop {
 
   // ---- setup --------------------------------------------------------------------------------
 
-  addNode(nc: NodeConfig): SimNode {
+  /** Adds a node to group `group` (a shard; 0 when the cluster is not sharded). */
+  addNode(nc: NodeConfig, group = 0): SimNode {
     if (this.byId.has(nc.id)) throw new SimulationError(`duplicate node id "${nc.id}"`);
     checkCapacity(nc.capacity, `"${nc.id}"`);
     const node = newNode(nc, this.nodes.length, this.rng.fork(this.nodes.length), this.now);
+    node.group = group;
     this.nodes.push(node);
+    const g = this.groups[group]!;
+    if (g.nodes !== this.nodes) g.nodes.push(node);
     this.nodeIds.push(node.id);
     this.byId.set(node.id, node);
     return node;
@@ -285,19 +310,63 @@ export class Simulation extends EventLoop {
 
   // ---- cluster queries (leader/queries.ts) --------------------------------------------------
 
-  /** The leader of the highest epoch that is not fenced (it may be down). */
-  currentLeader(): SimNode | undefined {
-    return currentLeader(this);
+  /** Whether the cluster is sharded (a group per shard). */
+  get sharded(): boolean {
+    return this.keyShards !== undefined;
+  }
+
+  /** The highest epoch of any group. */
+  get maxEpoch(): number {
+    let max = 0;
+    for (const g of this.groups) if (g.maxEpoch > max) max = g.maxEpoch;
+    return max;
+  }
+
+  /** Index in `groups` of the group (shard) that stores `key`. */
+  groupIndexOfKey(key: string): number {
+    return this.keyShards ? this.keyShards.indexOf(key) : 0;
+  }
+
+  /** The group (shard) that stores `key`. */
+  groupOfKey(key: string): LeaderGroup {
+    return this.groups[this.groupIndexOfKey(key)]!;
+  }
+
+  /** A group by shard id (or the group itself); without one, the first (the only one unsharded). */
+  group(shard?: string | LeaderGroup): LeaderGroup {
+    if (shard === undefined) return this.groups[0]!;
+    if (typeof shard !== 'string') return shard;
+    const g = this.groups.find((x) => x.shard === shard);
+    if (!g) {
+      const known = this.groups.map((x) => x.shard).join(', ');
+      throw new SimulationError(`unknown shard "${shard}" (shards: ${known || 'none'})`);
+    }
+    return g;
+  }
+
+  /**
+   * The leader of the highest epoch that is not fenced (it may be down). Sharded clusters:
+   * of the given shard (without one, of the first shard).
+   */
+  currentLeader(shard?: string | LeaderGroup): SimNode | undefined {
+    return currentLeader(this.group(shard));
   }
 
   /** The current leader, or a leader that stepped down for lack of a majority (its log counts). */
-  referenceLeader(): SimNode | undefined {
-    return referenceLeader(this);
+  referenceLeader(shard?: string | LeaderGroup): SimNode | undefined {
+    return referenceLeader(this.group(shard));
   }
 
-  /** The leader a client would send a write to: the newest one it can reach. */
-  leaderFor(client: string): SimNode | undefined {
-    return leaderFor(this, client);
+  /** The leader a client would send a write to: the newest one it can reach (of the shard). */
+  leaderFor(client: string, shard?: string | LeaderGroup): SimNode | undefined {
+    return leaderFor(this, client, this.group(shard));
+  }
+
+  /** Sharded clusters: each shard's current leader (undefined: none), in listed order. */
+  shardLeaders(): Record<string, SimNode | undefined> {
+    const out: Record<string, SimNode | undefined> = {};
+    for (const g of this.groups) if (g.shard !== undefined) out[g.shard] = currentLeader(g);
+    return out;
   }
 
   /** The root of a node's replication chain (the leader it ultimately follows). */

@@ -6,7 +6,7 @@ import { nodeMetrics } from './lag-metrics.js';
 import { archiveSnapshot } from './leader/archive.js';
 import { busyProgress } from './leader/backup.js';
 import { bytesThrough } from './leader/disk.js';
-import { chainLeader, currentLeader } from './leader/queries.js';
+import { chainLeader, currentLeader, groupOf, peersOf } from './leader/queries.js';
 import { leaderlessSnapshot } from './leaderless/snapshot.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
@@ -45,7 +45,7 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
  */
 function lagToNewest(sim: Simulation, n: SimNode): NewestLag {
   let ref = n;
-  for (const m of sim.nodes) if (m.log.length > ref.log.length) ref = m;
+  for (const m of peersOf(sim, n)) if (m.log.length > ref.log.length) ref = m;
   const top = ref.log.length;
   const applied = Math.min(n.applied, top);
   const oldestMissing = ref.log[applied];
@@ -58,11 +58,17 @@ function lagToNewest(sim: Simulation, n: SimNode): NewestLag {
   };
 }
 
+/**
+ * A node as seen against `leader`'s log. In a sharded cluster a leader of another shard is
+ * no reference: the node's own shard's current leader is used instead.
+ */
 export function nodeSnapshot(
   sim: Simulation,
   n: SimNode,
-  leader: SimNode | undefined,
+  givenLeader: SimNode | undefined,
 ): NodeSnapshot {
+  const leader =
+    sim.sharded && givenLeader?.group !== n.group ? currentLeader(groupOf(sim, n)) : givenLeader;
   const top = leader ? leader.log.length : n.log.length;
   let lagEntries = 0;
   let lagBytes = 0;
@@ -78,8 +84,10 @@ export function nodeSnapshot(
   for (const [k, v] of n.data) data[k] = v.value;
   const progress = n.busy === undefined ? undefined : busyProgress(sim, n);
   const status = nodeStatus(sim, n);
+  const shard = sim.sharded ? groupOf(sim, n).shard : undefined;
   return {
     id: n.id,
+    ...(shard !== undefined && { shard }),
     role: n.role,
     region: n.cfg.region,
     epoch: n.epoch,
@@ -102,7 +110,7 @@ const MAX_IN_FLIGHT = 200;
 
 export function snapshotCluster(sim: Simulation): ClusterSnapshot {
   if (sim.leaderless) return leaderlessSnapshot(sim, sim.leaderless);
-  const leader = currentLeader(sim);
+  const leader = sim.sharded ? undefined : currentLeader(sim.groups[0]!);
   const inFlight: InFlightMessage[] = [];
   for (const ev of sim.queue.items()) {
     if (ev.k === EV.DELIVER) {
@@ -142,10 +150,18 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
   );
   if (inFlight.length > MAX_IN_FLIGHT) inFlight.length = MAX_IN_FLIGHT;
   const archive = archiveSnapshot(sim);
+  const shards = sim.sharded
+    ? sim.groups.map((g) => ({
+        id: g.shard!,
+        leader: currentLeader(g)?.id,
+        epoch: g.maxEpoch,
+      }))
+    : undefined;
   return {
     t: sim.now,
     epoch: sim.maxEpoch,
     leader: leader?.id,
+    ...(shards && { shards }),
     mode: sim.cfg.mode,
     nodes: sim.nodes.map((n) => nodeSnapshot(sim, n, leader)),
     inFlight,

@@ -56,6 +56,8 @@ export type BusyKind = 'copying' | 'restoring';
 export interface SimNode {
   readonly id: string;
   readonly idx: number;
+  /** Index of its leader-based group in `sim.groups` (its shard; 0 when unsharded). */
+  group: number;
   cfg: NodeConfig;
   role: 'leader' | 'follower';
   /** Highest epoch this node knows of. */

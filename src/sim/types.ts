@@ -108,10 +108,25 @@ export interface ClusterConfig {
   slots?: boolean;
   nodes: NodeConfig[];
   failover?: FailoverConfig;
+  /**
+   * Sharded (leader topology): each shard is a leader-based group of some of `nodes`, with
+   * its own log, epochs and failover, storing the keys that map to it (shards.ts).
+   */
+  shards?: ShardConfig[];
   /** Leaderless: replicas per key and the write / read quorums (leaderless/). */
   quorum?: QuorumConfig;
   /** Leaderless: how concurrent versions of a key are resolved (default `lww`). */
   conflict?: ConflictMode;
+}
+
+/**
+ * A shard: exact keys and prefixes ending in `*` it stores (other keys map to a shard by a
+ * stable hash), and the ids of the nodes (of `ClusterConfig.nodes`) that hold it.
+ */
+export interface ShardConfig {
+  id: string;
+  keys: string[];
+  nodes: NodeId[];
 }
 
 /** How a leaderless read picks the replicas it asks: all reachable home replicas, or r at random. */
@@ -142,7 +157,9 @@ export type RoutingPolicyName =
   | 'read-your-writes'
   | 'monotonic'
   | 'window-after-write'
-  | 'bounded-lag';
+  | 'bounded-lag'
+  /** A node of the key's shard that applied the client's causal dependency there, else its leader. */
+  | 'causal';
 
 export interface ClientConfig {
   id: ClientId;
@@ -169,7 +186,9 @@ export type OpError =
   | 'timeout'
   | 'restoring'
   | 'version-mismatch'
-  | 'disk-full';
+  | 'disk-full'
+  /** The node holds another shard than the key's. */
+  | 'wrong-shard';
 
 export type NodeStatus =
   | 'leading'
@@ -188,6 +207,8 @@ export type NodeStatus =
 
 export interface NodeSnapshot {
   id: NodeId;
+  /** Sharded clusters: the shard this node holds. */
+  shard?: string;
   role: 'leader' | 'follower';
   region?: string;
   epoch: number;
@@ -307,8 +328,12 @@ export interface InFlightMessage {
 
 export interface ClusterSnapshot {
   t: Ms;
+  /** The highest epoch (sharded: of any shard; each shard's is in `shards`). */
   epoch: number;
+  /** The leader (sharded clusters: undefined, see `shards`). */
   leader?: NodeId;
+  /** Sharded clusters: each shard's leader and epoch, in listed order. */
+  shards?: ShardSnapshot[];
   mode: AckMode;
   nodes: NodeSnapshot[];
   inFlight: InFlightMessage[];
@@ -318,6 +343,12 @@ export interface ClusterSnapshot {
   archive?: ArchiveSnapshot;
   /** Leaderless clusters only: versions per key, hints and quorum messages on their way. */
   leaderless?: LeaderlessSnapshot;
+}
+
+export interface ShardSnapshot {
+  id: string;
+  leader?: NodeId;
+  epoch: number;
 }
 
 /** One version of a key on a leaderless replica. */
@@ -415,6 +446,14 @@ export interface OpRecord {
   role?: 'leader' | 'follower';
   /** Write: versions (key -> LSN) the writer had seen, for consistent-prefix checks. */
   deps?: Record<string, number>;
+  /** Sharded clusters: the shard of the key. */
+  shard?: string;
+  /**
+   * Write, sharded clusters: its causal dependencies, shard -> LSN: the highest LSN its
+   * client had written or read in each shard, merged with the dependencies of every value
+   * it had read (shards it depends on nothing in are left out).
+   */
+  shardDeps?: Record<string, number>;
 }
 
 export type HistoryEvent =

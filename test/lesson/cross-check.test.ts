@@ -36,23 +36,28 @@ describe('cross-checks', () => {
     ]);
   });
 
-  it('refuses shards (not simulated yet) and still checks ids, keys and nodes', () => {
+  it('checks shards: ids, one leader each, node ids unique across shards, own upstreams', () => {
     const shards = [
-      { id: 's1', keys: ['question'], nodes: ['primary'] },
-      { id: 's1', keys: ['question'], nodes: ['replica-9'] },
+      {
+        id: 's1',
+        keys: ['question'],
+        nodes: [
+          { id: 'a', role: 'leader' },
+          { id: 'b', upstream: 'c' },
+        ],
+      },
+      { id: 's1', keys: ['question'], nodes: [{ id: 'c' }, { id: 'a', role: 'leader' }] },
     ];
-    expect(errors(lesson({}, { shards }))).toEqual([
-      'cluster.shards: shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
+    expect(errors({ id: 'x', title: 'X', cluster: { shards }, steps: [{ say: 'Hi.' }] })).toEqual([
+      'cluster.shards[1].nodes[1].id: duplicate node id "a" (also cluster.shards[0].nodes[0])',
+      'cluster.shards[0].nodes[1].upstream: "c" holds another shard: a follower streams from a node of its own shard',
       'cluster.shards[1].id: duplicate shard id "s1"',
-      'cluster.shards[1].nodes[0]: unknown node "replica-9" (nodes: primary, replica-1, replica-2)',
     ]);
-    const moved = [
-      { id: 's1', keys: ['question'] },
-      { id: 's2', keys: ['question'] },
-    ];
-    expect(errors(lesson({}, { shards: moved }))).toEqual([
-      'cluster.shards: shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
-      'cluster.shards[1].keys[0]: key "question" is already in shard "s1"',
+    expect(
+      errors(lesson({}, { shards: [{ id: 's1', keys: ['q'], nodes: [{ id: 'z' }] }] })),
+    ).toEqual([
+      'cluster.nodes: a cluster has either nodes or shards: list the nodes under each shard',
+      'cluster.shards[0].nodes: shard "s1" has no leader: give one of its nodes role: leader',
     ]);
   });
 

@@ -18,6 +18,7 @@ function view(over: Partial<RouteView> = {}): RouteView {
     lastWriteLsn: 0,
     lastWriteAt: -1,
     maxReadLsn: 0,
+    causalLsn: 0,
     window: 5000,
     maxLag: 1000,
     ...over,

@@ -88,8 +88,13 @@ export class Observation {
         return op?.error ?? null;
       case 'lsn':
         return op?.lsn ?? null;
-      case 'leader':
-        return sim.currentLeader()?.id ?? null;
+      case 'leader': {
+        if (!sim.sharded) return sim.currentLeader()?.id ?? null;
+        // Sharded: each shard's leader (null: none).
+        const out: Record<string, string | null> = {};
+        for (const [shard, n] of Object.entries(sim.shardLeaders())) out[shard] = n?.id ?? null;
+        return out;
+      }
       case 'lost':
         return this.count('lost-writes');
       case 'diverged':
@@ -162,6 +167,13 @@ export function checkExpect(obs: Observation, expect: Expect): ExpectMismatch[] 
         (max !== undefined && lat > max)
       ) {
         out.push({ key: 'latency', expected: want, actual: lat ?? 'no completed operation' });
+      }
+    } else if (key === 'leader' && typeof want === 'object' && want !== null && sim.sharded) {
+      // Shard by shard: a map lists the shards it cares about.
+      const got = obs.actual('leader') as Record<string, string | null>;
+      for (const [shard, node] of Object.entries(want as Record<string, string>)) {
+        const actual = shard in got ? got[shard] : 'no such shard';
+        if (actual !== node) out.push({ key: `leader.${shard}`, expected: node, actual });
       }
     } else if (key === 'rows') {
       out.push(...checkRows(obs.rows, want as Expect['rows'] & object));

@@ -21,6 +21,9 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     ...(c.archive && { archive: { ...c.archive } }),
     ...(c.slots !== undefined && { slots: c.slots }),
     nodes: c.nodes.map((n) => ({ ...n })),
+    ...(c.shards && {
+      shards: c.shards.map((s) => ({ id: s.id, keys: [...s.keys], nodes: [...s.nodes] })),
+    }),
     failover: c.failover ? { ...c.failover } : undefined,
     ...(c.topology === 'leaderless'
       ? { quorum: c.quorum ? { ...c.quorum } : undefined, conflict: c.conflict }

@@ -40,7 +40,10 @@ function opActivity(sim: Simulation, id: number | undefined, background: boolean
 }
 
 export function untilHolds(sim: Simulation, s: UntilStep): boolean {
-  const leader = sim.currentLeader();
+  // Sharded: the leader of the named node's shard (each shard has its own).
+  const ref = s.leader ?? s.node;
+  const refNode = ref === undefined ? undefined : sim.byId.get(ref);
+  const leader = sim.currentLeader(refNode ? sim.groups[refNode.group] : undefined);
   if (s.leader !== undefined && leader?.id !== s.leader) return false;
   if (s.node !== undefined) {
     const n = sim.node(s.node);

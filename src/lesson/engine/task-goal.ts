@@ -177,8 +177,14 @@ function clusterConditions(
       );
     case 'leader':
       return [
-        judge(key, single(key, goal.leader), `${goal.leader} leads`, () =>
-          sim.currentLeader() ? `${sim.currentLeader()!.id} leads` : 'no leader',
+        judge(key, single(key, goal.leader), `${leaderText(goal.leader)} leads`, () =>
+          sim.sharded
+            ? Object.entries(sim.shardLeaders())
+                .map(([shard, n]) => `${shard}: ${n ? `${n.id} leads` : 'no leader'}`)
+                .join(', ')
+            : sim.currentLeader()
+              ? `${sim.currentLeader()!.id} leads`
+              : 'no leader',
         ),
       ];
     case 'lost': {
@@ -206,6 +212,14 @@ function clusterConditions(
         ),
       ];
   }
+}
+
+/** A leader goal in words: a node, or (sharded) each shard's. */
+function leaderText(leader: string | Record<string, string> | undefined): string {
+  if (typeof leader !== 'object') return String(leader);
+  return Object.entries(leader)
+    .map(([shard, node]) => `${node} (${shard})`)
+    .join(' and ');
 }
 
 function snapshotOf(sim: Simulation, id: string) {

@@ -47,6 +47,8 @@ class Checker {
   anyBackup = false;
   /** The cluster's topology (steps that only make sense on one are checked against it). */
   topology = 'leader';
+  /** Sharded clusters: each shard's node ids, by shard id. */
+  shards: Map<string, string[]> | undefined;
 
   error(path: Path, message: string, atKey = false): void {
     this.errors.push(atKey ? { path, message, atKey } : { path, message });
@@ -56,6 +58,39 @@ class Checker {
     const id = asString(v);
     if (id !== undefined && !this.nodes.includes(id)) {
       this.error(path, unknownName('node', id, this.nodes));
+    }
+  }
+
+  /** `expect.leader`: a node id, or on a sharded cluster a map shard → a node of it. */
+  leader(v: unknown, path: Path): void {
+    const map = asMap(v);
+    if (!this.shards) {
+      if (map) {
+        this.error(path, 'leader is a map (shard → node) only on a sharded cluster; name one node');
+      } else this.node(v, path);
+      return;
+    }
+    if (!map) {
+      if (v !== undefined) {
+        this.error(
+          path,
+          'this cluster is sharded: leader is a map like {s1: s1-leader}, per shard',
+        );
+      }
+      return;
+    }
+    const ids = [...this.shards.keys()];
+    for (const [shard, node] of Object.entries(map)) {
+      const own = this.shards.get(shard);
+      if (!own) {
+        this.error([...path, shard], unknownName('shard', shard, ids), true);
+        continue;
+      }
+      const id = asString(node);
+      if (id === undefined || own.includes(id)) continue;
+      if (this.nodes.includes(id))
+        this.error([...path, shard], `"${id}" holds another shard than "${shard}"`);
+      else this.node(id, [...path, shard]);
     }
   }
 
@@ -69,7 +104,7 @@ class Checker {
   expect(v: unknown, path: Path): void {
     const e = asMap(v);
     if (!e) return;
-    this.node(e.leader, [...path, 'leader']);
+    this.leader(e.leader, [...path, 'leader']);
     this.nodeKeys(e.status, [...path, 'status']);
     this.nodeKeys(e.lag, [...path, 'lag']);
     for (const k of [
@@ -101,10 +136,8 @@ class Checker {
   }
 }
 
-function checkCluster(c: Checker, cluster: RawMap | undefined): void {
-  if (!cluster) return;
-  const nodes = asList(cluster.nodes);
-  const seen = new Map<string, number>();
+/** Registers a list of nodes (the cluster's, or one shard's) and returns its leaders' indices. */
+function collectNodes(c: Checker, nodes: unknown[], base: Path, seen: Map<string, Path>): number[] {
   const leaders: number[] = [];
   nodes.forEach((raw, i) => {
     const n = asMap(raw);
@@ -113,15 +146,24 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
     if (!n || id === undefined) return;
     const first = seen.get(id);
     if (first !== undefined) {
-      c.error(
-        ['cluster', 'nodes', i, 'id'],
-        `duplicate node id "${id}" (also cluster.nodes[${first}])`,
-      );
+      c.error([...base, i, 'id'], `duplicate node id "${id}" (also ${formatPath(first)})`);
     } else {
-      seen.set(id, i);
+      seen.set(id, [...base, i]);
       c.nodes.push(id);
     }
   });
+  return leaders;
+}
+
+function checkCluster(c: Checker, cluster: RawMap | undefined): void {
+  if (!cluster) return;
+  const shards = asList(cluster.shards);
+  if (shards.length > 0 || cluster.shards !== undefined) {
+    checkShardedCluster(c, cluster, shards);
+    return;
+  }
+  const nodes = asList(cluster.nodes);
+  const leaders = collectNodes(c, nodes, ['cluster', 'nodes'], new Map());
 
   const topology = cluster.topology ?? 'leader';
   c.topology = typeof topology === 'string' ? topology : 'leader';
@@ -165,10 +207,100 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
     }
   }
 
-  checkUpstreams(c, nodes, new Set(leaders));
+  checkUpstreams(c, nodes, new Set(leaders), ['cluster', 'nodes']);
   checkSyncStandbys(c, cluster, nodes, new Set(leaders));
-  checkShards(c, asList(cluster.shards));
   checkQuorum(c, asMap(cluster.quorum), topology, c.nodes.length);
+}
+
+/**
+ * Shards replace nodes: each shard is a leader-based group with exactly one leader, node ids
+ * are unique across shards, and a key belongs to one shard at most.
+ */
+function checkShardedCluster(c: Checker, cluster: RawMap, shards: unknown[]): void {
+  const topology = cluster.topology ?? 'leader';
+  c.topology = typeof topology === 'string' ? topology : 'leader';
+  if (cluster.nodes !== undefined) {
+    c.error(
+      ['cluster', 'nodes'],
+      'a cluster has either nodes or shards: list the nodes under each shard',
+      true,
+    );
+  }
+  if (topology !== 'leader') {
+    c.error(['cluster', 'shards'], 'shards need topology: leader', true);
+  }
+  if (cluster.archive !== undefined) {
+    c.error(
+      ['cluster', 'archive'],
+      'a WAL archive is for one log; a sharded cluster has one per shard',
+      true,
+    );
+  }
+  if (cluster.quorum !== undefined) {
+    c.error(['cluster', 'quorum'], 'quorum applies only to topology: leaderless');
+  }
+  const seenNodes = new Map<string, Path>();
+  const ids = new Set<string>();
+  const keyOwner = new Map<string, string>();
+  // Every shard's nodes first: an upstream may name a node of a shard listed later.
+  const leadersOf = shards.map((raw, i) =>
+    collectNodes(c, asList(asMap(raw)?.nodes), ['cluster', 'shards', i, 'nodes'], seenNodes),
+  );
+  c.shards = new Map();
+  shards.forEach((raw, i) => {
+    const s = asMap(raw);
+    const id = asString(s?.id) ?? String(i);
+    const own = asList(s?.nodes).flatMap((n) => asString(asMap(n)?.id) ?? []);
+    c.shards!.set(id, [...(c.shards!.get(id) ?? []), ...own]);
+  });
+  shards.forEach((raw, i) => {
+    const s = asMap(raw);
+    if (!s) return;
+    const at: Path = ['cluster', 'shards', i];
+    const id = asString(s.id);
+    const name = id ?? String(i);
+    if (id !== undefined) {
+      if (ids.has(id)) c.error([...at, 'id'], `duplicate shard id "${id}"`);
+      ids.add(id);
+    }
+    const keys = asList(s.keys);
+    if (s.keys !== undefined && keys.length === 0) {
+      c.error([...at, 'keys'], `shard "${name}" lists no keys: give it at least one key or prefix`);
+    }
+    keys.forEach((k, j) => {
+      if (typeof k !== 'string') return;
+      const owner = keyOwner.get(k);
+      if (owner !== undefined && owner !== id) {
+        c.error([...at, 'keys', j], `key "${k}" is already in shard "${owner}"`);
+      }
+      if (id !== undefined) keyOwner.set(k, id);
+    });
+    const nodes = asList(s.nodes);
+    const base = [...at, 'nodes'];
+    const leaders = leadersOf[i]!;
+    if (nodes.length > 0 && leaders.length === 0) {
+      c.error(base, `shard "${name}" has no leader: give one of its nodes role: leader`);
+    }
+    for (const l of leaders.slice(1)) {
+      const first = asString(asMap(nodes[leaders[0]!])?.id) ?? `${formatPath(base)}[${leaders[0]}]`;
+      c.error(
+        [...base, l, 'role'],
+        `a second leader in shard "${name}" ("${first}" is already its leader): a shard has exactly one`,
+      );
+    }
+    const own = new Set(nodes.map((n) => asString(asMap(n)?.id)));
+    nodes.forEach((n, j) => {
+      const up = asString(asMap(n)?.upstream);
+      if (up !== undefined && !own.has(up) && c.nodes.includes(up)) {
+        c.error(
+          [...base, j, 'upstream'],
+          `"${up}" holds another shard: a follower streams from a node of its own shard`,
+        );
+      }
+    });
+    checkUpstreams(c, nodes, new Set(leaders), base);
+    checkSyncStandbys(c, cluster, nodes, new Set(leaders), id);
+  });
 }
 
 /**
@@ -180,6 +312,7 @@ function checkSyncStandbys(
   cluster: RawMap,
   nodes: unknown[],
   leaders: Set<number>,
+  shard?: string,
 ): void {
   const s = asMap(cluster.syncStandbys);
   if (!s) return;
@@ -210,19 +343,19 @@ function checkSyncStandbys(
     const which =
       marked.length > 0
         ? `${pool.length} follower${pool.length === 1 ? ' is' : 's are'} marked sync: true`
-        : `the cluster has ${pool.length} follower${pool.length === 1 ? '' : 's'}`;
+        : `${shard === undefined ? 'the cluster' : `shard "${shard}"`} has ${pool.length} follower${pool.length === 1 ? '' : 's'}`;
     c.error([...at, key], `${key}: ${k} standbys, but ${which}`);
   }
 }
 
-function checkUpstreams(c: Checker, nodes: unknown[], leaders: Set<number>): void {
+function checkUpstreams(c: Checker, nodes: unknown[], leaders: Set<number>, base: Path): void {
   const upstreamOf = new Map<string, string>();
   nodes.forEach((raw, i) => {
     const n = asMap(raw);
     const id = asString(n?.id);
     const up = asString(n?.upstream);
     if (!n || id === undefined || up === undefined) return;
-    const path = ['cluster', 'nodes', i, 'upstream'];
+    const path = [...base, i, 'upstream'];
     if (leaders.has(i)) c.error(path, 'the leader has no upstream; upstream is for followers');
     else if (up === id) c.error(path, `"${id}" cannot replicate from itself`);
     else if (!c.nodes.includes(up)) c.node(up, path);
@@ -242,40 +375,10 @@ function checkUpstreams(c: Checker, nodes: unknown[], leaders: Set<number>): voi
     if (next === start) {
       for (const id of chain) reported.add(id);
       c.error(
-        ['cluster', 'nodes', i, 'upstream'],
+        [...base, i, 'upstream'],
         `upstream cycle: ${[...chain, start].join(' → ')} (one of them must replicate from the leader)`,
       );
     }
-  });
-}
-
-function checkShards(c: Checker, shards: unknown[]): void {
-  // Refused rather than ignored: a lesson that relied on its shards would validate and teach
-  // nothing. The key stays in the format so lessons written for it keep their shape.
-  if (shards.length > 0) {
-    c.error(
-      ['cluster', 'shards'],
-      'shards are not simulated yet; list the nodes under cluster.nodes for one leader-based group',
-      true,
-    );
-  }
-  const ids = new Set<string>();
-  const keyOwner = new Map<string, string>();
-  shards.forEach((raw, i) => {
-    const s = asMap(raw);
-    const id = asString(s?.id);
-    if (!s || id === undefined) return;
-    if (ids.has(id)) c.error(['cluster', 'shards', i, 'id'], `duplicate shard id "${id}"`);
-    ids.add(id);
-    asList(s.keys).forEach((k, j) => {
-      if (typeof k !== 'string') return;
-      const owner = keyOwner.get(k);
-      if (owner !== undefined && owner !== id) {
-        c.error(['cluster', 'shards', i, 'keys', j], `key "${k}" is already in shard "${owner}"`);
-      }
-      keyOwner.set(k, id);
-    });
-    for (const [j, n] of asList(s.nodes).entries()) c.node(n, ['cluster', 'shards', i, 'nodes', j]);
   });
 }
 

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { lessonSchema } from './schema.js';
 
 export function lessonJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(lessonSchema, { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(lessonSchema, { io: 'input', target: 'draft-2020-12' });
+  // A cluster lists nodes, or shards each listing its own (a refinement zod cannot export).
+  const cluster = (schema.properties as Record<string, Record<string, unknown>> | undefined)
+    ?.cluster;
+  if (cluster) cluster.anyOf = [{ required: ['nodes'] }, { required: ['shards'] }];
+  return schema;
 }
 
 /** The file's exact text: two-space indent and a final newline. */

@@ -98,7 +98,14 @@ export const expectSchema = strictMap(
     lsn: count
       .optional()
       .describe("For a read, the node's applied LSN; for a write, the entry's LSN."),
-    leader: name.optional().describe('The leader of the highest epoch after the step.'),
+    leader: z
+      .union([name, z.record(name, name)], {
+        error: expecting('a node id, or (sharded clusters) a map like {s1: s1-leader}'),
+      })
+      .optional()
+      .describe(
+        'The leader of the highest epoch after the step; sharded clusters: shard id to its leader.',
+      ),
     lost: count
       .optional()
       .describe("How many acknowledged writes are missing from the current leader's log."),

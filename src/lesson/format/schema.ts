@@ -104,11 +104,19 @@ const failoverSchema = strictMap(
 
 const shardSchema = strictMap(
   {
-    id: name,
-    keys: z.array(text).min(1).describe('Keys stored in this shard.'),
-    nodes: z.array(name).min(1).optional().describe('Nodes holding this shard.'),
+    id: name.describe('Shard id, e.g. s1.'),
+    keys: z
+      .array(text)
+      .min(1)
+      .describe(
+        'Keys stored in this shard: exact keys, or prefixes ending in * (other keys: by a stable hash).',
+      ),
+    nodes: z
+      .array(nodeSchema)
+      .min(1)
+      .describe("This shard's own leader-based group: one leader and its followers."),
   },
-  'a shard like {id: s1, keys: [question]}',
+  'a shard like {id: s1, keys: [question], nodes: [{id: s1-leader, role: leader}]}',
 );
 
 const quorumSchema = strictMap(
@@ -177,9 +185,17 @@ const clusterSchema = strictMap(
       .describe(
         "Replication slots: the leader keeps log until every follower's slot received it (not retain).",
       ),
-    nodes: z.array(nodeSchema).min(1),
+    nodes: z
+      .array(nodeSchema)
+      .min(1)
+      .optional()
+      .describe('The nodes (required unless shards lists them).'),
     failover: failoverSchema.optional(),
-    shards: z.array(shardSchema).min(1).optional(),
+    shards: z
+      .array(shardSchema)
+      .min(1)
+      .optional()
+      .describe('Leader topology: shards instead of nodes, each its own leader-based group.'),
     quorum: quorumSchema.optional().describe('Leaderless only.'),
     conflict: z
       .enum(CONFLICT_POLICIES)
@@ -187,7 +203,22 @@ const clusterSchema = strictMap(
       .describe('Concurrent writes: lww | siblings (leaderless), or replica-id (multi-leader).'),
   },
   'a map with nodes and replication settings',
-).transform((c): LessonCluster => c);
+)
+  .refine((c) => c.nodes !== undefined || c.shards !== undefined, {
+    message: 'a cluster needs nodes (or shards, each with its own nodes)',
+    path: ['nodes'],
+  })
+  .transform((c): LessonCluster => {
+    const { nodes, shards, ...rest } = c;
+    if (!shards) return { ...rest, nodes: nodes ?? [] };
+    // Shards replace nodes: the cluster's nodes are every shard's, in listed order, and each
+    // shard keeps the ids of its own.
+    return {
+      ...rest,
+      nodes: nodes ?? shards.flatMap((s) => s.nodes),
+      shards: shards.map((s) => ({ id: s.id, keys: s.keys, nodes: s.nodes.map((n) => n.id) })),
+    };
+  });
 
 const clientSchema = strictMap(
   {

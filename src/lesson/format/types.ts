@@ -18,6 +18,7 @@ import type {
   OpError,
   RecoveryTarget,
   RoutingPolicyName,
+  ShardConfig,
   SyncStandbys,
   Topology,
   Value,
@@ -33,6 +34,7 @@ export interface SourcePos {
 import type { CheckerName } from '../../sim/index.js';
 
 export { CHECKERS as CHECKER_NAMES, type CheckerName } from '../../sim/index.js';
+export type { ShardConfig };
 
 /** What `validate` checks after a step. Absent keys are not checked. */
 export interface Expect {
@@ -42,7 +44,8 @@ export interface Expect {
   ok?: boolean | 'unknown';
   error?: OpError;
   lsn?: number;
-  leader?: NodeId;
+  /** The leader; sharded clusters: shard id to its leader (shards not listed are not checked). */
+  leader?: NodeId | Record<string, NodeId>;
   /** Acknowledged writes missing from the current leader's log. */
   lost?: number;
   anomalies?: Partial<Record<CheckerName, number>>;
@@ -105,12 +108,6 @@ export const ROW_FIGURES = [
 
 export type SqlFunction = 'NOW' | 'RAND' | 'UUID' | 'SYSDATE';
 
-export interface ShardConfig {
-  id: string;
-  keys: string[];
-  nodes?: NodeId[];
-}
-
 export interface QuorumConfig {
   n: number;
   w: number;
@@ -149,7 +146,10 @@ export interface LessonCluster {
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
-  /** Accepted, not yet run: sharding and multi-leader conflicts. Leaderless quorums run. */
+  /**
+   * Sharded (leader topology): each shard's keys and the ids of its nodes; `nodes` then holds
+   * every shard's nodes, in listed order (the file lists them under each shard).
+   */
   shards?: ShardConfig[];
   quorum?: QuorumConfig;
   conflict?: ConflictPolicy;

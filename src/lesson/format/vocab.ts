@@ -26,6 +26,7 @@ export const POLICIES = [
   'monotonic',
   'window-after-write',
   'bounded-lag',
+  'causal',
 ] as const;
 export const OP_ERRORS = [
   'fenced',
@@ -37,6 +38,7 @@ export const OP_ERRORS = [
   'restoring',
   'version-mismatch',
   'disk-full',
+  'wrong-shard',
 ] as const;
 export const NODE_STATUSES = [
   'leading',

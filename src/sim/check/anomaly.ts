@@ -34,6 +34,8 @@ export interface Anomaly {
 
 export interface NodeLogView {
   id: string;
+  /** Sharded clusters: the shard the node holds (logs of different shards never compare). */
+  shard?: string;
   up: boolean;
   applied: number;
   /** The entry a node holds at an LSN, with the key and value as this node computed them. */
@@ -47,6 +49,8 @@ export interface CheckInput {
   /** Whether a write's entry is in the current leader's log. */
   survives(op: OpRecord): boolean;
   nodes: readonly NodeLogView[];
+  /** Sharded clusters: the shard a node holds (epochs and LSNs are per shard). */
+  shardOfNode?: (node: string) => string | undefined;
   /** Leaderless runs: versions instead of logs (the checkers judge by these). */
   leaderless?: LeaderlessView;
 }

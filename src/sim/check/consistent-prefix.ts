@@ -6,6 +6,7 @@
 
 import type { OpRecord } from '../types.js';
 import { type Anomaly, type CheckInput, okReads, secs, show } from './anomaly.js';
+import { checkShardedPrefix } from './causal-prefix.js';
 
 type Deps = Map<string, number>;
 
@@ -51,6 +52,8 @@ function deriveDeps(input: CheckInput, writes: ReadonlySet<OpRecord>): Map<OpRec
 }
 
 export function checkConsistentPrefix(input: CheckInput): Anomaly[] {
+  // Sharded: one log per shard, dependencies per shard (causal-prefix.ts).
+  if (input.shardOfNode) return checkShardedPrefix(input);
   const producer = new Map<string, OpRecord>();
   for (const op of input.ops) {
     if (op.kind === 'write' && op.lsn !== undefined && op.outcome !== 'fail')

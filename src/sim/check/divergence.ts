@@ -9,6 +9,7 @@ export function checkDivergence(input: CheckInput): Anomaly[] {
     for (let j = i + 1; j < live.length; j++) {
       const a = live[i]!;
       const b = live[j]!;
+      if (a.shard !== b.shard) continue;
       const upTo = Math.min(a.applied, b.applied);
       for (let lsn = 1; lsn <= upTo; lsn++) {
         const x = a.entryAt(lsn);

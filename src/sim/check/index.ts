@@ -71,17 +71,27 @@ export function checkInput(
   if (leaderless) {
     return { ops, history: sim.history, survives: () => true, nodes: [], leaderless };
   }
-  const leader = sim.referenceLeader();
+  // Each shard's log counts for its own keys (one group, one log when unsharded).
+  const leaders = sim.groups.map((g) => sim.referenceLeader(g));
+  const shardOf = (n: { group: number }) => sim.groups[n.group]!.shard;
   return {
     ops,
     history: sim.history,
     survives: (op) => {
+      const leader = leaders[sim.groupIndexOfKey(op.key)];
       if (!leader || op.lsn === undefined) return false;
       const e = leader.log[op.lsn - 1];
       return e !== undefined && e.op === op.id;
     },
+    ...(sim.sharded && {
+      shardOfNode: (id: string) => {
+        const n = sim.byId.get(id);
+        return n ? shardOf(n) : undefined;
+      },
+    }),
     nodes: sim.nodes.map((n) => ({
       id: n.id,
+      ...(sim.sharded && { shard: shardOf(n) }),
       up: n.up && n.busy === undefined && !n.needsResync,
       applied: n.applied,
       entryAt: (lsn: number) => {

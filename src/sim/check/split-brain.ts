@@ -39,9 +39,25 @@ export function checkSplitBrain(input: CheckInput): Anomaly[] {
   for (const e of input.history.others?.() ?? input.history) {
     if (e.type === 'election') elections.push({ t: e.t, epoch: e.epoch, leader: e.leader });
   }
+  const shardOf = input.shardOfNode;
+  if (!shardOf) return splitBrainIn(elections, input.ops);
+  // Sharded: each shard has its own epochs and elections; judge each apart.
+  const out: Anomaly[] = [];
+  for (const shard of new Set(input.ops.map((op) => op.shard))) {
+    out.push(
+      ...splitBrainIn(
+        elections.filter((e) => shardOf(e.leader) === shard),
+        input.ops.filter((op) => op.shard === shard),
+      ),
+    );
+  }
+  return out;
+}
+
+function splitBrainIn(elections: readonly Election[], ops: readonly OpRecord[]): Anomaly[] {
   const acceptedBy = new Map<number, Map<string, OpRecord[]>>();
   const pairs = new Map<string, Pair>();
-  for (const op of input.ops) {
+  for (const op of ops) {
     if (op.kind !== 'write' || op.outcome !== 'ok' || op.acceptedAt === undefined) continue;
     const epoch = op.epoch ?? 0;
     const byNode = acceptedBy.get(epoch) ?? new Map<string, OpRecord[]>();

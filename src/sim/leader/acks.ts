@@ -13,6 +13,7 @@ import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import type { PendingWrite, SimNode } from '../state.js';
 import type { SyncStandbys } from '../types.js';
+import { groupOf, peersOf } from './queries.js';
 
 /** Throws unless `s` is `{first: k}` or `{any: k}` with k a whole number ≥ 1 (or absent). */
 export function checkSyncStandbys(s: SyncStandbys | undefined): void {
@@ -36,7 +37,8 @@ function candidate(leader: SimNode, n: SimNode): boolean {
 
 /** True when some follower is marked `sync`: then only marked followers are members. */
 function anyMarked(sim: Simulation, leader: SimNode): boolean {
-  for (const n of sim.nodes) if (candidate(leader, n) && n.cfg.sync === true) return true;
+  for (const n of peersOf(sim, leader))
+    if (candidate(leader, n) && n.cfg.sync === true) return true;
   return false;
 }
 
@@ -49,12 +51,12 @@ export function syncSet(sim: Simulation, leader: SimNode): SimNode[] {
   const marked = anyMarked(sim, leader);
   const first = firstCount(sim);
   if (first !== undefined) return firstStandbys(sim, leader, marked, first);
-  return sim.nodes.filter((n) => isMember(leader, n, marked));
+  return peersOf(sim, leader).filter((n) => isMember(leader, n, marked));
 }
 
 function memberCount(sim: Simulation, leader: SimNode, marked: boolean): number {
   let count = 0;
-  for (const n of sim.nodes) if (isMember(leader, n, marked)) count++;
+  for (const n of peersOf(sim, leader)) if (isMember(leader, n, marked)) count++;
   return count;
 }
 
@@ -82,7 +84,7 @@ function connected(leader: SimNode, n: SimNode): boolean {
 /** The synchronous standbys under `{first: k}`: the first k connected members, listed order. */
 function firstStandbys(sim: Simulation, leader: SimNode, marked: boolean, k: number): SimNode[] {
   const out: SimNode[] = [];
-  for (const n of sim.nodes) {
+  for (const n of peersOf(sim, leader)) {
     if (out.length === k) break;
     if (isMember(leader, n, marked) && connected(leader, n)) out.push(n);
   }
@@ -110,7 +112,7 @@ export function awaitAcks(sim: Simulation, leader: SimNode, op: number, lsn: num
     respond(sim, op, leader, writeAcked(lsn, leader.epoch));
     return;
   }
-  sim.pending.push({ op, lsn, leader, done: false });
+  groupOf(sim, leader).pending.push({ op, lsn, leader, done: false });
   if (sim.cfg.ackTimeout !== undefined) {
     sim.schedule(
       sim.now + sim.cfg.ackTimeout,
@@ -165,37 +167,38 @@ function acksFor(
     return acks;
   }
   const entry = leader.log[lsn - 1];
-  const nodes = sim.nodes;
+  const nodes = peersOf(sim, leader);
   for (let i = 0; i < nodes.length; i++) {
     const m = nodes[i]!;
     if (!isMember(leader, m, marked)) continue;
     // The identity check guards against an acknowledgement of another leader's entry.
-    if ((leader.ackedBy[i] ?? 0) >= lsn && m.log[lsn - 1] === entry) acks++;
+    if ((leader.ackedBy[m.idx] ?? 0) >= lsn && m.log[lsn - 1] === entry) acks++;
   }
   return acks;
 }
 
 /** Acknowledges every pending write of `leader` that now has enough acks, in LSN order. */
 export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
-  if (sim.pending.length === 0 && !leader.degraded) return;
+  const pending = groupOf(sim, leader).pending;
+  if (pending.length === 0 && !leader.degraded) return;
   const marked = anyMarked(sim, leader);
   const members = memberCount(sim, leader, marked);
   const first = firstCount(sim);
   const chosen = first === undefined ? undefined : firstStandbys(sim, leader, marked, first);
   const need = sim.cfg.mode === 'async' || leader.degraded ? 0 : needed(sim, members);
   let removed = 0;
-  for (const p of sim.pending) {
+  for (const p of pending) {
     if (p.done || p.leader !== leader) continue;
     if (need > 0 && acksFor(sim, leader, p.lsn, marked, chosen) < need) break;
     p.done = true;
     removed++;
     respond(sim, p.op, leader, writeAcked(p.lsn, sim.ops.epoch(p.op) ?? leader.epoch));
   }
-  if (removed > 0) compactPending(sim);
+  if (removed > 0) compactPending(pending);
   if (leader.degraded) {
     // Back to semi-sync once enough of the sync set has caught up again.
     let caught = 0;
-    for (const m of chosen ?? sim.nodes) {
+    for (const m of chosen ?? peersOf(sim, leader)) {
       if (
         (chosen !== undefined || isMember(leader, m, marked)) &&
         (leader.ackedBy[m.idx] ?? 0) >= leader.log.length
@@ -213,15 +216,17 @@ export function releaseAcknowledged(sim: Simulation, leader: SimNode): void {
   }
 }
 
-function compactPending(sim: Simulation): void {
+function compactPending(pending: PendingWrite[]): void {
   let w = 0;
-  for (const p of sim.pending) if (!p.done) sim.pending[w++] = p;
-  sim.pending.length = w;
+  for (const p of pending) if (!p.done) pending[w++] = p;
+  pending.length = w;
 }
 
 export function ackTimedOut(sim: Simulation, ev: Ev): void {
   const op = ev.op;
-  const p = sim.pending.find((x) => x.op === op && !x.done);
+  // The timer names the leader it was set on: its group holds the wait.
+  const pending = groupOf(sim, sim.nodes[ev.n]!).pending;
+  const p = pending.find((x) => x.op === op && !x.done);
   if (!p) return;
   const leader = p.leader;
   if (!leader.up || leader.inc !== ev.g) return;
@@ -252,7 +257,7 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
       type: 'note',
       text: `${leader.id}: no acknowledgement within ${sim.cfg.ackTimeout} ms, degrading to async`,
     });
-    for (const q of sim.pending) {
+    for (const q of pending) {
       if (q.done || q.leader !== leader) continue;
       q.done = true;
       respond(sim, q.op, leader, writeAcked(q.lsn, sim.ops.epoch(q.op) ?? leader.epoch));
@@ -262,14 +267,15 @@ export function ackTimedOut(sim: Simulation, ev: Ev): void {
     // The entry stays in the leader's log and may still replicate: the outcome is unknown.
     respond(sim, op, leader, writeUnknown(p.lsn, sim.ops.epoch(op) ?? leader.epoch));
   }
-  compactPending(sim);
+  compactPending(pending);
 }
 
 /** Drops the waits of a leader that crashed or stepped down: its clients will time out. */
 export function abandonPending(sim: Simulation, leader: SimNode): void {
-  if (sim.pending.length === 0) return;
-  for (const p of sim.pending) if (p.leader === leader) p.done = true;
-  compactPending(sim);
+  const pending = groupOf(sim, leader).pending;
+  if (pending.length === 0) return;
+  for (const p of pending) if (p.leader === leader) p.done = true;
+  compactPending(pending);
 }
 
 /**

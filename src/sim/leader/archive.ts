@@ -63,7 +63,8 @@ export function setArchive(sim: Simulation, cfg: ArchiveConfig | false): void {
   sim.cfg.archive = { ...cfg };
   if (!a.config && a.entries.length === 0) {
     // Switched on mid-run: the archive begins with what the leader writes from now on.
-    const leader = currentLeader(sim);
+    // A cluster with an archive is unsharded (shards refuse one): its one group.
+    const leader = currentLeader(sim.groups[0]!);
     a.start = (leader?.log.length ?? 0) + 1;
     a.entries.length = a.start - 1;
   }
@@ -88,7 +89,7 @@ export function onArchiveTick(sim: Simulation, ev: Ev): void {
 /** Ships the current leader's entries the archive does not hold yet. */
 export function shipToArchive(sim: Simulation): void {
   const a = sim.archive;
-  const leader = currentLeader(sim);
+  const leader = currentLeader(sim.groups[0]!);
   if (!leader?.up || leader.busy !== undefined || sim.isPaused(leader)) return;
   const log = leader.log;
   // Where the leader's history and the archive's part (entries are shared objects); LSNs

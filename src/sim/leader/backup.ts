@@ -7,7 +7,7 @@ import { SimulationError } from '../simulation-error.js';
 import type { Backup, Entry, SimNode } from '../state.js';
 import type { BusyProgress, RecoveryTarget } from '../types.js';
 import { planReplay, type ReplayPlan, showTarget } from './point-in-time.js';
-import { currentLeader } from './queries.js';
+import { currentLeader, groupOf } from './queries.js';
 import { applyEntry, catchUp, follow } from './replication.js';
 
 /** Bytes of a node's data: the initial data set plus every applied entry. */
@@ -226,7 +226,7 @@ export function finishBusy(sim: Simulation, ev: Ev): void {
     n.needsResync = false;
     n.lastApplyAt = sim.now;
     // The leader may have changed during a long copy: follow it (truncating what it lacks).
-    const leader = currentLeader(sim);
+    const leader = currentLeader(groupOf(sim, n));
     const src = n.source?.up ? n.source : leader;
     if (src?.up && src !== n) follow(sim, n, src);
     else {

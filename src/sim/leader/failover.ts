@@ -10,7 +10,7 @@ import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
 import { abandonPending } from './acks.js';
 import { hasLease, stepDownForLease } from './lease.js';
-import { currentLeader } from './queries.js';
+import { currentLeader, groupOf, peersOf } from './queries.js';
 import { applyEntry, catchUp, follow, makesCycle } from './replication.js';
 import { truncateDivergent } from './truncation.js';
 
@@ -94,7 +94,7 @@ export function onHeartbeatTick(sim: Simulation, ev: Ev): void {
     return;
   }
   const now = sim.now;
-  for (const f of sim.nodes) {
+  for (const f of peersOf(sim, l)) {
     if (f === l) continue;
     sim.schedule(
       now + sim.cfg.netDelay,
@@ -169,7 +169,7 @@ export function onHeartbeatReply(sim: Simulation, ev: Ev): void {
     return;
   }
   if (ev.x > l.epoch && l.role === 'leader') {
-    const cur = currentLeader(sim);
+    const cur = currentLeader(groupOf(sim, l));
     const reason = `${f.id} knows a newer epoch`;
     if (cur && cur !== l) rejoin(sim, l, cur, ev.x, reason);
     else stepDown(sim, l, ev.x, reason);
@@ -196,25 +196,26 @@ export function onElectionCheck(sim: Simulation, ev: Ev): void {
     scheduleElectionCheck(sim, n);
     return;
   }
-  if (fo.auto && !sim.electionPending) startElection(sim, n);
+  if (fo.auto && !groupOf(sim, n).electionPending) startElection(sim, n);
   // Try again a timeout later if nobody took over.
   n.lastHeard = sim.now;
   scheduleElectionCheck(sim, n);
 }
 
-/** Nodes `c` can reach that are alive and responsive, `c` included. */
+/** Nodes of `c`'s group it can reach that are alive and responsive, `c` included. */
 function reachableFrom(sim: Simulation, c: SimNode): SimNode[] {
-  return sim.nodes.filter((n) => n.up && !sim.isPaused(n) && sim.reachable(c, n));
+  return peersOf(sim, c).filter((n) => n.up && !sim.isPaused(n) && sim.reachable(c, n));
 }
 
 function startElection(sim: Simulation, c: SimNode): void {
   const fo = sim.cfg.failover!;
   const reach = reachableFrom(sim, c);
-  if (fo.quorum && reach.length * 2 <= sim.nodes.length) {
+  const members = peersOf(sim, c).length;
+  if (fo.quorum && reach.length * 2 <= members) {
     sim.record({
       t: sim.now,
       type: 'note',
-      text: `${c.id}: leader silent, but only ${reach.length} of ${sim.nodes.length} nodes reachable: no majority, no election`,
+      text: `${c.id}: leader silent, but only ${reach.length} of ${members} nodes reachable: no majority, no election`,
     });
     return;
   }
@@ -261,7 +262,7 @@ function chosenByHook(
     now: sim.now,
     startedBy: c.id,
     knownLsn,
-    nodes: nodeViews(sim, undefined, (n) => reach.includes(n)),
+    nodes: nodeViews(sim, undefined, (n) => reach.includes(n), peersOf(sim, c)),
   });
   const w = id === undefined ? undefined : sim.byId.get(id);
   if (w && reach.includes(w) && w.role === 'follower') return w;
@@ -279,7 +280,7 @@ function chosenByHook(
 /** Announces the election and promotes `winner` after one vote round. */
 function schedulePromotion(sim: Simulation, c: SimNode, winner: SimNode, why: string): void {
   const fo = sim.cfg.failover!;
-  sim.electionPending = true;
+  groupOf(sim, winner).electionPending = true;
   sim.record({
     t: sim.now,
     type: 'note',
@@ -298,8 +299,8 @@ function schedulePromotion(sim: Simulation, c: SimNode, winner: SimNode, why: st
 }
 
 export function onPromote(sim: Simulation, ev: Ev): void {
-  sim.electionPending = false;
   const w = sim.nodes[ev.n]!;
+  groupOf(sim, w).electionPending = false;
   if (!w.up || w.inc !== ev.g || w.role === 'leader') return;
   promote(sim, w, false);
 }
@@ -307,8 +308,9 @@ export function onPromote(sim: Simulation, ev: Ev): void {
 /** Makes `w` the leader of a new epoch and repoints everyone it can reach. */
 export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   const fo = sim.cfg.failover;
-  const previous = currentLeader(sim);
-  const epoch = ++sim.maxEpoch;
+  const g = groupOf(sim, w);
+  const previous = currentLeader(g);
+  const epoch = ++g.maxEpoch;
   const now = sim.now;
   w.role = 'leader';
   w.epoch = epoch;
@@ -325,7 +327,7 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
   // Like PostgreSQL's promote: first apply everything already received.
   while (w.applied < w.log.length) applyEntry(sim, w, w.log[w.applied]!);
   sim.record({ t: now, type: 'election', leader: w.id, epoch, previous: previous?.id, manual });
-  for (const x of sim.nodes) {
+  for (const x of g.nodes) {
     if (x === w) continue;
     // A paused node cannot take part: it is treated like one across a cut.
     const reach = x.up && !sim.isPaused(x) && sim.reachable(w, x);
@@ -355,13 +357,13 @@ export function promote(sim: Simulation, w: SimNode, manual: boolean): void {
       });
     }
   }
-  for (const f of sim.nodes)
+  for (const f of g.nodes)
     if (f.source === w && f.up && f.log.length >= w.log.length) f.caughtUpOnce = true;
   if (fo) {
     w.lastHeard = now;
     startHeartbeats(sim, w);
   }
-  for (const f of sim.nodes) {
+  for (const f of g.nodes) {
     if (f.source === w && f.up && f.stalled) catchUp(sim, f);
   }
 }

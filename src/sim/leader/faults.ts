@@ -10,7 +10,7 @@ import type { SimNode } from '../state.js';
 import type { Ms, NodeConfig } from '../types.js';
 import { abandonPending, checkSyncStandbys, releaseAcknowledged } from './acks.js';
 import { rejoin, startFailoverTimers } from './failover.js';
-import { chainLeader, currentLeader } from './queries.js';
+import { chainLeader, currentLeader, groupOf } from './queries.js';
 import { catchUp, follow, sendAck } from './replication.js';
 import { setSlots } from './slots.js';
 import { recheckVersions } from './version-check.js';
@@ -36,7 +36,7 @@ export function restartNode(sim: Simulation, n: SimNode): void {
   n.inc++;
   sim.record({ t: sim.now, type: 'fault', fault: 'restart', node: n.id });
   n.lastHeard = sim.now;
-  const leader = currentLeader(sim);
+  const leader = currentLeader(groupOf(sim, n));
   if (n.role === 'leader') {
     if (leader && leader !== n && (leader.epoch > n.epoch || n.fenced)) {
       // A newer leader exists: rejoin as its follower; what it never received is truncated.
@@ -103,6 +103,9 @@ export function validateNodeParams(sim: Simulation, n: SimNode, params: Partial<
   }
   const up = params.upstream;
   if (up === undefined) return;
+  if (up !== '' && sim.node(up).group !== n.group) {
+    throw new SimulationError(`"${n.id}" cannot stream from "${up}": it holds another shard`);
+  }
   // Walk the would-be chain: it must not come back to `n`.
   for (let cur: SimNode | undefined = sim.node(up), hops = 0; cur; cur = cur.source, hops++) {
     if (cur === n || hops > sim.nodes.length) {
@@ -120,7 +123,7 @@ export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeC
     .join(' ');
   sim.record({ t: sim.now, type: 'fault', fault: 'set', node: n.id, detail });
   if ('upstream' in params && params.upstream !== before && n.role === 'follower') {
-    const target = params.upstream ? sim.node(params.upstream) : currentLeader(sim);
+    const target = params.upstream ? sim.node(params.upstream) : currentLeader(groupOf(sim, n));
     if (target) follow(sim, n, target);
   }
   // The sync set may have changed: a write that now has enough acknowledgements is done.
@@ -153,8 +156,10 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
     };
     if (!prev) {
       // Failover switched on mid-run: the leader starts with a fresh lease.
-      const leader = currentLeader(sim);
-      if (leader) for (const n of sim.nodes) leader.heardAt[n.idx] = sim.now;
+      for (const g of sim.groups) {
+        const leader = currentLeader(g);
+        if (leader) for (const n of g.nodes) leader.heardAt[n.idx] = sim.now;
+      }
       startFailoverTimers(sim);
     }
   }

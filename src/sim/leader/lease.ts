@@ -6,15 +6,17 @@
 import type { Simulation } from '../simulation.js';
 import type { SimNode } from '../state.js';
 import { stepDown } from './failover.js';
+import { peersOf } from './queries.js';
 
 export function hasLease(sim: Simulation, leader: SimNode): boolean {
   const fo = sim.cfg.failover;
   if (!fo?.quorum) return true;
   let count = 1;
-  const nodes = sim.nodes;
+  const nodes = peersOf(sim, leader);
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i] === leader) continue;
-    const heard = leader.heardAt[i];
+    const m = nodes[i]!;
+    if (m === leader) continue;
+    const heard = leader.heardAt[m.idx];
     if (heard !== undefined && sim.now - heard < fo.timeout) count++;
   }
   return count * 2 > nodes.length;

@@ -10,7 +10,7 @@ import type { Entry, SimNode, Version } from '../state.js';
 import { reexecute, reexecutes } from '../statement-pinned.js';
 import type { Delay, Value } from '../types.js';
 import { fetchFromArchive, streamingFromLeader } from './archive.js';
-import { chainLeader, currentLeader, firstRetained } from './queries.js';
+import { chainLeader, currentLeader, firstRetained, groupOf } from './queries.js';
 import { truncateDivergent, truncateFrom } from './truncation.js';
 import { refuseWalStream } from './version-check.js';
 
@@ -278,7 +278,8 @@ export function makesCycle(sim: Simulation, n: SimNode, source: SimNode): boolea
 export function follow(sim: Simulation, n: SimNode, source: SimNode): void {
   // An upstream that (now) streams from `n` itself would make a loop, and a fenced node is
   // shut off (its log ends in writes nobody acknowledged): take the leader instead.
-  if (makesCycle(sim, n, source) || source.fenced) source = currentLeader(sim) ?? source;
+  if (makesCycle(sim, n, source) || source.fenced)
+    source = currentLeader(groupOf(sim, n)) ?? source;
   n.source = source;
   const root = chainLeader(sim, source);
   if (root) truncateDivergent(sim, n, root);

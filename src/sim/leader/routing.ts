@@ -31,6 +31,11 @@ export interface RouteView {
   lastWriteAt: Ms;
   /** Highest applied LSN of any node this client has read from. */
   maxReadLsn: number;
+  /**
+   * The client's causal dependency on this shard: the highest LSN it wrote or read here, or
+   * that a value it read (from any shard) depended on.
+   */
+  causalLsn: number;
   window: Ms;
   maxLag: Ms;
 }
@@ -40,7 +45,7 @@ type Policy = (v: RouteView) => NodeId;
 // Policies run on every routed read, so they count and index instead of building arrays.
 
 /** Which followers a policy accepts. */
-type Accept = 'any' | 'has-last-write' | 'has-max-read' | 'within-max-lag';
+type Accept = 'any' | 'has-last-write' | 'has-max-read' | 'within-max-lag' | 'has-causal';
 
 function accepts(v: RouteView, f: RouteNode, what: Accept): boolean {
   if (!f.available) return false;
@@ -53,6 +58,8 @@ function accepts(v: RouteView, f: RouteNode, what: Accept): boolean {
       return f.applied >= v.maxReadLsn;
     case 'within-max-lag':
       return f.lagMs <= v.maxLag;
+    case 'has-causal':
+      return f.applied >= v.causalLsn;
   }
 }
 
@@ -104,6 +111,8 @@ export const policies: Record<RoutingPolicyName, Policy> = {
     v.lastWriteAt >= 0 && v.now - v.lastWriteAt < v.window ? v.leader : pick(v, 'any'),
 
   'bounded-lag': (v) => pick(v, 'within-max-lag'),
+
+  causal: (v) => pick(v, 'has-causal'),
 };
 
 /**
@@ -119,23 +128,29 @@ const view: RouteView = {
   lastWriteLsn: 0,
   lastWriteAt: -1,
   maxReadLsn: 0,
+  causalLsn: 0,
   window: 0,
   maxLag: 0,
 };
 
-/** Picks the node a client's read goes to under its policy. */
+/** Picks the node of the key's shard a client's read goes to under its policy. */
 export function routeRead(sim: Simulation, s: Session, client: string, key: string): SimNode {
-  const leader = leaderFor(sim, client);
-  if (!leader) throw new SimulationError('the cluster has no leader');
+  const g = sim.groupOfKey(key);
+  const leader = leaderFor(sim, client, g);
+  if (!leader) {
+    throw new SimulationError(
+      g.shard === undefined ? 'the cluster has no leader' : `shard "${g.shard}" has no leader`,
+    );
+  }
   const route = sim.hooks?.routeRead;
-  if (route) return sim.node(routeByHook(sim, route, s, client, key, leader));
+  if (route) return sim.node(routeByHook(sim, route, s, client, key, leader, g.nodes));
   const cfg = s.cfg;
   const policy = cfg.policy;
   // Only bounded-lag reads lag in time; it costs a look into the leader's log per follower.
   const needsLag = policy === 'bounded-lag';
   const top = leader.log.length;
   const followers = view.followers;
-  const nodes = sim.nodes;
+  const nodes = g.nodes;
   let count = 0;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
@@ -162,9 +177,11 @@ export function routeRead(sim: Simulation, s: Session, client: string, key: stri
   view.leader = leader.id;
   view.userHash = s.userHash;
   view.random = policy === 'random' ? sim.rng.next() : 0;
-  view.lastWriteLsn = cfg.memory === 'user' ? (sim.userWriteLsn[s.userIdx] ?? 0) : s.lastWriteLsn;
+  view.lastWriteLsn =
+    cfg.memory === 'user' ? (g.userWrite[s.userIdx] ?? 0) : (g.lastWrite[s.idx] ?? 0);
   view.lastWriteAt = s.lastWriteAt;
-  view.maxReadLsn = s.maxReadLsn;
+  view.maxReadLsn = g.maxRead[s.idx] ?? 0;
+  view.causalLsn = g.causal[s.idx] ?? 0;
   view.window = cfg.window ?? 60_000;
   view.maxLag = cfg.maxLag ?? 1000;
   const chosen = policies[policy](view);
@@ -179,6 +196,7 @@ function routeByHook(
   client: string,
   key: string,
   leader: SimNode,
+  nodes: readonly SimNode[],
 ): NodeId {
   return route({
     now: sim.now,
@@ -186,6 +204,6 @@ function routeByHook(
     user: s.cfg.user ?? client,
     key,
     leader: leader.id,
-    nodes: nodeViews(sim, leader, (n) => sim.net.clientReaches(client, n.id)),
+    nodes: nodeViews(sim, leader, (n) => sim.net.clientReaches(client, n.id), nodes),
   });
 }

@@ -6,7 +6,7 @@ import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import type { SimNode } from '../state.js';
 import { copySnapshotLsn } from './backup.js';
-import { currentLeader, firstRetained } from './queries.js';
+import { currentLeader, firstRetained, groupOf, peersOf } from './queries.js';
 
 /**
  * Whether follower `f` holds a slot on `leader`: it streams from it directly (a cascaded
@@ -33,7 +33,7 @@ export function slotPosition(f: SimNode): number {
 /** The lowest LSN any slot on `leader` still needs (beyond its log when none does). */
 export function slotFloor(sim: Simulation, leader: SimNode): number {
   let floor = leader.log.length + 1;
-  for (const f of sim.nodes) {
+  for (const f of peersOf(sim, leader)) {
     if (holdsSlot(sim, f, leader)) floor = Math.min(floor, slotPosition(f));
   }
   return floor;
@@ -51,17 +51,17 @@ export function dropSlot(sim: Simulation, f: SimNode): void {
   if (f.role !== 'follower') throw new SimulationError(`"${f.id}" leads: it holds no slot`);
   if (f.slotDropped) throw new SimulationError(`"${f.id}" has no slot: it was dropped already`);
   f.slotDropped = true;
-  const leader = currentLeader(sim);
+  const leader = currentLeader(groupOf(sim, f));
   sim.record({ t: sim.now, type: 'fault', fault: 'drop-slot', node: f.id });
   if (leader) noteRecycled(sim, leader);
 }
 
 /** `set slots`: on, every follower gets a slot where it stands now; off, slots are gone. */
 export function setSlots(sim: Simulation, on: boolean): void {
-  const leader = currentLeader(sim);
+  const leaders = sim.groups.map((g) => currentLeader(g));
   // What the old setting had already let go of stays gone.
-  if (leader) noteRecycled(sim, leader);
+  for (const leader of leaders) if (leader) noteRecycled(sim, leader);
   sim.cfg.slots = on;
   if (on) for (const n of sim.nodes) n.slotDropped = false;
-  if (leader) noteRecycled(sim, leader);
+  for (const leader of leaders) if (leader) noteRecycled(sim, leader);
 }

@@ -3,7 +3,7 @@
 // (nothing in its chain being copied or needing a resync) has applied the leader's whole log,
 // entry for entry. Promised with failover configured (without heartbeats an old leader cut
 // off at a manual promote leads on) and no wipe or restore (which rewrite logs).
-import { chainLeader, currentLeader } from '../../leader/queries.js';
+import { chainLeader, currentLeader, peersOf } from '../../leader/queries.js';
 import type { Simulation } from '../../simulation.js';
 import type { SimNode } from '../../state.js';
 import { anyInput, capped, type Invariant, rewritesLogs } from './invariant.js';
@@ -17,7 +17,7 @@ export const QUIET_MS = 30_000;
  */
 export function streamable(sim: Simulation, leader: SimNode): SimNode[] {
   const stuck = (n: SimNode) => n.needsResync || n.busy !== undefined || n.versionRefused;
-  return sim.nodes.filter((f) => {
+  return peersOf(sim, leader).filter((f) => {
     if (f === leader || stuck(f)) return false;
     let hops = 0;
     for (let c = f.source; c && c !== leader; c = c.source) {
@@ -41,19 +41,26 @@ export const convergence: Invariant = {
   applies: (sim: Simulation) =>
     sim.cfg.failover !== undefined && !anyInput(sim, rewritesLogs) && quiet(sim),
   check: (sim: Simulation) => {
-    const leader = currentLeader(sim);
-    if (!leader) return ['no leader'];
-    if (!leader.up) return [`the leader ${leader.id} is down`];
     const out: string[] = [];
-    for (const f of streamable(sim, leader)) {
-      if (f.role !== 'follower') out.push(`${f.id} is still a ${f.role}`);
-      else if (chainLeader(sim, f) !== leader) out.push(`${f.id} does not follow ${leader.id}`);
-      else if (f.applied !== leader.log.length) {
-        out.push(`${f.id} applied LSN ${f.applied} of ${leader.id}'s ${leader.log.length}`);
-      } else if (!f.log.slice(0, f.applied).every((e, k) => e === leader.log[k])) {
-        out.push(`${f.id}'s log differs from ${leader.id}'s`);
-      }
+    for (const g of sim.groups) {
+      const leader = currentLeader(g);
+      const of = g.shard === undefined ? '' : ` of shard ${g.shard}`;
+      if (!leader) out.push(`no leader${of}`);
+      else if (!leader.up) out.push(`the leader${of} ${leader.id} is down`);
+      else checkFollowers(sim, leader, out);
     }
     return capped(out);
   },
 };
+
+function checkFollowers(sim: Simulation, leader: SimNode, out: string[]): void {
+  for (const f of streamable(sim, leader)) {
+    if (f.role !== 'follower') out.push(`${f.id} is still a ${f.role}`);
+    else if (chainLeader(sim, f) !== leader) out.push(`${f.id} does not follow ${leader.id}`);
+    else if (f.applied !== leader.log.length) {
+      out.push(`${f.id} applied LSN ${f.applied} of ${leader.id}'s ${leader.log.length}`);
+    } else if (!f.log.slice(0, f.applied).every((e, k) => e === leader.log[k])) {
+      out.push(`${f.id}'s log differs from ${leader.id}'s`);
+    }
+  }
+}
