@@ -2,6 +2,7 @@
 // two shards, the fixes are graded by what the cluster did, and one log read from two
 // replicas shows the same anomaly.
 import { describe, expect, it } from 'vitest';
+import { experimentTable } from '../../src/cli/plain-text.js';
 import { loadAnswers } from '../../src/lesson/catalog/answers-file.js';
 import { LessonRunner, type StepRecord } from '../../src/lesson/engine/runner.js';
 import { loadLessonFile } from '../../src/lesson/format/load.js';
@@ -110,5 +111,20 @@ describe('consistent-prefix', () => {
       ['s2-replica-2', 3],
       ['s2-replica-1', 5],
     ]);
+  });
+
+  it('the routers compared: random breaks the order, causal and leader do not; plain mode shows the prefix column', async () => {
+    const { lesson, answers, tasks } = await load();
+    const r = new LessonRunner(lesson, { answers, tasks });
+    r.advance();
+    const table = r.records.find((x) => x.step === 'x-routers')!.table!;
+    const prefix = (p: string) =>
+      table.find((x) => x.policy === p)!.byChecker['consistent-prefix'] ?? 0;
+    expect(prefix('random')).toBeGreaterThan(0);
+    expect(prefix('causal')).toBe(0);
+    expect(prefix('leader')).toBe(0);
+    const plain = experimentTable(table);
+    expect(plain[1]).toMatch(/monotonic\s+prefix\s+leader/);
+    expect(plain.find((l) => l.trim().startsWith('random'))).toContain(` ${prefix('random')} `);
   });
 });
