@@ -151,8 +151,9 @@ export function snapshotCluster(sim: Simulation): ClusterSnapshot {
   if (inFlight.length > MAX_IN_FLIGHT) inFlight.length = MAX_IN_FLIGHT;
   const archive = archiveSnapshot(sim);
   const shards = sim.sharded
-    ? sim.groups.map((g) => ({
+    ? sim.groups.map((g, i) => ({
         id: g.shard!,
+        keys: [...sim.cfg.shards![i]!.keys],
         leader: currentLeader(g)?.id,
         epoch: g.maxEpoch,
       }))

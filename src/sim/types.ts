@@ -347,6 +347,8 @@ export interface ClusterSnapshot {
 
 export interface ShardSnapshot {
   id: string;
+  /** The keys and prefixes it lists (others reach a shard by hash). */
+  keys: string[];
   leader?: NodeId;
   epoch: number;
 }

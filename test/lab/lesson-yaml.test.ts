@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
@@ -14,6 +16,7 @@ import { stepOf } from '../../src/lesson/commands/step-of.js';
 import { formatProblem, parseLessonText } from '../../src/lesson/format/load.js';
 import type { Step } from '../../src/lesson/format/types.js';
 import { parseCountRate, parseSizeRate } from '../../src/lesson/format/units.js';
+import { repoRoot } from '../run-cli.js';
 
 /** Every step that acts on the cluster, nested ones included. */
 function actionSteps(steps: readonly Step[]): Step[] {
@@ -82,5 +85,35 @@ describe('lesson data back to lesson YAML', () => {
         expect(bare(stepOf(stepToRaw(s))), `${lesson.id} ${s.label}`).toEqual(bare(s));
       }
     }
+  });
+
+  it('writes a sharded cluster back as shards, each with its own nodes', () => {
+    const file = 'test/fixtures/valid/shards.yaml';
+    const r0 = parseLessonText(readFileSync(join(repoRoot, file), 'utf8'), file);
+    if (!r0.ok) throw new Error(r0.errors.map(formatProblem).join('\n'));
+    const raw = clusterToRaw(r0.lesson.cluster);
+    expect(raw.nodes).toBeUndefined();
+    expect(raw.shards).toEqual([
+      {
+        id: 's1',
+        keys: ['question', 'q-*'],
+        nodes: [
+          { id: 's1-leader', role: 'leader' },
+          { id: 's1-replica', role: 'follower', lag: '10s' },
+        ],
+      },
+      {
+        id: 's2',
+        keys: ['answer'],
+        nodes: [
+          { id: 's2-leader', role: 'leader' },
+          { id: 's2-replica', role: 'follower', lag: '100ms' },
+        ],
+      },
+    ]);
+    const data = { id: 'x', title: 'X', cluster: raw, steps: [{ say: 'x' }] };
+    const r = parseLessonText(stringify(data), 'x.yaml');
+    if (!r.ok) throw new Error(r.errors.map(formatProblem).join('\n'));
+    expect(r.lesson.cluster).toEqual(r0.lesson.cluster);
   });
 });

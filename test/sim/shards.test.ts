@@ -87,8 +87,8 @@ describe('which shard stores a key', () => {
       ['s2-replica', 's2'],
     ]);
     expect(s.snapshot().shards).toEqual([
-      { id: 's1', leader: 's1-leader', epoch: 1 },
-      { id: 's2', leader: 's2-leader', epoch: 1 },
+      { id: 's1', keys: ['question', 'q-*'], leader: 's1-leader', epoch: 1 },
+      { id: 's2', keys: ['answer'], leader: 's2-leader', epoch: 1 },
     ]);
   });
 });
@@ -114,8 +114,8 @@ describe('each shard is its own leader-based group', () => {
     expect(s.currentLeader('s2')?.id).toBe('s2-leader');
     expect(s.node('s2-leader').epoch).toBe(1);
     expect(s.snapshot().shards).toEqual([
-      { id: 's1', leader: 's1-replica', epoch: 2 },
-      { id: 's2', leader: 's2-leader', epoch: 1 },
+      { id: 's1', keys: ['question', 'q-*'], leader: 's1-replica', epoch: 2 },
+      { id: 's2', keys: ['answer'], leader: 's2-leader', epoch: 1 },
     ]);
     const elections = s.history.slice().filter((e) => e.type === 'election');
     expect(elections.map((e) => e.type === 'election' && [e.leader, e.epoch])).toEqual([

@@ -200,10 +200,17 @@ export function clusterToRaw(c: LessonCluster): RawMap {
           ...rest(f, ['auto', 'heartbeat', 'timeout', 'fencing', 'quorum', 'maxLagOnFailover']),
         })
       : undefined,
-    shards: c.shards?.map((s) => compact({ ...s })),
+    // Sharded: each shard lists its own nodes (the file has no cluster-level `nodes` then).
+    shards: c.shards?.map((s) =>
+      compact({
+        id: s.id,
+        keys: [...s.keys],
+        nodes: c.nodes.filter((n) => s.nodes.includes(n.id)).map(nodeToRaw),
+      }),
+    ),
     quorum: c.quorum ? { ...c.quorum } : undefined,
     conflict: c.conflict,
-    nodes: c.nodes.map(nodeToRaw),
+    nodes: c.shards ? undefined : c.nodes.map(nodeToRaw),
   });
 }
 

@@ -118,7 +118,7 @@ export function evaluateOptions(
           label: c.label,
           correct,
           summary,
-          usedLeader: a.op!.node === clone.currentLeader()?.id,
+          usedLeader: a.op!.node === clone.currentLeader(clone.groupOfKey(a.op!.key))?.id,
         };
       }
       const start = clone.now;
@@ -208,9 +208,12 @@ export function goalFacts(obs: Observation, goal: Expect): string {
           ? 'no acknowledged write lost'
           : `${n} acknowledged write${n === 1 ? '' : 's'} lost`,
       );
-    } else if (key === 'leader')
-      parts.push(`the leader is ${obs.sim.currentLeader()?.id ?? 'nobody'}`);
-    else if (key === 'status' || key === 'lag') {
+    } else if (key === 'leader') {
+      if (obs.sim.sharded) {
+        for (const [shard, n] of Object.entries(obs.sim.shardLeaders()))
+          parts.push(`the leader of ${shard} is ${n?.id ?? 'nobody'}`);
+      } else parts.push(`the leader is ${obs.sim.currentLeader()?.id ?? 'nobody'}`);
+    } else if (key === 'status' || key === 'lag') {
       const leader = obs.sim.currentLeader();
       for (const id of Object.keys(goal[key] ?? {})) {
         const n = obs.sim.byId.get(id);

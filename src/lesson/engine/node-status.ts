@@ -10,6 +10,8 @@ import {
 
 export interface NodeStatusObject extends NodeMetrics {
   id: string;
+  /** Sharded clusters: the shard the node holds. */
+  shard?: string;
   role: 'leader' | 'follower';
   status: NodeStatus;
   epoch: number;
@@ -22,6 +24,7 @@ export function nodeStatusObjects(sim: Simulation): NodeStatusObject[] {
     const s = nodeSnapshot(sim, n, leader);
     return {
       id: s.id,
+      ...(s.shard !== undefined && { shard: s.shard }),
       role: s.role,
       status: s.status,
       epoch: s.epoch,

@@ -55,9 +55,11 @@ function splitBrainLabels(labels: Map<number, string[]>, a: Anomaly, sim: Simula
  * follower re-ran to another result): labelled with the nodes that disagree with the leader.
  */
 function divergenceLabels(labels: Map<number, string[]>, found: Anomaly[], sim: Simulation): void {
-  const leader = sim.referenceLeader();
   const byOp = new Map<number, string[]>();
   for (const a of found) {
+    // The log that counts is the one of the shard the diverging nodes hold.
+    const first = a.nodes?.[0] === undefined ? undefined : sim.byId.get(a.nodes[0]);
+    const leader = sim.referenceLeader(first ? sim.groups[first.group] : undefined);
     const lsn = a.lsns?.[0];
     const op = lsn === undefined ? undefined : leader?.log[lsn - 1]?.op;
     if (op === undefined || op < 0) continue;

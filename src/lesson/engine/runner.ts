@@ -800,7 +800,7 @@ export class LessonRunner {
             index,
             label: choice.label,
             ...j,
-            usedLeader: op.node === sim.currentLeader()?.id,
+            usedLeader: op.node === sim.currentLeader(sim.groupOfKey(op.key))?.id,
           };
         } else {
           mine = { index, label: choice.label, ...judgeAction(sim, step, startT, lastOp(acts)) };

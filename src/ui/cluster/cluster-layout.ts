@@ -28,9 +28,21 @@ export interface ClusterLayout {
 }
 
 export function orderNodes(snapshot: ClusterSnapshot): NodeSnapshot[] {
-  const rank = (n: NodeSnapshot) => (n.id === snapshot.leader ? 0 : n.role === 'leader' ? 1 : 2);
+  const shards = snapshot.shards;
+  const leaders = new Set(shards ? shards.map((s) => s.leader) : [snapshot.leader]);
+  const rank = (n: NodeSnapshot) => (leaders.has(n.id) ? 0 : n.role === 'leader' ? 1 : 2);
+  // Sharded: shard by shard, in listed order, each shard's leader first.
+  const shardRank = (n: NodeSnapshot) => (shards ? shards.findIndex((s) => s.id === n.shard) : 0);
   // Array.prototype.sort is stable, so followers keep the simulator's order.
-  return [...snapshot.nodes].sort((a, b) => rank(a) - rank(b));
+  return [...snapshot.nodes].sort((a, b) => shardRank(a) - shardRank(b) || rank(a) - rank(b));
+}
+
+/** The nodes in groups that start a row of cards each: one per shard (one group unsharded). */
+function cardGroups(snapshot: ClusterSnapshot, order: NodeSnapshot[]): NodeSnapshot[][] {
+  if (!snapshot.shards) return [order];
+  return snapshot.shards
+    .map((s) => order.filter((n) => n.shard === s.id))
+    .filter((g) => g.length > 0);
 }
 
 /** Exact height of a row of cards: a card lists its keys, or one "(no data)" line. */
@@ -68,10 +80,11 @@ export function planClusterLayout(
   const links = describeLinks(snapshot);
   const fixed = 1 + (snapshot.partition.length > 0 ? 1 : 0);
   const wantLinks = Math.min(links.length, MIN_LINK_LINES);
-  const n = Math.max(1, order.length);
+  const groups = cardGroups(snapshot, order);
+  const n = Math.max(1, ...groups.map((g) => g.length));
   const perRow = Math.max(1, Math.min(n, Math.floor(width / MIN_CARD_WIDTH)));
   const cardWidth = Math.min(MAX_CARD_WIDTH, Math.floor(width / perRow));
-  const cardRows = chunk(order, perRow);
+  const cardRows = groups.flatMap((g) => chunk(g, perRow));
 
   if (width >= MIN_CARD_WIDTH) {
     for (let keyLines = MAX_KEY_LINES; keyLines >= 0; keyLines--) {

@@ -9,6 +9,7 @@ import type { Theme } from '../theme/theme.js';
 import type { ClusterLayout } from './cluster-layout.js';
 import { formatLink, formatPartition } from './links.js';
 import { nodeRowLine, rowHeader, rowIdWidth, rowWidths } from './node-row.js';
+import { shardLeadersText } from './shard-label.js';
 
 /**
  * `Tue 31 Jan 21:59:30  epoch 1  leader db1  async` (or `4h59m30s` from the start), then
@@ -21,18 +22,22 @@ export function clusterTopLines(
 ): PaintedLine[] {
   // The simulator's current leader may be down (nobody promoted since): it serves nothing.
   const down = snapshot.nodes.find((n) => n.id === snapshot.leader)?.status === 'down';
+  const shardLeaders = shardLeadersText(snapshot);
   const leader =
-    snapshot.leader === undefined
-      ? { text: 'no leader', paint: { color: theme.color('danger') } }
-      : {
-          text: `leader ${snapshot.leader}${down ? ' (down)' : ''}`,
-          paint: { color: theme.color(down ? 'danger' : 'leader') },
-        };
+    shardLeaders !== undefined
+      ? // Sharded: each shard has its own leader (and epochs, on its nodes' cards).
+        { text: `leaders ${shardLeaders}`, paint: { color: theme.color('leader') } }
+      : snapshot.leader === undefined
+        ? { text: 'no leader', paint: { color: theme.color('danger') } }
+        : {
+            text: `leader ${snapshot.leader}${down ? ' (down)' : ''}`,
+            paint: { color: theme.color(down ? 'danger' : 'leader') },
+          };
   const lines: PaintedLine[] = [
     {
       text: composeRuns([
         { text: formatNow(snapshot.t, clock), paint: { bold: true } },
-        `  epoch ${snapshot.epoch}  `,
+        shardLeaders !== undefined ? '  ' : `  epoch ${snapshot.epoch}  `,
         leader,
         `  ${snapshot.mode}`,
         // The WAL archive lives outside the cluster: no card, a word in the header.

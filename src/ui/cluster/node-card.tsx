@@ -6,6 +6,7 @@ import { formatBytes, formatDuration, formatValue, plural } from '../text/format
 import { padEnd, textWidth, truncate } from '../text/text.js';
 import { ROLE, STATUS } from '../theme/theme.js';
 import { useTheme } from '../theme/use-theme.js';
+import { nodeLabel } from './shard-label.js';
 
 /** Narrowest card that still holds every line without cutting. */
 export const MIN_CARD_WIDTH = 26;
@@ -210,7 +211,7 @@ export function NodeCard({
     >
       <Text wrap="truncate-end">
         <Text bold inverse={highlighted} color={theme.color(role.tone)}>
-          {padEnd(highlighted ? `› ${node.id}` : node.id, idWidth)}
+          {padEnd(highlighted ? `› ${nodeLabel(node)}` : nodeLabel(node), idWidth)}
         </Text>{' '}
         <Text dimColor>{epoch}</Text>
       </Text>

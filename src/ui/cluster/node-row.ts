@@ -16,6 +16,7 @@ import {
   shownRole,
   statusText,
 } from './node-card.js';
+import { nodeLabel } from './shard-label.js';
 
 /** Column widths of the compact table, shared by its header and rows. */
 export const ROW_COLUMNS = { status: 18, role: 12, epoch: 3, lsn: 9 } as const;
@@ -31,7 +32,9 @@ export interface RowWidths {
 }
 
 export function rowIdWidth(nodes: readonly NodeSnapshot[]): number {
-  return Math.min(14, Math.max(4, ...nodes.map((n) => textWidth(n.id))));
+  // A sharded node's label carries its shard (`s1 · db1`): a little more room.
+  const max = nodes.some((n) => n.shard !== undefined) ? 19 : 14;
+  return Math.min(max, Math.max(4, ...nodes.map((n) => textWidth(nodeLabel(n)))));
 }
 
 function lsnCell(node: NodeSnapshot): string {
@@ -95,7 +98,7 @@ export function nodeRowLine(
   const roleColor = theme.color(role.tone);
   const text = composeRuns([
     {
-      text: padEnd(highlighted ? `› ${node.id}` : node.id, idWidth),
+      text: padEnd(highlighted ? `› ${nodeLabel(node)}` : nodeLabel(node), idWidth),
       paint: { bold: true, inverse: highlighted, color: roleColor },
     },
     ' ',

@@ -36,8 +36,12 @@ export function detailRows(size: WindowSize): number {
 
 /** The first lines a new session shows where the transcript will be. */
 export function welcomeLines(view: SandboxView): string[] {
-  const nodes = view.snapshot.nodes.map((n) => n.id);
-  const followers = nodes.filter((id) => id !== view.snapshot.leader);
+  // Sharded: a key the first shard lists, read from a node of that shard.
+  const shard = view.snapshot.shards?.[0];
+  const key = shard?.keys.find((k) => !k.endsWith('*')) ?? 'tweet';
+  const members = view.snapshot.nodes.filter((n) => !shard || n.shard === shard.id);
+  const nodes = members.map((n) => n.id);
+  const followers = nodes.filter((id) => id !== (shard ? shard.leader : view.snapshot.leader));
   // The last follower: in the presets, the one furthest behind.
   const reader = followers[followers.length - 1] ?? nodes[0] ?? 'replica-1';
   const victim = followers[0] ?? reader;
@@ -45,7 +49,7 @@ export function welcomeLines(view: SandboxView): string[] {
     ? `The cluster of ${view.source}, live`
     : 'A live cluster';
   return [
-    `${from}: type commands below, Enter runs them. Try write tweet hello, then read tweet from ${reader}, or crash ${victim}.`,
+    `${from}: type commands below, Enter runs them. Try write ${key} hello, then read ${key} from ${reader}, or crash ${victim}.`,
     'Tab completes · ↑ recalls · ? help · Esc, then one key: c crash… · :save f.yaml',
   ];
 }

@@ -5,6 +5,7 @@
 // MySQL (Seconds_Behind_Source) each report it. Every figure is the simulator's
 // (NodeSnapshot.metrics); this file only formats and fits them. Pure, so it is testable.
 import type { ClusterSnapshot, NodeSnapshot } from '../../sim/index.js';
+import { shardLeadersText } from '../cluster/shard-label.js';
 import { formatBytes, formatDuration } from '../text/format.js';
 import { textWidth, truncate } from '../text/text.js';
 import { ROLE } from '../theme/theme.js';
@@ -28,6 +29,8 @@ function positionColumns(snapshot: ClusterSnapshot): Column[] {
   const slots = snapshot.nodes.some((n) => n.metrics?.slotRetainedBytes !== null);
   const cols: Column[] = [
     { head: '  node', cell: (n) => `${ROLE[n.role].glyph} ${n.id}` },
+    // Sharded: which shard (each has its own log, so LSNs compare only within one).
+    ...(snapshot.shards ? [{ head: 'shard', cell: (n: NodeSnapshot) => n.shard ?? '' }] : []),
     { head: 'state', cell: (n) => n.status },
     { head: 'received', cell: (n) => String(n.metrics?.receivedLsn ?? n.receivedLsn), right: true },
     { head: 'applied', cell: (n) => String(n.metrics?.appliedLsn ?? n.appliedLsn), right: true },
@@ -123,14 +126,16 @@ export interface StatusLines {
   times: string[];
 }
 
+function leaderWords(snapshot: ClusterSnapshot): string {
+  const shards = shardLeadersText(snapshot);
+  return shards !== undefined ? `leaders ${shards}` : `leader ${snapshot.leader ?? 'none'}`;
+}
+
 /** Both tables for a snapshot at `width` columns. */
 export function statusLines(snapshot: ClusterSnapshot, width: number, now: string): StatusLines {
   const followers = snapshot.nodes.filter((n) => n.role === 'follower');
   return {
-    title: truncate(
-      `replication status at ${now} · leader ${snapshot.leader ?? 'none'} · t hides`,
-      width,
-    ),
+    title: truncate(`replication status at ${now} · ${leaderWords(snapshot)} · t hides`, width),
     positions: tableLines(positionColumns(snapshot), snapshot.nodes, width),
     disks: diskLines(snapshot, width),
     timeCaption:
