@@ -9,6 +9,7 @@ import {
   describeCase,
   generateCase,
   generateLeaderlessCase,
+  generateShardedCase,
   INVARIANTS,
   type Invariant,
   LEADERLESS_INVARIANTS,
@@ -23,6 +24,8 @@ export interface FuzzArgs {
   timeLimitMs: number | undefined;
   /** Generate leaderless cases (generateLeaderlessCase) instead of leader-based ones. */
   leaderless?: boolean;
+  /** Generate sharded leader-based cases (generateShardedCase). */
+  sharded?: boolean;
 }
 
 export interface FuzzIo {
@@ -37,7 +40,7 @@ export interface FuzzIo {
 }
 
 const USAGE =
-  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless]  (defaults: --seed 1 --count 1000)';
+  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless | --sharded]  (defaults: --seed 1 --count 1000)';
 
 function whole(flag: string, value: string, min: number): number | string {
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
@@ -62,6 +65,10 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzArgs | { error: stri
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--leaderless') {
       args.leaderless = true;
+      continue;
+    }
+    if (arg === '--sharded') {
+      args.sharded = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -97,7 +104,11 @@ export function fuzz(
   io: FuzzIo,
   invariants: readonly Invariant[] = args.leaderless ? LEADERLESS_INVARIANTS : INVARIANTS,
 ): number {
-  const generate = args.leaderless ? generateLeaderlessCase : generateCase;
+  const generate = args.leaderless
+    ? generateLeaderlessCase
+    : args.sharded
+      ? generateShardedCase
+      : generateCase;
   const { seed: first, count } = args;
   const last = first + count - 1;
   const t0 = io.now();
@@ -153,7 +164,7 @@ function report(
   for (const l of describeCase(shrunk.case)) io.line(`  ${l}`);
   io.line(`  violation: ${shrunk.message}`);
   io.line(
-    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : ''}`,
+    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : args.sharded ? ' --sharded' : ''}`,
   );
 }
 

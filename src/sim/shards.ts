@@ -9,8 +9,8 @@ import type { ClusterConfig, ShardConfig } from './types.js';
 /**
  * The shard index of `key` among `shards` (in listed order): a shard listing the key
  * exactly; else the one whose prefix (`q-*`) matches the most characters (listed order
- * breaks ties); else FNV-1a (32-bit, over the key's UTF-16 code units, the simulator's
- * `hashString`) modulo the number of shards. The hash is fixed: the same key maps to the
+ * breaks ties); else, for a row key `table/id`, the shard of `table`; else FNV-1a (32-bit,
+ * over the key's UTF-16 code units, the simulator's `hashString`) modulo the number of shards. The hash is fixed: the same key maps to the
  * same shard in every run and every version (tests pin examples).
  */
 export function shardIndexOf(shards: readonly ShardConfig[], key: string): number {
@@ -29,6 +29,9 @@ export function shardIndexOf(shards: readonly ShardConfig[], key: string): numbe
     }
   }
   if (best >= 0) return best;
+  // A row `table/id` (auto-increment ids, LIMIT statements) lives with its table.
+  const slash = key.indexOf('/');
+  if (slash > 0) return shardIndexOf(shards, key.slice(0, slash));
   return hashString(key) % shards.length;
 }
 

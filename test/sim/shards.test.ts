@@ -65,6 +65,25 @@ describe('which shard stores a key', () => {
     expect(shardIndexOf(shards, 'misc')).toBe(2);
   });
 
+  it('a row key table/id lives with its table, unless listed itself', () => {
+    expect(shardIndexOf(shards, 'answer/7')).toBe(1);
+    expect(shardIndexOf(shards, 'misc/1/2')).toBe(2);
+    expect(shardIndexOf(shards, 'q-long-x/3')).toBe(1);
+    expect(shardIndexOf(shards, 'cart/3')).toBe(shardIndexOf(shards, 'cart'));
+    expect(shardIndexOf([...shards, { id: 's4', keys: ['answer/7'], nodes: [] }], 'answer/7')).toBe(
+      3,
+    );
+  });
+
+  it("auto-increment rows are written, read and checked in their table's shard", () => {
+    const s = make(twoShards());
+    const w = runOp(s, { type: 'write', client: 'you', key: 'answer', value: 'x', autoId: true });
+    expect([w.key, w.shard, w.node, w.outcome]).toEqual(['answer/1', 's2', 's2-leader', 'ok']);
+    const r = read(s, 'you', 'answer/1', 's2-leader');
+    expect([r.value, r.shard]).toEqual(['x', 's2']);
+    expect(checkAll(s)['lost-writes']).toEqual([]);
+  });
+
   it('any other key by FNV-1a modulo the shard count, pinned so that it never moves', () => {
     // Pinned values: a change of hash would move stored keys between shards.
     const keys = ['user:42', 'tweet', 'cart', 'x', 'comments'];

@@ -57,7 +57,16 @@ export function describeCluster(c: ClusterConfig): string[] {
       ? `failover (heartbeat ${fo.heartbeat} ms, timeout ${fo.timeout} ms${fo.fencing ? ', fencing' : ''}${fo.quorum ? ', quorum' : ''}${fo.maxLagOnFailover !== undefined ? `, maxLag ${fo.maxLagOnFailover}` : ''}${fo.auto ? '' : ', manual'})`
       : 'no failover',
   );
-  return [`cluster: ${opts.join(', ')}`, ...c.nodes.map((n) => `  ${nodeLine(n)}`)];
+  const shards = c.shards;
+  if (!shards) return [`cluster: ${opts.join(', ')}`, ...c.nodes.map((n) => `  ${nodeLine(n)}`)];
+  // Sharded: each shard's keys, then its nodes.
+  return [
+    `cluster: ${opts.join(', ')}`,
+    ...shards.flatMap((s) => [
+      `  shard ${s.id} (keys ${s.keys.join(', ')}; others by hash)`,
+      ...c.nodes.filter((n) => s.nodes.includes(n.id)).map((n) => `    ${nodeLine(n)}`),
+    ]),
+  ];
 }
 
 function params(p: ClusterParams | Partial<NodeConfig>): string {

@@ -7,6 +7,7 @@ export {
   LEADERLESS_FAULT_KINDS,
   type LeaderlessFaultKind,
 } from './generate-leaderless.js';
+export { generateShardedCase } from './generate-sharded.js';
 export {
   INVARIANTS,
   type Invariant,

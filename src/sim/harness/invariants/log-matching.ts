@@ -2,6 +2,7 @@
 // different entries with the same identity, and logs that share an entry share every entry
 // before it. Every entry sits at its own LSN. A wipe or a restore rewrites a log wholesale,
 // after which a reused LSN may carry another entry of the same epoch: not promised then.
+// Sharded: within each shard (shards have logs of their own).
 import type { Simulation } from '../../simulation.js';
 import type { SimNode } from '../../state.js';
 import { anyInput, capped, type Invariant, rewritesLogs } from './invariant.js';
@@ -38,7 +39,11 @@ export const logMatching: Invariant = {
   when: 'always',
   applies: (sim: Simulation) => !anyInput(sim, rewritesLogs),
   check: (sim: Simulation) => {
-    const v = logMatchingViolation(sim.nodes);
-    return capped(v === undefined ? [] : [v]);
+    const out: string[] = [];
+    for (const g of sim.groups) {
+      const v = logMatchingViolation(g.nodes);
+      if (v !== undefined) out.push(v);
+    }
+    return capped(out);
   },
 };

@@ -1,5 +1,6 @@
 // Epochs are handed out once, at a promotion: only the node promoted in an epoch ever
-// accepts writes in it, whatever else happens (partitions, an old leader leading on).
+// accepts writes in it, whatever else happens (partitions, an old leader leading on). Each
+// shard has epochs of its own: judged per shard.
 import type { Simulation } from '../../simulation.js';
 import { capped, type Invariant } from './invariant.js';
 
@@ -26,9 +27,14 @@ export const oneLeaderPerEpoch: Invariant = {
   applies: () => true,
   check: (sim: Simulation) => {
     const out: string[] = [];
-    for (const [epoch, nodes] of writersByEpoch(sim)) {
-      if (nodes.size > 1)
-        out.push(`epoch ${epoch}: ${[...nodes].join(' and ')} all accepted writes`);
+    for (const g of sim.groups) {
+      const mine = new Set(g.nodes.map((n) => n.id));
+      const of = g.shard === undefined ? '' : `shard ${g.shard} `;
+      for (const [epoch, nodes] of writersByEpoch(sim)) {
+        const here = [...nodes].filter((id) => mine.has(id));
+        if (here.length > 1)
+          out.push(`${of}epoch ${epoch}: ${here.join(' and ')} all accepted writes`);
+      }
     }
     return capped(out);
   },

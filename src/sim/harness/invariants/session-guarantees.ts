@@ -2,7 +2,9 @@
 // never misses its own acknowledged write, one routed by `monotonic` never reads older data
 // than it read before. Both compare LSNs along one history, so they are promised while there
 // is one: no election, no truncation, and no wipe or restore (which reuse LSNs). A read sent
-// to a named node is not routed: clients that did that are left out.
+// to a named node is not routed: clients that did that are left out. Likewise `causal`
+// never shows a client a value without what it depended on (consistent prefix), across
+// shards too.
 
 import type { CheckerName } from '../../check/anomaly.js';
 import { checkInput, runChecker } from '../../check/index.js';
@@ -41,12 +43,13 @@ function broken(sim: Simulation, checker: CheckerName, policy: RoutingPolicyName
 
 export const sessionGuarantees: Invariant = {
   name: 'session-guarantees',
-  says: 'read-your-writes and monotonic routing keep their promise along one history',
+  says: 'read-your-writes, monotonic and causal routing keep their promise along one history',
   when: 'end',
   applies: oneHistory,
   check: (sim: Simulation) =>
     capped([
       ...broken(sim, 'read-your-writes', 'read-your-writes'),
       ...broken(sim, 'monotonic-reads', 'monotonic'),
+      ...broken(sim, 'consistent-prefix', 'causal'),
     ]),
 };
