@@ -260,6 +260,8 @@ describe('Tab completion', () => {
     expect(words('write tweet hello ')).toEqual(['via', 'as', 'size', 'limit', 'where', 'auto-id']);
     expect(words('write tweet ')).toEqual([]);
     expect(words('restore primary from ')).toEqual(['nightly', 'latest-backup']);
+    expect(words('workload 5 clients 10s policy ')).toContain('causal');
+    expect(words('workload 5 clients 10s policy ca')).toEqual(['causal']);
     expect(words('pause primary ')).toEqual(['for']);
     expect(words('add-follower ')).toEqual(['replica-3']);
     expect(words('workload 5 ')).toEqual(['clients']);

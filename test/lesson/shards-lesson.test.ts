@@ -103,3 +103,24 @@ describe('a sharded lesson', () => {
     ]);
   });
 });
+
+describe('addFollower on a sharded cluster', () => {
+  const cluster = `cluster: {shards: [{id: s1, keys: [a], nodes: [{id: n1, role: leader}]}, {id: s2, keys: [b], nodes: [{id: m1, role: leader}]}]}`;
+
+  it('needs from: the shard it joins', () => {
+    expect(errors(cluster, '  - addFollower: {id: n2, rate: 100MB/s}')).toEqual([
+      'steps[0].addFollower: this cluster is sharded: give from (a node of the shard the new follower joins)',
+    ]);
+  });
+
+  it('joins the shard of the node it copies from, and can be its leader in a leader map', () => {
+    const steps = [
+      '  - addFollower: {id: n2, from: n1, rate: 100MB/s}',
+      '  - {say: hi, expect: {leader: {s1: n2}}}',
+      '  - {say: hi, expect: {leader: {s2: n2}}}',
+    ].join('\n');
+    expect(errors(cluster, steps)).toEqual([
+      'steps[2].expect.leader.s2: "n2" holds another shard than "s2"',
+    ]);
+  });
+});

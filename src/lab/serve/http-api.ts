@@ -261,8 +261,10 @@ export class ServeApi {
     });
   }
 
-  private leaderInfo(): { node: string; url?: string } | undefined {
-    const id = this.live.sim.currentLeader()?.id;
+  /** The leader (sharded clusters: of the key's shard). */
+  private leaderInfo(key?: string): { node: string; url?: string } | undefined {
+    const sim = this.live.sim;
+    const id = sim.currentLeader(key === undefined ? undefined : sim.groupOfKey(key))?.id;
     return id === undefined ? undefined : { node: id, url: this.env.urlOf(id) };
   }
 
@@ -288,7 +290,7 @@ export class ServeApi {
         'outcome unknown',
       );
     }
-    const leader = this.leaderInfo();
+    const leader = this.leaderInfo(op.key);
     if (op.error === 'not-leader') {
       const where = leader
         ? `${leader.node}${leader.url ? ` at ${leader.url}` : ''}`
@@ -313,7 +315,7 @@ export class ServeApi {
     return this.failure(node, op, leader);
   }
 
-  private failure(node: string, op: OpRecord, leader = this.leaderInfo()): ApiReply {
+  private failure(node: string, op: OpRecord, leader = this.leaderInfo(op.key)): ApiReply {
     const message = `${node} cannot ${op.kind === 'write' ? 'take the write' : 'answer'}: ${errorText(op.error)}`;
     return reply(
       503,

@@ -2,6 +2,7 @@
 import {
   isSingleReplicaRead,
   type NodeStatus,
+  type OpError,
   type OpRecord,
   quorumReadValues,
   type Simulation,
@@ -14,7 +15,7 @@ export function showValue(v: Value | undefined): string {
   return v === null || v === undefined ? 'nothing' : JSON.stringify(v);
 }
 
-const ERROR_TEXT: Record<string, string> = {
+const ERROR_TEXT: Record<OpError, string> = {
   fenced: 'it has been fenced off',
   'no-quorum': 'it cannot reach a majority',
   'not-leader': 'it is not the leader',
@@ -23,10 +24,12 @@ const ERROR_TEXT: Record<string, string> = {
   timeout: 'no answer arrived in time',
   restoring: 'it is still restoring its data',
   'version-mismatch': 'it runs another major version than the WAL it was given',
+  'disk-full': 'its disk is full',
+  'wrong-shard': "it holds another shard than the key's",
 };
 
 export function errorText(error: string | undefined): string {
-  return (error && ERROR_TEXT[error]) ?? error ?? 'unknown error';
+  return (error && ERROR_TEXT[error as OpError]) ?? error ?? 'unknown error';
 }
 
 /** A leaderless operation: quorums and versions, no LSNs. */

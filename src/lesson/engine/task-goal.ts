@@ -177,7 +177,7 @@ function clusterConditions(
       );
     case 'leader':
       return [
-        judge(key, single(key, goal.leader), `${leaderText(goal.leader)} leads`, () =>
+        judge(key, single(key, goal.leader), leaderText(goal.leader), () =>
           sim.sharded
             ? Object.entries(sim.shardLeaders())
                 .map(([shard, n]) => `${shard}: ${n ? `${n.id} leads` : 'no leader'}`)
@@ -214,11 +214,11 @@ function clusterConditions(
   }
 }
 
-/** A leader goal in words: a node, or (sharded) each shard's. */
+/** A leader goal in words: `db2 leads`, or (sharded) `db2 leads s1 and db4 leads s2`. */
 function leaderText(leader: string | Record<string, string> | undefined): string {
-  if (typeof leader !== 'object') return String(leader);
+  if (typeof leader !== 'object') return `${leader} leads`;
   return Object.entries(leader)
-    .map(([shard, node]) => `${node} (${shard})`)
+    .map(([shard, node]) => `${node} leads ${shard}`)
     .join(' and ');
 }
 

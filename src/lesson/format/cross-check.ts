@@ -672,10 +672,19 @@ function checkRestoreFrom(c: Checker, v: unknown, path: Path): void {
 function checkAddFollower(c: Checker, m: RawMap, at: Path): void {
   c.node(m.from, [...at, 'from']);
   c.node(m.upstream, [...at, 'upstream']);
+  if (c.shards && m.from === undefined && m.upstream === undefined) {
+    c.error(at, 'this cluster is sharded: give from (a node of the shard the new follower joins)');
+  }
   const id = asString(m.id);
   if (id === undefined) return;
   if (c.nodes.includes(id)) c.error([...at, 'id'], `node "${id}" already exists`);
-  else c.nodes.push(id);
+  else {
+    c.nodes.push(id);
+    // It joins the shard of the node it copies from (or streams from).
+    const via = asString(m.from) ?? asString(m.upstream);
+    for (const own of c.shards?.values() ?? [])
+      if (via !== undefined && own.includes(via)) own.push(id);
+  }
 }
 
 function checkPredict(c: Checker, m: RawMap, at: Path): void {
