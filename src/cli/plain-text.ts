@@ -124,15 +124,21 @@ function quorumTable(rows: readonly ExperimentRow[]): string[] {
 }
 
 /** The comparison table of an experiment: one row per policy, anomalies by kind. */
+/** Shown only when some row counts them: reads of two shards, or of one log, out of order. */
+const PREFIX_COLUMN: [string, string] = ['consistent-prefix', 'prefix'];
+
 export function experimentTable(rows: readonly ExperimentRow[]): string[] {
   if (rows.some((r) => r.quorum !== undefined)) return quorumTable(rows);
-  const head = `  ${'policy'.padEnd(20)}${COLUMNS.map(([, h]) => h.padStart(10)).join('')}${'leader'.padStart(8)}${'p50'.padStart(7)}${'p99'.padStart(7)}`;
+  const columns = rows.some((r) => (r.byChecker[PREFIX_COLUMN[0]] ?? 0) > 0)
+    ? [...COLUMNS, PREFIX_COLUMN]
+    : COLUMNS;
+  const head = `  ${'policy'.padEnd(20)}${columns.map(([, h]) => h.padStart(10)).join('')}${'leader'.padStart(8)}${'p50'.padStart(7)}${'p99'.padStart(7)}`;
   const lines = [
     'Experiment: the same workload under each policy (anomalies by kind, share of reads on the leader)',
     head,
   ];
   for (const row of rows) {
-    const counts = COLUMNS.map(([k]) => String(row.byChecker[k] ?? 0).padStart(10)).join('');
+    const counts = columns.map(([k]) => String(row.byChecker[k] ?? 0).padStart(10)).join('');
     lines.push(
       `  ${row.policy.padEnd(20)}${counts}${`${row.leaderLoad}%`.padStart(8)}${duration(row.p50).padStart(7)}${duration(row.p99).padStart(7)}`,
     );

@@ -116,6 +116,22 @@ describe.skipIf(!hasTmux)('tasks in the player, typed in a real terminal (tmux)'
     );
   }, 60_000);
 
+  it('consistent-prefix: a read sent to the wrong shard, then the replica of s2 that has the question', async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-task-'));
+    await reachTask('consistent-prefix');
+    expect(screen()).toContain('Goal (0/2 met) · 0 commands (par 1)');
+    await run('read poons-1 from s1-replica');
+    await waitFor((x) => x.includes('wrong-shard'), 'the wrong-shard refusal');
+    await run('read poons-1 from s2-replica-1');
+    const s = await waitFor((x) => x.includes('✓ Goal reached'), 'the goal reached');
+    expect(s).toContain('✓ Goal reached with 2 commands (par 1), over par: 2/3 points.');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor((x) => x.includes('In the story, the question loads'), 'the story');
+    expect(saved('consistent-prefix').find((a) => a.step === 't-show-question')).toMatchObject({
+      points: 2,
+    });
+  }, 60_000);
+
   it('gitlab-2017: a hint, then a base backup of db1 restored onto db2', async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-task-'));
     await reachTask('gitlab-2017');

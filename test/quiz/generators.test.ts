@@ -54,7 +54,7 @@ function wellFormed(g: GeneratedChoice): void {
 function nodesPassing(
   sim: Simulation,
   key: string,
-  checker: 'read-your-writes' | 'monotonic-reads',
+  checker: 'read-your-writes' | 'monotonic-reads' | 'consistent-prefix',
 ): string[] {
   return sim.nodes
     .map((n) => n.id)
@@ -90,6 +90,25 @@ describe('monotonic-nodes', () => {
       wellFormed(g);
       const stated = nodesOf(g.choices[g.correct[0]!]!);
       expect(stated).toEqual(nodesPassing(g.sim!, 'thread', 'monotonic-reads'));
+    },
+  );
+});
+
+describe('prefix-nodes', () => {
+  it.each(SEEDS)(
+    'seed %i: the stated set is exactly the nodes that show the question after its answer',
+    (seed) => {
+      const g = choice(gen('prefix-nodes', seed));
+      wellFormed(g);
+      const stated = nodesOf(g.choices[g.correct[0]!]!);
+      expect(stated).toEqual(nodesPassing(g.sim!, 'question', 'consistent-prefix'));
+      // Instructive: a replica with the question but not yet the answer is safe, and some
+      // replica is not.
+      const lsn = (label: string) => Number(/applied LSN (\d+)/.exec(label)![1]);
+      const applied = new Map(g.facts.map((f) => [f.split(':')[0]!.split(' ')[0]!, lsn(f)]));
+      const [q, a] = [...g.prompt.matchAll(/LSN (\d+)/g)].map((m) => Number(m[1]));
+      expect(stated.some((n) => applied.get(n)! >= q! && applied.get(n)! < a!)).toBe(true);
+      expect(stated.length).toBeLessThan(g.sim!.nodes.length);
     },
   );
 });
@@ -293,6 +312,7 @@ describe('version-vector-order', () => {
 describe.each([
   'route-own-read',
   'route-monotonic',
+  'route-prefix',
   'route-write-after-failover',
   'route-sync-standby',
 ])('%s', (id) => {

@@ -5,12 +5,14 @@ import { commitLatency } from './commit-latency.js';
 import { failoverWinner } from './failover-winner.js';
 import { logDivergence } from './log-divergence.js';
 import { monotonicNodes } from './monotonic-nodes.js';
+import { prefixNodes } from './prefix-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
 import { quorumReadTiming } from './quorum-read-timing.js';
 import { quorumStaleRead } from './quorum-stale-read.js';
 import { retentionResync } from './retention-resync.js';
 import { routeMonotonic } from './route-monotonic.js';
 import { routeOwnRead } from './route-own-read.js';
+import { routePrefix } from './route-prefix.js';
 import { routeSyncStandby } from './route-sync-standby.js';
 import { routeWriteAfterFailover } from './route-write-after-failover.js';
 import { rywNodes } from './ryw-nodes.js';
@@ -44,6 +46,8 @@ export const TEMPLATES: readonly Template[] = [
   commitLatency,
   logDivergence,
   secondsBehind,
+  prefixNodes,
+  routePrefix,
 ];
 
 export function templateById(id: string): Template | undefined {
