@@ -99,7 +99,8 @@ steps:
   },
   {
     name: 'multi-leader',
-    summary: 'multi-leader: a leader in each of two datacenters (one clock 2 s behind), a follower, LWW',
+    summary:
+      'multi-leader: a leader in each of two datacenters (one clock 2 s behind), a follower, LWW',
     yaml: `${header('multi-leader', 'Multi-leader, two datacenters', 'A leader in each datacenter accepts writes at once and sends them to the other.')}
 cluster:
   topology: multi-leader
