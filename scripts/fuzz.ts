@@ -9,10 +9,12 @@ import {
   describeCase,
   generateCase,
   generateLeaderlessCase,
+  generateMultiLeaderCase,
   generateShardedCase,
   INVARIANTS,
   type Invariant,
   LEADERLESS_INVARIANTS,
+  MULTI_LEADER_INVARIANTS,
   runCase,
   shrinkCase,
 } from '../src/sim/index.js';
@@ -26,6 +28,8 @@ export interface FuzzArgs {
   leaderless?: boolean;
   /** Generate sharded leader-based cases (generateShardedCase). */
   sharded?: boolean;
+  /** Generate multi-leader cases (generateMultiLeaderCase). */
+  multiLeader?: boolean;
 }
 
 export interface FuzzIo {
@@ -40,7 +44,7 @@ export interface FuzzIo {
 }
 
 const USAGE =
-  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless | --sharded]  (defaults: --seed 1 --count 1000)';
+  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless | --sharded | --multi-leader]  (defaults: --seed 1 --count 1000)';
 
 function whole(flag: string, value: string, min: number): number | string {
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
@@ -71,11 +75,15 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzArgs | { error: stri
       args.sharded = true;
       continue;
     }
+    if (arg === '--multi-leader') {
+      args.multiLeader = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (flag !== '--seed' && flag !== '--count' && flag !== '--time-limit') {
       return {
-        error: `fuzz: unknown option "${arg}" (expected --seed, --count, --time-limit or --leaderless)`,
+        error: `fuzz: unknown option "${arg}" (expected --seed, --count, --time-limit, --leaderless, --sharded or --multi-leader)`,
       };
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -102,13 +110,19 @@ function secs(ms: number): string {
 export function fuzz(
   args: FuzzArgs,
   io: FuzzIo,
-  invariants: readonly Invariant[] = args.leaderless ? LEADERLESS_INVARIANTS : INVARIANTS,
+  invariants: readonly Invariant[] = args.leaderless
+    ? LEADERLESS_INVARIANTS
+    : args.multiLeader
+      ? MULTI_LEADER_INVARIANTS
+      : INVARIANTS,
 ): number {
   const generate = args.leaderless
     ? generateLeaderlessCase
     : args.sharded
       ? generateShardedCase
-      : generateCase;
+      : args.multiLeader
+        ? generateMultiLeaderCase
+        : generateCase;
   const { seed: first, count } = args;
   const last = first + count - 1;
   const t0 = io.now();
@@ -164,7 +178,7 @@ function report(
   for (const l of describeCase(shrunk.case)) io.line(`  ${l}`);
   io.line(`  violation: ${shrunk.message}`);
   io.line(
-    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : args.sharded ? ' --sharded' : ''}`,
+    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : args.sharded ? ' --sharded' : args.multiLeader ? ' --multi-leader' : ''}`,
   );
 }
 

@@ -19,8 +19,16 @@ function replicaHolds(s: ClusterSnapshot, id: string): string {
 }
 
 export function clusterLine(s: ClusterSnapshot): string {
-  const parts = s.nodes.map((n) => {
+  const ml = s.multiLeader;
+  const parts = s.nodes.map((n, i) => {
     if (s.leaderless) return `${n.id}: ${n.status}${replicaHolds(s, n.id)}`;
+    if (ml) {
+      // No log to count: the keys a node holds, and siblings when it keeps several.
+      const keys = ml.replicas[i]!.keys;
+      const sib = keys.filter((k) => k.versions.length > 1).length;
+      const status = n.status === 'leading' ? 'leader' : n.status;
+      return `${n.id}: ${status}, ${keys.length} key${keys.length === 1 ? '' : 's'}${sib ? ` (${sib} with siblings)` : ''}`;
+    }
     const behind =
       n.role === 'follower' && n.lagEntries > 0
         ? `, ${n.lagEntries} behind (${duration(n.lagMs)})`

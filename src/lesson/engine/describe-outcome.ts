@@ -1,6 +1,7 @@
 // Plain-language facts about what an operation did, quoted in feedback and in plain mode.
 import {
   isSingleReplicaRead,
+  multiLeaderReadValues,
   type NodeStatus,
   type OpError,
   type OpRecord,
@@ -65,9 +66,32 @@ function describeQuorumOp(op: OpRecord, sim: Simulation): string {
   return `${op.kind} "${op.key}" → still waiting`;
 }
 
+/** What a read returned: one value, nothing, or siblings. */
+function readValuesText(values: readonly Value[]): string {
+  if (values.length === 0) return 'nothing';
+  if (values.length === 1) return showValue(values[0]!);
+  return `${values.map(showValue).join(' and ')} (siblings)`;
+}
+
+/** A multi-leader operation: one node, versions, no LSNs. */
+function describeMultiLeaderOp(op: OpRecord, sim: Simulation): string {
+  if (op.kind === 'read') {
+    if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
+    return `read "${op.key}" on ${op.node} → ${readValuesText(multiLeaderReadValues(sim, op.id) ?? [])}`;
+  }
+  if (op.outcome === 'ok')
+    return `write "${op.key}" = ${showValue(op.value)} → accepted and acknowledged by ${op.node} at once`;
+  if (op.outcome === 'info')
+    return `write "${op.key}" = ${showValue(op.value)} → outcome unknown (${errorText(op.error)})`;
+  if (op.outcome === 'fail')
+    return `write "${op.key}" → refused by ${op.node}: ${errorText(op.error)}`;
+  return `${op.kind} "${op.key}" on ${op.node} → still waiting`;
+}
+
 /** e.g. `read "tweet" on replica-2 → nothing (replica-2 had applied LSN 0)`. */
 export function describeOp(op: OpRecord, sim?: Simulation): string {
   if (sim?.leaderless) return describeQuorumOp(op, sim);
+  if (sim?.multiLeader) return describeMultiLeaderOp(op, sim);
   if (op.kind === 'read') {
     if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
     return `read "${op.key}" on ${op.node} → ${showValue(op.value)} (${op.node} had applied LSN ${op.lsn})`;

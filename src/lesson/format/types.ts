@@ -118,7 +118,8 @@ export interface QuorumConfig {
   readFrom: 'all' | 'random';
 }
 
-export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings';
+export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings' | 'none';
+export type Replication = 'all-to-all' | 'ring' | 'star';
 
 export interface LessonCluster {
   topology: Topology;
@@ -153,6 +154,8 @@ export interface LessonCluster {
   shards?: ShardConfig[];
   quorum?: QuorumConfig;
   conflict?: ConflictPolicy;
+  /** Multi-leader: which leaders send each other entries (default all-to-all). */
+  replication?: Replication;
 }
 
 /** Fields every step has. */
@@ -283,6 +286,9 @@ export interface ClusterParams {
   slots?: boolean;
   /** Leaderless: quorum settings (`set: {w: 1, r: 3}`). */
   leaderlessQuorum?: Partial<QuorumConfig>;
+  /** Multi-leader: conflict policy and replication topology from now on. */
+  conflict?: ConflictPolicy;
+  replication?: Replication;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */

@@ -5,23 +5,27 @@ import type { OpRecord } from '../types.js';
 import { type Anomaly, CHECKERS, type CheckerName, type CheckInput } from './anomaly.js';
 import { checkConsistentPrefix } from './consistent-prefix.js';
 import { checkDivergence } from './divergence.js';
-import type { LeaderlessView } from './leaderless-view.js';
 import { leaderlessView } from './leaderless-view.js';
 import { checkLostWrites } from './lost-writes.js';
 import { checkMonotonicReads } from './monotonic-reads.js';
+import { multiLeaderView } from './multi-leader-view.js';
+import { checkReadYourWrites } from './read-your-writes.js';
+import { checkReusedIds } from './reused-id.js';
+import { checkSplitBrain } from './split-brain.js';
+import { checkStaleReads } from './stale-read.js';
 import {
   checkConflicts,
   checkQuorumDivergence,
   checkQuorumLostWrites,
   checkQuorumStaleReads,
   checkSiblings,
-  lostSet,
-} from './quorum-anomalies.js';
-import { checkReadYourWrites } from './read-your-writes.js';
-import { checkReusedIds } from './reused-id.js';
-import { checkSplitBrain } from './split-brain.js';
-import { checkStaleReads } from './stale-read.js';
-import { checkVersionMonotonicReads, checkVersionReadYourWrites } from './version-sessions.js';
+} from './version-anomalies.js';
+import {
+  checkVersionConsistentPrefix,
+  checkVersionMonotonicReads,
+  checkVersionReadYourWrites,
+} from './version-sessions.js';
+import type { VersionView } from './version-view.js';
 
 export { type Anomaly, CHECKERS, type CheckerName, type CheckInput };
 
@@ -38,17 +42,16 @@ const run: Record<CheckerName, (input: CheckInput) => Anomaly[]> = {
   siblings: () => [],
 };
 
-type LeaderlessChecker = (input: CheckInput, view: LeaderlessView) => Anomaly[];
-const none: LeaderlessChecker = () => [];
+type VersionChecker = (input: CheckInput, view: VersionView) => Anomaly[];
+const none: VersionChecker = () => [];
 
 /**
  * A leaderless run has no log positions: its checkers compare versions (session guarantees
  * too). Consistent prefix, split brain and auto-increment ids are about leaders and logs.
  */
-const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
+const runLeaderless: Record<CheckerName, VersionChecker> = {
   'stale-read': checkQuorumStaleReads,
-  'read-your-writes': (input, view) =>
-    checkVersionReadYourWrites(input, view, new Set(lostSet(input, view).keys())),
+  'read-your-writes': checkVersionReadYourWrites,
   'monotonic-reads': checkVersionMonotonicReads,
   'consistent-prefix': none,
   'lost-writes': checkQuorumLostWrites,
@@ -59,8 +62,22 @@ const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
   siblings: checkSiblings,
 };
 
+/**
+ * A multi-leader run keeps versions too, judged the same way; its consistent prefix compares
+ * what a read returned with what its client had already seen (an update can overtake the
+ * write it depends on over unequal links).
+ */
+const runMultiLeader: Record<CheckerName, VersionChecker> = {
+  ...runLeaderless,
+  'consistent-prefix': checkVersionConsistentPrefix,
+};
+
 function runOne(name: CheckerName, input: CheckInput): Anomaly[] {
-  return input.leaderless ? runLeaderless[name](input, input.leaderless) : run[name](input);
+  const view = input.versions;
+  if (!view) return run[name](input);
+  return view.topology === 'leaderless'
+    ? runLeaderless[name](input, view)
+    : runMultiLeader[name](input, view);
 }
 
 export type CheckReport = Record<CheckerName, Anomaly[]>;
@@ -70,9 +87,9 @@ export function checkInput(
   sim: Simulation,
   ops: readonly OpRecord[] = sim.ops.slice(),
 ): CheckInput {
-  const leaderless = leaderlessView(sim);
-  if (leaderless) {
-    return { ops, history: sim.history, survives: () => true, nodes: [], leaderless };
+  const versions = leaderlessView(sim) ?? multiLeaderView(sim);
+  if (versions) {
+    return { ops, history: sim.history, survives: () => true, nodes: [], versions };
   }
   // Each shard's log counts for its own keys (one group, one log when unsharded).
   const leaders = sim.groups.map((g) => sim.referenceLeader(g));

@@ -10,13 +10,13 @@
 // A fallback (a node beyond the first n) holds no key of its own: it is caught up when it is
 // up and holds no hint left to hand off. The cluster is caught up when every home replica is.
 import type { Simulation } from '../simulation.js';
+import { type KeyVersion, mergeVersion, sameVersions } from '../versioning/versions.js';
 import type { LeaderlessState } from './state.js';
-import { type LlVersion, mergeVersion, sameVersions } from './versions.js';
 
 /** Per key, the versions nothing anywhere in the cluster supersedes. */
-function newestByKey(sim: Simulation, ll: LeaderlessState): Map<string, LlVersion[]> {
-  const out = new Map<string, LlVersion[]>();
-  const add = (v: LlVersion) => {
+function newestByKey(sim: Simulation, ll: LeaderlessState): Map<string, KeyVersion[]> {
+  const out = new Map<string, KeyVersion[]>();
+  const add = (v: KeyVersion) => {
     out.set(v.key, mergeVersion(out.get(v.key) ?? [], v, ll.conflict).versions);
   };
   for (const r of ll.replicas) {
@@ -38,7 +38,7 @@ function replicaCaughtUp(
   sim: Simulation,
   ll: LeaderlessState,
   node: number,
-  newest: Map<string, LlVersion[]>,
+  newest: Map<string, KeyVersion[]>,
 ): boolean {
   if (!sim.nodes[node]!.up) return false;
   const rep = ll.replicas[node]!;
