@@ -3,11 +3,13 @@
 import type {
   ArchiveConfig,
   ClientConfig,
+  ConflictMode,
   LogFormat,
   Ms,
   NodeConfig,
   QuorumConfig,
   RecoveryTarget,
+  ReplicationTopology,
   RoutingPolicyName,
   SyncStandbys,
   Value,
@@ -136,6 +138,10 @@ export interface ClusterParams {
   slots?: boolean;
   /** Leaderless: change n, w, r or any other quorum setting (`quorum` is failover's). */
   leaderlessQuorum?: Partial<QuorumConfig>;
+  /** Multi-leader: how conflicts are resolved from now on. */
+  conflict?: ConflictMode;
+  /** Multi-leader: which leaders send each other entries from now on. */
+  replication?: ReplicationTopology;
 }
 
 export interface RecordedInput {

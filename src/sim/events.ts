@@ -28,6 +28,10 @@ export const EV = {
   QUORUM: 17,
   /** Leaderless: a write's ackTimeout, an anti-entropy round, a paused node resuming. */
   QUORUM_TIMER: 18,
+  /** Multi-leader: the entry at the head of a link arrives (multi-leader/links.ts; `x`: link). */
+  ML_LINK: 19,
+  /** Multi-leader: a client request reaches a node, or a read's answer its client (`x`: slot). */
+  ML_CLIENT: 20,
 } as const;
 export type EvKind = (typeof EV)[keyof typeof EV];
 
@@ -57,6 +61,8 @@ export const LANE_OF_KIND: readonly number[] = [
   -1, // ARCHIVE_TICK: the WAL archive's shipment
   -1, // QUORUM: lag varies per replica
   -1, // QUORUM_TIMER
+  -1, // ML_LINK: lag varies per link
+  NET_LANE, // ML_CLIENT
 ];
 export const LANES = 3;
 

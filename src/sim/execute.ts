@@ -20,6 +20,7 @@ import { stopAtTarget } from './leader/point-in-time.js';
 import { currentLeader } from './leader/queries.js';
 import { dropSlot } from './leader/slots.js';
 import { executeLeaderless } from './leaderless/execute.js';
+import { executeMultiLeader } from './multi-leader/execute.js';
 import type { Simulation } from './simulation.js';
 import { SimulationError } from './simulation-error.js';
 import { startWorkload } from './workload.js';
@@ -27,6 +28,7 @@ import { startWorkload } from './workload.js';
 /** Executes `cmd`; returns the op id of a read or write. */
 export function executeCommand(sim: Simulation, cmd: Command): number | undefined {
   if (sim.leaderless) return executeLeaderless(sim, cmd);
+  if (sim.multiLeader) return executeMultiLeader(sim, cmd);
   switch (cmd.type) {
     case 'write':
       return invokeWrite(sim, cmd);

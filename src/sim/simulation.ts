@@ -1,7 +1,8 @@
 // The simulator of a replicated cluster: its nodes, clients, network and recorded history,
 // driven by the event loop (event-loop.ts). Commands (commands.ts, carried out by
 // execute.ts) are the only inputs; they are recorded with their virtual time so that a run
-// can be replayed exactly (rewind.ts). Only leader-based replication (leader/) is simulated.
+// can be replayed exactly (rewind.ts). Topologies: leader-based (leader/), leaderless
+// (leaderless/) and multi-leader (multi-leader/).
 
 import { onClientRequest, onClientResponse, onClientTimeout } from './clients.js';
 import type { Command, RecordedInput } from './commands.js';
@@ -33,6 +34,10 @@ import { onCommit } from './leader/writes.js';
 import { onQuorumMessage, onQuorumTimer } from './leaderless/messages.js';
 import { formLeaderlessCluster } from './leaderless/setup.js';
 import type { LeaderlessState } from './leaderless/state.js';
+import { onLinkDelivery } from './multi-leader/links.js';
+import { onClientMessage } from './multi-leader/requests.js';
+import { formMultiLeaderCluster } from './multi-leader/setup.js';
+import type { MultiLeaderState } from './multi-leader/state.js';
 import { Network } from './network.js';
 import { newNode } from './node-data.js';
 import { OpTable } from './op-table.js';
@@ -113,6 +118,8 @@ export class Simulation extends EventLoop {
   opSeq = 0;
   /** Leaderless clusters only: replicas' versions, quorum messages, hints (leaderless/). */
   leaderless: LeaderlessState | undefined;
+  /** Multi-leader clusters only: every node's versions, the links between them (multi-leader/). */
+  multiLeader: MultiLeaderState | undefined;
 
   constructor(config: ClusterConfig, options: SimulationOptions) {
     super();
@@ -132,6 +139,8 @@ export class Simulation extends EventLoop {
     for (const nc of this.cfg.nodes) this.addNode(nc);
     if (this.cfg.topology === 'leaderless') {
       this.leaderless = formLeaderlessCluster(this);
+    } else if (this.cfg.topology === 'multi-leader') {
+      this.multiLeader = formMultiLeaderCluster(this);
     } else if (this.cfg.topology !== 'leader') {
       throw new SimulationError(`topology "${this.cfg.topology}" is not simulated yet`);
     } else {
@@ -279,6 +288,12 @@ export class Simulation extends EventLoop {
         break;
       case EV.QUORUM_TIMER:
         onQuorumTimer(this, ev);
+        break;
+      case EV.ML_LINK:
+        onLinkDelivery(this, ev);
+        break;
+      case EV.ML_CLIENT:
+        onClientMessage(this, ev);
         break;
     }
   }

@@ -110,15 +110,23 @@ export interface ClusterConfig {
   failover?: FailoverConfig;
   /** Leaderless: replicas per key and the write / read quorums (leaderless/). */
   quorum?: QuorumConfig;
-  /** Leaderless: how concurrent versions of a key are resolved (default `lww`). */
+  /** Leaderless and multi-leader: how concurrent versions of a key are resolved (default `lww`). */
   conflict?: ConflictMode;
+  /** Multi-leader: which leaders send each other entries (default `all-to-all`; multi-leader/). */
+  replication?: ReplicationTopology;
 }
+
+/** Multi-leader: every leader sends to every other, round a ring, or through the first leader. */
+export type ReplicationTopology = 'all-to-all' | 'ring' | 'star';
 
 /** How a leaderless read picks the replicas it asks: all reachable home replicas, or r at random. */
 export type ReadFrom = 'all' | 'random';
 
-/** How versions of one key are reconciled: last write wins by client clock, or siblings kept. */
-export type ConflictMode = 'lww' | 'replica-id' | 'siblings';
+/**
+ * How versions of one key are reconciled: last write wins by clock, siblings kept, or
+ * (multi-leader) the leader listed first wins, or nothing at all (`none`: arrival order).
+ */
+export type ConflictMode = 'lww' | 'replica-id' | 'siblings' | 'none';
 
 /**
  * A leaderless cluster's quorums. A key's home replicas are the first `n` nodes in listed
@@ -155,6 +163,8 @@ export interface ClientConfig {
   memory?: 'device' | 'user';
   /** Leaderless LWW: offset of this client's clock, which stamps its writes. */
   clockSkew?: Ms;
+  /** Multi-leader: the leader this client writes to and reads from (default: the first). */
+  home?: NodeId;
 }
 
 export type Value = string | number | boolean | null;
@@ -318,6 +328,54 @@ export interface ClusterSnapshot {
   archive?: ArchiveSnapshot;
   /** Leaderless clusters only: versions per key, hints and quorum messages on their way. */
   leaderless?: LeaderlessSnapshot;
+  /** Multi-leader clusters only: versions per key per node, and the links between them. */
+  multiLeader?: MultiLeaderSnapshot;
+}
+
+/** One node of a multi-leader cluster: what it shows of each key, and what it keeps besides. */
+export interface MultiReplicaSnapshot {
+  id: NodeId;
+  role: 'leader' | 'follower';
+  upstream?: NodeId;
+  keys: {
+    key: string;
+    /** What a read returns (more than one: siblings). */
+    versions: VersionSnapshot[];
+    /** Replica id: concurrent versions kept but not shown (they lost to a first-listed leader). */
+    hidden: VersionSnapshot[];
+  }[];
+}
+
+/** A one-way link between leaders, or down to a follower. */
+export interface LinkSnapshot {
+  from: NodeId;
+  to: NodeId;
+  /** Entries sent or waiting, not yet delivered. */
+  queued: number;
+  /** Held by a cut or a down end: its entries wait for heal or restart. */
+  held: boolean;
+}
+
+/** An entry on a multi-leader link. */
+export interface EntryInFlight {
+  from: NodeId;
+  to: NodeId;
+  key: string;
+  /** The write it carries. */
+  op: number;
+  sentAt: Ms;
+  /** When it arrives; -1 while its link is held. */
+  arrivesAt: Ms;
+}
+
+export interface MultiLeaderSnapshot {
+  conflict: ConflictMode;
+  replication: ReplicationTopology;
+  /** Leader ids in listed order (star: the first is the hub). */
+  leaders: NodeId[];
+  replicas: MultiReplicaSnapshot[];
+  links: LinkSnapshot[];
+  inFlight: EntryInFlight[];
 }
 
 /** One version of a key on a leaderless replica. */

@@ -5,6 +5,7 @@ import type { WorkloadSpec } from './commands.js';
 import { CLS_TIMER, EV, type Ev } from './events.js';
 import { startLeaderlessRead } from './leaderless/reads.js';
 import { startQuorumWrite } from './leaderless/writes.js';
+import { startMultiRead, startMultiWrite } from './multi-leader/requests.js';
 import type { Simulation } from './simulation.js';
 import type { Session } from './state.js';
 import type { Ms } from './types.js';
@@ -95,13 +96,15 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
       const size = spec.size ?? DEFAULT_SIZE;
       op = sim.leaderless
         ? startQuorumWrite(sim, session, client, key, value, size)
-        : startWrite(sim, session, client, key, {
-            value,
-            size,
-            autoId: false,
-            txnTime: 0,
-            id: undefined,
-          });
+        : sim.multiLeader
+          ? startMultiWrite(sim, session, key, value, size, undefined)
+          : startWrite(sim, session, client, key, {
+              value,
+              size,
+              autoId: false,
+              txnTime: 0,
+              id: undefined,
+            });
       if (sim.rng.next() < spec.readAfterWrite) run.readNext[i] = key;
     } else {
       op = read(sim, session, client, key);
@@ -110,11 +113,11 @@ export function onWorkloadTick(sim: Simulation, ev: Ev): void {
   run.lastOp = op;
 }
 
-/** A read by the client's policy, or a quorum read on a leaderless cluster. */
+/** A read by the client's policy; a quorum read (leaderless); a read of its home leader (multi-leader). */
 function read(sim: Simulation, session: Session, client: string, key: string): number {
-  return sim.leaderless
-    ? startLeaderlessRead(sim, session, client, key, undefined)
-    : startRead(sim, session, client, key);
+  if (sim.leaderless) return startLeaderlessRead(sim, session, client, key, undefined);
+  if (sim.multiLeader) return startMultiRead(sim, session, key, undefined);
+  return startRead(sim, session, client, key);
 }
 
 function pickKey(sim: Simulation, run: WorkloadRun): string {

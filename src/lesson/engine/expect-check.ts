@@ -5,6 +5,7 @@ import {
   type Anomaly,
   type CheckInput,
   checkInput,
+  multiLeaderReadValues,
   type NodeMetrics,
   nodeSnapshot,
   type OpRecord,
@@ -69,13 +70,13 @@ export class Observation {
       case 'value': {
         if (!(op?.outcome === 'ok' || op?.kind === 'write')) return undefined;
         // A leaderless read that returned siblings returns every value (compared as a set).
-        const all = op.kind === 'read' ? quorumReadValues(sim, op.id) : undefined;
+        const all = op.kind === 'read' ? readValues(sim, op.id) : undefined;
         if (all && all.length > 1) return all;
         return op.value ?? null;
       }
       case 'siblings': {
         if (op?.kind !== 'read' || op.outcome !== 'ok') return undefined;
-        const all = quorumReadValues(sim, op.id);
+        const all = readValues(sim, op.id);
         return all ? all.length : op.value === null || op.value === undefined ? 0 : 1;
       }
       case 'conflicts':
@@ -89,7 +90,8 @@ export class Observation {
       case 'lsn':
         return op?.lsn ?? null;
       case 'leader':
-        return sim.currentLeader()?.id ?? null;
+        // Every leader of a multi-leader cluster leads: there is no one leader to name.
+        return sim.multiLeader ? null : (sim.currentLeader()?.id ?? null);
       case 'lost':
         return this.count('lost-writes');
       case 'diverged':
@@ -110,6 +112,11 @@ export class Observation {
         return undefined; // maps, compared key by key below
     }
   }
+}
+
+/** Every value a read returned, when the topology keeps siblings (leaderless, multi-leader). */
+function readValues(sim: Simulation, op: number) {
+  return quorumReadValues(sim, op) ?? multiLeaderReadValues(sim, op);
 }
 
 /** Lists (sibling values) compare as sets. */

@@ -25,6 +25,7 @@ export function clusterConfig(c: LessonCluster): ClusterConfig {
     ...(c.topology === 'leaderless'
       ? { quorum: c.quorum ? { ...c.quorum } : undefined, conflict: c.conflict }
       : {}),
+    ...(c.topology === 'multi-leader' ? { conflict: c.conflict, replication: c.replication } : {}),
   };
 }
 

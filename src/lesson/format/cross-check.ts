@@ -47,6 +47,8 @@ class Checker {
   anyBackup = false;
   /** The cluster's topology (steps that only make sense on one are checked against it). */
   topology = 'leader';
+  /** Ids of the nodes with role: leader (a multi-leader client's `home` names one). */
+  readonly leaderIds: string[] = [];
 
   error(path: Path, message: string, atKey = false): void {
     this.errors.push(atKey ? { path, message, atKey } : { path, message });
@@ -69,7 +71,12 @@ class Checker {
   expect(v: unknown, path: Path): void {
     const e = asMap(v);
     if (!e) return;
-    this.node(e.leader, [...path, 'leader']);
+    if (e.leader !== undefined && e.leader !== null && this.topology === 'multi-leader') {
+      this.error(
+        [...path, 'leader'],
+        'every leader of a multi-leader cluster leads: expect the node status instead (status: {dc1: leading})',
+      );
+    } else this.node(e.leader, [...path, 'leader']);
     this.nodeKeys(e.status, [...path, 'status']);
     this.nodeKeys(e.lag, [...path, 'lag']);
     for (const k of [
@@ -110,6 +117,7 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
     const n = asMap(raw);
     if (n?.role === 'leader') leaders.push(i);
     const id = asString(n?.id);
+    if (n?.role === 'leader' && id !== undefined) c.leaderIds.push(id);
     if (!n || id === undefined) return;
     const first = seen.get(id);
     if (first !== undefined) {
@@ -156,6 +164,16 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
       ['cluster', 'nodes'],
       'a multi-leader cluster needs at least two nodes with role: leader',
     );
+  } else if (topology === 'multi-leader') {
+    nodes.forEach((raw, i) => {
+      const n = asMap(raw);
+      if (n && !leaders.includes(i) && n.upstream === undefined) {
+        c.error(
+          ['cluster', 'nodes', i],
+          `follower "${String(n.id)}" of a multi-leader cluster needs upstream: the leader it replicates`,
+        );
+      }
+    });
   } else if (topology === 'leaderless') {
     for (const i of leaders) {
       c.error(
@@ -165,6 +183,12 @@ function checkCluster(c: Checker, cluster: RawMap | undefined): void {
     }
   }
 
+  if (cluster.replication !== undefined && topology !== 'multi-leader') {
+    c.error(['cluster', 'replication'], 'replication applies only to topology: multi-leader');
+  }
+  if (conflict !== undefined && topology === 'leader') {
+    c.error(['cluster', 'conflict'], 'conflict applies to topology: leaderless or multi-leader');
+  }
   checkUpstreams(c, nodes, new Set(leaders));
   checkSyncStandbys(c, cluster, nodes, new Set(leaders));
   checkShards(c, asList(cluster.shards));
@@ -318,6 +342,13 @@ function checkClients(c: Checker, clients: unknown[]): void {
     }
     seen.set(id, i);
     c.clients.add(id);
+    const home = asMap(raw)?.home;
+    if (home === undefined) return;
+    if (c.topology !== 'multi-leader') {
+      c.error(['clients', i, 'home'], 'home applies only to topology: multi-leader');
+    } else if (typeof home === 'string' && !c.leaderIds.includes(home)) {
+      c.error(['clients', i, 'home'], unknownName('leader', home, c.leaderIds));
+    }
   });
 }
 

@@ -49,10 +49,12 @@ import {
   ACK_MODES,
   ACK_ON,
   BACKGROUND_KINDS,
+  CONFLICT_POLICIES,
   LOG_FORMATS,
   NODE_STATUSES,
   ON_TIMEOUT,
   POLICIES,
+  REPLICATIONS,
   STEP_COMMON_KEYS,
   STEP_KINDS,
   type StepKindName,
@@ -190,6 +192,8 @@ const CLUSTER_PARAM_KEYS = [
   'log',
   'archive',
   'slots',
+  'conflict',
+  'replication',
 ] as const;
 /** Keys that are a node setting with `node` and the cluster default without it. */
 const EITHER_PARAM_KEYS: readonly string[] = ['capacity'];
@@ -258,6 +262,14 @@ const set = strictMap(
       .enum(['all', 'random'])
       .optional()
       .describe('Leaderless: which replicas a read asks.'),
+    conflict: z
+      .enum(CONFLICT_POLICIES)
+      .optional()
+      .describe('Multi-leader: how conflicts are resolved from now on.'),
+    replication: z
+      .enum(REPLICATIONS)
+      .optional()
+      .describe('Multi-leader: which leaders send each other entries from now on.'),
   },
   'a map like {node: replica-1, lag: 10s} or {mode: sync}',
 ).superRefine((s, ctx) => {

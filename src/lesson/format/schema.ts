@@ -34,6 +34,7 @@ import {
   LOG_FORMATS,
   ON_TIMEOUT,
   POLICIES,
+  REPLICATIONS,
   ROLES,
   TOPOLOGIES,
 } from './vocab.js';
@@ -184,7 +185,13 @@ const clusterSchema = strictMap(
     conflict: z
       .enum(CONFLICT_POLICIES)
       .optional()
-      .describe('Concurrent writes: lww | siblings (leaderless), or replica-id (multi-leader).'),
+      .describe(
+        'Concurrent writes: lww | siblings (leaderless, multi-leader), or replica-id | none (multi-leader).',
+      ),
+    replication: z
+      .enum(REPLICATIONS)
+      .optional()
+      .describe('Multi-leader: all-to-all | ring | star (the first leader is the hub).'),
   },
   'a map with nodes and replication settings',
 ).transform((c): LessonCluster => c);
@@ -203,6 +210,11 @@ const clientSchema = strictMap(
     clockSkew: signedDuration()
       .optional()
       .describe("Leaderless LWW: offset of this client's clock, which stamps its writes."),
+    home: name
+      .optional()
+      .describe(
+        'Multi-leader: the leader this client writes to and reads from (default the first).',
+      ),
   },
   'a client like {id: you, policy: read-your-writes}',
 ).transform((c): ClientConfig => ({ ...c, user: c.user ?? c.id }));

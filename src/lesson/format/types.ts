@@ -121,7 +121,8 @@ export interface QuorumConfig {
   readFrom: 'all' | 'random';
 }
 
-export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings';
+export type ConflictPolicy = 'lww' | 'replica-id' | 'siblings' | 'none';
+export type Replication = 'all-to-all' | 'ring' | 'star';
 
 export interface LessonCluster {
   topology: Topology;
@@ -149,10 +150,12 @@ export interface LessonCluster {
   /** Roles are `leader` or `follower` (`replica` in the file is normalised). */
   nodes: NodeConfig[];
   failover?: FailoverConfig;
-  /** Accepted, not yet run: sharding and multi-leader conflicts. Leaderless quorums run. */
+  /** Accepted, not yet run: sharding. Leaderless quorums and multi-leader clusters run. */
   shards?: ShardConfig[];
   quorum?: QuorumConfig;
   conflict?: ConflictPolicy;
+  /** Multi-leader: which leaders send each other entries (default all-to-all). */
+  replication?: Replication;
 }
 
 /** Fields every step has. */
@@ -283,6 +286,9 @@ export interface ClusterParams {
   slots?: boolean;
   /** Leaderless: quorum settings (`set: {w: 1, r: 3}`). */
   leaderlessQuorum?: Partial<QuorumConfig>;
+  /** Multi-leader: conflict policy and replication topology from now on. */
+  conflict?: ConflictPolicy;
+  replication?: Replication;
 }
 
 /** With `node`, only nodeParams is filled; without it, only clusterParams/failoverParams. */

@@ -17,7 +17,8 @@ export const ACK_ON = ['receive', 'apply'] as const;
 export const ON_TIMEOUT = ['unknown', 'degrade'] as const;
 export const LOG_FORMATS = ['row', 'statement', 'statement-pinned', 'wal'] as const;
 export const ROLES = ['leader', 'follower', 'replica'] as const;
-export const CONFLICT_POLICIES = ['lww', 'replica-id', 'siblings'] as const;
+export const CONFLICT_POLICIES = ['lww', 'replica-id', 'siblings', 'none'] as const;
+export const REPLICATIONS = ['all-to-all', 'ring', 'star'] as const;
 export const POLICIES = [
   'leader',
   'random',

@@ -1,5 +1,5 @@
 import type { HistoryView, OpRecord, Value } from '../types.js';
-import type { LeaderlessView } from './leaderless-view.js';
+import type { VersionView } from './version-view.js';
 
 export const CHECKERS = [
   'stale-read',
@@ -10,7 +10,8 @@ export const CHECKERS = [
   'divergence',
   'split-brain',
   'reused-id',
-  // Leaderless only: concurrent writes a replica met, and reads that returned siblings.
+  // Versioned stores only (leaderless, multi-leader): concurrent writes a replica met, and
+  // reads that returned siblings.
   'conflicts',
   'siblings',
 ] as const;
@@ -47,8 +48,8 @@ export interface CheckInput {
   /** Whether a write's entry is in the current leader's log. */
   survives(op: OpRecord): boolean;
   nodes: readonly NodeLogView[];
-  /** Leaderless runs: versions instead of logs (the checkers judge by these). */
-  leaderless?: LeaderlessView;
+  /** Leaderless and multi-leader runs: versions instead of logs (the checkers judge by these). */
+  versions?: VersionView;
 }
 
 export function secs(ms: number): string {

@@ -5,21 +5,22 @@ import type { OpRecord } from '../types.js';
 import { type Anomaly, CHECKERS, type CheckerName, type CheckInput } from './anomaly.js';
 import { checkConsistentPrefix } from './consistent-prefix.js';
 import { checkDivergence } from './divergence.js';
-import type { LeaderlessView } from './leaderless-view.js';
 import { leaderlessView } from './leaderless-view.js';
 import { checkLostWrites } from './lost-writes.js';
 import { checkMonotonicReads } from './monotonic-reads.js';
+import { multiLeaderView } from './multi-leader-view.js';
+import { checkReadYourWrites } from './read-your-writes.js';
+import { checkReusedIds } from './reused-id.js';
+import { checkSplitBrain } from './split-brain.js';
+import { checkStaleReads } from './stale-read.js';
 import {
   checkConflicts,
   checkQuorumDivergence,
   checkQuorumLostWrites,
   checkQuorumStaleReads,
   checkSiblings,
-} from './quorum-anomalies.js';
-import { checkReadYourWrites } from './read-your-writes.js';
-import { checkReusedIds } from './reused-id.js';
-import { checkSplitBrain } from './split-brain.js';
-import { checkStaleReads } from './stale-read.js';
+} from './version-anomalies.js';
+import type { VersionView } from './version-view.js';
 
 export { type Anomaly, CHECKERS, type CheckerName, type CheckInput };
 
@@ -36,14 +37,14 @@ const run: Record<CheckerName, (input: CheckInput) => Anomaly[]> = {
   siblings: () => [],
 };
 
-type LeaderlessChecker = (input: CheckInput, view: LeaderlessView) => Anomaly[];
-const none: LeaderlessChecker = () => [];
+type VersionChecker = (input: CheckInput, view: VersionView) => Anomaly[];
+const none: VersionChecker = () => [];
 
 /**
  * A leaderless run has no log positions: its checkers compare versions. Session and prefix
  * guarantees, split brain and auto-increment ids are about leaders and logs.
  */
-const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
+const runLeaderless: Record<CheckerName, VersionChecker> = {
   'stale-read': checkQuorumStaleReads,
   'read-your-writes': none,
   'monotonic-reads': none,
@@ -56,8 +57,20 @@ const runLeaderless: Record<CheckerName, LeaderlessChecker> = {
   siblings: checkSiblings,
 };
 
+/**
+ * A multi-leader run keeps versions too, judged the same way; its session guarantees and
+ * consistent prefix compare what a read returned with what its client had already seen.
+ */
+const runMultiLeader: Record<CheckerName, VersionChecker> = {
+  ...runLeaderless,
+};
+
 function runOne(name: CheckerName, input: CheckInput): Anomaly[] {
-  return input.leaderless ? runLeaderless[name](input, input.leaderless) : run[name](input);
+  const view = input.versions;
+  if (!view) return run[name](input);
+  return view.topology === 'leaderless'
+    ? runLeaderless[name](input, view)
+    : runMultiLeader[name](input, view);
 }
 
 export type CheckReport = Record<CheckerName, Anomaly[]>;
@@ -67,9 +80,9 @@ export function checkInput(
   sim: Simulation,
   ops: readonly OpRecord[] = sim.ops.slice(),
 ): CheckInput {
-  const leaderless = leaderlessView(sim);
-  if (leaderless) {
-    return { ops, history: sim.history, survives: () => true, nodes: [], leaderless };
+  const versions = leaderlessView(sim) ?? multiLeaderView(sim);
+  if (versions) {
+    return { ops, history: sim.history, survives: () => true, nodes: [], versions };
   }
   const leader = sim.referenceLeader();
   return {

@@ -1,29 +1,10 @@
 // The checkers' view of a leaderless run: each write's version, what each read returned,
 // the drained replicas, and the conflicts replicas met.
-import { drainedStores, type Store } from '../leaderless/drained.js';
-import {
-  type ConflictRecord,
-  type LeaderlessState,
-  readResultOf,
-  versionOf,
-} from '../leaderless/state.js';
-import type { LlVersion } from '../leaderless/versions.js';
+import { drainedStores } from '../leaderless/drained.js';
+import { type LeaderlessState, readResultOf, versionOf } from '../leaderless/state.js';
 import type { Simulation } from '../simulation.js';
-
-export interface LeaderlessView {
-  mode: 'lww' | 'siblings';
-  nodeIds: readonly string[];
-  /** Home replicas are node indices [0, n). */
-  n: number;
-  up: readonly boolean[];
-  versionOf(op: number): LlVersion | undefined;
-  readResult(op: number): readonly LlVersion[] | undefined;
-  /** Replicas (by node index) as they will be once every queue has drained. */
-  drained(): readonly Store[];
-  conflicts: readonly ConflictRecord[];
-  /** Whether `a` causally follows `b`: a's writer had written or read b (or what followed it). */
-  follows(a: LlVersion, b: LlVersion): boolean;
-}
+import { lwwNewer, type Store } from '../versioning/versions.js';
+import type { VersionView } from './version-view.js';
 
 /**
  * Every write's causal past, derived from the history as the simulator keeps it for scripted
@@ -74,15 +55,17 @@ function derivePasts(sim: Simulation, ll: LeaderlessState): Map<number, readonly
   return pasts;
 }
 
-export function leaderlessView(sim: Simulation): LeaderlessView | undefined {
+export function leaderlessView(sim: Simulation): VersionView | undefined {
   const ll = sim.leaderless;
   if (!ll) return undefined;
   let drained: Store[] | undefined;
   let pasts: Map<number, readonly number[]> | undefined;
   return {
+    topology: 'leaderless',
+    conflict: ll.conflict,
     mode: ll.conflict,
     nodeIds: sim.nodes.map((n) => n.id),
-    n: ll.quorum.n,
+    members: Array.from({ length: ll.quorum.n }, (_, i) => i),
     up: sim.nodes.map((n) => n.up),
     versionOf: (op) => versionOf(ll, op),
     readResult: (op) => readResultOf(ll, op),
@@ -95,5 +78,6 @@ export function leaderlessView(sim: Simulation): LeaderlessView | undefined {
       pasts ??= derivePasts(sim, ll);
       return a.op !== b.op && (pasts.get(a.op)?.[b.writer] ?? 0) >= b.seq;
     },
+    newer: lwwNewer,
   };
 }

@@ -4,12 +4,10 @@
 // is neither lost nor a divergence. A message to a down replica is not counted: it will be
 // refused. Pure: it never changes the simulation.
 import type { Simulation } from '../simulation.js';
+import { type KeyVersion, mergeVersion, type Store } from '../versioning/versions.js';
 import type { LeaderlessState } from './state.js';
-import { type LlVersion, mergeVersion } from './versions.js';
 
-export type Store = Map<string, LlVersion[]>;
-
-function put(stores: Store[], ll: LeaderlessState, node: number, v: LlVersion): void {
+function put(stores: Store[], ll: LeaderlessState, node: number, v: KeyVersion): void {
   const s = stores[node]!;
   const held = s.get(v.key) ?? [];
   s.set(v.key, mergeVersion(held, v, ll.conflict).versions);

@@ -2,6 +2,7 @@
 // for a home replica once it can reach it, then drops them) and anti-entropy (every interval
 // each replica sends every other reachable home replica the versions it lacks).
 import type { Simulation } from '../simulation.js';
+import { covers } from '../versioning/versions.js';
 import {
   dataArrival,
   recordQuorum,
@@ -11,7 +12,6 @@ import {
 } from './messages.js';
 import { storeVersion, versionsAt } from './replica-store.js';
 import type { LeaderlessState, QMsg } from './state.js';
-import { covers } from './versions.js';
 
 function usable(sim: Simulation, node: number): boolean {
   const n = sim.nodes[node]!;

@@ -2,7 +2,7 @@
 // value a read returned (siblings), and a write's version vector.
 import type { Simulation } from '../simulation.js';
 import type { NodeId, Value } from '../types.js';
-import { highest } from './causal.js';
+import { highest } from '../versioning/causal.js';
 import { readResultOf, versionOf } from './state.js';
 
 /** Every value an ok leaderless read returned (one, none, or siblings); else undefined. */

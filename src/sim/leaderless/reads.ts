@@ -8,14 +8,14 @@ import type { Response } from '../response.js';
 import { refused } from '../response.js';
 import type { Simulation } from '../simulation.js';
 import type { Session } from '../state.js';
+import { covers, type KeyVersion, lwwNewer, mergeAll } from '../versioning/versions.js';
 import { answerClient, dataArrival, recordQuorum, sendMsg } from './messages.js';
 import { storeVersion, versionsAt } from './replica-store.js';
 import { type LeaderlessState, type QMsg, type ReadState, readResultOf } from './state.js';
-import { covers, type LlVersion, lwwNewer, mergeAll } from './versions.js';
 
-const NONE: LlVersion[] = [];
+const NONE: KeyVersion[] = [];
 
-import { joinCausal, NO_CAUSAL } from './causal.js';
+import { joinCausal, NO_CAUSAL } from '../versioning/causal.js';
 import { clientCanReach, failAfterRoundTrip, joinPast, knowledgeOf } from './writes.js';
 
 /** The replicas a quorum read asks, in listed order; fewer than r means no-quorum. */
@@ -106,7 +106,7 @@ const READ_OK: Response = {
   role: 'follower',
 };
 
-function readResponse(result: readonly LlVersion[]): Response {
+function readResponse(result: readonly KeyVersion[]): Response {
   // The op table keeps one value; every sibling is in the read's result (readValues).
   READ_OK.value = result.length === 0 ? null : result[0]!.value;
   return READ_OK;
@@ -176,18 +176,18 @@ export function onReadAnswer(
  * are never changed in place), so a read allocates nothing.
  */
 function mergeAnswers(
-  answers: readonly (readonly LlVersion[])[],
+  answers: readonly (readonly KeyVersion[])[],
   mode: 'lww' | 'siblings',
-): LlVersion[] {
+): KeyVersion[] {
   if (mode === 'lww') {
-    let best: readonly LlVersion[] = NONE;
+    let best: readonly KeyVersion[] = NONE;
     for (const a of answers) {
       const v = a[0];
       if (v !== undefined && (best.length === 0 || lwwNewer(v, best[0]!))) best = a;
     }
-    return best as LlVersion[];
+    return best as KeyVersion[];
   }
-  let result: LlVersion[] = NONE;
+  let result: KeyVersion[] = NONE;
   for (const a of answers) result = mergeAll(result, a, mode);
   return result;
 }
@@ -197,8 +197,8 @@ function repairIfOlder(
   ll: LeaderlessState,
   m: QMsg,
   node: number,
-  held: readonly LlVersion[],
-  result: readonly LlVersion[],
+  held: readonly KeyVersion[],
+  result: readonly KeyVersion[],
 ): void {
   let lacks = false;
   for (const v of result) {
@@ -236,7 +236,7 @@ export function onRepair(sim: Simulation, ll: LeaderlessState, m: QMsg): void {
 }
 
 /** What an ok leaderless read returned (every sibling), or undefined for other ops. */
-export function readValues(sim: Simulation, op: number): LlVersion[] | undefined {
+export function readValues(sim: Simulation, op: number): KeyVersion[] | undefined {
   const ll = sim.leaderless;
-  return ll ? (readResultOf(ll, op) as LlVersion[] | undefined) : undefined;
+  return ll ? (readResultOf(ll, op) as KeyVersion[] | undefined) : undefined;
 }

@@ -2,16 +2,16 @@
 // concurrent siblings, or (last write wins) keep only the highest stamp. Conflicts and the
 // writes LWW throws away are recorded, and named in the history once each.
 import type { Simulation } from '../simulation.js';
+import { type KeyVersion, mergeVersion } from '../versioning/versions.js';
 import type { LeaderlessState } from './state.js';
-import { type LlVersion, mergeVersion } from './versions.js';
 
-const NONE: readonly LlVersion[] = [];
+const NONE: readonly KeyVersion[] = [];
 
-export function versionsAt(ll: LeaderlessState, node: number, key: string): readonly LlVersion[] {
+export function versionsAt(ll: LeaderlessState, node: number, key: string): readonly KeyVersion[] {
   return ll.replicas[node]!.store.get(key) ?? NONE;
 }
 
-function show(v: LlVersion): string {
+function show(v: KeyVersion): string {
   return `${JSON.stringify(v.value)} (write #${v.op} by ${v.client})`;
 }
 
@@ -24,7 +24,7 @@ export function storeVersion(
   sim: Simulation,
   ll: LeaderlessState,
   node: number,
-  v: LlVersion,
+  v: KeyVersion,
 ): boolean {
   const rep = ll.replicas[node]!;
   const held = rep.store.get(v.key) ?? NONE;

@@ -9,23 +9,12 @@ import type {
   LeaderlessSnapshot,
   QuorumMessage,
   ReplicaSnapshot,
-  VersionSnapshot,
 } from '../types.js';
-import { highest } from './causal.js';
+import { versionSnapshot } from '../versioning/version-snapshot.js';
+import type { KeyVersion } from '../versioning/versions.js';
 import type { LeaderlessState } from './state.js';
-import type { LlVersion } from './versions.js';
 
 const MAX_IN_FLIGHT = 200;
-
-function versionSnapshot(sim: Simulation, v: LlVersion): VersionSnapshot {
-  const clock: Record<string, number> = {};
-  const vector = v.full.vv.length + v.full.extra.length > 0 ? highest(v.full) : [];
-  if (vector.length === 0) vector[v.dotNode] = v.dotCounter;
-  vector.forEach((c, i) => {
-    if (c > 0) clock[sim.nodes[i]!.id] = c;
-  });
-  return { value: v.value, op: v.op, client: v.client, stamp: v.stamp, clock };
-}
 
 function replicas(sim: Simulation, ll: LeaderlessState): ReplicaSnapshot[] {
   return sim.nodes.map((n, i) => {
@@ -93,7 +82,7 @@ export function leaderlessSnapshot(sim: Simulation, ll: LeaderlessState): Cluste
     nodes: sim.nodes.map((n) => {
       const snap = nodeSnapshot(sim, n, undefined);
       // A node's data: each key's value (the first, when there are siblings).
-      const data: Record<string, LlVersion['value']> = {};
+      const data: Record<string, KeyVersion['value']> = {};
       for (const [k, vs] of ll.replicas[n.idx]!.store) if (vs[0]) data[k] = vs[0].value;
       return { ...snap, epoch: 0, data };
     }),

@@ -1,15 +1,15 @@
 // The mutable state of a leaderless cluster, kept beside the nodes (a SimNode still says
 // whether a node is up, paused, and which life it is in).
 import type { ClientId, Ms, QuorumMessageKind, ReadFrom } from '../types.js';
-import type { Causal } from './causal.js';
-import type { LlVersion } from './versions.js';
+import type { Causal } from '../versioning/causal.js';
+import type { ConflictRecord, KeyVersion } from '../versioning/versions.js';
 
 /** What one client knows of one key. */
 export interface ClientKnowledge {
   /** What its last read returned: the context its next write carries. */
   context: Causal;
   /**
-   * Everything it has written or read of the key, by writing client (LlVersion.past). Not
+   * Everything it has written or read of the key, by writing client (KeyVersion.past). Not
    * kept for generated workload clients: the checkers derive every past from the history.
    */
   past: readonly number[];
@@ -31,14 +31,14 @@ export interface Quorum {
 /** A write a fallback holds for a home replica it could not reach (sloppy quorum). */
 export interface Hint {
   home: number;
-  version: LlVersion;
+  version: KeyVersion;
   /** A handoff is on its way (the hint is dropped when it arrives). */
   sending: boolean;
 }
 
 export interface Replica {
   /** Each key's current versions: one under LWW, every concurrent one with siblings. */
-  store: Map<string, LlVersion[]>;
+  store: Map<string, KeyVersion[]>;
   hints: Hint[];
 }
 
@@ -54,7 +54,7 @@ export interface QMsg {
   client: ClientId;
   /** The client's session index (-1 for replica-to-replica messages). */
   clientIdx: number;
-  versions: readonly LlVersion[];
+  versions: readonly KeyVersion[];
   /** A hint: the home replica this write stands in for; a handoff: the hint it delivers. */
   hint: Hint | undefined;
   hintFor: number;
@@ -63,7 +63,7 @@ export interface QMsg {
 }
 
 export interface WriteState {
-  version: LlVersion | undefined;
+  version: KeyVersion | undefined;
   /** Replicas the write was sent to, and how many acked or refused. */
   sent: number;
   acks: number;
@@ -76,31 +76,21 @@ export interface ReadState {
   asked: number[];
   /** Who answered so far, in arrival order, and what each held. */
   answerNodes: number[];
-  answerVersions: (readonly LlVersion[])[];
+  answerVersions: (readonly KeyVersion[])[];
   refusals: number;
   /** The versions the read returned, once r answers came. */
-  result: LlVersion[] | undefined;
+  result: KeyVersion[] | undefined;
   /** Single-replica read (`from: node`): one answer, no repair. */
   single: boolean;
   done: boolean;
 }
 
-/** A conflict a replica met: two writes to one key, neither of which had seen the other. */
-export interface ConflictRecord {
-  t: Ms;
-  node: number;
-  key: string;
-  ops: [number, number];
-  /** Under LWW, the write that was thrown away (undefined with siblings). */
-  discarded: number | undefined;
-}
-
-export function versionOf(ll: LeaderlessState, op: number): LlVersion | undefined {
+export function versionOf(ll: LeaderlessState, op: number): KeyVersion | undefined {
   const v = ll.byOp[op];
-  return v === undefined || Array.isArray(v) ? undefined : (v as LlVersion);
+  return v === undefined || Array.isArray(v) ? undefined : (v as KeyVersion);
 }
 
-export function readResultOf(ll: LeaderlessState, op: number): readonly LlVersion[] | undefined {
+export function readResultOf(ll: LeaderlessState, op: number): readonly KeyVersion[] | undefined {
   const v = ll.byOp[op];
   return Array.isArray(v) ? v : undefined;
 }
@@ -123,7 +113,7 @@ export interface LeaderlessState {
    * By op id: the version a write made, or what an ok read returned (for the checkers). One
    * array of pointers: a Map of every operation cost the collector far more.
    */
-  byOp: (LlVersion | readonly LlVersion[] | undefined)[];
+  byOp: (KeyVersion | readonly KeyVersion[] | undefined)[];
   /** Reads that asked one replica (`from: node`), by op id. */
   singleReads: Set<number>;
   /** Per key, each replica's dot counter (the writes of the key it coordinated). */

@@ -9,7 +9,7 @@ import { type Response, refused } from '../response.js';
 import type { Simulation } from '../simulation.js';
 import type { Session } from '../state.js';
 import type { Value } from '../types.js';
-import { NO_CAUSAL, withDot } from './causal.js';
+import { NO_CAUSAL, withDot } from '../versioning/causal.js';
 
 const NO_PAST: readonly number[] = [];
 
@@ -37,6 +37,7 @@ export function joinPast(a: readonly number[], b: readonly number[]): readonly n
   return out ?? a;
 }
 
+import type { KeyVersion } from '../versioning/versions.js';
 import { tryHandoffs } from './maintenance.js';
 import {
   answerClient,
@@ -48,7 +49,6 @@ import {
 } from './messages.js';
 import { storeVersion } from './replica-store.js';
 import type { ClientKnowledge, LeaderlessState, QMsg } from './state.js';
-import type { LlVersion } from './versions.js';
 
 /** A replica the client can send to now: up and on its side of any partition. */
 export function clientCanReach(sim: Simulation, client: string, node: number): boolean {
@@ -144,7 +144,7 @@ export function startQuorumWrite(
   sim.recordOp(op, 'invoke');
   sim.scheduleClientTimeout(op, coordinator);
   sim.ops.written(op, value, sim.now);
-  let version: LlVersion | undefined;
+  let version: KeyVersion | undefined;
   if (targets.length > 0) {
     let counters = ll.counters.get(key);
     if (!counters) {

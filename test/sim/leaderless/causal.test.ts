@@ -6,7 +6,7 @@ import {
   joinCausal,
   NO_CAUSAL,
   withDot,
-} from '../../../src/sim/leaderless/causal.js';
+} from '../../../src/sim/versioning/causal.js';
 
 describe('causal contexts', () => {
   it('a dot beyond a gap does not claim the dots below it', () => {

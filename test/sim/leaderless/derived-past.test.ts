@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { leaderlessView } from '../../../src/sim/check/leaderless-view.js';
 import { generateLeaderlessCase, runCase } from '../../../src/sim/index.js';
 import { versionOf } from '../../../src/sim/leaderless/state.js';
-import { follows, type LlVersion } from '../../../src/sim/leaderless/versions.js';
+import { follows, type KeyVersion } from '../../../src/sim/versioning/versions.js';
 
 describe('derived causal pasts', () => {
   it('match what the simulator kept, pair for pair', () => {
@@ -18,7 +18,7 @@ describe('derived causal pasts', () => {
       const sim = runCase(c, { invariants: [] }).sim!;
       const ll = sim.leaderless!;
       const view = leaderlessView(sim)!;
-      const byKey = new Map<string, LlVersion[]>();
+      const byKey = new Map<string, KeyVersion[]>();
       for (let op = 0; op < sim.ops.length; op++) {
         const v = versionOf(ll, op);
         if (!v || v.generated) continue;

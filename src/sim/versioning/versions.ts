@@ -1,11 +1,12 @@
-// Versions of a key in a leaderless store, and how two of them compare. Every write makes one
-// immutable version: its value, the writing client's clock (last write wins compares those)
-// and a dotted version vector — a dot (the coordinating replica's counter for this write of
-// this key) plus the context the write carried: what the client's last read of the key
-// returned. A version supersedes another when its context holds the other's dot; a write
+// Versions of a key, as leaderless and multi-leader stores keep them, and how two of them
+// compare. Every write makes one immutable version: its value, a clock stamp (last write
+// wins compares those) and a dotted version vector — a dot (the replica that counted this
+// write of this key, and its counter) plus the context the write carried (leaderless: what
+// the client's last read of the key returned; multi-leader: what the accepting leader had
+// seen of the key, see multi-leader/writes.ts). A version supersedes another when its context holds the other's dot; a write
 // with no context supersedes nothing, so it is concurrent with everything (siblings).
 //
-// Beside it every version keeps `past`: everything its writer had written or read of the key
+// Beside it a leaderless version keeps `past`: everything its writer had written or read of the key
 // before. That is causality as the checkers judge it (a write by a client that had written or
 // read another follows it), and what tells an LWW loser that was concurrent from one that came
 // later but carried an older stamp. It is a vector by writing client: a client's writes of a
@@ -15,7 +16,20 @@
 import type { Ms, Value } from '../types.js';
 import { type Causal, hasDot } from './causal.js';
 
-export interface LlVersion {
+/** A replica's versions of every key. */
+export type Store = Map<string, KeyVersion[]>;
+
+/** A conflict a replica met: two writes to one key, neither of which had seen the other. */
+export interface ConflictRecord {
+  t: Ms;
+  node: number;
+  key: string;
+  ops: [number, number];
+  /** The write that was thrown away (last write wins, replica id), else undefined. */
+  discarded: number | undefined;
+}
+
+export interface KeyVersion {
   /** The write operation that made it. */
   readonly op: number;
   readonly key: string;
@@ -44,17 +58,17 @@ export interface LlVersion {
 }
 
 /** Whether `a` supersedes `b` on a replica: a's write carried a context that held b. */
-export function supersedes(a: LlVersion, b: LlVersion): boolean {
+export function supersedes(a: KeyVersion, b: KeyVersion): boolean {
   return a.op !== b.op && hasDot(a.context, b.dotNode, b.dotCounter);
 }
 
 /** Whether `a` causally follows `b`: a's writer had written or read b (or what followed it). */
-export function follows(a: LlVersion, b: LlVersion): boolean {
+export function follows(a: KeyVersion, b: KeyVersion): boolean {
   return a.op !== b.op && (a.past[b.writer] ?? 0) >= b.seq;
 }
 
 /** Whether `a` beats `b` under last write wins: higher stamp, then client id, then later op. */
-export function lwwNewer(a: LlVersion, b: LlVersion): boolean {
+export function lwwNewer(a: KeyVersion, b: KeyVersion): boolean {
   if (a.stamp !== b.stamp) return a.stamp > b.stamp;
   if (a.client !== b.client) return a.client > b.client;
   return a.op > b.op;
@@ -63,25 +77,25 @@ export function lwwNewer(a: LlVersion, b: LlVersion): boolean {
 /** What happened when a version met a replica's versions of its key. */
 export interface MergeResult {
   /** The replica's versions afterwards (the same array when nothing changed). */
-  versions: LlVersion[];
+  versions: KeyVersion[];
   /** Whether the incoming version was kept. */
   kept: boolean;
   /** Versions that were thrown away although nothing kept follows them (LWW's losses). */
-  discarded: LlVersion[];
+  discarded: KeyVersion[];
   /** Versions the incoming one is concurrent with (conflicts it met). */
-  concurrent: LlVersion[];
+  concurrent: KeyVersion[];
 }
 
 // Shared empty lists and the "nothing changed" result: merges run for every message, and
 // most change one version for one other, so the common cases allocate nothing extra.
-const NONE: LlVersion[] = [];
+const NONE: KeyVersion[] = [];
 /** The one result object: read at once by every caller, overwritten by the next merge. */
 const SCRATCH: MergeResult = { versions: NONE, kept: false, discarded: NONE, concurrent: NONE };
 function result(
-  versions: LlVersion[],
+  versions: KeyVersion[],
   kept: boolean,
-  discarded: LlVersion[],
-  concurrent: LlVersion[],
+  discarded: KeyVersion[],
+  concurrent: KeyVersion[],
 ): MergeResult {
   SCRATCH.versions = versions;
   SCRATCH.kept = kept;
@@ -96,11 +110,11 @@ function result(
  * next merge, and its lists must not be changed.
  */
 export function mergeVersion(
-  held: readonly LlVersion[],
-  v: LlVersion,
+  held: readonly KeyVersion[],
+  v: KeyVersion,
   mode: 'lww' | 'siblings',
 ): MergeResult {
-  const same = held as LlVersion[];
+  const same = held as KeyVersion[];
   if (held.length === 0) return result([v], true, NONE, NONE);
   // Siblings: concurrent means neither carried the other (they stay side by side). LWW:
   // neither writer had seen the other (a client's own blind rewrite is no conflict).
@@ -126,17 +140,17 @@ export function mergeVersion(
 
 /** Merges a set of versions (a read's answers, a repair) in order. */
 export function mergeAll(
-  held: readonly LlVersion[],
-  incoming: readonly LlVersion[],
+  held: readonly KeyVersion[],
+  incoming: readonly KeyVersion[],
   mode: 'lww' | 'siblings',
-): LlVersion[] {
-  let out = held as LlVersion[];
+): KeyVersion[] {
+  let out = held as KeyVersion[];
   for (const v of incoming) out = mergeVersion(out, v, mode).versions;
   return out;
 }
 
 /** Whether two version sets are the same writes (order aside). */
-export function sameVersions(a: readonly LlVersion[], b: readonly LlVersion[]): boolean {
+export function sameVersions(a: readonly KeyVersion[], b: readonly KeyVersion[]): boolean {
   if (a.length !== b.length) return false;
   for (const x of a) if (!b.some((y) => y.op === x.op)) return false;
   return true;
@@ -144,8 +158,8 @@ export function sameVersions(a: readonly LlVersion[], b: readonly LlVersion[]): 
 
 /** Whether a replica holding `held` has no use for `v`: it holds it, or what replaces it. */
 export function covers(
-  held: readonly LlVersion[],
-  v: LlVersion,
+  held: readonly KeyVersion[],
+  v: KeyVersion,
   mode: 'lww' | 'siblings',
 ): boolean {
   for (const h of held) {
@@ -160,14 +174,15 @@ export function covers(
  * returned it, or a version whose writer had seen it, or (LWW) one stamped later.
  */
 export function reflects(
-  result: readonly LlVersion[],
-  v: LlVersion,
+  result: readonly KeyVersion[],
+  v: KeyVersion,
   mode: 'lww' | 'siblings',
-  follow: (a: LlVersion, b: LlVersion) => boolean = follows,
+  follow: (a: KeyVersion, b: KeyVersion) => boolean = follows,
+  newer: (a: KeyVersion, b: KeyVersion) => boolean = lwwNewer,
 ): boolean {
   for (const h of result) {
     if (h.op === v.op || follow(h, v)) return true;
-    if (mode === 'lww' && lwwNewer(h, v)) return true;
+    if (mode === 'lww' && newer(h, v)) return true;
   }
   return false;
 }

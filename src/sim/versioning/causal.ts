@@ -22,7 +22,7 @@ export function hasDot(c: Causal, node: number, counter: number): boolean {
 }
 
 /** Whether `a` has seen everything `b` has. */
-function includes(a: Causal, b: Causal): boolean {
+export function includes(a: Causal, b: Causal): boolean {
   const vv = b.vv;
   for (let i = 0; i < vv.length; i++) if ((vv[i] ?? 0) > (a.vv[i] ?? 0)) return false;
   for (const d of b.extra) if (!hasDot(a, Math.floor(d / SHIFT), d % SHIFT)) return false;

@@ -1,25 +1,26 @@
-// Stale reads, lost writes and divergence in a leaderless run, judged on versions instead
-// of log positions:
+// Stale reads, lost writes and divergence in a leaderless or multi-leader run, judged on
+// versions instead of log positions:
 // - lost: an acknowledged write that, once every queue has drained, no replica holds, nor a
 //   version that causally follows it (LWW throwing a write away counts);
 // - stale: a read that reflects neither a surviving write acknowledged before it began nor
 //   anything that follows it (or, under LWW, carries a higher stamp);
-// - divergence: once drained, two live home replicas hold different versions of a key
-//   (siblings compare as sets).
-import type { LlVersion } from '../leaderless/versions.js';
-import { lwwNewer, reflects } from '../leaderless/versions.js';
-import type { OpRecord } from '../types.js';
-import { type Anomaly, type CheckInput, secs } from './anomaly.js';
-import type { LeaderlessView } from './leaderless-view.js';
+// - divergence: once drained, two live replicas that should agree (leaderless: home replicas;
+//   multi-leader: every node) hold different versions of a key (siblings compare as sets).
 
-function showVersions(vs: readonly LlVersion[] | undefined): string {
+import type { OpRecord } from '../types.js';
+import type { KeyVersion } from '../versioning/versions.js';
+import { reflects } from '../versioning/versions.js';
+import { type Anomaly, type CheckInput, secs } from './anomaly.js';
+import type { VersionView } from './version-view.js';
+
+function showVersions(vs: readonly KeyVersion[] | undefined): string {
   if (!vs || vs.length === 0) return 'nothing';
   return vs.map((v) => `${JSON.stringify(v.value)} (write #${v.op})`).join(' and ');
 }
 
 /** Every version some replica will hold, per key, once drained (one per write). */
-function heldByKey(view: LeaderlessView): Map<string, LlVersion[]> {
-  const out = new Map<string, LlVersion[]>();
+function heldByKey(view: VersionView): Map<string, KeyVersion[]> {
+  const out = new Map<string, KeyVersion[]>();
   const seen = new Set<number>();
   for (const store of view.drained()) {
     for (const [key, versions] of store) {
@@ -35,7 +36,7 @@ function heldByKey(view: LeaderlessView): Map<string, LlVersion[]> {
   return out;
 }
 
-function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord> {
+function lostSet(input: CheckInput, view: VersionView): Map<number, OpRecord> {
   const held = heldByKey(view);
   const lost = new Map<number, OpRecord>();
   for (const op of input.ops) {
@@ -49,7 +50,7 @@ function lostSet(input: CheckInput, view: LeaderlessView): Map<number, OpRecord>
   return lost;
 }
 
-export function checkQuorumLostWrites(input: CheckInput, view: LeaderlessView): Anomaly[] {
+export function checkQuorumLostWrites(input: CheckInput, view: VersionView): Anomaly[] {
   const out: Anomaly[] = [];
   for (const op of lostSet(input, view).values()) {
     out.push({
@@ -63,7 +64,7 @@ export function checkQuorumLostWrites(input: CheckInput, view: LeaderlessView): 
   return out;
 }
 
-export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): Anomaly[] {
+export function checkQuorumStaleReads(input: CheckInput, view: VersionView): Anomaly[] {
   const lost = lostSet(input, view);
   const writes = input.ops
     .filter((o) => o.kind === 'write' && o.outcome === 'ok' && !lost.has(o.id))
@@ -72,7 +73,7 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
     .filter((o) => o.kind === 'read' && o.outcome === 'ok')
     .sort((a, b) => a.invokeSeq - b.invokeSeq);
   // Per key, the acknowledged writes nothing acknowledged since covers: a read must reflect each.
-  const frontier = new Map<string, { op: OpRecord; v: LlVersion }[]>();
+  const frontier = new Map<string, { op: OpRecord; v: KeyVersion }[]>();
   const out: Anomaly[] = [];
   let wi = 0;
   for (const r of reads) {
@@ -82,16 +83,16 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
       if (!v) continue;
       const list = frontier.get(w.key) ?? [];
       const vs = list.map((x) => x.v);
-      if (reflects(vs, v, view.mode, view.follows)) continue;
+      if (reflects(vs, v, view.mode, view.follows, view.newer)) continue;
       const next = list.filter(
-        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && lwwNewer(v, x.v))),
+        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && view.newer(v, x.v))),
       );
       next.push({ op: w, v });
       frontier.set(w.key, next);
     }
     const result = view.readResult(r.id) ?? [];
     const missed = (frontier.get(r.key) ?? []).find(
-      (x) => !reflects(result, x.v, view.mode, view.follows),
+      (x) => !reflects(result, x.v, view.mode, view.follows, view.newer),
     );
     if (!missed) continue;
     const w = missed.op;
@@ -107,14 +108,13 @@ export function checkQuorumStaleReads(input: CheckInput, view: LeaderlessView): 
   return out;
 }
 
-function sameSet(a: readonly LlVersion[], b: readonly LlVersion[]): boolean {
+function sameSet(a: readonly KeyVersion[], b: readonly KeyVersion[]): boolean {
   return a.length === b.length && a.every((x) => b.some((y) => y.op === x.op));
 }
 
-export function checkQuorumDivergence(_input: CheckInput, view: LeaderlessView): Anomaly[] {
+export function checkQuorumDivergence(_input: CheckInput, view: VersionView): Anomaly[] {
   const stores = view.drained();
-  const live: number[] = [];
-  for (let i = 0; i < view.n; i++) if (view.up[i]) live.push(i);
+  const live = view.members.filter((i) => view.up[i]);
   const keys = new Set<string>();
   for (const i of live) for (const k of stores[i]!.keys()) keys.add(k);
   const out: Anomaly[] = [];
@@ -135,7 +135,7 @@ export function checkQuorumDivergence(_input: CheckInput, view: LeaderlessView):
 }
 
 /** Pairs of writes to one key that a replica found concurrent (neither had seen the other). */
-export function checkConflicts(input: CheckInput, view: LeaderlessView): Anomaly[] {
+export function checkConflicts(input: CheckInput, view: VersionView): Anomaly[] {
   const ids = new Set(input.ops.map((o) => o.id));
   const out: Anomaly[] = [];
   for (const c of view.conflicts) {
@@ -148,9 +148,11 @@ export function checkConflicts(input: CheckInput, view: LeaderlessView): Anomaly
       if (a && b && (view.follows(a, b) || view.follows(b, a))) continue;
     }
     const how =
-      c.discarded === undefined
-        ? 'kept both as siblings'
-        : `kept one and discarded write #${c.discarded} (last write wins)`;
+      c.discarded !== undefined
+        ? `kept one and discarded write #${c.discarded} (${view.conflict === 'replica-id' ? 'the leader listed first wins' : 'last write wins'})`
+        : view.conflict === 'none'
+          ? 'applied them in arrival order (nothing resolves conflicts)'
+          : 'kept both as siblings';
     out.push({
       checker: 'conflicts',
       op: c.ops[1],
@@ -164,7 +166,7 @@ export function checkConflicts(input: CheckInput, view: LeaderlessView): Anomaly
 }
 
 /** Reads that returned more than one version (siblings). */
-export function checkSiblings(input: CheckInput, view: LeaderlessView): Anomaly[] {
+export function checkSiblings(input: CheckInput, view: VersionView): Anomaly[] {
   const out: Anomaly[] = [];
   for (const op of input.ops) {
     if (op.kind !== 'read' || op.outcome !== 'ok') continue;
