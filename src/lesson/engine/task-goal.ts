@@ -8,6 +8,7 @@ import {
   nodeSnapshot,
   type OpRecord,
   type Simulation,
+  type Value,
 } from '../../sim/index.js';
 import type { Expect, TaskGoal } from '../format/types.js';
 import { duration, showValue, statusPhrase } from './describe-outcome.js';
@@ -253,8 +254,16 @@ function opCondition(
       ? `the newest one failed (${op.error ?? 'no answer'})`
       : key === 'stale'
         ? `the newest one was ${obs.actual('stale') ? '' : 'not '}stale`
-        : `the newest one showed ${showValue(op.value)} (LSN ${op.lsn})`;
+        : `the newest one showed ${shownNow(obs)}`;
   return { key, text, met, now };
+}
+
+/** What the newest read showed: siblings as a set; no LSN on a multi-leader cluster (no one log). */
+function shownNow(obs: Observation): string {
+  const v = obs.actual('value');
+  if (Array.isArray(v)) return `{${v.map((x) => showValue(x as Value)).join(', ')}}`;
+  const shown = showValue(v as Value);
+  return obs.sim.multiLeader ? shown : `${shown} (LSN ${obs.op?.lsn})`;
 }
 
 function latencyText(l: { min?: number; max?: number }): string {
