@@ -20,6 +20,11 @@ import {
   checkQuorumStaleReads,
   checkSiblings,
 } from './version-anomalies.js';
+import {
+  checkVersionConsistentPrefix,
+  checkVersionMonotonicReads,
+  checkVersionReadYourWrites,
+} from './version-sessions.js';
 import type { VersionView } from './version-view.js';
 
 export { type Anomaly, CHECKERS, type CheckerName, type CheckInput };
@@ -63,6 +68,9 @@ const runLeaderless: Record<CheckerName, VersionChecker> = {
  */
 const runMultiLeader: Record<CheckerName, VersionChecker> = {
   ...runLeaderless,
+  'read-your-writes': checkVersionReadYourWrites,
+  'monotonic-reads': checkVersionMonotonicReads,
+  'consistent-prefix': checkVersionConsistentPrefix,
 };
 
 function runOne(name: CheckerName, input: CheckInput): Anomaly[] {

@@ -13,7 +13,7 @@ import { reflects } from '../versioning/versions.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import type { VersionView } from './version-view.js';
 
-function showVersions(vs: readonly KeyVersion[] | undefined): string {
+export function showVersions(vs: readonly KeyVersion[] | undefined): string {
   if (!vs || vs.length === 0) return 'nothing';
   return vs.map((v) => `${JSON.stringify(v.value)} (write #${v.op})`).join(' and ');
 }
@@ -36,7 +36,7 @@ function heldByKey(view: VersionView): Map<string, KeyVersion[]> {
   return out;
 }
 
-function lostSet(input: CheckInput, view: VersionView): Map<number, OpRecord> {
+export function lostSet(input: CheckInput, view: VersionView): Map<number, OpRecord> {
   const held = heldByKey(view);
   const lost = new Map<number, OpRecord>();
   for (const op of input.ops) {
