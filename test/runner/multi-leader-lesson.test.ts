@@ -31,8 +31,8 @@ const byStep = (r: LessonRunner, step: string, kind?: string): StepRecord => {
 describe('multi-leader lesson', () => {
   it("the laptop's fast clock makes last write wins keep its earlier edit and discard the phone's", async () => {
     const r = await run();
-    // The predict is asked before the laptop goes online; the phone's read after it.
-    const asked = r.records.findIndex((x) => x.step === 'p-lww' && x.kind === 'predict');
+    // The question is asked before the laptop goes online; the phone's read after it.
+    const asked = r.records.findIndex((x) => x.step === 'q-lww' && x.kind === 'quiz');
     expect(asked).toBeGreaterThan(0);
     const read = r.records.slice(asked).find((x) => x.kind === 'read' && x.key === 'review');
     expect(read).toMatchObject({ node: 'eu', value: 'Thu 15:00 Tejo' });
