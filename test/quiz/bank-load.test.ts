@@ -98,7 +98,7 @@ describe('parseBankText', () => {
 
   it('checks templates: known, the right kind, and their parameters', () => {
     expect(problems(GOOD.replace('template: quorum-overlap', 'template: quorum-overlp'))[0]).toBe(
-      `${FILE}:21:15: questions[2].template: unknown scenario template "quorum-overlp" (did you mean "quorum-overlap"? templates: ryw-nodes, monotonic-nodes, async-loss, failover-winner, retention-resync, cascade-delay, quorum-overlap, version-vector-order, commit-latency, log-divergence, seconds-behind)`,
+      `${FILE}:21:15: questions[2].template: unknown scenario template "quorum-overlp" (did you mean "quorum-overlap"? templates: ryw-nodes, monotonic-nodes, async-loss, failover-winner, retention-resync, cascade-delay, quorum-overlap, version-vector-order, commit-latency, log-divergence, seconds-behind, lww-skew)`,
     );
     expect(
       problems(GOOD.replace('template: quorum-overlap', 'template: route-own-read'))[0],

@@ -4,6 +4,7 @@ import { cascadeDelay } from './cascade-delay.js';
 import { commitLatency } from './commit-latency.js';
 import { failoverWinner } from './failover-winner.js';
 import { logDivergence } from './log-divergence.js';
+import { lwwSkew } from './lww-skew.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
 import { retentionResync } from './retention-resync.js';
@@ -40,6 +41,7 @@ export const TEMPLATES: readonly Template[] = [
   commitLatency,
   logDivergence,
   secondsBehind,
+  lwwSkew,
 ];
 
 export function templateById(id: string): Template | undefined {
