@@ -9,9 +9,11 @@ import {
   describeCase,
   generateCase,
   generateLeaderlessCase,
+  generateMultiLeaderCase,
   INVARIANTS,
   type Invariant,
   LEADERLESS_INVARIANTS,
+  MULTI_LEADER_INVARIANTS,
   runCase,
   shrinkCase,
 } from '../src/sim/index.js';
@@ -23,6 +25,8 @@ export interface FuzzArgs {
   timeLimitMs: number | undefined;
   /** Generate leaderless cases (generateLeaderlessCase) instead of leader-based ones. */
   leaderless?: boolean;
+  /** Generate multi-leader cases (generateMultiLeaderCase). */
+  multiLeader?: boolean;
 }
 
 export interface FuzzIo {
@@ -37,7 +41,7 @@ export interface FuzzIo {
 }
 
 const USAGE =
-  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless]  (defaults: --seed 1 --count 1000)';
+  'usage: npm run fuzz -- [--seed N] [--count N] [--time-limit 90s|10m|3600] [--leaderless | --multi-leader]  (defaults: --seed 1 --count 1000)';
 
 function whole(flag: string, value: string, min: number): number | string {
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
@@ -64,11 +68,15 @@ export function parseFuzzArgs(argv: readonly string[]): FuzzArgs | { error: stri
       args.leaderless = true;
       continue;
     }
+    if (arg === '--multi-leader') {
+      args.multiLeader = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (flag !== '--seed' && flag !== '--count' && flag !== '--time-limit') {
       return {
-        error: `fuzz: unknown option "${arg}" (expected --seed, --count, --time-limit or --leaderless)`,
+        error: `fuzz: unknown option "${arg}" (expected --seed, --count, --time-limit, --leaderless or --multi-leader)`,
       };
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -95,9 +103,17 @@ function secs(ms: number): string {
 export function fuzz(
   args: FuzzArgs,
   io: FuzzIo,
-  invariants: readonly Invariant[] = args.leaderless ? LEADERLESS_INVARIANTS : INVARIANTS,
+  invariants: readonly Invariant[] = args.leaderless
+    ? LEADERLESS_INVARIANTS
+    : args.multiLeader
+      ? MULTI_LEADER_INVARIANTS
+      : INVARIANTS,
 ): number {
-  const generate = args.leaderless ? generateLeaderlessCase : generateCase;
+  const generate = args.leaderless
+    ? generateLeaderlessCase
+    : args.multiLeader
+      ? generateMultiLeaderCase
+      : generateCase;
   const { seed: first, count } = args;
   const last = first + count - 1;
   const t0 = io.now();
@@ -153,7 +169,7 @@ function report(
   for (const l of describeCase(shrunk.case)) io.line(`  ${l}`);
   io.line(`  violation: ${shrunk.message}`);
   io.line(
-    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : ''}`,
+    `replay the seed: npm run fuzz -- --seed ${seed} --count 1${args.leaderless ? ' --leaderless' : args.multiLeader ? ' --multi-leader' : ''}`,
   );
 }
 

@@ -37,8 +37,23 @@ function describeLeaderless(c: ClusterConfig): string[] {
   ];
 }
 
+/** A multi-leader cluster: conflict policy and replication topology, leaders and followers. */
+function describeMultiLeader(c: ClusterConfig): string[] {
+  return [
+    `multi-leader cluster: conflict ${c.conflict ?? 'lww'}, ${c.replication ?? 'all-to-all'}`,
+    ...c.nodes.map((n) => {
+      const parts = [n.id, n.role];
+      if (n.lag !== undefined) parts.push(`lag ${delay(n.lag)}`);
+      if (n.clockSkew) parts.push(`clock ${n.clockSkew > 0 ? '+' : ''}${n.clockSkew} ms`);
+      if (n.upstream) parts.push(`from ${n.upstream}`);
+      return `  ${parts.join(' ')}`;
+    }),
+  ];
+}
+
 export function describeCluster(c: ClusterConfig): string[] {
   if (c.topology === 'leaderless') return describeLeaderless(c);
+  if (c.topology === 'multi-leader') return describeMultiLeader(c);
   const opts = [
     c.mode === 'semi-sync' ? `semi-sync (${c.minAcks} acks)` : c.mode,
     `ack on ${c.ackOn}`,
@@ -126,7 +141,9 @@ export function describeCommand(cmd: Command): string {
 export function describeCase(c: FuzzCase): string[] {
   const lines = describeCluster(c.config);
   if (c.clients.length > 0) {
-    lines.push(`clients: ${c.clients.map((x) => `${x.id} (${x.policy})`).join(', ')}`);
+    lines.push(
+      `clients: ${c.clients.map((x) => `${x.id} (${x.policy}${x.home ? `, home ${x.home}` : ''})`).join(', ')}`,
+    );
   }
   const width = String(Math.max(c.until, ...c.steps.map((s) => s.t))).length;
   lines.push('steps:');

@@ -8,14 +8,27 @@ export {
   type LeaderlessFaultKind,
 } from './generate-leaderless.js';
 export {
+  generateMultiLeaderCase,
+  MULTI_LEADER_FAULT_KINDS,
+  type MultiLeaderFaultKind,
+} from './generate-multi-leader.js';
+export {
   INVARIANTS,
   type Invariant,
   LEADERLESS_INVARIANTS,
   logMatchingViolation,
+  MULTI_LEADER_INVARIANTS,
   streamable,
   type Violation,
   writersByEpoch,
 } from './invariants/index.js';
-export { type CaseRun, CLOCK, INTERNAL_ERROR, type RunOptions, runCase } from './run-case.js';
+export {
+  type CaseRun,
+  CLOCK,
+  INTERNAL_ERROR,
+  invariantsFor,
+  type RunOptions,
+  runCase,
+} from './run-case.js';
 export { applyOrRefuse, playSchedule, Schedule, sortByTime, type Timed } from './schedule.js';
 export { isOperation, type ShrinkOptions, type ShrinkResult, shrinkCase } from './shrink.js';

@@ -10,6 +10,7 @@ import {
   INVARIANTS,
   type Invariant,
   LEADERLESS_INVARIANTS,
+  MULTI_LEADER_INVARIANTS,
   type Violation,
 } from './invariants/index.js';
 
@@ -38,9 +39,15 @@ class Stop extends Error {
   }
 }
 
+/** The invariants a case's topology promises. */
+export function invariantsFor(c: FuzzCase): readonly Invariant[] {
+  if (c.config.topology === 'leaderless') return LEADERLESS_INVARIANTS;
+  if (c.config.topology === 'multi-leader') return MULTI_LEADER_INVARIANTS;
+  return INVARIANTS;
+}
+
 export function runCase(c: FuzzCase, options: RunOptions = {}): CaseRun {
-  const invariants =
-    options.invariants ?? (c.config.topology === 'leaderless' ? LEADERLESS_INVARIANTS : INVARIANTS);
+  const invariants = options.invariants ?? invariantsFor(c);
   const always = invariants.filter((i) => i.when === 'always');
   const every = options.checkEvery ?? 250;
   let sim: Simulation | undefined;

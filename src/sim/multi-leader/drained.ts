@@ -4,8 +4,9 @@
 // judge loss and divergence on this picture, so an entry still travelling is neither lost nor
 // a divergence. Pure: it never changes the simulation.
 import type { Simulation } from '../simulation.js';
-import type { Delay } from '../types.js';
+import type { Delay, ReplicationTopology } from '../types.js';
 import type { KeyVersion, Store } from '../versioning/versions.js';
+import { nextLeaders } from './links.js';
 import { reconcile, shown } from './reconcile.js';
 import type { MultiLeaderState } from './state.js';
 
@@ -15,6 +16,7 @@ interface Pending {
   to: number;
   v: KeyVersion;
   passed: number;
+  route: ReplicationTopology;
 }
 
 function minLag(d: Delay | undefined): number {
@@ -22,23 +24,14 @@ function minLag(d: Delay | undefined): number {
   return typeof d === 'number' ? d : d.min;
 }
 
-/** The leaders (and followers) a delivery at `node` sends on to, as links.ts would. */
-function onward(ml: MultiLeaderState, node: number, v: KeyVersion, passed: number): number[][] {
-  const out: number[][] = [];
-  for (const l of ml.out[node]!) if (l.toFollower) out.push([l.to, 0]);
-  const rank = ml.rank[node]!;
+/** Where a delivery at `node` sends on to (followers, then leaders), as links.ts would. */
+function onward(ml: MultiLeaderState, p: Pending): [number, number][] {
+  const out: [number, number][] = [];
+  for (const l of ml.out[p.to]!) if (l.toFollower) out.push([l.to, 0]);
+  const rank = ml.rank[p.to]!;
   if (rank < 0) return out;
-  const here = passed | (1 << rank);
-  const fresh = (l: number) => (here & (1 << ml.rank[l]!)) === 0;
-  const leaders = ml.leaders;
-  if (ml.replication === 'all-to-all') {
-    if (v.dotNode === node) for (const l of leaders) if (l !== node) out.push([l, here]);
-  } else if (ml.replication === 'ring') {
-    const next = leaders[(rank + 1) % leaders.length]!;
-    if (next !== node && fresh(next)) out.push([next, here]);
-  } else if (node === leaders[0]) {
-    for (const l of leaders) if (l !== node && fresh(l)) out.push([l, here]);
-  } else if (fresh(leaders[0]!)) out.push([leaders[0]!, here]);
+  const here = p.passed | (1 << rank);
+  for (const l of nextLeaders(ml, p.to, p.v, here, p.route)) out.push([l, here]);
   return out;
 }
 
@@ -51,7 +44,7 @@ export function drainedKept(sim: Simulation, ml: MultiLeaderState): Store[] {
     for (let i = link.head; i < link.queue.length; i++) {
       const s = link.queue[i]!;
       const at = s.arrivesAt >= 0 ? s.arrivesAt : Number.MAX_SAFE_INTEGER;
-      work.push({ at, seq: seq++, to: link.to, v: s.v, passed: s.passed });
+      work.push({ at, seq: seq++, to: link.to, v: s.v, passed: s.passed, route: s.route });
     }
   }
   const order = (a: Pending, b: Pending) => a.at - b.at || a.seq - b.seq;
@@ -61,9 +54,9 @@ export function drainedKept(sim: Simulation, ml: MultiLeaderState): Store[] {
     const store = stores[p.to]!;
     const held = store.get(p.v.key) ?? [];
     store.set(p.v.key, reconcile(held, p.v, ml.conflict, ml.rank, ml.ids).versions);
-    for (const [to, passed] of onward(ml, p.to, p.v, p.passed)) {
-      const lag = Math.max(minLag(sim.nodes[to!]!.cfg.lag), sim.cfg.netDelay);
-      const next: Pending = { at: p.at + lag, seq: seq++, to: to!, v: p.v, passed: passed! };
+    for (const [to, passed] of onward(ml, p)) {
+      const lag = Math.max(minLag(sim.nodes[to]!.cfg.lag), sim.cfg.netDelay);
+      const next: Pending = { at: p.at + lag, seq: seq++, to, v: p.v, passed, route: p.route };
       let i = work.length;
       while (i > 0 && order(work[i - 1]!, next) > 0) i--;
       work.splice(i, 0, next);

@@ -12,7 +12,7 @@
 // entries when it resumes, in order.
 import { CLS_MESSAGE, EV, type Ev } from '../events.js';
 import type { Simulation } from '../simulation.js';
-import type { Delay, Ms } from '../types.js';
+import type { Delay, Ms, ReplicationTopology } from '../types.js';
 import type { KeyVersion } from '../versioning/versions.js';
 import type { Link, MultiLeaderState, Shipment } from './state.js';
 import { takeIn } from './store.js';
@@ -50,8 +50,14 @@ function hold(link: Link): void {
   for (let i = link.head; i < link.queue.length; i++) link.queue[i]!.arrivesAt = -1;
 }
 
-function ship(sim: Simulation, link: Link, v: KeyVersion, passed: number): void {
-  const s: Shipment = { v, passed, sentAt: sim.now, arrivesAt: -1 };
+function ship(
+  sim: Simulation,
+  link: Link,
+  v: KeyVersion,
+  passed: number,
+  route: ReplicationTopology,
+): void {
+  const s: Shipment = { v, passed, route, sentAt: sim.now, arrivesAt: -1 };
   link.queue.push(s);
   sim.recordMessage('send', link.from, link.to, 'entry', v.op);
   if (link.held) return;
@@ -59,13 +65,22 @@ function ship(sim: Simulation, link: Link, v: KeyVersion, passed: number): void 
   else hold(link);
 }
 
-/** The leaders a leader sends `v` to, given the leaders (bits by rank) it has passed. */
-function nextLeaders(ml: MultiLeaderState, node: number, v: KeyVersion, passed: number): number[] {
+/**
+ * The leaders a leader sends `v` to by `route`, given the leaders (bits by rank) it has
+ * passed, this one included.
+ */
+export function nextLeaders(
+  ml: MultiLeaderState,
+  node: number,
+  v: KeyVersion,
+  passed: number,
+  route: ReplicationTopology,
+): number[] {
   const leaders = ml.leaders;
   const rank = ml.rank[node]!;
   const out: number[] = [];
   const fresh = (l: number) => (passed & (1 << ml.rank[l]!)) === 0;
-  switch (ml.replication) {
+  switch (route) {
     case 'all-to-all':
       if (v.dotNode === node) for (const l of leaders) if (l !== node) out.push(l);
       break;
@@ -86,8 +101,8 @@ function nextLeaders(ml: MultiLeaderState, node: number, v: KeyVersion, passed: 
 }
 
 /**
- * Sends on what `node` just took in: to its followers, and (a leader) to the leaders the
- * replication topology names. `passed` holds the leaders the entry has been through.
+ * Sends on what `node` just took in: to its followers, and (a leader) to the leaders `route`
+ * names. `passed` holds the leaders the entry has been through.
  */
 export function propagate(
   sim: Simulation,
@@ -95,14 +110,15 @@ export function propagate(
   node: number,
   v: KeyVersion,
   passed: number,
+  route: ReplicationTopology,
 ): void {
   const leader = ml.rank[node]! >= 0;
   const here = leader ? passed | (1 << ml.rank[node]!) : passed;
-  for (const link of ml.out[node]!) if (link.toFollower) ship(sim, link, v, 0);
+  for (const link of ml.out[node]!) if (link.toFollower) ship(sim, link, v, 0, route);
   if (!leader) return;
-  for (const to of nextLeaders(ml, node, v, here)) {
+  for (const to of nextLeaders(ml, node, v, here, route)) {
     const link = ml.out[node]!.find((l) => l.to === to)!;
-    ship(sim, link, v, here);
+    ship(sim, link, v, here, route);
   }
 }
 
@@ -132,7 +148,7 @@ export function onLinkDelivery(sim: Simulation, ev: Ev): void {
   }
   sim.recordMessage('deliver', link.from, link.to, 'entry', s.v.op);
   takeIn(sim, ml, link.to, s.v);
-  propagate(sim, ml, link.to, s.v, s.passed);
+  propagate(sim, ml, link.to, s.v, s.passed, s.route);
 }
 
 /** Sends again what waits on held links whose ends are now up and reach each other. */

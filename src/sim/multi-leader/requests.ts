@@ -268,5 +268,5 @@ export function onClientMessage(sim: Simulation, ev: Ev): void {
   takeIn(sim, ml, n.idx, v);
   sim.ops.acked(req.op, sim.now);
   sim.schedule(answerAt, CLS_MESSAGE, EV.CLIENT_RESP, n.idx, -1, 0, 0, undefined, req.op, OK_WRITE);
-  propagate(sim, ml, n.idx, v, 0);
+  propagate(sim, ml, n.idx, v, 0, ml.replication);
 }

@@ -105,7 +105,18 @@ export function multiLeaderSnapshot(sim: Simulation, ml: MultiLeaderState): Clus
         data,
       };
     }),
-    inFlight: [],
+    // Entries on their way, as the space-time diagram draws them (`lsn`: the write's op id,
+    // which the history's entry messages carry too); held ones are not moving.
+    inFlight: picture.inFlight
+      .filter((e) => e.arrivesAt >= 0)
+      .map((e) => ({
+        from: e.from,
+        to: e.to,
+        kind: 'entry' as const,
+        lsn: e.op,
+        sentAt: e.sentAt,
+        arrivesAt: e.arrivesAt,
+      })),
     partition: sim.net.current(),
     multiLeader: picture,
   };

@@ -6,10 +6,15 @@ import type { ClientId, ConflictMode, Ms, ReplicationTopology, Value } from '../
 import type { Causal } from '../versioning/causal.js';
 import type { ConflictRecord, KeyVersion, Store } from '../versioning/versions.js';
 
-/** One entry on a link: a version, and the leaders it has passed (a bit per leader rank). */
+/**
+ * One entry on a link: a version, the leaders it has passed (a bit per leader rank), and the
+ * topology it travels by (the one in force when its leader accepted it: a `set replication`
+ * reroutes only later writes, so no entry is stranded half way round a ring).
+ */
 export interface Shipment {
   v: KeyVersion;
   passed: number;
+  route: ReplicationTopology;
   sentAt: Ms;
   /** When it arrives; -1 while the link is held (a cut, or an end down). */
   arrivesAt: Ms;

@@ -11,7 +11,7 @@ const MAX_CARD_WIDTH = 36;
 const MIN_LINK_LINES = 2;
 
 export interface ClusterLayout {
-  /** quorum: a leaderless cluster's pane (quorum-lines.ts), `quorumHeight` rows. */
+  /** quorum: a leaderless or multi-leader cluster's pane (quorum-lines.ts), `quorumHeight` rows. */
   variant: 'cards' | 'rows' | 'quorum';
   quorumHeight?: number;
   /** Leaders first, then followers in snapshot order. */
@@ -51,7 +51,7 @@ export function planClusterLayout(
   width: number,
   height = Number.POSITIVE_INFINITY,
 ): ClusterLayout {
-  if (snapshot.leaderless) {
+  if (snapshot.leaderless || snapshot.multiLeader) {
     return {
       variant: 'quorum',
       quorumHeight: quorumPaneHeight(snapshot, width, Number.isFinite(height) ? height : 1000),

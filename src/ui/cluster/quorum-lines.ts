@@ -1,8 +1,10 @@
-// The cluster pane of a leaderless cluster, as lines: a header with the quorum settings, the
-// partition, a card per replica (home or fallback, up or down, each key's versions — value
-// and LWW clock stamp or version vector — and the hints it holds for others), then the
-// quorum messages on their way. Cards when they fit the rows given, else one line per
-// replica. Pure: it shows what the snapshot says and computes nothing about replication.
+// The cluster pane of a cluster that keeps versions, as lines: a header with its settings,
+// the partition, a card per replica, then what is on its way. Leaderless: each card says home
+// or fallback and lists each key's versions — value and LWW clock stamp or version vector —
+// and the hints it holds for others; the quorum messages follow. Multi-leader: the same
+// cards for leaders and followers (multi-leader-cards.ts), then each link's queue. Cards when
+// they fit the rows given, else one line per replica. Pure: it shows what the snapshot says
+// and computes nothing about replication.
 import type {
   ClusterSnapshot,
   LeaderlessSnapshot,
@@ -18,6 +20,7 @@ import { formatNow, type StoryClock } from '../text/story-time.js';
 import { padEnd, textWidth, truncate } from '../text/text.js';
 import { createTheme, STATUS, type Theme } from '../theme/theme.js';
 import { formatPartition } from './links.js';
+import { multiLeaderPane } from './multi-leader-cards.js';
 
 const MIN_CARD = 22;
 const MAX_CARD = 36;
@@ -59,10 +62,43 @@ export function quorumMessageText(m: QuorumMessage, now: number): string {
   return `${m.from} ──▸ ${m.to}  ${m.kind} "${m.key}"${op}, arrives in ${formatDuration(Math.max(0, m.arrivesAt - now))}`;
 }
 
-interface Card {
+/** One replica's card: its node, a word on its part (home, fallback, leader...), its lines. */
+export interface VersionCard {
   node: NodeSnapshot;
-  rep: ReplicaSnapshot;
+  tag: string;
   body: string[];
+}
+
+/** What the pane shows, whichever topology keeps the versions. */
+export interface VersionPane {
+  title: string;
+  settings: string;
+  cards: VersionCard[];
+  /** Lines about what is on its way, the earliest first. */
+  messages: string[];
+  /** The last line when not every message fits. */
+  more(hidden: number): string;
+}
+
+type Card = VersionCard;
+
+/** Lines shown dim: hints held for others, versions kept but not shown. */
+function dimLine(text: string): boolean {
+  return text.startsWith('hint') || text.startsWith('✗');
+}
+
+function leaderlessPane(snapshot: ClusterSnapshot): VersionPane {
+  const q = snapshot.leaderless!;
+  return {
+    title: 'leaderless',
+    settings: settings(q),
+    cards: snapshot.nodes.map((node, i) => {
+      const rep = q.replicas[i]!;
+      return { node, tag: rep.home ? 'home' : 'fallback', body: replicaBody(rep, q.conflict) };
+    }),
+    messages: q.inFlight.map((m) => quorumMessageText(m, snapshot.t)),
+    more: (n) => `+${n} more on their way`,
+  };
 }
 
 function cardLines(
@@ -106,7 +142,7 @@ function cardLines(
   out.push(
     line((c) => {
       const s = STATUS[c.node.status];
-      return { text: `${s.glyph} ${s.label} · ${c.rep.home ? 'home' : 'fallback'}`, tone: s.tone };
+      return { text: `${s.glyph} ${s.label} · ${c.tag}`, tone: s.tone };
     }),
   );
   for (let i = 0; i < body; i++) {
@@ -115,7 +151,7 @@ function cardLines(
         const lines = c.body.length === 0 ? ['(no data)'] : c.body;
         const cut = lines.length > body && i === body - 1;
         const text = cut ? `… ${lines.length - body + 1} more` : (lines[i] ?? '');
-        return { text, dim: text === '(no data)' || cut || text.startsWith('hint') };
+        return { text, dim: text === '(no data)' || cut || dimLine(text) };
       }),
     );
   }
@@ -131,22 +167,19 @@ export function quorumPaneLines(
   theme: Theme,
   clock?: StoryClock,
 ): PaintedLine[] {
-  const q = snapshot.leaderless!;
+  const pane = snapshot.multiLeader ? multiLeaderPane(snapshot) : leaderlessPane(snapshot);
   const lines: PaintedLine[] = [
     {
       text: composeRuns([
         { text: formatNow(snapshot.t, clock), paint: { bold: true } },
-        '  leaderless  ',
-        settings(q),
+        `  ${pane.title}  `,
+        pane.settings,
       ]),
     },
   ];
   const partition = formatPartition(snapshot.partition);
   if (partition) lines.push({ text: partition, paint: { color: theme.color('danger') } });
-  const cards: Card[] = snapshot.nodes.map((node, i) => {
-    const rep = q.replicas[i]!;
-    return { node, rep, body: replicaBody(rep, q.conflict) };
-  });
+  const cards = pane.cards;
   const perRow = Math.max(1, Math.min(cards.length, Math.floor(width / MIN_CARD)));
   const cardWidth = Math.min(MAX_CARD, Math.floor(width / perRow));
   const rows: Card[][] = [];
@@ -172,27 +205,19 @@ export function quorumPaneLines(
           { text: padEnd(c.node.id, idWidth), paint: { bold: true } },
           ' ',
           { text: padEnd(`${s.glyph} ${s.label}`, 8), paint: { color: theme.color(s.tone) } },
-          ` ${c.rep.home ? 'home' : 'fallback'}  `,
+          ` ${c.tag}  `,
           { text: c.body.join('  ') || '(no data)', paint: { dimColor: true } },
         ]),
       });
     }
   }
   const left = height - lines.length;
-  const msgs = q.inFlight;
+  const msgs = pane.messages;
   if (left > 0 && msgs.length > 0) {
     const shown = msgs.length > left ? msgs.slice(0, left - 1) : msgs;
-    for (const m of shown) {
-      lines.push({
-        text: quorumMessageText(m, snapshot.t),
-        paint: { color: theme.color('muted') },
-      });
-    }
+    for (const m of shown) lines.push({ text: m, paint: { color: theme.color('muted') } });
     if (shown.length < msgs.length) {
-      lines.push({
-        text: `+${msgs.length - shown.length} more on their way`,
-        paint: { dimColor: true },
-      });
+      lines.push({ text: pane.more(msgs.length - shown.length), paint: { dimColor: true } });
     }
   }
   return lines.slice(0, Math.max(0, height));

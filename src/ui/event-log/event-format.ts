@@ -1,6 +1,6 @@
 // One history event as one line of words for the event log. Anomaly labels come from the
 // engine's checkers (by op id); this only prints them next to the op they concern.
-import type { HistoryEvent, Ms, OpRecord } from '../../sim/index.js';
+import type { HistoryEvent, Ms, OpRecord, Value } from '../../sim/index.js';
 import { formatValue } from '../text/format.js';
 import { EVENT, faultMarker, type Tone } from '../theme/theme.js';
 import { faultText, withUnits } from './fault-words.js';
@@ -21,14 +21,28 @@ export interface EventContext {
   showMessages?: boolean;
   /** Show invocations as well as completions. */
   showInvokes?: boolean;
-  /** Leaderless runs: operations go to quorums, not to one node, and have no LSNs. */
+  /**
+   * Leaderless and multi-leader runs: operations have versions, no LSNs (leaderless ones go
+   * to quorums, not to one node).
+   */
   quorum?: QuorumFacts;
 }
 
-/** What the log needs to know of a leaderless run, from the simulator. */
+/** What the log needs to know of a run that keeps versions, from the simulator. */
 export interface QuorumFacts {
   /** Whether a read asked one replica (`from: node`) rather than a quorum. */
   singleRead(op: number): boolean;
+  /** Multi-leader: every operation goes to one node; a leader acknowledges a write at once. */
+  multiLeader?: boolean;
+  /** Every value a read returned, when it returned siblings. */
+  readValues?(op: number): readonly Value[] | undefined;
+}
+
+/** A read's value, or its siblings: `"A" | "B" (2 siblings)`. */
+function readValueText(op: OpRecord, quorum: QuorumFacts): string {
+  const all = quorum.readValues?.(op.id);
+  if (!all || all.length < 2) return formatValue(op.value);
+  return `${all.map(formatValue).join(' | ')} (${all.length} siblings)`;
 }
 
 /** A leaderless operation: a quorum's, or one replica's read; no LSNs. */
@@ -39,8 +53,11 @@ function formatQuorumOp(
   labels: readonly string[],
   quorum: QuorumFacts,
 ): EventLine {
-  const single = op.kind === 'read' && quorum.singleRead(op.id);
+  const single = quorum.multiLeader || (op.kind === 'read' && quorum.singleRead(op.id));
   const where = single ? op.node : op.kind === 'read' ? 'a read quorum' : 'the replicas';
+  const acked = quorum.multiLeader
+    ? `on ${op.node} (acknowledged at once)`
+    : '(quorum acknowledged)';
   switch (phase) {
     case 'invoke':
       return line(t, EVENT.invoke, `${op.client} → ${where}: ${opSubject(op)}`);
@@ -49,20 +66,20 @@ function formatQuorumOp(
         ? line(
             t,
             EVENT.ok,
-            `${op.client} wrote ${op.key} = ${formatValue(op.value)} (quorum acknowledged)`,
+            `${op.client} wrote ${op.key} = ${formatValue(op.value)} ${acked}`,
             labels,
           )
         : line(
             t,
             EVENT.ok,
-            `${op.client} read ${op.key} = ${formatValue(op.value)} from ${where}`,
+            `${op.client} read ${op.key} = ${readValueText(op, quorum)} from ${where}`,
             labels,
           );
     case 'fail':
       return line(
         t,
         EVENT.fail,
-        `${op.client}: ${opSubject(op)} failed: ${op.error ?? 'error'}`,
+        `${op.client}: ${opSubject(op)}${quorum.multiLeader ? ` on ${op.node}` : ''} failed: ${op.error ?? 'error'}`,
         labels,
       );
     case 'info':
@@ -181,6 +198,11 @@ function electionNote(t: Ms, text: string, ops: ReadonlyMap<number, OpRecord>): 
   return `${m[1]}: ${m[2]}; ${m[3]} has the newest log ${m[1]} can reach (LSN ${m[4]})`;
 }
 
+function entryWhat(ops: ReadonlyMap<number, OpRecord>, op: number): string {
+  const key = ops.get(op)?.key;
+  return key === undefined ? `#${op}` : `"${key}" #${op}`;
+}
+
 /** The log line for an event, or null when the log does not show that kind. */
 export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine | null {
   switch (event.type) {
@@ -197,7 +219,13 @@ export function formatEvent(event: HistoryEvent, ctx: EventContext): EventLine |
     case 'deliver':
     case 'drop': {
       if (!ctx.showMessages) return null;
-      const lsn = event.lsn === undefined ? '' : ` LSN ${event.lsn}`;
+      // A multi-leader entry carries a write (its op id), not a log position.
+      const lsn =
+        event.lsn === undefined
+          ? ''
+          : ctx.quorum?.multiLeader
+            ? ` ${entryWhat(ctx.ops, event.lsn)}`
+            : ` LSN ${event.lsn}`;
       const verb = { send: 'sent', deliver: 'delivered', drop: 'dropped' }[event.type];
       const marker =
         event.type === 'drop' ? { ...EVENT.message, tone: 'warn' as const } : EVENT.message;

@@ -21,7 +21,7 @@ export const NO_SAMPLES: LagSamples = [];
 function sampleOf(s: ClusterSnapshot): LagSample {
   const lag = new Map<NodeId, number | null>();
   // A leaderless cluster has no log to be behind: its cards show versions instead.
-  if (s.leaderless) return { t: s.t, lag };
+  if (s.leaderless || s.multiLeader) return { t: s.t, lag };
   for (const n of s.nodes) {
     // With no leader up, lag is measured against the newest log a node holds (as the cards).
     const ms = n.lagToNewest?.appliedMs ?? n.lagMs;

@@ -10,6 +10,7 @@ import {
   type HistoryView,
   isSingleReplicaRead,
   type Ms,
+  multiLeaderReadValues,
   type OpRecord,
   type OpView,
 } from '../../sim/index.js';
@@ -159,6 +160,13 @@ export function playerView(
     labels: readLabels(sim),
     ...(sim.leaderless && {
       quorum: { singleRead: (op: number) => isSingleReplicaRead(sim, op) },
+    }),
+    ...(sim.multiLeader && {
+      quorum: {
+        singleRead: () => true,
+        multiLeader: true,
+        readValues: (op: number) => multiLeaderReadValues(sim, op),
+      },
     }),
     lag: driver.lag,
     log,

@@ -221,6 +221,59 @@ steps:
   });
 });
 
+describe('the player at 80×24, multi-leader', () => {
+  // Two datacenters and a follower: the laptop and the phone write the same key at once;
+  // dc2's clock is 3 s behind, so under LWW the phone's write is discarded. A second key is
+  // still on its way to dc1 when the frame is taken.
+  const MULTI = `
+id: mini-multi
+title: Multi-leader mini lesson
+cluster:
+  topology: multi-leader
+  conflict: lww
+  nodes:
+    - {id: dc1, role: leader, lag: 1s}
+    - {id: dc2, role: leader, lag: 1s, clockSkew: -3s}
+    - {id: dc2-r, role: follower, upstream: dc2, lag: 200ms}
+clients:
+  - {id: laptop, home: dc1}
+  - {id: phone, home: dc2}
+steps:
+  - say: "**Welcome.** Two datacenters, a leader in each."
+  - write: {client: laptop, key: mtg, value: "10:00"}
+  - write: {client: phone, key: mtg, value: "11:00"}
+  - wait: 1500ms
+  - write: {client: phone, key: room, value: B}
+  - wait: 500ms
+  - say: "The phone's room is on its way to dc1."
+  - say: The end.
+`;
+
+  it('cards for leaders and the follower, versions with stamps, links with entries', async () => {
+    let wall = 0;
+    const driver = new LessonDriver(miniLesson(MULTI), undefined, { seed: 1 });
+    const t = open(
+      <Player
+        driver={driver}
+        onBack={() => {}}
+        initial={{ paused: true }}
+        clock={() => {
+          wall += 50;
+          return wall;
+        }}
+        frameMs={5}
+      />,
+    );
+    await press(t, KEY.enter);
+    // `n` goes to the next event: entries and deliveries count too.
+    for (let i = 0; i < 30 && !/on its way to dc1/.test(t.lastFrame() ?? ''); i++) {
+      await press(t, 'n');
+    }
+    await until(t, /on its way to dc1/);
+    await expect(screenText(t)).toMatchFileSnapshot(frameFile('player-multi-leader'));
+  });
+});
+
 describe('the drill at 80×24', () => {
   const choice: ChoiceQuestion = {
     id: 'failover-timeout',

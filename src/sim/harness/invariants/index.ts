@@ -6,6 +6,7 @@ import { convergence } from './convergence.js';
 import { determinism } from './determinism.js';
 import type { Invariant } from './invariant.js';
 import { logMatching } from './log-matching.js';
+import { leadersConverge, siblingsKeepAckedWritesEverywhere } from './multi-leader.js';
 import { noSplitBrain } from './no-split-brain.js';
 import { oneLeaderPerEpoch } from './one-leader-per-epoch.js';
 import { quorumReadsSeeAckedWrites, replicasConverge, siblingsKeepAckedWrites } from './quorum.js';
@@ -33,5 +34,12 @@ export const LEADERLESS_INVARIANTS: readonly Invariant[] = [
   quorumReadsSeeAckedWrites,
   siblingsKeepAckedWrites,
   replicasConverge,
+  determinism,
+];
+
+/** What a multi-leader case is checked against (generate-multi-leader.ts). */
+export const MULTI_LEADER_INVARIANTS: readonly Invariant[] = [
+  siblingsKeepAckedWritesEverywhere,
+  leadersConverge,
   determinism,
 ];

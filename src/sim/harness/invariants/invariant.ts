@@ -3,6 +3,7 @@
 import type { Command } from '../../commands.js';
 import type { Simulation } from '../../simulation.js';
 import type { Ms } from '../../types.js';
+import { QUIET_MS } from './convergence.js';
 
 export interface Invariant {
   readonly name: string;
@@ -42,4 +43,15 @@ export function rewritesLogs(cmd: Command): boolean {
 export function capped(messages: string[], max = 5): string[] {
   if (messages.length <= max) return messages;
   return [...messages.slice(0, max), `... and ${messages.length - max} more`];
+}
+
+/**
+ * Whether the run has gone quiet: no command for QUIET_MS, the network whole, every node up
+ * and running (what the convergence invariants of versioned stores wait for).
+ */
+export function quietAndWhole(sim: Simulation): boolean {
+  const last = sim.inputs[sim.inputs.length - 1];
+  if (last && sim.now - last.t < QUIET_MS) return false;
+  if (sim.net.isPartitioned) return false;
+  return sim.nodes.every((n) => n.up && !sim.isPaused(n));
 }

@@ -10,8 +10,7 @@
 import { checkInput, runChecker } from '../../check/index.js';
 import type { Command } from '../../commands.js';
 import type { Simulation } from '../../simulation.js';
-import { QUIET_MS } from './convergence.js';
-import { anyInput, capped, type Invariant } from './invariant.js';
+import { anyInput, capped, type Invariant, quietAndWhole } from './invariant.js';
 
 function leaderless(sim: Simulation): boolean {
   return sim.leaderless !== undefined;
@@ -68,18 +67,11 @@ export const siblingsKeepAckedWrites: Invariant = {
   check: (sim) => capped(runChecker('lost-writes', checkInput(sim)).map((a) => a.message)),
 };
 
-function quiet(sim: Simulation): boolean {
-  const last = sim.inputs[sim.inputs.length - 1];
-  if (last && sim.now - last.t < QUIET_MS) return false;
-  if (sim.net.isPartitioned) return false;
-  return sim.nodes.every((n) => n.up && !sim.isPaused(n));
-}
-
 export const replicasConverge: Invariant = {
   name: 'replicas-converge',
   says: 'a quiet, whole leaderless cluster with anti-entropy ends with every home replica alike',
   when: 'end',
   applies: (sim) =>
-    leaderless(sim) && sim.leaderless!.quorum.antiEntropy !== undefined && quiet(sim),
+    leaderless(sim) && sim.leaderless!.quorum.antiEntropy !== undefined && quietAndWhole(sim),
   check: (sim) => capped(runChecker('divergence', checkInput(sim)).map((a) => a.message)),
 };
