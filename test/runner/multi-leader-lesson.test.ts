@@ -35,12 +35,12 @@ describe('multi-leader lesson', () => {
     const asked = r.records.findIndex((x) => x.step === 'q-lww' && x.kind === 'quiz');
     expect(asked).toBeGreaterThan(0);
     const read = r.records.slice(asked).find((x) => x.kind === 'read' && x.key === 'review');
-    expect(read).toMatchObject({ node: 'eu', value: 'Thu 15:00 Tejo' });
+    expect(read).toMatchObject({ node: 'eu', value: '15:00 Tejo' });
     const notes = r.sim.history
       .others()
       .filter((e) => e.type === 'note')
       .map((e) => ('text' in e ? String(e.text) : ''));
-    expect(notes.some((t) => t.startsWith('discarded on') && t.includes('"Thu 10:00 Douro"'))).toBe(
+    expect(notes.some((t) => t.startsWith('discarded on') && t.includes('"10:00 Douro"'))).toBe(
       true,
     );
   });
@@ -53,23 +53,23 @@ describe('multi-leader lesson', () => {
       'Keep both as siblings',
     ]);
     expect(by.get('Last write wins')!.summary).toContain(
-      'the read returned "Fri 13:00 Tasca", no nodes diverged',
+      'the read returned "13:00 Tasca", no nodes diverged',
     );
     expect(by.get('The leader listed first (eu) wins')!.summary).toContain(
-      'the read returned "Fri 12:00 Cantina", no nodes diverged',
+      'the read returned "12:00 Adega", no nodes diverged',
     );
     expect(by.get('Apply writes in arrival order')!.summary).toContain('nodes diverged');
     expect(by.get('Apply writes in arrival order')!.summary).not.toContain('no nodes diverged');
   });
 
   it('a merge written before reading the siblings stands beside the laptop’s version', async () => {
-    const blind = ['write lunch Fri 13:00 Cantina', 'read lunch', 'give up'];
+    const blind = ['write lunch 13:00 Adega', 'read lunch', 'give up'];
     const r = await run(new Map([['t-merge', blind]]));
     const task = byStep(r, 't-merge', 'task');
     expect(task.task?.outcome).toBe('gave-up');
     const read = r.records.find((x) => x.command === 'read lunch');
     expect(read?.summary).toBe(
-      'read "lunch" on eu → "Fri 13:00 Tasca" and "Fri 13:00 Cantina" (siblings)',
+      'read "lunch" on eu → "13:00 Tasca" and "13:00 Adega" (siblings)',
     );
   });
 
