@@ -16,6 +16,8 @@ export function clusterLine(s: ClusterSnapshot): string {
         ? `, ${n.lagEntries} behind (${duration(n.lagMs)})`
         : '';
     const status = n.status === 'leading' ? 'leader' : n.status;
+    // Multi-leader nodes share no log: an LSN would say nothing.
+    if (s.multiLeader) return `${n.id}: ${status}`;
     return `${n.id}: ${status}, LSN ${n.appliedLsn}${behind}`;
   });
   return `Cluster at ${at(s.t)} — ${parts.join('; ')}${s.partition.length ? `; partition ${s.partition.map((g) => `[${g.join(', ')}]`).join(' | ')}` : ''}`;
