@@ -10,14 +10,20 @@ import type { InteractiveStep, TaskStep } from '../lesson/format/types.js';
 import type { ClusterSnapshot } from '../sim/index.js';
 
 export function clusterLine(s: ClusterSnapshot): string {
-  const parts = s.nodes.map((n) => {
+  const ml = s.multiLeader;
+  const parts = s.nodes.map((n, i) => {
+    if (ml) {
+      // No log to count: the keys a node holds, and siblings when it keeps several.
+      const keys = ml.replicas[i]!.keys;
+      const sib = keys.filter((k) => k.versions.length > 1).length;
+      const status = n.status === 'leading' ? 'leader' : n.status;
+      return `${n.id}: ${status}, ${keys.length} key${keys.length === 1 ? '' : 's'}${sib ? ` (${sib} with siblings)` : ''}`;
+    }
     const behind =
       n.role === 'follower' && n.lagEntries > 0
         ? `, ${n.lagEntries} behind (${duration(n.lagMs)})`
         : '';
     const status = n.status === 'leading' ? 'leader' : n.status;
-    // Multi-leader nodes share no log: an LSN would say nothing.
-    if (s.multiLeader) return `${n.id}: ${status}`;
     return `${n.id}: ${status}, LSN ${n.appliedLsn}${behind}`;
   });
   return `Cluster at ${at(s.t)} — ${parts.join('; ')}${s.partition.length ? `; partition ${s.partition.map((g) => `[${g.join(', ')}]`).join(' | ')}` : ''}`;

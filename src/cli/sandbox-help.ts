@@ -4,8 +4,12 @@ import { SANDBOX_KEYS, TYPING_KEYS } from '../ui/sandbox/sandbox-keys.js';
 import { SERVE_PRESETS } from './serve-help.js';
 
 /** Every preset (the lab's PRESET_NAMES; a test keeps them equal): serve's, plus the
- * leaderless one, which serve's leader-and-replicas API cannot expose. */
-export const SANDBOX_PRESETS: readonly string[] = [...SERVE_PRESETS, 'dynamo-style'];
+ * leaderless and multi-leader ones, which serve's leader-and-replicas API cannot expose. */
+export const SANDBOX_PRESETS: readonly string[] = [
+  ...SERVE_PRESETS,
+  'dynamo-style',
+  'multi-leader',
+];
 
 function rows(entries: readonly { keys: string; text: string }[]): string {
   const w = Math.max(...entries.map((e) => e.keys.length));

@@ -7,6 +7,7 @@ import type { LabEntry } from '../lab/live-cluster.js';
 import { COMMANDS } from '../lesson/commands/grammar.js';
 import type { OpRecord } from '../sim/index.js';
 import { formatEvent } from '../ui/event-log/event-format.js';
+import { multiLeaderFacts } from '../ui/event-log/version-facts.js';
 import { COLON_COMMANDS } from '../ui/sandbox/colon-commands.js';
 import type { SandboxDriver } from '../ui/sandbox/sandbox-driver.js';
 import { sourceText } from '../ui/sandbox/sandbox-view.js';
@@ -61,7 +62,8 @@ export async function sandboxPlain(driver: SandboxDriver, io: SandboxPlainIo): P
       }
     }
     for (; printedEvents < history.length; printedEvents++) {
-      const line = formatEvent(history.at(printedEvents)!, { ops, labels });
+      const quorum = multiLeaderFacts(live.sim);
+      const line = formatEvent(history.at(printedEvents)!, { ops, labels, quorum });
       if (!line) continue;
       const tags = line.labels.length > 0 ? `⚠ ${line.labels.join(', ')} — ` : '';
       write(`  event ${timeText(line.t)} ${line.glyph} ${tags}${line.text}`);

@@ -97,6 +97,26 @@ steps:
   - say: Three home replicas (a, b, c) and a fallback (d), no leader.
 `,
   },
+  {
+    name: 'multi-leader',
+    summary:
+      'multi-leader: a leader in each of two datacenters (one clock 2 s behind), a follower, LWW',
+    yaml: `${header('multi-leader', 'Multi-leader, two datacenters', 'A leader in each datacenter accepts writes at once and sends them to the other.')}
+cluster:
+  topology: multi-leader
+  conflict: lww
+  replication: all-to-all
+  nodes:
+    - {id: dc1, role: leader, lag: 1s}
+    - {id: dc2, role: leader, lag: 1s, clockSkew: -2s}
+    - {id: dc2-replica, role: follower, upstream: dc2, lag: 200ms}
+clients:
+  - {id: you, home: dc1}
+  - {id: other, home: dc2}
+steps:
+  - say: A leader in each datacenter (dc1, dc2) and a follower of dc2; dc2's clock is 2 s behind.
+`,
+  },
 ];
 
 export const DEFAULT_PRESET = 'three-node-async';

@@ -33,7 +33,7 @@ export {
   quorumReadValues,
   quorumWriteClock,
 } from './leaderless/public.js';
-export { multiLeaderReadValues } from './multi-leader/public.js';
+export { multiLeaderCaughtUp, multiLeaderReadValues } from './multi-leader/public.js';
 export { hashString, Prng } from './prng.js';
 export { replayTo, rewind } from './rewind.js';
 export { Simulation, SimulationError, type SimulationOptions } from './simulation.js';

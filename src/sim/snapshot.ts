@@ -8,7 +8,7 @@ import { busyProgress } from './leader/backup.js';
 import { bytesThrough } from './leader/disk.js';
 import { chainLeader, currentLeader } from './leader/queries.js';
 import { leaderlessSnapshot } from './leaderless/snapshot.js';
-import { multiLeaderSnapshot } from './multi-leader/snapshot.js';
+import { multiLeaderSnapshot, multiLeaderStatus } from './multi-leader/snapshot.js';
 import { recentNewestFirst } from './node-data.js';
 import type { Simulation } from './simulation.js';
 import type { SimNode } from './state.js';
@@ -26,8 +26,8 @@ export function nodeStatus(sim: Simulation, n: SimNode): NodeStatus {
   if (sim.isPaused(n)) return 'paused';
   // A leaderless replica has no role, stream or leader to be behind.
   if (sim.leaderless) return 'up';
-  // A multi-leader node has no single leader to be behind (multi-leader/snapshot.ts).
-  if (sim.multiLeader) return n.role === 'leader' ? 'leading' : 'streaming';
+  // A multi-leader node has no single leader to be behind.
+  if (sim.multiLeader) return multiLeaderStatus(sim, sim.multiLeader, n.idx);
   if (n.busy === 'restoring') return 'restoring';
   if (n.busy === 'copying') return 'copying';
   if (n.role === 'leader') return 'leading';

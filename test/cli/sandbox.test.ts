@@ -73,6 +73,41 @@ describe('sandbox', () => {
     expect(play.stdout).toMatch(/read "tweet" on replica-2 → "hello"/);
   });
 
+  it('runs the multi-leader preset: writes on both leaders, LWW discards one, set conflict, a valid :save', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rt-sandbox-ml-'));
+    const script = [
+      'write meeting 10:00',
+      'write meeting 11:00 via dc2',
+      'wait 3s',
+      'read meeting from dc2-replica',
+      'set conflict siblings',
+      'write room A',
+      'write room B as other',
+      'wait 3s',
+      'read room',
+      ':save ml.yaml',
+    ].join('\n');
+    const r = runBuiltCli(['sandbox', 'multi-leader', '--plain'], { input: `${script}\n`, cwd });
+    const out = r.stdout;
+    expect(r.status, out + r.stderr).toBe(0);
+    expect(out).toContain('Sandbox: preset multi-leader (seed 1); nodes: dc1, dc2, dc2-replica');
+    expect(out).toContain('write "meeting" = "11:00" → accepted and acknowledged by dc2 at once');
+    expect(out).toMatch(
+      /discarded on dc2: "meeting" = "11:00" .* \(it came later, but dc2's clock was behind\)/,
+    );
+    expect(out).toContain('read "meeting" on dc2-replica → "10:00"');
+    expect(out).toContain('read "room" on dc1 → "A" and "B" (siblings)');
+    expect(out).toMatch(/you read room = "A" \| "B" \(2 siblings\) from dc1/);
+    expect(out.trim().split('\n').at(-1)).toMatch(
+      /^Cluster at t=6\.\d+s — dc1: leader, 2 keys \(1 with siblings\); dc2: leader, 2 keys \(1 with siblings\);/,
+    );
+    const file = join(cwd, 'ml.yaml');
+    expect(readFileSync(file, 'utf8')).toContain('topology: multi-leader');
+    const v = runBuiltCli(['validate', file]);
+    expect(v.stdout + v.stderr).toContain('ok (ml, 20 seeds)');
+    expect(v.status).toBe(0);
+  });
+
   it('exits 0 when every line ran; :quit stops reading; running commands finish at the end', () => {
     const r = runBuiltCli(['sandbox', 'sync-pair', '--plain', '--seed', '7'], {
       input: 'crash standby\nwrite k v\nworkload 2 clients 5m\n:quit\nheal\n',

@@ -32,7 +32,7 @@ describe('where a session starts, from an argument', () => {
     });
     const id = await resolveOrigin('lost-twet');
     expect(!id.ok && id.message).toMatch(
-      /^unknown lesson "lost-twet" \(did you mean "lost-tweet"\? .*\); presets: three-node-async, sync-pair, cascade, five-node-quorum-failover, dynamo-style$/,
+      /^unknown lesson "lost-twet" \(did you mean "lost-tweet"\? .*\); presets: three-node-async, sync-pair, cascade, five-node-quorum-failover, dynamo-style, multi-leader$/,
     );
     const dir = join(repoRoot, 'test/fixtures/broken');
     const broken = join(dir, readdirSync(dir).find((f) => f.endsWith('.yaml'))!);

@@ -5,8 +5,18 @@ import { PRESET_NAMES } from '../../src/lab/presets.js';
 import { runBuiltCli } from '../run-cli.js';
 
 describe('serve --help', () => {
-  it('names every leader-based preset (serve speaks to a leader; dynamo-style is leaderless)', () => {
-    expect(SERVE_PRESETS).toEqual(PRESET_NAMES.filter((p) => p !== 'dynamo-style'));
+  it('names every leader-based preset (serve speaks to one leader; dynamo-style is leaderless, multi-leader has several)', () => {
+    expect(SERVE_PRESETS).toEqual(
+      PRESET_NAMES.filter((p) => p !== 'dynamo-style' && p !== 'multi-leader'),
+    );
+  });
+
+  it('refuses a multi-leader cluster with one line', () => {
+    const r = runBuiltCli(['serve', 'multi-leader']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim()).toBe(
+      'replication-tutor: serve runs leader-based clusters; a multi-leader one (such as multi-leader) runs in the sandbox',
+    );
   });
 
   it('sandbox --help names every preset', () => {

@@ -62,6 +62,11 @@ export function serveOrigin(base: LabOrigin, opts: ServeClusterOptions, named = 
       'serve runs leader-based clusters; a leaderless one (such as dynamo-style) runs in the sandbox',
     );
   }
+  if (cluster.topology === 'multi-leader' && opts.replicas === undefined) {
+    throw new ServeClusterError(
+      'serve runs leader-based clusters; a multi-leader one (such as multi-leader) runs in the sandbox',
+    );
+  }
   let nodes = cluster.nodes.map((n) => ({ ...n }));
   if (opts.replicas !== undefined) {
     const lags = opts.delays ?? [DEFAULT_REPLICA_DELAY];

@@ -2,7 +2,15 @@
 // stands for. One table serves parsing (parse-command.ts), Tab completion (complete.ts)
 // and help. Each command is written like the lesson step it becomes: `crash replica-1` is
 // `crash: replica-1`, `read tweet from replica-2` is `read: {key: tweet, from: replica-2}`.
-import { ACK_MODES, ACK_ON, LOG_FORMATS, ON_TIMEOUT, POLICIES } from '../format/vocab.js';
+import {
+  ACK_MODES,
+  ACK_ON,
+  CONFLICT_POLICIES,
+  LOG_FORMATS,
+  ON_TIMEOUT,
+  POLICIES,
+  REPLICATIONS,
+} from '../format/vocab.js';
 import type { ArgType } from './arg-types.js';
 import * as T from './arg-types.js';
 import type { CommandContext } from './command-context.js';
@@ -384,6 +392,9 @@ export const CLUSTER_SETTINGS: readonly Setting[] = [
   { key: 'readRepair', type: T.bool },
   { key: 'antiEntropy', type: T.duration },
   { key: 'readFrom', type: T.oneOf(['all', 'random']) },
+  // Multi-leader.
+  { key: 'conflict', type: T.oneOf(CONFLICT_POLICIES) },
+  { key: 'replication', type: T.oneOf(REPLICATIONS) },
 ];
 
 /** `clock-skew` and `clockSkew` (any case) name the same setting. */

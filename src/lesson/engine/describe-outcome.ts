@@ -30,28 +30,6 @@ export function errorText(error: string | undefined): string {
   return (error && ERROR_TEXT[error]) ?? error ?? 'unknown error';
 }
 
-/** What a read returned: nothing, one value, or siblings. */
-function showValues(values: readonly Value[]): string {
-  if (values.length === 0) return 'nothing';
-  if (values.length === 1) return showValue(values[0]!);
-  return `${values.map(showValue).join(' and ')} (siblings)`;
-}
-
-/** A multi-leader operation: the leader it went to, and siblings; leaders have no shared LSN. */
-function describeMultiLeaderOp(op: OpRecord, sim: Simulation): string {
-  if (op.kind === 'read') {
-    if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
-    return `read "${op.key}" on ${op.node} → ${showValues(multiLeaderReadValues(sim, op.id) ?? [])}`;
-  }
-  if (op.outcome === 'ok')
-    return `write "${op.key}" = ${showValue(op.value)} → acknowledged by ${op.node}`;
-  if (op.outcome === 'info')
-    return `write "${op.key}" = ${showValue(op.value)} → outcome unknown (${errorText(op.error)})`;
-  if (op.outcome === 'fail')
-    return `write "${op.key}" → refused by ${op.node}: ${errorText(op.error)}`;
-  return `${op.kind} "${op.key}" on ${op.node} → still waiting`;
-}
-
 /** A leaderless operation: quorums and versions, no LSNs. */
 function describeQuorumOp(op: OpRecord, sim: Simulation): string {
   const q = sim.leaderless!.quorum;
@@ -62,7 +40,14 @@ function describeQuorumOp(op: OpRecord, sim: Simulation): string {
       return `read "${op.key}"${where} failed: no quorum (fewer than ${q.r} replicas answered)`;
     }
     if (op.outcome !== 'ok') return `read "${op.key}"${where} failed: ${errorText(op.error)}`;
-    return `read "${op.key}"${where} → ${showValues(quorumReadValues(sim, op.id) ?? [])}`;
+    const values = quorumReadValues(sim, op.id) ?? [];
+    const shown =
+      values.length === 0
+        ? 'nothing'
+        : values.length === 1
+          ? showValue(values[0]!)
+          : `${values.map(showValue).join(' and ')} (siblings)`;
+    return `read "${op.key}"${where} → ${shown}`;
   }
   if (op.outcome === 'ok')
     return `write "${op.key}" = ${showValue(op.value)} → acknowledged by ${q.w} replica${q.w === 1 ? '' : 's'} (w = ${q.w})`;
@@ -76,6 +61,28 @@ function describeQuorumOp(op: OpRecord, sim: Simulation): string {
     return `write "${op.key}" = ${showValue(op.value)} → failed: ${why}; replicas that stored it keep it`;
   }
   return `${op.kind} "${op.key}" → still waiting`;
+}
+
+/** What a read returned: one value, nothing, or siblings. */
+function readValuesText(values: readonly Value[]): string {
+  if (values.length === 0) return 'nothing';
+  if (values.length === 1) return showValue(values[0]!);
+  return `${values.map(showValue).join(' and ')} (siblings)`;
+}
+
+/** A multi-leader operation: one node, versions, no LSNs. */
+function describeMultiLeaderOp(op: OpRecord, sim: Simulation): string {
+  if (op.kind === 'read') {
+    if (op.outcome !== 'ok') return `read "${op.key}" on ${op.node} failed: ${errorText(op.error)}`;
+    return `read "${op.key}" on ${op.node} → ${readValuesText(multiLeaderReadValues(sim, op.id) ?? [])}`;
+  }
+  if (op.outcome === 'ok')
+    return `write "${op.key}" = ${showValue(op.value)} → accepted and acknowledged by ${op.node} at once`;
+  if (op.outcome === 'info')
+    return `write "${op.key}" = ${showValue(op.value)} → outcome unknown (${errorText(op.error)})`;
+  if (op.outcome === 'fail')
+    return `write "${op.key}" → refused by ${op.node}: ${errorText(op.error)}`;
+  return `${op.kind} "${op.key}" on ${op.node} → still waiting`;
 }
 
 /** e.g. `read "tweet" on replica-2 → nothing (replica-2 had applied LSN 0)`. */

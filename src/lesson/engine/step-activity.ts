@@ -4,7 +4,7 @@
 // and `validate` all execute steps through here.
 
 import type { OpRecord, Simulation } from '../../sim/index.js';
-import { nodeSnapshot } from '../../sim/index.js';
+import { multiLeaderCaughtUp, nodeSnapshot } from '../../sim/index.js';
 import type { Step, UntilStep } from '../format/types.js';
 import { MAX_EVENTS_PER_STEP, runBudgeted } from './event-budget.js';
 import { simWorkload } from './sim-config.js';
@@ -46,7 +46,10 @@ export function untilHolds(sim: Simulation, s: UntilStep): boolean {
     const n = sim.node(s.node);
     const snap = nodeSnapshot(sim, n, leader);
     if (s.status !== undefined && snap.status !== s.status) return false;
-    if (s.caughtUp && (!leader || !n.up || n.applied < leader.log.length)) return false;
+    if (sim.multiLeader) {
+      // Several leaders, no log to be behind: caught up when nothing waits on a link into it.
+      if (s.caughtUp && !multiLeaderCaughtUp(sim, n.id)) return false;
+    } else if (s.caughtUp && (!leader || !n.up || n.applied < leader.log.length)) return false;
   }
   return true;
 }

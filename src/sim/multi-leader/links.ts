@@ -147,7 +147,7 @@ export function onLinkDelivery(sim: Simulation, ev: Ev): void {
     link.head = 0;
   }
   sim.recordMessage('deliver', link.from, link.to, 'entry', s.v.op);
-  takeIn(sim, ml, link.to, s.v);
+  takeIn(sim, ml, link.to, s.v, true);
   propagate(sim, ml, link.to, s.v, s.passed, s.route);
 }
 

@@ -265,7 +265,7 @@ export function onClientMessage(sim: Simulation, ev: Ev): void {
     ml.written.set(v.key, list);
   }
   list.push(v);
-  takeIn(sim, ml, n.idx, v);
+  takeIn(sim, ml, n.idx, v, false);
   sim.ops.acked(req.op, sim.now);
   sim.schedule(answerAt, CLS_MESSAGE, EV.CLIENT_RESP, n.idx, -1, 0, 0, undefined, req.op, OK_WRITE);
   propagate(sim, ml, n.idx, v, 0, ml.replication);

@@ -61,7 +61,12 @@ function inFlight(sim: Simulation, ml: MultiLeaderState): EntryInFlight[] {
   return out;
 }
 
-function status(sim: Simulation, ml: MultiLeaderState, idx: number): NodeSnapshot['status'] {
+/** A multi-leader node's status: leading, or (a follower) streaming from a reachable upstream. */
+export function multiLeaderStatus(
+  sim: Simulation,
+  ml: MultiLeaderState,
+  idx: number,
+): NodeSnapshot['status'] {
   const n = sim.nodes[idx]!;
   if (!n.up) return 'down';
   if (sim.isPaused(n)) return 'paused';
@@ -100,7 +105,7 @@ export function multiLeaderSnapshot(sim: Simulation, ml: MultiLeaderState): Clus
       return {
         ...snap,
         epoch: 0,
-        status: status(sim, ml, n.idx),
+        status: multiLeaderStatus(sim, ml, n.idx),
         ...(src >= 0 ? { upstream: sim.nodes[src]!.id } : {}),
         data,
       };

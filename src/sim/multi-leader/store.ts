@@ -106,19 +106,23 @@ function recordDiscards(
   }
 }
 
-/** Node `node` takes in `v`; true when what it holds changed. */
+/**
+ * Node `node` takes in `v` — an entry `arriving` on a link, or its own client's write; true
+ * when what it holds changed.
+ */
 export function takeIn(
   sim: Simulation,
   ml: MultiLeaderState,
   node: number,
   v: KeyVersion,
+  arriving: boolean,
 ): boolean {
   const store = ml.stores[node]!;
   const held = store.get(v.key) ?? NONE;
   const leader = isLeader(ml, node);
   const seen = ml.seen[node]!;
   const had = seen.get(v.key) ?? NO_CAUSAL;
-  if (leader && sim.recordMessages && !v.generated && !includes(had, v.context)) {
+  if (arriving && leader && sim.recordMessages && !v.generated && !includes(had, v.context)) {
     const early = missing(ml, node, v);
     const mark = v.op * 4096 + node;
     if (early.length > 0 && !ml.earlyNoted.has(mark)) {

@@ -4,19 +4,18 @@
 import { haltedLine } from '../../lesson/engine/event-budget.js';
 import { readLabels } from '../../lesson/engine/read-labels.js';
 import { displayOps } from '../../lesson/engine/sent-values.js';
-import {
-  type ClusterSnapshot,
-  type HistoryEvent,
-  type HistoryView,
-  isSingleReplicaRead,
-  type Ms,
-  multiLeaderReadValues,
-  type OpRecord,
-  type OpView,
+import type {
+  ClusterSnapshot,
+  HistoryEvent,
+  HistoryView,
+  Ms,
+  OpRecord,
+  OpView,
 } from '../../sim/index.js';
 import type { QuorumFacts } from '../event-log/event-format.js';
 import { firstIndexAtOrAfter, opsOf } from '../event-log/history-window.js';
 import { type LogFilter, logWindow } from '../event-log/log-filter.js';
+import { leaderlessFacts, multiLeaderFacts } from '../event-log/version-facts.js';
 import type { LagSeries } from '../lag-chart/lag-chart.js';
 import { type LagSamples, lagSeries, sampleSpan } from '../lag-chart/lag-sampler.js';
 import { type Narration, narrationOf } from '../narration/narration.js';
@@ -158,15 +157,8 @@ export function playerView(
     history: sim.history,
     ops: displayOps(sim),
     labels: readLabels(sim),
-    ...(sim.leaderless && {
-      quorum: { singleRead: (op: number) => isSingleReplicaRead(sim, op) },
-    }),
-    ...(sim.multiLeader && {
-      quorum: {
-        singleRead: () => true,
-        multiLeader: true,
-        readValues: (op: number) => multiLeaderReadValues(sim, op),
-      },
+    ...((sim.leaderless || sim.multiLeader) && {
+      quorum: leaderlessFacts(sim) ?? multiLeaderFacts(sim),
     }),
     lag: driver.lag,
     log,

@@ -224,6 +224,7 @@ export function SandboxScreen({ view, ui, line, size }: SandboxScreenProps) {
           log={view.log}
           ops={view.ops}
           labels={view.labels}
+          quorum={view.quorum}
           diagram={view.diagram}
         />
       </Box>

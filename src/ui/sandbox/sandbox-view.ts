@@ -1,10 +1,12 @@
 // Everything one frame of the sandbox shows, read from the driver as plain data: the
 // cluster now, the event log's window and the diagram's (the player's own functions, so a
 // frame costs the same after 10,000 events as after 10), lag series, labels, the transcript.
+
 import { displayOps } from '../../lesson/engine/sent-values.js';
 import type { ClusterSnapshot, Ms, OpRecord } from '../../sim/index.js';
 import { opsOf } from '../event-log/history-window.js';
 import { type LogFilter, logWindow } from '../event-log/log-filter.js';
+import { multiLeaderFacts } from '../event-log/version-facts.js';
 import type { LagSeries } from '../lag-chart/lag-chart.js';
 import { lagSeries, sampleSpan } from '../lag-chart/lag-sampler.js';
 import { diagramWindow, type PlayerView } from '../player/player-view.js';
@@ -26,6 +28,8 @@ export interface SandboxView {
   log: PlayerView['log'];
   ops: readonly OpRecord[];
   labels: ReadonlyMap<number, readonly string[]>;
+  /** Multi-leader sessions: operations have versions and siblings, no LSNs. */
+  quorum?: PlayerView['quorum'];
   diagram: PlayerView['diagram'];
   lag: LagSeries[];
   lagSpan: Ms;
@@ -59,6 +63,7 @@ export function sandboxView(
     log: { ...window, filter: log.filter },
     ops: opsOf([...window.events, ...diagram.events], displayOps(sim)),
     labels,
+    ...(sim.multiLeader && { quorum: multiLeaderFacts(sim) }),
     diagram,
     lag: lagSeries(driver.lag),
     lagSpan: sampleSpan(driver.lag),

@@ -212,3 +212,28 @@ describe('causality across leaders', () => {
     expect([c.divergence, c['monotonic-reads']]).toEqual([1, 1]);
   });
 });
+
+describe('caught up', () => {
+  it('a node is caught up when nothing waits on a link into it', async () => {
+    const { multiLeaderCaughtUp } = await import('../../../src/sim/index.js');
+    const s = mlSim(
+      multiLeader([{ id: 'dc1' }, { id: 'dc2', lag: 1000 }, { id: 'r', upstream: 'dc2', lag: 50 }]),
+    );
+    write(s, 'a', 'k', 'A');
+    expect(multiLeaderCaughtUp(s, 'dc2')).toBe(false);
+    // Nothing on dc2 → r yet, but r is behind what waits for dc2.
+    expect(multiLeaderCaughtUp(s, 'r')).toBe(false);
+    expect(multiLeaderCaughtUp(s, 'dc1')).toBe(true);
+    s.runUntil(1001);
+    expect(multiLeaderCaughtUp(s, 'dc2')).toBe(true);
+    expect(multiLeaderCaughtUp(s, 'r')).toBe(false);
+    s.runUntil(1051);
+    expect(multiLeaderCaughtUp(s, 'r')).toBe(true);
+    s.apply({ type: 'partition', groups: [['dc1'], ['dc2']] });
+    write(s, 'a', 'k', 'A2');
+    s.runUntil(5000);
+    expect(multiLeaderCaughtUp(s, 'dc2')).toBe(false);
+    // r, in neither group, is cut off from dc2 too.
+    expect(s.snapshot().nodes.map((n) => n.status)).toEqual(['leading', 'leading', 'disconnected']);
+  });
+});
