@@ -13,7 +13,7 @@ import type {
   GeneratedRouting,
 } from '../../src/quiz/generators/template.js';
 import { runRouteOptions } from '../../src/quiz/routing-grade.js';
-import { checkAll, type Simulation } from '../../src/sim/index.js';
+import { checkAll, multiLeaderReadValues, type Simulation } from '../../src/sim/index.js';
 
 const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
 const FEW = SEEDS.slice(0, 80);
@@ -382,6 +382,7 @@ describe('generators are reproducible', () => {
     'route-sync-standby',
     'version-vector-order',
     'quorum-stale-read',
+    'lww-skew',
   ])('%s: same seed, same question', (id) => {
     const a = gen(id, 42);
     const b = gen(id, 42);
@@ -474,5 +475,53 @@ describe('seconds-behind', () => {
     const answers = SEEDS.slice(0, 40).map((s) => numeric(gen('seconds-behind', s)).answer);
     expect(answers.some((a) => a === 0)).toBe(true);
     expect(answers.some((a) => a > 0)).toBe(true);
+  });
+});
+
+describe('lww-skew', () => {
+  /** The facts as stated: each leader's clock offset, client, value and real time. */
+  function stated(g: GeneratedChoice) {
+    return g.facts.map((f) => {
+      const m =
+        /^(eu|us): clock (exact|([+−])([\d.]+) s); \w+ writes meeting = "([^"]+)" there at t = ([\d.]+) s/.exec(
+          f,
+        );
+      if (!m) throw new Error(`unexpected fact: ${f}`);
+      const skew = m[2] === 'exact' ? 0 : (m[3] === '−' ? -1 : 1) * Number(m[4]) * 1000;
+      return { leader: m[1]!, value: m[5]!, at: Number(m[6]) * 1000, skew };
+    });
+  }
+
+  it.each(SEEDS)(
+    'seed %i: the higher stamp (real time + offset) is what both leaders keep',
+    (seed) => {
+      const g = choice(gen('lww-skew', seed));
+      wellFormed(g);
+      const [a, b] = stated(g);
+      const winner = a!.at + a!.skew > b!.at + b!.skew ? a! : b!;
+      expect(g.choices[g.correct[0]!]).toBe(`"${winner.value}" on both leaders`);
+      // The simulation agrees, read again on a copy of it from each leader.
+      for (const node of ['eu', 'us']) {
+        const copy = cloneSim(g.sim!);
+        const op = runOp(copy, { type: 'read', client: 'alice', key: 'meeting', from: node });
+        expect(multiLeaderReadValues(copy, op.id)).toEqual([winner.value]);
+      }
+      // The writes were concurrent: the second came before the first could have arrived.
+      expect(Math.abs(b!.at - a!.at)).toBeLessThan(
+        Number(/reach the other ([\d.]+) s/.exec(g.prompt)![1]) * 1000,
+      );
+      // The loser counts as a lost acknowledged write.
+      expect(checkAll(g.sim!)['lost-writes'].length).toBe(1);
+    },
+  );
+
+  it('sometimes the earlier write wins (a clock decided), sometimes the later one', () => {
+    const later = FEW.map((s) => {
+      const g = choice(gen('lww-skew', s));
+      const [a, b] = stated(g);
+      return g.choices[g.correct[0]!] === `"${b!.value}" on both leaders` && b!.at > a!.at;
+    });
+    expect(later.filter(Boolean).length).toBeGreaterThan(10);
+    expect(later.filter((x) => !x).length).toBeGreaterThan(10);
   });
 });

@@ -9,6 +9,7 @@ import {
   type OpRecord,
   quorumReadValues,
   type Simulation,
+  type Value,
 } from '../../sim/index.js';
 import { formatBytes } from '../format/byte-size.js';
 import type { Expect, Figure, TaskGoal } from '../format/types.js';
@@ -345,16 +346,26 @@ function opCondition(
       ? `the newest one failed (${op.error ?? 'no answer'})`
       : key === 'stale'
         ? `the newest one was ${obs.actual('stale') ? '' : 'not '}stale`
-        : `the newest one showed ${shownRead(obs.sim, op)}`;
+        : `the newest one showed ${shownNow(obs)}`;
   return { key, text, met, now };
 }
 
-/** What a read showed: its value and LSN, or a leaderless read's values (siblings, no LSN). */
-function shownRead(sim: Simulation, op: OpRecord): string {
-  const values = sim.leaderless ? quorumReadValues(sim, op.id) : undefined;
-  if (!values) return `${showValue(op.value)} (LSN ${op.lsn})`;
-  if (values.length <= 1) return showValue(values[0]);
-  return `${values.map(showValue).join(' and ')} (siblings)`;
+/**
+ * What the newest read showed: a leaderless read's values (siblings, no LSN); a multi-leader
+ * read's, siblings as a set (no one log, no LSN); else the value and the LSN.
+ */
+function shownNow(obs: Observation): string {
+  const sim = obs.sim;
+  const op = obs.op;
+  const values = sim.leaderless && op ? quorumReadValues(sim, op.id) : undefined;
+  if (values) {
+    if (values.length <= 1) return showValue(values[0]);
+    return `${values.map(showValue).join(' and ')} (siblings)`;
+  }
+  const v = obs.actual('value');
+  if (Array.isArray(v)) return `{${v.map((x) => showValue(x as Value)).join(', ')}}`;
+  const shown = showValue(v as Value);
+  return sim.multiLeader ? shown : `${shown} (LSN ${op?.lsn})`;
 }
 
 function latencyText(l: { min?: number; max?: number }): string {

@@ -4,6 +4,7 @@ import { cascadeDelay } from './cascade-delay.js';
 import { commitLatency } from './commit-latency.js';
 import { failoverWinner } from './failover-winner.js';
 import { logDivergence } from './log-divergence.js';
+import { lwwSkew } from './lww-skew.js';
 import { monotonicNodes } from './monotonic-nodes.js';
 import { prefixNodes } from './prefix-nodes.js';
 import { quorumOverlap } from './quorum-overlap.js';
@@ -48,6 +49,7 @@ export const TEMPLATES: readonly Template[] = [
   secondsBehind,
   prefixNodes,
   routePrefix,
+  lwwSkew,
 ];
 
 export function templateById(id: string): Template | undefined {
