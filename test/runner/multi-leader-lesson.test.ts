@@ -68,9 +68,7 @@ describe('multi-leader lesson', () => {
     const task = byStep(r, 't-merge', 'task');
     expect(task.task?.outcome).toBe('gave-up');
     const read = r.records.find((x) => x.command === 'read lunch');
-    expect(read?.summary).toBe(
-      'read "lunch" on eu → "13:00 Tasca" and "13:00 Adega" (siblings)',
-    );
+    expect(read?.summary).toBe('read "lunch" on eu → "13:00 Tasca" and "13:00 Adega" (siblings)');
   });
 
   it('reading the siblings first lets the merge replace both, at par', async () => {
