@@ -153,7 +153,7 @@ describe('the fuzz command', () => {
     });
     expect(parseFuzzArgs(['--seeds', '3'])).toEqual({
       error:
-        'fuzz: unknown option "--seeds" (expected --seed, --count, --time-limit, --leaderless or --multi-leader)',
+        'fuzz: unknown option "--seeds" (expected --seed, --count, --time-limit, --leaderless, --sharded or --multi-leader)',
     });
   });
 

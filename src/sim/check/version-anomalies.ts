@@ -9,8 +9,8 @@
 
 import type { OpRecord } from '../types.js';
 import type { KeyVersion } from '../versioning/versions.js';
-import { reflects } from '../versioning/versions.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
+import { frontierAdd, readSaw } from './version-frontier.js';
 import type { VersionView } from './version-view.js';
 
 export function showVersions(vs: readonly KeyVersion[] | undefined): string {
@@ -81,19 +81,10 @@ export function checkQuorumStaleReads(input: CheckInput, view: VersionView): Ano
       const w = writes[wi++]!;
       const v = view.versionOf(w.id);
       if (!v) continue;
-      const list = frontier.get(w.key) ?? [];
-      const vs = list.map((x) => x.v);
-      if (reflects(vs, v, view.mode, view.follows, view.newer)) continue;
-      const next = list.filter(
-        (x) => !(view.follows(v, x.v) || (view.mode === 'lww' && view.newer(v, x.v))),
-      );
-      next.push({ op: w, v });
-      frontier.set(w.key, next);
+      frontier.set(w.key, frontierAdd(view, frontier.get(w.key) ?? [], { op: w, v }));
     }
     const result = view.readResult(r.id) ?? [];
-    const missed = (frontier.get(r.key) ?? []).find(
-      (x) => !reflects(result, x.v, view.mode, view.follows, view.newer),
-    );
+    const missed = (frontier.get(r.key) ?? []).find((x) => !readSaw(view, result, x.v));
     if (!missed) continue;
     const w = missed.op;
     out.push({

@@ -1,19 +1,22 @@
-// Session guarantees and consistent prefix judged on versions (multi-leader runs), per client
-// from the history:
-// - read-your-writes: a read that reflects neither a surviving write of the reader's user,
-//   acknowledged before it began, nor anything that followed it (LWW: nor a newer stamp);
-// - monotonic reads: a read that returned something older than (or nothing instead of) a
-//   version an earlier read of the same client and key returned;
-// - consistent prefix: after a client read a version written by w, a read that returned
-//   something older than (or nothing instead of) what w's writer had seen of that key before
-//   writing w — the answer seen, then the question missing. Over unequal links an update can
-//   reach a datacenter before the write it depends on.
-// "Older" is causal: the version seen follows what came back. A concurrent version is no
-// session anomaly (the conflicts checker names it).
+// Session guarantees and consistent prefix judged on versions instead of log positions
+// (leaderless and multi-leader runs):
+// - read-your-writes: a read must reflect every write of the same user (any of its clients)
+//   to that key acknowledged before the read began and not lost: return it, a version that
+//   causally follows it, or under LWW one stamped later. A newer write by someone else, or a
+//   concurrent sibling returned beside it, is no violation.
+// - monotonic reads: per client and key, a read must not return something strictly older
+//   than what a read that completed before it returned: older means the earlier read
+//   reflects every version the later one returned and the later one misses one the earlier
+//   returned. A concurrent result (each has something the other lacks) is not older.
+// - consistent prefix (multi-leader): after a client read a version written by w, a read
+//   that returned something older than (or nothing instead of) what w's writer had seen of
+//   that key before writing w — the answer seen, then the question missing. Over unequal
+//   links an update can reach a datacenter before the write it depends on.
 import type { OpRecord } from '../types.js';
 import { type KeyVersion, reflects } from '../versioning/versions.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import { lostSet, showVersions } from './version-anomalies.js';
+import { frontierAdd, readSaw, strictlyOlder } from './version-frontier.js';
 import type { VersionView } from './version-view.js';
 
 /** Whether a read that returned `result` went back behind `v`: nothing, or something v follows. */
@@ -39,61 +42,80 @@ function okReadsByClient(input: CheckInput): Map<string, OpRecord[]> {
 
 export function checkVersionReadYourWrites(input: CheckInput, view: VersionView): Anomaly[] {
   const lost = lostSet(input, view);
-  const mine = new Map<string, OpRecord[]>();
-  for (const w of input.ops) {
-    if (w.kind !== 'write' || w.outcome !== 'ok' || lost.has(w.id)) continue;
-    const slot = `${w.user}\u0000${w.key}`;
-    const list = mine.get(slot);
-    if (list) list.push(w);
-    else mine.set(slot, [w]);
-  }
+  const writes = input.ops
+    .filter((o) => o.kind === 'write' && o.outcome === 'ok' && !lost.has(o.id))
+    .sort((a, b) => a.completeSeq! - b.completeSeq!);
+  const reads = input.ops
+    .filter((o) => o.kind === 'read' && o.outcome === 'ok')
+    .sort((a, b) => a.invokeSeq - b.invokeSeq);
+  // Per user and key, that user's acknowledged writes nothing of theirs acknowledged since covers.
+  const frontier = new Map<string, { op: OpRecord; v: KeyVersion }[]>();
   const out: Anomaly[] = [];
-  for (const r of byInvoke(input.ops)) {
-    if (r.kind !== 'read' || r.outcome !== 'ok') continue;
-    const result = view.readResult(r.id) ?? [];
-    const missed = (mine.get(`${r.user}\u0000${r.key}`) ?? []).find((w) => {
+  let wi = 0;
+  for (const r of reads) {
+    while (wi < writes.length && writes[wi]!.completeSeq! < r.invokeSeq) {
+      const w = writes[wi++]!;
       const v = view.versionOf(w.id);
-      return (
-        v !== undefined &&
-        w.completeSeq! < r.invokeSeq &&
-        !reflects(result, v, view.mode, view.follows, view.newer)
-      );
-    });
+      if (!v) continue;
+      const slot = `${w.user}\u0000${w.key}`;
+      frontier.set(slot, frontierAdd(view, frontier.get(slot) ?? [], { op: w, v }));
+    }
+    const result = view.readResult(r.id) ?? [];
+    const missed = frontier
+      .get(`${r.user}\u0000${r.key}`)
+      ?.find((x) => !readSaw(view, result, x.v));
     if (!missed) continue;
+    const w = missed.op;
+    const device =
+      w.client === r.client ? '' : ` (written from ${w.client}, read from ${r.client})`;
     out.push({
       checker: 'read-your-writes',
       op: r.id,
-      related: [missed.id],
+      related: [w.id],
       node: r.node,
       key: r.key,
-      message: `${r.client} read "${r.key}" from ${r.node} at ${secs(r.invokedAt)} and got ${showVersions(result)}, but its own ${JSON.stringify(missed.value)} (write #${missed.id}) was acknowledged at ${secs(missed.completedAt!)}`,
+      message: `${r.user} wrote ${JSON.stringify(w.value)} to "${r.key}" (write #${w.id}, acknowledged at ${secs(w.completedAt!)}) but then read ${showVersions(result)} at ${secs(r.invokedAt)}, which does not reflect it${device}`,
     });
   }
   return out;
 }
 
 export function checkVersionMonotonicReads(input: CheckInput, view: VersionView): Anomaly[] {
+  // Each ok read is judged when it begins and counts for later reads once it completed;
+  // invocations and completions share one sequence.
+  const points: { seq: number; op: OpRecord; done: boolean }[] = [];
+  for (const o of input.ops) {
+    if (o.kind !== 'read' || o.outcome !== 'ok' || o.completeSeq === undefined) continue;
+    points.push({ seq: o.invokeSeq, op: o, done: false });
+    points.push({ seq: o.completeSeq, op: o, done: true });
+  }
+  points.sort((a, b) => a.seq - b.seq);
+  // Per client and key, the earlier results none of which is older than another.
+  const seen = new Map<string, { op: OpRecord; result: readonly KeyVersion[] }[]>();
   const out: Anomaly[] = [];
-  for (const reads of okReadsByClient(input).values()) {
-    const ordered = byInvoke(reads);
-    for (const r of ordered) {
-      const result = view.readResult(r.id) ?? [];
-      let earlier: { op: OpRecord; v: KeyVersion } | undefined;
-      for (const p of ordered) {
-        if (p.key !== r.key || p.completeSeq! >= r.invokeSeq) continue;
-        const v = (view.readResult(p.id) ?? []).find((x) => behind(view, result, x));
-        if (v) earlier = { op: p, v };
-      }
-      if (!earlier) continue;
+  for (const { op: r, done } of points) {
+    const slot = `${r.client}\u0000${r.key}`;
+    const list = seen.get(slot) ?? [];
+    const result = view.readResult(r.id) ?? [];
+    if (!done) {
+      const prev = list.find((p) => strictlyOlder(view, result, p.result));
+      if (!prev) continue;
       out.push({
         checker: 'monotonic-reads',
         op: r.id,
-        related: [earlier.op.id],
+        related: [prev.op.id],
         node: r.node,
+        nodes: [prev.op.node, r.node],
         key: r.key,
-        message: `${r.client} read "${r.key}" from ${r.node} at ${secs(r.invokedAt)} and got ${showVersions(result)}, older than ${showVersions([earlier.v])}, which it had read from ${earlier.op.node} at ${secs(earlier.op.invokedAt)}`,
+        message: `${r.client} read "${r.key}" = ${showVersions(prev.result)} at ${secs(prev.op.invokedAt)}, then the older ${showVersions(result)} at ${secs(r.invokedAt)}`,
       });
+      continue;
     }
+    // Nothing new: an earlier result already reflects everything this one returned.
+    if (list.some((p) => result.every((y) => readSaw(view, p.result, y)))) continue;
+    const next = list.filter((p) => !p.result.every((y) => readSaw(view, result, y)));
+    next.push({ op: r, result });
+    seen.set(slot, next);
   }
   return out;
 }
