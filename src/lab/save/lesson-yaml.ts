@@ -319,6 +319,19 @@ export function stepToRaw(step: Step): RawStep {
           fencing: f.fencing,
           quorum: f.quorum,
           maxLagOnFailover: f.maxLagOnFailover,
+          // Leaderless quorum settings and multi-leader policies (cluster-wide).
+          n: c.leaderlessQuorum?.n,
+          w: c.leaderlessQuorum?.w,
+          r: c.leaderlessQuorum?.r,
+          sloppy: c.leaderlessQuorum?.sloppy,
+          readRepair: c.leaderlessQuorum?.readRepair,
+          antiEntropy:
+            c.leaderlessQuorum?.antiEntropy === undefined
+              ? undefined
+              : formatDuration(c.leaderlessQuorum.antiEntropy),
+          readFrom: c.leaderlessQuorum?.readFrom,
+          conflict: c.conflict,
+          replication: c.replication,
         }),
       };
     }
