@@ -4,7 +4,15 @@
 import { formatBytes, formatDuration } from '../text/format.js';
 
 /** Parameters counted in milliseconds (node and cluster settings a `set` step changes). */
-const DURATIONS = new Set(['lag', 'replay', 'clockSkew', 'ackTimeout', 'heartbeat', 'timeout']);
+const DURATIONS = new Set([
+  'lag',
+  'replay',
+  'clockSkew',
+  'ackTimeout',
+  'heartbeat',
+  'timeout',
+  'antiEntropy',
+]);
 /** Parameters counted in log entries, and their unit. */
 const COUNTS: Record<string, string> = {
   throughput: 'entries/s',
@@ -33,6 +41,12 @@ function setting(key: string, raw: string): string {
     return `archive every ${formatDuration(Number(value.every))}`;
   }
   if (key === 'disk' && typeof value === 'number') return `${key} ${formatBytes(value)}`;
+  // Leaderless quorum settings come as one object: each setting in words (`w 1, r 3`).
+  if (key === 'leaderlessQuorum' && typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([k, v]) => setting(k, JSON.stringify(v)))
+      .join(', ');
+  }
   const unit = COUNTS[key];
   if (unit && typeof value === 'number') return `${key} ${value} ${unit}`;
   if (value === undefined || value === null) return `${key} default`;

@@ -54,4 +54,13 @@ describe('fault lines', () => {
     );
     expect(settingsText('not a setting')).toBe('not a setting');
   });
+
+  it('spell out leaderless quorum settings, not their JSON', () => {
+    expect(faultText('set', undefined, 'leaderlessQuorum={"antiEntropy":5000}')).toBe(
+      'set cluster: antiEntropy 5.0s',
+    );
+    expect(faultText('set', undefined, 'leaderlessQuorum={"w":1,"r":3,"sloppy":true}')).toBe(
+      'set cluster: w 1, r 3, sloppy true',
+    );
+  });
 });
