@@ -6,7 +6,7 @@ import { displayOps } from '../../lesson/engine/sent-values.js';
 import type { ClusterSnapshot, Ms, OpRecord } from '../../sim/index.js';
 import { opsOf } from '../event-log/history-window.js';
 import { type LogFilter, logWindow } from '../event-log/log-filter.js';
-import { multiLeaderFacts } from '../event-log/version-facts.js';
+import { leaderlessFacts, multiLeaderFacts } from '../event-log/version-facts.js';
 import type { LagSeries } from '../lag-chart/lag-chart.js';
 import { lagSeries, sampleSpan } from '../lag-chart/lag-sampler.js';
 import { diagramWindow, type PlayerView } from '../player/player-view.js';
@@ -63,7 +63,9 @@ export function sandboxView(
     log: { ...window, filter: log.filter },
     ops: opsOf([...window.events, ...diagram.events], displayOps(sim)),
     labels,
-    ...(sim.multiLeader && { quorum: multiLeaderFacts(sim) }),
+    ...((sim.leaderless || sim.multiLeader) && {
+      quorum: leaderlessFacts(sim) ?? multiLeaderFacts(sim),
+    }),
     diagram,
     lag: lagSeries(driver.lag),
     lagSpan: sampleSpan(driver.lag),

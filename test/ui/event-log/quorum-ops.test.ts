@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readLabels } from '../../../src/lesson/engine/read-labels.js';
 import { defaultCluster, isSingleReplicaRead, Simulation } from '../../../src/sim/index.js';
 import { formatEvent } from '../../../src/ui/event-log/event-format.js';
+import { leaderlessFacts } from '../../../src/ui/event-log/version-facts.js';
 
 describe('leaderless operations in the event log', () => {
   const sim = new Simulation(
@@ -75,5 +76,43 @@ describe('session anomalies of a leaderless run in the event log', () => {
     const fromA = lines.find((l) => l.text === 'you read k = "v1" from a');
     expect(fromC?.labels).toEqual(['stale', 'read-your-writes', 'monotonic']);
     expect(fromA?.labels ?? []).toEqual([]);
+  });
+});
+
+describe('a leaderless read that returned siblings, in the event log', () => {
+  const sim = new Simulation(
+    defaultCluster(
+      ['a', 'b'].map((id) => ({ id, role: 'follower' as const })),
+      { topology: 'leaderless', quorum: { n: 2, w: 1, r: 2 }, conflict: 'siblings' },
+    ),
+    { seed: 1, clients: [{ id: 'sam', policy: 'leader' }] },
+  );
+  // Two blind writes, each acknowledged by one replica before the other has it: siblings.
+  sim.apply({ type: 'crash', node: 'b' });
+  sim.apply({ type: 'write', client: 'you', key: 'cart', value: 'tea' });
+  sim.runUntil(10);
+  sim.apply({ type: 'restart', node: 'b' });
+  sim.apply({ type: 'crash', node: 'a' });
+  sim.apply({ type: 'write', client: 'sam', key: 'cart', value: 'eggs' });
+  sim.runUntil(20);
+  sim.apply({ type: 'restart', node: 'a' });
+  sim.runUntil(30);
+  sim.apply({ type: 'read', client: 'you', key: 'cart', from: 'route' });
+  sim.runUntil(40);
+
+  it('names every sibling the read returned', () => {
+    const text = sim.history
+      .toArray()
+      .map(
+        (e) =>
+          formatEvent(e, {
+            ops: new Map(sim.ops.slice().map((o) => [o.id, o])),
+            quorum: leaderlessFacts(sim)!,
+          })?.text,
+      )
+      .filter((t): t is string => t !== undefined);
+    expect(text.find((t) => t.startsWith('you read cart'))).toMatch(
+      /^you read cart = ("tea" \| "eggs"|"eggs" \| "tea") \(2 siblings\) from a read quorum$/,
+    );
   });
 });
