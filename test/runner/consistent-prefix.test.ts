@@ -82,6 +82,11 @@ describe('consistent-prefix', () => {
       value: 'Mrs. Cake, where did I leave my spectacles?',
       stale: false,
     });
+    // The explanation says the answer itself came from a replica, not a leader.
+    const answer = r.records.filter(
+      (x) => x.kind === 'read' && x.within === 'c-fix' && x.detour && x.key === 'cake-2',
+    );
+    expect(answer.at(-1)).toMatchObject({ node: 's1-replica', stale: false });
   });
 
   it('the task is solved by waiting for the slow replica too, over par, and the story goes on from the reference', async () => {
