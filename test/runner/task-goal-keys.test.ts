@@ -82,3 +82,36 @@ describe('task goal keys', () => {
     expect(r.records.find((x) => x.step === 'catch-up')?.task?.outcome).toBe('solved');
   });
 });
+
+describe('a failed read in a task', () => {
+  it('does not count as a fresh read', () => {
+    const r = new LessonRunner(
+      lesson(`
+id: fresh
+title: Fresh
+cluster:
+  nodes:
+    - {id: db1, role: leader}
+    - {id: db2, role: follower, lag: 10s}
+steps:
+  - write: {key: a, value: one}
+  - crash: db2
+  - id: read-it
+    task:
+      text: Read a, fresh.
+      goal: {read: a, stale: false}
+      par: {commands: 1}
+      solution: ["read a from db1"]
+`),
+    );
+    r.advance();
+    r.taskInput('read a from db2');
+    r.advance();
+    const [c] = r.currentTask!.conditions;
+    expect(c).toMatchObject({ key: 'stale', met: false });
+    expect(c!.now).toMatch(/^the newest one failed/);
+    r.taskInput('read a from db1');
+    r.advance();
+    expect(r.records.find((x) => x.step === 'read-it')?.task?.outcome).toBe('solved');
+  });
+});

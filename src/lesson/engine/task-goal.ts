@@ -339,7 +339,9 @@ function opCondition(
   })();
   const op = obs.op;
   if (!op) return { key, text, met: false, now: `no read of ${read.key}${who} yet` };
-  const met = checkExpect(obs, { [key]: goal[key] } as Expect).length === 0;
+  // What a read returned is only about a read that answered: a refused one is not "fresh".
+  const answered = op.outcome === 'ok' || key === 'ok' || key === 'error' || key === 'latency';
+  const met = answered && checkExpect(obs, { [key]: goal[key] } as Expect).length === 0;
   if (met) return { key, text, met };
   const now =
     op.outcome !== 'ok'
