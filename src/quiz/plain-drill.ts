@@ -22,7 +22,9 @@ export function questionLines(drill: Drill, asked: Asked): string[] {
   const q = asked.question;
   const lines = [
     '',
-    `[${drill.index + 1}/${drill.total}] ${topicLabel(q.topic)} · ${DIFFICULTY_NAMES[q.difficulty]} · ${q.kind}`,
+    // No topic before the answer: "lesson 5, … (consistent prefix)" would answer "which
+    // guarantee broke?". The verdict names it.
+    `[${drill.index + 1}/${drill.total}] ${DIFFICULTY_NAMES[q.difficulty]} · ${q.kind}`,
     `Question: ${plainMarkdown(asked.prompt)}`,
   ];
   for (const f of asked.facts) lines.push(`  - ${plainMarkdown(f)}`);
@@ -44,6 +46,7 @@ export function verdictLines(asked: Asked, v: Verdict): string[] {
   lines.push(`Model answer: ${plainMarkdown(q.model)}`);
   lines.push(`Why: ${plainMarkdown(q.explain)}`);
   if (!v.correct) lines.push(`Revisit: ${topicLabel(q.lesson)}`);
+  else lines.push(`Topic: ${topicLabel(q.topic)}`);
   return lines;
 }
 

@@ -36,7 +36,7 @@ describe('the drill in the terminal', () => {
     let frame = flat(app.lastFrame());
     expect(frame).toContain('Interview drill');
     expect(frame).toContain('0/3 answered');
-    expect(frame).toContain('Question 1 of 3 · lesson 9, Failover · easy · choice');
+    expect(frame).toContain('Question 1 of 3 · easy · choice');
     expect(frame).toContain('Question a?');
     expect(frame).toContain('1-9 pick');
 

@@ -111,7 +111,8 @@ export function QuizQuestion(p: QuizQuestionProps) {
   const q = p.asked.question;
   const meta = (
     <Text dimColor wrap="truncate-end">
-      {`Question ${p.number} of ${p.total} · ${topicLabel(q.topic)} · ${DIFFICULTY_NAMES[q.difficulty]} · ${q.kind}`}
+      {/* The topic only once answered: it would give away "which guarantee broke?". */}
+      {`Question ${p.number} of ${p.total} · ${p.verdict ? `${topicLabel(q.topic)} · ` : ''}${DIFFICULTY_NAMES[q.difficulty]} · ${q.kind}`}
     </Text>
   );
   if (p.verdict) {
