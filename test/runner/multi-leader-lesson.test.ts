@@ -62,6 +62,21 @@ describe('multi-leader lesson', () => {
     expect(by.get('Apply writes in arrival order')!.summary).not.toContain('no nodes diverged');
   });
 
+  it('the phone edits a review it still sees at 10:00, and the merge leaves one version in Virginia', async () => {
+    const r = await run();
+    const reads = r.records.filter((x) => x.kind === 'read');
+    // Before its edit the phone still saw Ben's time: the laptop's move had not left it.
+    const douro = r.records.findIndex((x) => x.kind === 'write' && x.value === '10:00 Douro');
+    expect(douro).toBeGreaterThan(0);
+    const before = r.records.slice(0, douro).filter((x) => x.kind === 'read' && x.key === 'review');
+    expect(before.at(-1)).toMatchObject({ node: 'eu', value: '10:00 Tejo' });
+    // After the merge, Ben's read in Virginia returns the merge alone, not three siblings.
+    const asked = r.records.findIndex((x) => x.step === 'q-merged');
+    expect(asked).toBeGreaterThan(0);
+    const ben = reads.find((x) => r.records.indexOf(x) > asked && x.key === 'lunch');
+    expect(ben).toMatchObject({ node: 'us', value: '13:00 Adega' });
+  });
+
   it('a merge written before reading the siblings stands beside the laptop’s version', async () => {
     const blind = ['write lunch 13:00 Adega', 'read lunch', 'give up'];
     const r = await run(new Map([['t-merge', blind]]));
