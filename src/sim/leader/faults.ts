@@ -1,7 +1,9 @@
 // Faults and live reconfiguration: crash / restart, pause, partition / heal, wipe, and `set`
 // of a node's or the cluster's parameters, with what they mean for a leader's followers
 // (rejoin, catch up, report a position). Each is recorded in the history as a 'fault' event.
+
 import type { ClusterParams } from '../commands.js';
+import { describeParams, recordFault } from '../fault-record.js';
 import { clearData } from '../node-data.js';
 import { checkCapacity, dropRequests } from '../serving.js';
 import type { Simulation } from '../simulation.js';
@@ -118,10 +120,7 @@ export function validateNodeParams(sim: Simulation, n: SimNode, params: Partial<
 export function setNodeParams(sim: Simulation, n: SimNode, params: Partial<NodeConfig>): void {
   const before = n.cfg.upstream;
   n.cfg = { ...n.cfg, ...params };
-  const detail = Object.entries(params)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(' ');
-  sim.record({ t: sim.now, type: 'fault', fault: 'set', node: n.id, detail });
+  recordFault(sim, 'set', n, describeParams(params));
   if ('upstream' in params && params.upstream !== before && n.role === 'follower') {
     const target = params.upstream ? sim.node(params.upstream) : currentLeader(groupOf(sim, n));
     if (target) follow(sim, n, target);
@@ -163,10 +162,7 @@ export function setClusterParams(sim: Simulation, params: ClusterParams): void {
       startFailoverTimers(sim);
     }
   }
-  const detail = Object.entries(params)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(' ');
-  sim.record({ t: sim.now, type: 'fault', fault: 'set', detail });
+  recordFault(sim, 'set', undefined, describeParams(params));
   // A new mode, minAcks or standby choice may release writes that were waiting.
   if (rest.mode !== undefined || rest.minAcks !== undefined || rest.syncStandbys !== undefined) {
     releaseAll(sim);

@@ -1,11 +1,12 @@
 // Commands on a leaderless cluster. Crash, restart, pause, partition, heal, wipe, `set`,
 // reads, writes, clients and workloads apply; leader-only commands (promote, backups,
 // restores, new followers) are refused with the reason.
+
 import { DEFAULT_SIZE } from '../clients.js';
 import type { ClusterParams, Command } from '../commands.js';
+import { describeParams, recordFault } from '../fault-record.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
-import type { SimNode } from '../state.js';
 import { startWorkload } from '../workload.js';
 import { startAntiEntropy, tryHandoffs } from './maintenance.js';
 import { scheduleTimer, TIMER_RESUME } from './messages.js';
@@ -16,22 +17,6 @@ import { startQuorumWrite } from './writes.js';
 
 const NODE_PARAMS = new Set(['lag']);
 const CLUSTER_PARAMS = new Set(['ackTimeout', 'leaderlessQuorum']);
-
-function record(sim: Simulation, fault: string, node?: SimNode, detail?: string): void {
-  sim.record({
-    t: sim.now,
-    type: 'fault',
-    fault,
-    ...(node ? { node: node.id } : {}),
-    ...(detail !== undefined ? { detail } : {}),
-  });
-}
-
-function describeParams(params: object): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(' ');
-}
 
 function setCluster(sim: Simulation, ll: LeaderlessState, params: ClusterParams): void {
   for (const k of Object.keys(params)) {
@@ -50,7 +35,7 @@ function setCluster(sim: Simulation, ll: LeaderlessState, params: ClusterParams)
     sim.cfg.quorum = { ...q };
     if (q.antiEntropy !== aeBefore) startAntiEntropy(sim, ll);
   }
-  record(sim, 'set', undefined, describeParams(params));
+  recordFault(sim, 'set', undefined, describeParams(params));
 }
 
 export function executeLeaderless(sim: Simulation, cmd: Command): number | undefined {
@@ -84,7 +69,7 @@ export function executeLeaderless(sim: Simulation, cmd: Command): number | undef
       if (!n.up) return undefined;
       n.up = false;
       n.inc++;
-      record(sim, 'crash', n);
+      recordFault(sim, 'crash', n);
       return undefined;
     }
     case 'restart': {
@@ -93,25 +78,30 @@ export function executeLeaderless(sim: Simulation, cmd: Command): number | undef
       n.up = true;
       n.pausedUntil = 0;
       // It keeps what it had stored; only handoff, read repair and anti-entropy bring it up to date.
-      record(sim, 'restart', n);
+      recordFault(sim, 'restart', n);
       tryHandoffs(sim, ll);
       return undefined;
     }
     case 'pause': {
       const n = sim.node(cmd.node);
       n.pausedUntil = Math.max(n.pausedUntil, sim.now + cmd.for);
-      record(sim, 'pause', n, `${cmd.for} ms`);
+      recordFault(sim, 'pause', n, `${cmd.for} ms`);
       scheduleTimer(sim, n.pausedUntil, TIMER_RESUME, n.idx);
       return undefined;
     }
     case 'partition':
       sim.net.partition(cmd.groups);
-      record(sim, 'partition', undefined, cmd.groups.map((g) => `[${g.join(', ')}]`).join(' | '));
+      recordFault(
+        sim,
+        'partition',
+        undefined,
+        cmd.groups.map((g) => `[${g.join(', ')}]`).join(' | '),
+      );
       tryHandoffs(sim, ll);
       return undefined;
     case 'heal':
       sim.net.heal();
-      record(sim, 'heal');
+      recordFault(sim, 'heal');
       tryHandoffs(sim, ll);
       return undefined;
     case 'set-node': {
@@ -122,7 +112,7 @@ export function executeLeaderless(sim: Simulation, cmd: Command): number | undef
         }
       }
       n.cfg = { ...n.cfg, ...cmd.params };
-      record(sim, 'set', n, describeParams(cmd.params));
+      recordFault(sim, 'set', n, describeParams(cmd.params));
       return undefined;
     }
     case 'set-cluster':
@@ -131,7 +121,7 @@ export function executeLeaderless(sim: Simulation, cmd: Command): number | undef
     case 'wipe': {
       const n = sim.node(cmd.node);
       ll.replicas[n.idx] = { store: new Map(), hints: [] };
-      record(sim, 'wipe', n);
+      recordFault(sim, 'wipe', n);
       return undefined;
     }
     case 'client':

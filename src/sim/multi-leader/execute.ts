@@ -2,11 +2,12 @@
 // wipe, `set` (a node's lag and clock skew; the cluster's conflict policy and replication
 // topology), clients and workloads apply; commands that need a single leader (promote,
 // backups, restores, new followers, slots) are refused with the reason.
+
 import { DEFAULT_SIZE } from '../clients.js';
 import type { ClusterParams, Command } from '../commands.js';
+import { describeParams, recordFault } from '../fault-record.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
-import type { SimNode } from '../state.js';
 import { startWorkload } from '../workload.js';
 import { resumeLinks } from './links.js';
 import { startMultiRead, startMultiWrite } from './requests.js';
@@ -15,22 +16,6 @@ import type { MultiLeaderState } from './state.js';
 
 const NODE_PARAMS = new Set(['lag', 'clockSkew']);
 const CLUSTER_PARAMS = new Set(['conflict', 'replication']);
-
-function record(sim: Simulation, fault: string, node?: SimNode, detail?: string): void {
-  sim.record({
-    t: sim.now,
-    type: 'fault',
-    fault,
-    ...(node ? { node: node.id } : {}),
-    ...(detail !== undefined ? { detail } : {}),
-  });
-}
-
-function describeParams(params: object): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(' ');
-}
 
 function setCluster(sim: Simulation, ml: MultiLeaderState, params: ClusterParams): void {
   for (const k of Object.keys(params)) {
@@ -47,7 +32,7 @@ function setCluster(sim: Simulation, ml: MultiLeaderState, params: ClusterParams
   ml.replication = replication;
   sim.cfg.conflict = conflict;
   sim.cfg.replication = replication;
-  record(sim, 'set', undefined, describeParams(params));
+  recordFault(sim, 'set', undefined, describeParams(params));
 }
 
 export function executeMultiLeader(sim: Simulation, cmd: Command): number | undefined {
@@ -70,7 +55,7 @@ export function executeMultiLeader(sim: Simulation, cmd: Command): number | unde
       if (!n.up) return undefined;
       n.up = false;
       n.inc++;
-      record(sim, 'crash', n);
+      recordFault(sim, 'crash', n);
       return undefined;
     }
     case 'restart': {
@@ -79,24 +64,29 @@ export function executeMultiLeader(sim: Simulation, cmd: Command): number | unde
       n.up = true;
       n.pausedUntil = 0;
       // Its store is durable; what waits for it (or on it) flows again.
-      record(sim, 'restart', n);
+      recordFault(sim, 'restart', n);
       resumeLinks(sim, ml);
       return undefined;
     }
     case 'pause': {
       const n = sim.node(cmd.node);
       n.pausedUntil = Math.max(n.pausedUntil, sim.now + cmd.for);
-      record(sim, 'pause', n, `${cmd.for} ms`);
+      recordFault(sim, 'pause', n, `${cmd.for} ms`);
       return undefined;
     }
     case 'partition':
       sim.net.partition(cmd.groups);
-      record(sim, 'partition', undefined, cmd.groups.map((g) => `[${g.join(', ')}]`).join(' | '));
+      recordFault(
+        sim,
+        'partition',
+        undefined,
+        cmd.groups.map((g) => `[${g.join(', ')}]`).join(' | '),
+      );
       resumeLinks(sim, ml);
       return undefined;
     case 'heal':
       sim.net.heal();
-      record(sim, 'heal');
+      recordFault(sim, 'heal');
       resumeLinks(sim, ml);
       return undefined;
     case 'set-node': {
@@ -109,7 +99,7 @@ export function executeMultiLeader(sim: Simulation, cmd: Command): number | unde
         }
       }
       n.cfg = { ...n.cfg, ...cmd.params };
-      record(sim, 'set', n, describeParams(cmd.params));
+      recordFault(sim, 'set', n, describeParams(cmd.params));
       return undefined;
     }
     case 'set-cluster':
@@ -120,7 +110,7 @@ export function executeMultiLeader(sim: Simulation, cmd: Command): number | unde
       // Nothing re-sends what it held: peers keep sending only new entries.
       ml.stores[n.idx] = new Map();
       ml.seen[n.idx] = new Map();
-      record(sim, 'wipe', n);
+      recordFault(sim, 'wipe', n);
       return undefined;
     }
     case 'client':
