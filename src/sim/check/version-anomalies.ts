@@ -10,7 +10,7 @@
 import type { OpRecord } from '../types.js';
 import type { KeyVersion } from '../versioning/versions.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
-import { frontierAdd, readSaw } from './version-frontier.js';
+import { readsMissingWrites } from './version-frontier.js';
 import type { VersionView } from './version-view.js';
 
 export function showVersions(vs: readonly KeyVersion[] | undefined): string {
@@ -65,38 +65,17 @@ export function checkQuorumLostWrites(input: CheckInput, view: VersionView): Ano
 }
 
 export function checkQuorumStaleReads(input: CheckInput, view: VersionView): Anomaly[] {
-  const lost = lostSet(input, view);
-  const writes = input.ops
-    .filter((o) => o.kind === 'write' && o.outcome === 'ok' && !lost.has(o.id))
-    .sort((a, b) => a.completeSeq! - b.completeSeq!);
-  const reads = input.ops
-    .filter((o) => o.kind === 'read' && o.outcome === 'ok')
-    .sort((a, b) => a.invokeSeq - b.invokeSeq);
-  // Per key, the acknowledged writes nothing acknowledged since covers: a read must reflect each.
-  const frontier = new Map<string, { op: OpRecord; v: KeyVersion }[]>();
-  const out: Anomaly[] = [];
-  let wi = 0;
-  for (const r of reads) {
-    while (wi < writes.length && writes[wi]!.completeSeq! < r.invokeSeq) {
-      const w = writes[wi++]!;
-      const v = view.versionOf(w.id);
-      if (!v) continue;
-      frontier.set(w.key, frontierAdd(view, frontier.get(w.key) ?? [], { op: w, v }));
-    }
-    const result = view.readResult(r.id) ?? [];
-    const missed = (frontier.get(r.key) ?? []).find((x) => !readSaw(view, result, x.v));
-    if (!missed) continue;
-    const w = missed.op;
-    out.push({
+  // Per key: a read must reflect every surviving write acknowledged before it began.
+  return readsMissingWrites(input, view, lostSet(input, view), (o) => o.key).map(
+    ({ read: r, result, missed: w }) => ({
       checker: 'stale-read',
       op: r.id,
       related: [w.id],
       node: r.node,
       key: r.key,
       message: `read of "${r.key}" by ${r.client} at ${secs(r.invokedAt)} returned ${showVersions(result)}, but ${JSON.stringify(w.value)} (write #${w.id}) was acknowledged at ${secs(w.completedAt!)}`,
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 function sameSet(a: readonly KeyVersion[], b: readonly KeyVersion[]): boolean {

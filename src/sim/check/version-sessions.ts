@@ -16,7 +16,7 @@ import type { OpRecord } from '../types.js';
 import { type KeyVersion, reflects } from '../versioning/versions.js';
 import { type Anomaly, type CheckInput, secs } from './anomaly.js';
 import { lostSet, showVersions } from './version-anomalies.js';
-import { frontierAdd, readSaw, strictlyOlder } from './version-frontier.js';
+import { readSaw, readsMissingWrites, strictlyOlder } from './version-frontier.js';
 import type { VersionView } from './version-view.js';
 
 /** Whether a read that returned `result` went back behind `v`: nothing, or something v follows. */
@@ -41,43 +41,22 @@ function okReadsByClient(input: CheckInput): Map<string, OpRecord[]> {
 }
 
 export function checkVersionReadYourWrites(input: CheckInput, view: VersionView): Anomaly[] {
-  const lost = lostSet(input, view);
-  const writes = input.ops
-    .filter((o) => o.kind === 'write' && o.outcome === 'ok' && !lost.has(o.id))
-    .sort((a, b) => a.completeSeq! - b.completeSeq!);
-  const reads = input.ops
-    .filter((o) => o.kind === 'read' && o.outcome === 'ok')
-    .sort((a, b) => a.invokeSeq - b.invokeSeq);
-  // Per user and key, that user's acknowledged writes nothing of theirs acknowledged since covers.
-  const frontier = new Map<string, { op: OpRecord; v: KeyVersion }[]>();
-  const out: Anomaly[] = [];
-  let wi = 0;
-  for (const r of reads) {
-    while (wi < writes.length && writes[wi]!.completeSeq! < r.invokeSeq) {
-      const w = writes[wi++]!;
-      const v = view.versionOf(w.id);
-      if (!v) continue;
-      const slot = `${w.user}\u0000${w.key}`;
-      frontier.set(slot, frontierAdd(view, frontier.get(slot) ?? [], { op: w, v }));
-    }
-    const result = view.readResult(r.id) ?? [];
-    const missed = frontier
-      .get(`${r.user}\u0000${r.key}`)
-      ?.find((x) => !readSaw(view, result, x.v));
-    if (!missed) continue;
-    const w = missed.op;
-    const device =
-      w.client === r.client ? '' : ` (written from ${w.client}, read from ${r.client})`;
-    out.push({
-      checker: 'read-your-writes',
-      op: r.id,
-      related: [w.id],
-      node: r.node,
-      key: r.key,
-      message: `${r.user} wrote ${JSON.stringify(w.value)} to "${r.key}" (write #${w.id}, acknowledged at ${secs(w.completedAt!)}) but then read ${showVersions(result)} at ${secs(r.invokedAt)}, which does not reflect it${device}`,
-    });
-  }
-  return out;
+  // Per user and key: a read must reflect the user's own surviving acknowledged writes.
+  const slot = (o: OpRecord) => `${o.user}\u0000${o.key}`;
+  return readsMissingWrites(input, view, lostSet(input, view), slot).map(
+    ({ read: r, result, missed: w }) => {
+      const device =
+        w.client === r.client ? '' : ` (written from ${w.client}, read from ${r.client})`;
+      return {
+        checker: 'read-your-writes',
+        op: r.id,
+        related: [w.id],
+        node: r.node,
+        key: r.key,
+        message: `${r.user} wrote ${JSON.stringify(w.value)} to "${r.key}" (write #${w.id}, acknowledged at ${secs(w.completedAt!)}) but then read ${showVersions(result)} at ${secs(r.invokedAt)}, which does not reflect it${device}`,
+      };
+    },
+  );
 }
 
 export function checkVersionMonotonicReads(input: CheckInput, view: VersionView): Anomaly[] {
