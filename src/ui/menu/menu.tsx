@@ -89,7 +89,10 @@ function EntryLine({
     1,
     width - 4 - STATUS_WIDTH - MINUTES_WIDTH - 2 - (bestWidth > 0 ? bestWidth + 1 : 0),
   );
-  const title = (entry.kind === 'continue' ? '▶ ' : '') + entryTitle(entry);
+  // Lesson numbers right-aligned, so that titles line up past lesson 9.
+  const number = entry.kind === 'lesson' ? entry.lesson.number : undefined;
+  const align = number !== undefined && number < 10 ? ' ' : '';
+  const title = (entry.kind === 'continue' ? '▶ ' : align) + entryTitle(entry);
   return (
     <Text wrap="truncate-end" dimColor={!selectable}>
       <Text color={focused ? theme.color('accent') : undefined} bold={focused}>
