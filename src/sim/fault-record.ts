@@ -19,3 +19,31 @@ export function describeParams(params: object): string {
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(' ');
 }
+
+/*
+ * The node faults leaderless and multi-leader clusters share (a leader-based crash or restart
+ * also ends leases and starts catch-up: leader/faults.ts). Each says whether it changed
+ * anything; the caller then does what its topology needs.
+ */
+
+export function crashNode(sim: Simulation, n: SimNode): boolean {
+  if (!n.up) return false;
+  n.up = false;
+  n.inc++;
+  recordFault(sim, 'crash', n);
+  return true;
+}
+
+/** Back up with what it had stored. */
+export function restartNode(sim: Simulation, n: SimNode): boolean {
+  if (n.up) return false;
+  n.up = true;
+  n.pausedUntil = 0;
+  recordFault(sim, 'restart', n);
+  return true;
+}
+
+export function pauseNode(sim: Simulation, n: SimNode, ms: number): void {
+  n.pausedUntil = Math.max(n.pausedUntil, sim.now + ms);
+  recordFault(sim, 'pause', n, `${ms} ms`);
+}

@@ -4,7 +4,7 @@
 
 import { DEFAULT_SIZE } from '../clients.js';
 import type { ClusterParams, Command } from '../commands.js';
-import { describeParams, recordFault } from '../fault-record.js';
+import { crashNode, describeParams, pauseNode, recordFault, restartNode } from '../fault-record.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import { startWorkload } from '../workload.js';
@@ -64,28 +64,16 @@ export function executeLeaderless(sim: Simulation, cmd: Command): number | undef
         cmd.from === 'route' || cmd.from === 'quorum' ? undefined : sim.node(cmd.from).idx;
       return startLeaderlessRead(sim, sim.ensureSession(cmd.client), cmd.client, cmd.key, node);
     }
-    case 'crash': {
-      const n = sim.node(cmd.node);
-      if (!n.up) return undefined;
-      n.up = false;
-      n.inc++;
-      recordFault(sim, 'crash', n);
+    case 'crash':
+      crashNode(sim, sim.node(cmd.node));
       return undefined;
-    }
-    case 'restart': {
-      const n = sim.node(cmd.node);
-      if (n.up) return undefined;
-      n.up = true;
-      n.pausedUntil = 0;
+    case 'restart':
       // It keeps what it had stored; only handoff, read repair and anti-entropy bring it up to date.
-      recordFault(sim, 'restart', n);
-      tryHandoffs(sim, ll);
+      if (restartNode(sim, sim.node(cmd.node))) tryHandoffs(sim, ll);
       return undefined;
-    }
     case 'pause': {
       const n = sim.node(cmd.node);
-      n.pausedUntil = Math.max(n.pausedUntil, sim.now + cmd.for);
-      recordFault(sim, 'pause', n, `${cmd.for} ms`);
+      pauseNode(sim, n, cmd.for);
       scheduleTimer(sim, n.pausedUntil, TIMER_RESUME, n.idx);
       return undefined;
     }

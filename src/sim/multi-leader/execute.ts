@@ -5,7 +5,7 @@
 
 import { DEFAULT_SIZE } from '../clients.js';
 import type { ClusterParams, Command } from '../commands.js';
-import { describeParams, recordFault } from '../fault-record.js';
+import { crashNode, describeParams, pauseNode, recordFault, restartNode } from '../fault-record.js';
 import type { Simulation } from '../simulation.js';
 import { SimulationError } from '../simulation-error.js';
 import { startWorkload } from '../workload.js';
@@ -50,30 +50,16 @@ export function executeMultiLeader(sim: Simulation, cmd: Command): number | unde
       const from = cmd.from === 'route' || cmd.from === 'quorum' ? undefined : sim.node(cmd.from);
       return startMultiRead(sim, sim.ensureSession(cmd.client), cmd.key, from);
     }
-    case 'crash': {
-      const n = sim.node(cmd.node);
-      if (!n.up) return undefined;
-      n.up = false;
-      n.inc++;
-      recordFault(sim, 'crash', n);
+    case 'crash':
+      crashNode(sim, sim.node(cmd.node));
       return undefined;
-    }
-    case 'restart': {
-      const n = sim.node(cmd.node);
-      if (n.up) return undefined;
-      n.up = true;
-      n.pausedUntil = 0;
+    case 'restart':
       // Its store is durable; what waits for it (or on it) flows again.
-      recordFault(sim, 'restart', n);
-      resumeLinks(sim, ml);
+      if (restartNode(sim, sim.node(cmd.node))) resumeLinks(sim, ml);
       return undefined;
-    }
-    case 'pause': {
-      const n = sim.node(cmd.node);
-      n.pausedUntil = Math.max(n.pausedUntil, sim.now + cmd.for);
-      recordFault(sim, 'pause', n, `${cmd.for} ms`);
+    case 'pause':
+      pauseNode(sim, sim.node(cmd.node), cmd.for);
       return undefined;
-    }
     case 'partition':
       sim.net.partition(cmd.groups);
       recordFault(
